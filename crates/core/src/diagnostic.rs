@@ -1,0 +1,217 @@
+//! Diagnostics, fixes and edits, after ruff's `ruff_diagnostics`: a diagnostic names a rule
+//! code, says what is wrong and where (file and byte span), and may carry a [`Fix`] made of
+//! byte-range [`Edit`]s on the original file, so that applying it keeps every comment, key
+//! order and quoting style that the fix does not touch.
+
+use serde::Serialize;
+
+use crate::syntax::{LineCol, Span};
+
+/// What happens on the real platform (RULES.md): `Error` means a platform rejects, hides, or
+/// fails to install or load the extension on at least one supported version; `Warning` means
+/// it works but degraded somewhere, or is very likely a mistake; `Info` is a suggestion.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// A suggestion; nothing breaks.
+    Info,
+    /// Works, but degraded on some platform versions, or very likely a mistake.
+    Warning,
+    /// The platform rejects, hides, or fails to install or load the extension.
+    Error,
+}
+
+impl Severity {
+    /// The lowercase name used in reports: `error`, `warning` or `info`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// Whether a fix is applied by default (ruff's model).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    /// Keeps the meaning the author intended; applied to the corrected package by default.
+    Safe,
+    /// May change meaning; offered, and applied only when the user ticks it.
+    Unsafe,
+}
+
+/// One replacement of the bytes `start..end` of `file` (a path inside the package, relative to
+/// the package root) with `replacement`. An insertion has `start == end`; a deletion has an
+/// empty replacement. Offsets index the file's *original* bytes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    /// Path of the file inside the package, relative to the package root.
+    pub file: String,
+    /// First byte replaced.
+    pub start: usize,
+    /// One past the last byte replaced.
+    pub end: usize,
+    /// The new text.
+    pub replacement: String,
+}
+
+impl Edit {
+    /// Replace `span` of `file` with `replacement`.
+    pub fn replace(file: impl Into<String>, span: Span, replacement: impl Into<String>) -> Self {
+        Edit { file: file.into(), start: span.start, end: span.end, replacement: replacement.into() }
+    }
+
+    /// Insert `text` at byte `offset` of `file`.
+    pub fn insert(file: impl Into<String>, offset: usize, text: impl Into<String>) -> Self {
+        Edit::replace(file, Span::at(offset), text)
+    }
+
+    /// Delete `span` of `file`.
+    pub fn delete(file: impl Into<String>, span: Span) -> Self {
+        Edit::replace(file, span, "")
+    }
+
+    /// The byte range this edit replaces.
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+}
+
+/// A change to the package's file list that a byte edit cannot express (dropping a link entry,
+/// renaming the archive's top folder, adding a file that does not exist yet).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "op", rename_all = "kebab-case")]
+pub enum FileOperation {
+    /// Remove the file (or archive entry) at `path`.
+    Remove {
+        /// Path inside the package.
+        path: String,
+    },
+    /// Create `path` with `contents` (UTF-8 text), or replace it wholesale.
+    Write {
+        /// Path inside the package.
+        path: String,
+        /// The complete new contents.
+        contents: String,
+    },
+    /// Write the package under the top-level folder `to` (archives only).
+    RenameRoot {
+        /// The new top-level folder name.
+        to: String,
+    },
+}
+
+/// A suggested correction: a title for the fix list, its applicability, and the edits and file
+/// operations that carry it out.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    /// Safe fixes are applied by default; unsafe ones only when chosen.
+    pub applicability: Applicability,
+    /// Imperative one-liner shown in the fix list, e.g. "Quote `1.10` so it stays a string".
+    pub title: String,
+    /// Byte-range edits on the original files.
+    pub edits: Vec<Edit>,
+    /// Package-level changes; empty for most fixes.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub operations: Vec<FileOperation>,
+}
+
+impl Fix {
+    /// A safe fix made of `edits`.
+    pub fn safe(title: impl Into<String>, edits: Vec<Edit>) -> Self {
+        Fix { applicability: Applicability::Safe, title: title.into(), edits, operations: Vec::new() }
+    }
+
+    /// An unsafe fix made of `edits`.
+    pub fn unsafe_(title: impl Into<String>, edits: Vec<Edit>) -> Self {
+        Fix { applicability: Applicability::Unsafe, title: title.into(), edits, operations: Vec::new() }
+    }
+
+    /// Adds package-level operations to this fix.
+    pub fn with_operations(mut self, operations: Vec<FileOperation>) -> Self {
+        self.operations = operations;
+        self
+    }
+}
+
+/// Where a diagnostic points: a file inside the package and, for text files, a byte span
+/// with its 1-based line and column (start and end).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Location {
+    /// Byte span in the original file.
+    pub span: Span,
+    /// Line and column of `span.start`.
+    pub start: LineCol,
+    /// Line and column of `span.end`.
+    pub end: LineCol,
+}
+
+/// One finding. `code` is a stable rule code from RULES.md (`KS001`); `message` names the
+/// offending value; `help` says what to do.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// Stable rule code, e.g. `RANGE003`.
+    pub code: &'static str,
+    /// Severity of this occurrence (a rule may emit several severities, e.g. KS010).
+    pub severity: Severity,
+    /// What is wrong, naming the offending value.
+    pub message: String,
+    /// What to do about it.
+    pub help: String,
+    /// Path of the file inside the package (relative to the package root), when the finding
+    /// belongs to one file.
+    pub file: Option<String>,
+    /// Span and line:column inside `file`, when the file is text and the finding has a place.
+    pub location: Option<Location>,
+    /// The correction, if the rule can offer one.
+    pub fix: Option<Fix>,
+}
+
+impl Diagnostic {
+    /// A diagnostic with no file and no fix; add them with the builder methods.
+    pub fn new(
+        code: &'static str,
+        severity: Severity,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            code,
+            severity,
+            message: message.into(),
+            help: help.into(),
+            file: None,
+            location: None,
+            fix: None,
+        }
+    }
+
+    /// Attaches the file this finding belongs to.
+    pub fn in_file(mut self, file: impl Into<String>) -> Self {
+        self.file = Some(file.into());
+        self
+    }
+
+    /// Attaches a location computed from `span` in `text` (the file's original text).
+    pub fn at(mut self, text: &str, index: &crate::syntax::LineIndex, span: Span) -> Self {
+        self.location = Some(Location {
+            span,
+            start: index.line_col(text, span.start),
+            end: index.line_col(text, span.end),
+        });
+        self
+    }
+
+    /// Attaches a fix.
+    pub fn with_fix(mut self, fix: Fix) -> Self {
+        self.fix = Some(fix);
+        self
+    }
+
+    /// 1-based line of the location, if any.
+    pub fn line(&self) -> Option<usize> {
+        self.location.as_ref().map(|l| l.start.line)
+    }
+}

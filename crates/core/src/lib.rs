@@ -1,0 +1,15 @@
+//! extcheck-core: checks KubeSphere v4 and Rancher UI extension packages before submission.
+//!
+//! Data flows one way, and every stage is a plain function:
+//! bytes → [`package::Package`] (files) → parsed documents with spans ([`syntax`]) →
+//! rules ([`rules`]) → `Vec<Diagnostic>` → reports ([`report`]).
+//!
+//! The crate has no web dependencies: the same code runs in the browser (wasm32) and in the
+//! native CLI. Nothing here performs I/O; callers hand in bytes.
+
+pub mod diagnostic;
+pub mod package;
+pub mod semver;
+pub mod syntax;
+
+pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
