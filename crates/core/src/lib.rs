@@ -7,9 +7,18 @@
 //! The crate has no web dependencies: the same code runs in the browser (wasm32) and in the
 //! native CLI. Nothing here performs I/O; callers hand in bytes.
 
+pub mod check;
 pub mod diagnostic;
+pub mod edit;
+pub mod helm;
+pub mod k8s;
+pub mod kubesphere;
 pub mod package;
+pub mod rancher;
+pub mod report;
+pub mod rules;
 pub mod semver;
 pub mod syntax;
 
+pub use check::{PackageReport, Report, Summary, check};
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};

@@ -1,1 +1,342 @@
-//! The in-memory package: files by path, read from an archive, a folder or a single file.
+//! The in-memory package: its files by path, read from a `.tgz` archive ([`read_archive`]), a
+//! folder ([`read_folder`]) or a single file ([`read_single_file`]), with the reading
+//! diagnostics (PKG001–PKG008) and the detected [`Kind`].
+//!
+//! Limits are Helm's (≥ 3.17.3, `pkg/chart/loader/archive.go`): at most
+//! [`MAX_TOTAL_BYTES`] decompressed in total and [`MAX_FILE_BYTES`] for one file. They are
+//! enforced *while* reading, so a gzip bomb costs at most that much memory.
+
+mod archive;
+mod detect;
+pub mod fs;
+
+use std::collections::BTreeMap;
+
+pub use archive::{Format, read_archive, sniff_format};
+pub use detect::{Detected, Kind, detect};
+
+use crate::diagnostic::{Diagnostic, FileOperation, Fix, Severity};
+
+/// Helm's limit on the decompressed size of a whole chart: 100 MiB.
+pub const MAX_TOTAL_BYTES: u64 = 100 * 1024 * 1024;
+/// Helm's limit on one decompressed file: 5 MiB.
+pub const MAX_FILE_BYTES: u64 = 5 * 1024 * 1024;
+
+/// Where the package came from.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum Origin {
+    /// An archive file.
+    Archive {
+        /// The archive's file name as given.
+        name: String,
+        /// Size of the archive in bytes (compressed).
+        bytes: u64,
+        /// The archive's single top-level folder, e.g. `cert-manager` (absent when PKG004).
+        top_folder: Option<String>,
+    },
+    /// A folder (its own name, not part of the paths).
+    Folder {
+        /// The folder's name.
+        name: String,
+    },
+    /// One file, e.g. `extension.yaml` or `package.json`.
+    File {
+        /// The file's name.
+        name: String,
+    },
+}
+
+/// A package as files in memory. Paths are relative to the package root (the archive's top
+/// folder, or the dropped folder), use `/`, and never start with `./` or `/`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Package {
+    /// Files by path, in path order.
+    pub files: BTreeMap<String, Vec<u8>>,
+    /// Set when not every file of the package was seen (a single file was given, or reading
+    /// stopped at an error or a limit): rules that need the whole package stay silent.
+    pub partial: bool,
+}
+
+impl Package {
+    /// The bytes of `path`, if present.
+    pub fn bytes(&self, path: &str) -> Option<&[u8]> {
+        self.files.get(path).map(Vec::as_slice)
+    }
+
+    /// The UTF-8 text of `path` with a leading byte-order mark removed (Helm strips it), or
+    /// `None` when absent or not UTF-8.
+    pub fn text(&self, path: &str) -> Option<&str> {
+        let bytes = self.bytes(path)?;
+        let text = std::str::from_utf8(bytes).ok()?;
+        Some(text.strip_prefix('\u{feff}').unwrap_or(text))
+    }
+
+    /// True when `path` exists.
+    pub fn contains(&self, path: &str) -> bool {
+        self.files.contains_key(path)
+    }
+
+    /// Paths under folder `dir` (without trailing slash), recursively.
+    pub fn files_under<'a>(&'a self, dir: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        let prefix = format!("{dir}/");
+        self.files
+            .keys()
+            .filter(move |p| p.starts_with(&prefix))
+            .map(String::as_str)
+    }
+
+    /// Total size of all files in bytes.
+    pub fn total_bytes(&self) -> u64 {
+        self.files.values().map(|b| b.len() as u64).sum()
+    }
+}
+
+/// What reading produced: the package (absent only when nothing could be read at all), where
+/// it came from, and the PKG diagnostics.
+#[derive(Clone, Debug)]
+pub struct ReadResult {
+    /// The files read; `None` when the input could not be read at all (PKG001).
+    pub package: Option<Package>,
+    /// The input's origin.
+    pub origin: Origin,
+    /// PKG diagnostics found while reading.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// One entry of a folder as the caller found it on disk or in a browser drop. The caller
+/// skips reading files over [`MAX_FILE_BYTES`] and stops at [`MAX_TOTAL_BYTES`] (see
+/// [`ReadBudget`]) and reports them here so the core can say so.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FolderEntry {
+    /// A regular file and its bytes.
+    File {
+        /// Path relative to the folder, `/`-separated.
+        path: String,
+        /// Contents.
+        bytes: Vec<u8>,
+    },
+    /// A file that was not read because it is larger than [`MAX_FILE_BYTES`].
+    Oversized {
+        /// Path relative to the folder.
+        path: String,
+        /// Its size in bytes.
+        bytes: u64,
+    },
+    /// A symbolic link (not followed).
+    Link {
+        /// Path relative to the folder.
+        path: String,
+    },
+    /// Reading stopped here because the total passed [`MAX_TOTAL_BYTES`].
+    TotalExceeded {
+        /// The first path not read.
+        path: String,
+    },
+}
+
+/// Tracks sizes while a caller reads a folder, so that it never reads past Helm's limits.
+#[derive(Clone, Debug, Default)]
+pub struct ReadBudget {
+    read: u64,
+}
+
+/// What [`ReadBudget::admit`] decides for one file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Admit {
+    /// Read it.
+    Read,
+    /// Do not read it: over [`MAX_FILE_BYTES`].
+    Oversized,
+    /// Stop reading: the total would pass [`MAX_TOTAL_BYTES`].
+    Stop,
+}
+
+impl ReadBudget {
+    /// Decides whether to read a file of `bytes` bytes, and counts it if so.
+    pub fn admit(&mut self, bytes: u64) -> Admit {
+        if bytes > MAX_FILE_BYTES {
+            Admit::Oversized
+        } else if self.read + bytes > MAX_TOTAL_BYTES {
+            Admit::Stop
+        } else {
+            self.read += bytes;
+            Admit::Read
+        }
+    }
+}
+
+/// Folders a reader should not descend into: version-control data and dependency trees,
+/// which are never part of a package (`.git`, `node_modules`).
+pub fn is_skipped_dir(name: &str) -> bool {
+    matches!(name, ".git" | "node_modules" | ".svn" | ".hg")
+}
+
+/// Builds a package from the entries of a folder named `name`. Entries are reported as the
+/// caller found them (see [`FolderEntry`]); duplicates cannot occur in a folder.
+pub fn read_folder(name: &str, entries: Vec<FolderEntry>) -> ReadResult {
+    let mut package = Package::default();
+    let mut diagnostics = Vec::new();
+    for entry in entries {
+        match entry {
+            FolderEntry::File { path, bytes } => {
+                let path = path.trim_start_matches("./").to_string();
+                if let Some(d) = unsafe_path(&path) {
+                    diagnostics.push(d);
+                    continue;
+                }
+                package.files.insert(path, bytes);
+            }
+            FolderEntry::Oversized { path, bytes } => {
+                package.partial = true;
+                diagnostics.push(file_too_large(&path, bytes));
+            }
+            FolderEntry::Link { path } => {
+                diagnostics.push(link_entry(&path, "symbolic link", None))
+            }
+            FolderEntry::TotalExceeded { path } => {
+                package.partial = true;
+                diagnostics.push(total_too_large(&path));
+            }
+        }
+    }
+    ReadResult {
+        package: Some(package),
+        origin: Origin::Folder {
+            name: name.to_string(),
+        },
+        diagnostics,
+    }
+}
+
+/// True when `name` has an archive extension (`.tgz`, `.tar.gz`, `.tar`, `.gz`, `.zip`).
+pub fn is_archive_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    [".tgz", ".tar.gz", ".tar", ".gz", ".zip"]
+        .iter()
+        .any(|ext| lower.ends_with(ext))
+}
+
+/// Reads one file the user gave: an archive (by name or by content) with [`read_archive`],
+/// anything else with [`read_single_file`].
+pub fn read_file(name: &str, bytes: Vec<u8>) -> ReadResult {
+    let file_name = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let format = sniff_format(&bytes);
+    let archive_content = !matches!(format, Format::Json | Format::Text | Format::Empty);
+    if is_archive_name(file_name) || archive_content {
+        read_archive(file_name, &bytes)
+    } else {
+        read_single_file(file_name, bytes)
+    }
+}
+
+/// Builds a package from one text file called `name` (`extension.yaml`, `package.json`,
+/// `Chart.yaml`, ...). The package is marked [`Package::partial`].
+pub fn read_single_file(name: &str, bytes: Vec<u8>) -> ReadResult {
+    let file_name = name.rsplit(['/', '\\']).next().unwrap_or(name).to_string();
+    let mut diagnostics = Vec::new();
+    let mut package = Package {
+        partial: true,
+        ..Package::default()
+    };
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        diagnostics.push(file_too_large(&file_name, bytes.len() as u64));
+    } else {
+        package.files.insert(file_name.clone(), bytes);
+    }
+    ReadResult {
+        package: Some(package),
+        origin: Origin::File { name: file_name },
+        diagnostics,
+    }
+}
+
+/// PKG002 for `path` when it is absolute, climbs with `..`, has a Windows drive or
+/// backslashes (Helm's `archive.go` checks); `None` when the path is safe.
+pub(crate) fn unsafe_path(path: &str) -> Option<Diagnostic> {
+    let why = if path.starts_with('/') {
+        "is absolute"
+    } else if path.split(['/', '\\']).any(|seg| seg == "..") {
+        "climbs out of the package with `..`"
+    } else if path.len() >= 2
+        && path.as_bytes()[1] == b':'
+        && path.as_bytes()[0].is_ascii_alphabetic()
+    {
+        "starts with a Windows drive"
+    } else if path.contains('\\') {
+        "contains backslashes"
+    } else {
+        return None;
+    };
+    Some(Diagnostic::new(
+        "PKG002",
+        Severity::Error,
+        format!("Unsafe entry path `{path}`: it {why}; the entry was skipped"),
+        "Helm rejects the whole archive when one entry path is absolute, contains `..`, a \
+             drive letter or backslashes. Rebuild the archive from the package folder with \
+             relative `/` paths (e.g. `ksbuilder package` or `helm package`).",
+    ))
+}
+
+pub(crate) fn file_too_large(path: &str, bytes: u64) -> Diagnostic {
+    Diagnostic::new(
+        "PKG003",
+        Severity::Error,
+        format!(
+            "`{path}` is {} when decompressed, over Helm's limit of 5 MiB for one file; it was not read",
+            human_bytes(bytes)
+        ),
+        "Helm ≥ 3.17.3 refuses charts with a file over 5 MiB. Remove the file or move large \
+         data out of the chart (e.g. pull it from an image at run time).",
+    )
+    .in_file(path)
+}
+
+pub(crate) fn total_too_large(path: &str) -> Diagnostic {
+    Diagnostic::new(
+        "PKG003",
+        Severity::Error,
+        format!(
+            "The package passes Helm's limit of 100 MiB decompressed; reading stopped at `{path}`"
+        ),
+        "Helm ≥ 3.17.3 refuses charts over 100 MiB decompressed. Remove large or stray files \
+         (old `.tgz` builds, binaries, media).",
+    )
+}
+
+pub(crate) fn link_entry(path: &str, what: &str, remove_entry: Option<&str>) -> Diagnostic {
+    let d = Diagnostic::new(
+        "PKG006",
+        Severity::Warning,
+        format!(
+            "`{path}` is a {what}; Helm ignores it, so the package does not contain its target"
+        ),
+        "Replace the link by the file it points to, or remove it.",
+    )
+    .in_file(path);
+    match remove_entry {
+        Some(entry) => d.with_fix(
+            Fix::safe(format!("Drop the {what} `{path}`"), vec![]).with_operations(vec![
+                FileOperation::Remove {
+                    path: entry.to_string(),
+                },
+            ]),
+        ),
+        None => d,
+    }
+}
+
+/// `1.5 MiB`, `312 KiB`, `87 bytes`.
+pub fn human_bytes(bytes: u64) -> String {
+    const KIB: f64 = 1024.0;
+    let b = bytes as f64;
+    if b >= KIB * KIB * KIB {
+        format!("{:.1} GiB", b / KIB / KIB / KIB)
+    } else if b >= KIB * KIB {
+        format!("{:.1} MiB", b / KIB / KIB)
+    } else if b >= KIB {
+        format!("{:.0} KiB", b / KIB)
+    } else {
+        format!("{bytes} bytes")
+    }
+}

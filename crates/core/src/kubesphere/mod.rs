@@ -1,0 +1,4 @@
+//! KubeSphere v4 extensions: `extension.yaml`, its rules, and the language table.
+
+pub mod iso639;
+pub mod rules;

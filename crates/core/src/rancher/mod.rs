@@ -1,0 +1,4 @@
+//! Rancher UI extensions: package.json, the extension chart and the plugin archive.
+
+pub mod annotations;
+pub mod rules;

@@ -1,0 +1,551 @@
+//! Rancher UI extension rules over `package.json`, the extension chart (`Chart.yaml`,
+//! `values.yaml`, `templates/cr.yaml`) and the plugin archive. Section numbers refer to
+//! `rancher.md`.
+
+use super::annotations::{self, Annotation, GATING_KEYS, Source, UI_EXTENSIONS_VERSION};
+use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
+use crate::edit;
+use crate::k8s;
+use crate::package::Kind;
+use crate::rules::{Ctx, JsonFile, TextFile, YamlFile};
+use crate::syntax::Span;
+use crate::syntax::json::{JsonNode, JsonValue, string_literal};
+use crate::syntax::yaml::{self, Node};
+
+/// The range the Rancher extension creator writes for Extensions API v3 (Rancher 2.10+).
+pub const DEFAULT_UI_EXTENSIONS_RANGE: &str = ">= 3.0.0 < 4.0.0";
+
+/// Runs the Rancher rules that apply to `ctx.kind`.
+pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    match ctx.kind {
+        Kind::RancherPackage => package_json(ctx, out),
+        Kind::RancherChart => chart(ctx, out),
+        Kind::RancherPlugin => plugin(ctx, out),
+        _ => {}
+    }
+}
+
+// ---------------------------------------------------------------- package.json (rancher.md §1)
+
+fn package_json(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(file) = ctx.json("package.json") else {
+        return;
+    };
+    let Ok(root) = &file.value else { return };
+    name_and_version(&file, root, out);
+    let Some(rancher) = root.member("rancher") else {
+        return;
+    };
+    if !rancher.value.is_object() {
+        out.push(file.file.diag(
+            "RC005",
+            Severity::Error,
+            rancher.value.span,
+            format!("`rancher` is {} `{}`, not an object", a_type(&rancher.value), file.file.slice(rancher.value.span)),
+            "The publish scripts read `rancher.annotations` from this object; with `\"rancher\": true` (what `build-pkg` writes into the *built* package.json) no annotations are published, so the chart lacks `ui-extensions-version` and Rancher 2.10+ does not load it. Use the source package.json with `\"rancher\": { \"annotations\": { ... } }`.",
+        ));
+        return;
+    }
+    let annotations_node = rancher.value.get("annotations");
+    let list = annotations_node
+        .map(annotations::from_json)
+        .unwrap_or_default();
+    misspelled_keys(&file.file, &list, out);
+    if !list.iter().any(|a| a.key == UI_EXTENSIONS_VERSION) {
+        let shell_major = shell_major(root).unwrap_or(3);
+        let range = format!(">= {shell_major}.0.0 < {}.0.0", shell_major + 1);
+        let edit = match annotations_node {
+            Some(obj) if obj.is_object() => edit::json_set(
+                file.file.path,
+                file.file.text,
+                obj,
+                UI_EXTENSIONS_VERSION,
+                &range,
+            ),
+            _ => insert_annotations_object(&file, &rancher.value, &range),
+        };
+        let span = rancher
+            .value
+            .member("annotations")
+            .map_or(rancher.key_span, |m| m.key_span);
+        out.push(
+            missing_ui_extensions_version(&file.file, span, Source::PackageJson).with_fix(
+                Fix::unsafe_(
+                    format!("Add `\"{UI_EXTENSIONS_VERSION}\": \"{range}\"`"),
+                    vec![edit],
+                ),
+            ),
+        );
+    }
+}
+
+fn insert_annotations_object(file: &JsonFile<'_>, rancher: &JsonNode, range: &str) -> Edit {
+    let inner = format!(
+        "{{ {}: {} }}",
+        string_literal(UI_EXTENSIONS_VERSION),
+        string_literal(range)
+    );
+    match rancher.members().last() {
+        Some(last) => Edit::insert(
+            file.file.path,
+            last.value.span.end,
+            format!(", \"annotations\": {inner}"),
+        ),
+        None => Edit::replace(
+            file.file.path,
+            rancher.span,
+            format!("{{ \"annotations\": {inner} }}"),
+        ),
+    }
+}
+
+/// The major of `@rancher/shell` the package depends on (`^3.0.5` → 3), when declared.
+fn shell_major(root: &JsonNode) -> Option<u64> {
+    ["dependencies", "devDependencies", "peerDependencies"]
+        .iter()
+        .find_map(|section| {
+            let spec = root.get(section)?.get("@rancher/shell")?.as_str()?;
+            let digits: String = spec
+                .trim_start_matches(|c: char| !c.is_ascii_digit())
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            digits.parse().ok()
+        })
+}
+
+fn a_type(node: &JsonNode) -> &'static str {
+    match node.value {
+        JsonValue::Bool(_) => "the boolean",
+        JsonValue::Number(_) => "the number",
+        JsonValue::String(_) => "the string",
+        JsonValue::Array(_) => "the array",
+        JsonValue::Null => "",
+        JsonValue::Object(_) => "the object",
+    }
+}
+
+/// RC001, RC002, RC004 (rancher.md §1 `name`, `version`).
+fn name_and_version(file: &JsonFile<'_>, root: &JsonNode, out: &mut Vec<Diagnostic>) {
+    let f = &file.file;
+    for key in ["name", "version"] {
+        let member = root.member(key);
+        let empty = member.is_none_or(|m| {
+            matches!(m.value.value, JsonValue::Null) || m.value.as_str() == Some("")
+        });
+        if empty {
+            let span = member.map_or(Span::at(root.span.start), |m| m.key_span);
+            let consequence = if key == "name" {
+                "the publish script's `jq .name` prints `null`, so the chart is silently named `null`"
+            } else {
+                "the chart has no version and `helm package` fails"
+            };
+            out.push(f.diag(
+                "RC001",
+                Severity::Error,
+                span,
+                format!("package.json has no `{key}`"),
+                format!(
+                    "The chart is generated from package.json: {consequence}. Add `\"{key}\"`."
+                ),
+            ));
+        }
+    }
+    if let Some(m) = root.member("name")
+        && let Some(name) = m.value.as_str().filter(|n| !n.is_empty())
+        && !k8s::is_helm_release_name(name)
+    {
+        let why = if name.starts_with('@') {
+            "a scoped name (`@scope/name`) contains `/`, which Helm rejects as a chart name"
+                .to_string()
+        } else if name.len() > 53 {
+            format!(
+                "it is {} characters long; Helm release names allow 53",
+                name.len()
+            )
+        } else {
+            k8s::label_problem(&name.replace('.', ""))
+                .unwrap_or_else(|| "it is not a DNS-1123 subdomain".into())
+        };
+        out.push(f.diag(
+            "RC002",
+            Severity::Error,
+            m.value.span,
+            format!("`name` `{name}` is not a valid Helm release name: {why}"),
+            "The name becomes the chart name, the Helm release name and the UIPlugin name: use lowercase letters, digits, `-` and `.` (`^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$`), at most 53 characters.",
+        ));
+    }
+    if let Some(m) = root.member("version") {
+        let problem = match &m.value.value {
+            JsonValue::String(v) if v.is_empty() => None,
+            JsonValue::String(v) => semver_problem(v),
+            JsonValue::Number(n) => Some(format!("it is the JSON number {n}, not a string")),
+            JsonValue::Null => None,
+            _ => Some(format!("it is {}", m.value.type_name())),
+        };
+        if let Some(problem) = problem {
+            out.push(f.diag(
+                "RC004",
+                Severity::Error,
+                m.value.span,
+                format!("`version` `{}` is not valid SemVer: {problem}", f.slice(m.value.span)),
+                "The version becomes the chart `version` and `appVersion` and the UIPlugin version, which Helm and Rancher's plugin cache parse as SemVer. Use `MAJOR.MINOR.PATCH`, e.g. `\"1.2.0\"`.",
+            ));
+        }
+    }
+}
+
+/// Why `v` is not a SemVer version as npm and Helm read a package version (`MAJOR.MINOR.PATCH`
+/// with optional `-prerelease` and `+build`, an optional leading `v`), or `None`.
+fn semver_problem(v: &str) -> Option<String> {
+    let body = v.strip_prefix('v').unwrap_or(v);
+    let body = body.split_once('+').map_or(body, |(main, _)| main);
+    let (main, pre) = body
+        .split_once('-')
+        .map_or((body, None), |(m, p)| (m, Some(p)));
+    let parts: Vec<&str> = main.split('.').collect();
+    if parts.len() != 3 {
+        return Some(format!(
+            "it has {} numeric parts; SemVer needs exactly three (`MAJOR.MINOR.PATCH`)",
+            parts.len()
+        ));
+    }
+    if let Some(p) = parts
+        .iter()
+        .find(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Some(format!("`{p}` is not a number"));
+    }
+    if let Some(p) = parts.iter().find(|p| p.len() > 1 && p.starts_with('0')) {
+        return Some(format!("`{p}` has a leading zero"));
+    }
+    if let Some(pre) = pre
+        && pre
+            .split('.')
+            .any(|id| id.is_empty() || !id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+    {
+        return Some(format!(
+            "the prerelease `{pre}` is not dot-separated `[0-9A-Za-z-]` identifiers"
+        ));
+    }
+    None
+}
+
+// ----------------------------------------------------------------- annotations (rancher.md §1)
+
+fn missing_ui_extensions_version(file: &TextFile<'_>, span: Span, source: Source) -> Diagnostic {
+    let place = match source {
+        Source::PackageJson => "`rancher.annotations`",
+        Source::ChartYaml => "Chart.yaml `annotations`",
+        Source::PluginMetadata => "values.yaml `plugin.metadata`",
+    };
+    file.diag(
+        "RC010",
+        Severity::Error,
+        span,
+        format!("{place} has no `{UI_EXTENSIONS_VERSION}`"),
+        format!("It is mandatory from Rancher 2.10: without it the Extensions page marks every version \"Missing the annotation catalog.cattle.io/ui-extensions-version which implies incompatibility with Rancher 2.10 and onwards\", and an installed copy is not loaded. Add `{UI_EXTENSIONS_VERSION}: \"{DEFAULT_UI_EXTENSIONS_RANGE}\"` (the Extensions API major your `@rancher/shell` provides)."),
+    )
+}
+
+/// RC012: a misspelled annotation key (rancher.md §6.3: `ui-extension-version` in kubewarden
+/// 2.0.0, `ui-extenstions-*` in Rancher 2.7.0's own code, `catalog.cattle.io/host` in the docs).
+fn misspelled_keys(file: &TextFile<'_>, list: &[Annotation], out: &mut Vec<Diagnostic>) {
+    for a in list {
+        let Some(suggestion) = annotations::suggest(&a.key) else {
+            continue;
+        };
+        let replacement = if file.text.as_bytes().get(a.key_span.start) == Some(&b'"') {
+            string_literal(suggestion)
+        } else {
+            yaml::scalar_token(suggestion, yaml::ScalarStyle::Plain)
+        };
+        out.push(
+            file.diag(
+                "RC012",
+                Severity::Warning,
+                a.key_span,
+                format!("Annotation key `{}` looks like a misspelling of `{suggestion}`", a.key),
+                "Rancher never validates annotation keys: a misspelled key is silently ignored, so the gate or label it was meant to set does not exist.",
+            )
+            .with_fix(Fix::safe(format!("Rename to `{suggestion}`"), vec![file.edit(a.key_span, replacement)])),
+        );
+    }
+}
+
+// ------------------------------------------------------------------------ chart (rancher.md §2)
+
+fn chart(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(chart) = ctx.yaml("Chart.yaml") else {
+        return;
+    };
+    let Some(root) = chart.root() else { return };
+    let annotations_node = root.get("annotations");
+    let list = annotations_node
+        .map(annotations::from_yaml)
+        .unwrap_or_default();
+    misspelled_keys(&chart.file, &list, out);
+    let values = ctx.yaml("values.yaml");
+    let metadata = values.as_ref().and_then(|v| {
+        v.root()
+            .and_then(|r| r.get("plugin"))
+            .and_then(|p| p.get("metadata"))
+            .cloned()
+    });
+    let renders_metadata = templates_render_metadata(ctx);
+
+    // RC020: the chart must say it is an extension.
+    let ui_component = list
+        .iter()
+        .find(|a| a.key == "catalog.cattle.io/ui-component");
+    if ui_component.and_then(|a| a.value.as_deref()) != Some("plugins") {
+        let (span, message) = match ui_component {
+            Some(a) => (
+                a.value_span,
+                format!(
+                    "`catalog.cattle.io/ui-component` is `{}`, not `plugins`",
+                    a.value.as_deref().unwrap_or("?")
+                ),
+            ),
+            None => (
+                annotations_key_span(root).unwrap_or(Span::at(root.span.start)),
+                "Chart.yaml lacks `catalog.cattle.io/ui-component: plugins`".to_string(),
+            ),
+        };
+        let edit = annotation_edit(&chart, root, "catalog.cattle.io/ui-component", "plugins");
+        out.push(
+            chart
+                .file
+                .diag("RC020", Severity::Error, span, message, "The Extensions page lists only charts with `catalog.cattle.io/ui-component: plugins` (`isUIPlugin`); without it the extension never appears there (and the Apps page shows it as an ordinary chart).")
+                .with_fix(Fix::safe("Add `catalog.cattle.io/ui-component: plugins`", vec![edit])),
+        );
+    }
+
+    // RC010 on the chart, with the fix also writing plugin.metadata when the template reads it.
+    let has_api = list.iter().any(|a| a.key == UI_EXTENSIONS_VERSION);
+    if !has_api {
+        let mut edits = vec![annotation_edit(
+            &chart,
+            root,
+            UI_EXTENSIONS_VERSION,
+            DEFAULT_UI_EXTENSIONS_RANGE,
+        )];
+        if renders_metadata && let Some(v) = &values {
+            edits.extend(metadata_edit(
+                v,
+                metadata.as_ref(),
+                UI_EXTENSIONS_VERSION,
+                DEFAULT_UI_EXTENSIONS_RANGE,
+            ));
+        }
+        let span = annotations_key_span(root).unwrap_or(Span::at(root.span.start));
+        out.push(
+            missing_ui_extensions_version(&chart.file, span, Source::ChartYaml).with_fix(
+                Fix::unsafe_(
+                    format!("Add `{UI_EXTENSIONS_VERSION}: \"{DEFAULT_UI_EXTENSIONS_RANGE}\"`"),
+                    edits,
+                ),
+            ),
+        );
+    }
+
+    // RC021: the load-time gate reads plugin.metadata, not Chart.yaml. It only matters where the
+    // chart can be installed on 2.10+, i.e. when Chart.yaml has ui-extensions-version.
+    if has_api && let Some(values) = &values {
+        let meta_list = metadata
+            .as_ref()
+            .map(annotations::from_yaml)
+            .unwrap_or_default();
+        let mut edits = Vec::new();
+        let mut differences = Vec::new();
+        for key in GATING_KEYS {
+            let chart_value = list
+                .iter()
+                .find(|a| a.key == key)
+                .and_then(|a| a.value.clone());
+            let meta_value = meta_list
+                .iter()
+                .find(|a| a.key == key)
+                .and_then(|a| a.value.clone());
+            if chart_value == meta_value {
+                continue;
+            }
+            differences.push(match (&chart_value, &meta_value) {
+                (Some(c), None) => format!("`{key}` (`{c}`) is missing"),
+                (Some(c), Some(m)) => format!("`{key}` is `{m}` instead of `{c}`"),
+                (None, Some(m)) => format!("`{key}` (`{m}`) is not in Chart.yaml"),
+                (None, None) => unreachable!(),
+            });
+            if let Some(c) = chart_value {
+                edits.extend(metadata_edit(values, metadata.as_ref(), key, &c));
+            }
+        }
+        if !differences.is_empty() {
+            let span = metadata_span(values).unwrap_or(Span::at(0));
+            let mut d = values.file.diag(
+                "RC021",
+                Severity::Error,
+                span,
+                format!("values.yaml `plugin.metadata` differs from the Chart.yaml annotations: {}", differences.join("; ")),
+                "Rancher 2.10+ decides at load time from the UIPlugin's metadata, rendered from values.yaml `plugin.metadata`, not from Chart.yaml: the extension installs (Chart.yaml passes) but is then not loaded (\"Unable to load Extension...\"). Keep the gating annotations identical in both places.",
+            );
+            if renders_metadata && !edits.is_empty() {
+                d = d.with_fix(Fix::safe(
+                    "Copy the Chart.yaml gating annotations into `plugin.metadata`",
+                    merge_edits(edits),
+                ));
+            }
+            out.push(d);
+        }
+    }
+
+    // RC022: chart version vs appVersion (the UIPlugin version comes from appVersion).
+    let version = root.get("version").and_then(Node::as_str);
+    let app_version = root.entry("appVersion");
+    let override_set = values
+        .as_ref()
+        .and_then(|v| {
+            v.root()
+                .and_then(|r| r.get("plugin"))
+                .and_then(|p| p.get("versionOverride"))
+                .and_then(Node::as_str)
+        })
+        .is_some_and(|s| !s.is_empty());
+    if let (Some(version), Some(app)) = (version, app_version)
+        && let Some(app_value) = app.value.as_str()
+        && app_value != version
+        && !override_set
+    {
+        out.push(chart.file.diag(
+            "RC022",
+            Severity::Error,
+            app.value.span,
+            format!("`appVersion: {app_value}` differs from `version: {version}`"),
+            "The publish scripts set both from package.json `version`. The UIPlugin's version comes from `appVersion`, while the assets live under the chart version: Rancher's plugin cache requires `plugin/package.json`'s version to equal the UIPlugin version, so the extension fails to load. Make them equal.",
+        ));
+    }
+}
+
+/// Applies several edits to the same insertion point as one (multiple inserted lines).
+fn merge_edits(mut edits: Vec<Edit>) -> Vec<Edit> {
+    edits.sort_by_key(|e| (e.file.clone(), e.start, e.end));
+    let mut merged: Vec<Edit> = Vec::new();
+    for e in edits {
+        match merged.last_mut() {
+            Some(last)
+                if last.file == e.file
+                    && last.start == e.start
+                    && last.end == e.end
+                    && e.start == e.end =>
+            {
+                last.replacement.push_str(&e.replacement);
+            }
+            _ => merged.push(e),
+        }
+    }
+    merged
+}
+
+fn annotations_key_span(root: &Node) -> Option<Span> {
+    root.entry("annotations").map(|e| e.key.span)
+}
+
+/// The edit that sets annotation `key` in Chart.yaml (creating `annotations:` if needed).
+fn annotation_edit(chart: &YamlFile<'_>, root: &Node, key: &str, value: &str) -> Edit {
+    match root.get("annotations").filter(|n| n.is_mapping()) {
+        Some(map) => edit::yaml_set(chart.file.path, chart.file.text, map, key, value),
+        None => {
+            edit::yaml_append_section(chart.file.path, chart.file.text, "annotations", key, value)
+        }
+    }
+}
+
+/// The edit that sets `key` in values.yaml `plugin.metadata`, when that mapping exists or can
+/// be added under an existing `plugin:` mapping.
+fn metadata_edit(
+    values: &YamlFile<'_>,
+    metadata: Option<&Node>,
+    key: &str,
+    value: &str,
+) -> Option<Edit> {
+    let f = &values.file;
+    if let Some(meta) = metadata.filter(|m| m.is_mapping()) {
+        return Some(edit::yaml_set(f.path, f.text, meta, key, value));
+    }
+    let plugin = values.root()?.get("plugin").filter(|p| p.is_mapping())?;
+    let last = plugin.entries().last()?;
+    let indent = edit::indent_at(f.text, last.key.span.start);
+    let at = edit::line_end(f.text, last.value.span.end);
+    let nl = edit::newline(f.text);
+    let pad = " ".repeat(indent);
+    Some(Edit::insert(
+        f.path,
+        at,
+        format!(
+            "{nl}{pad}metadata:{nl}{pad}  {}: {}",
+            yaml::scalar_token(key, yaml::ScalarStyle::Plain),
+            yaml::scalar_token(value, yaml::ScalarStyle::DoubleQuoted)
+        ),
+    ))
+}
+
+fn metadata_span(values: &YamlFile<'_>) -> Option<Span> {
+    let plugin = values.root()?.entry("plugin")?;
+    Some(
+        plugin
+            .value
+            .entry("metadata")
+            .map_or(plugin.key.span, |e| e.key.span),
+    )
+}
+
+/// True when a template renders `.Values.plugin.metadata` into the UIPlugin (the shell ≥ 2.0.0
+/// template's `extension-server.pluginMetadata` helper); older templates hard-code the CR.
+fn templates_render_metadata(ctx: &Ctx<'_>) -> bool {
+    ctx.package.files_under("templates").any(|p| {
+        ctx.package
+            .text(p)
+            .is_some_and(|t| t.contains("pluginMetadata") || t.contains(".Values.plugin.metadata"))
+    })
+}
+
+// ------------------------------------------------------------------ plugin archive (rancher.md §2)
+
+fn plugin(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(file) = ctx.json("plugin/package.json") else {
+        return;
+    };
+    let Ok(root) = &file.value else { return };
+    let Some(folder) = ctx.top_folder else { return };
+    let Some(m) = root.member("version") else {
+        return;
+    };
+    let Some(version) = m.value.as_str() else {
+        return;
+    };
+    if version != folder {
+        out.push(file.file.diag(
+            "RC022",
+            Severity::Error,
+            m.value.span,
+            format!("plugin/package.json `version: {version}` differs from the archive's version folder `{folder}/`"),
+            "Rancher untars the archive into `<name>/<version>/` and requires `plugin/package.json`'s version to equal the UIPlugin version; a mismatch fails the cache and the extension does not load. Rebuild the archive with the publish script.",
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merges_insertions_at_one_point() {
+        let e = merge_edits(vec![
+            Edit::insert("v", 5, "\n  a: 1"),
+            Edit::insert("v", 5, "\n  b: 2"),
+            Edit::replace("v", Span::new(1, 2), "x"),
+        ]);
+        assert_eq!(e.len(), 2);
+        assert_eq!(e[1].replacement, "\n  a: 1\n  b: 2");
+    }
+}

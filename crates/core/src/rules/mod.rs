@@ -1,0 +1,235 @@
+//! Rules: small functions over a parsed package that emit [`Diagnostic`]s with spans and
+//! fixes. [`registry`] lists every code; [`Ctx`] gives the rules the package's files, each
+//! parsed once, and helpers to point at nodes.
+
+pub mod registry;
+pub mod schema;
+mod syntax;
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+pub use registry::{Group, RULES, Rule, rule};
+
+use crate::diagnostic::{Diagnostic, Edit, Severity};
+use crate::package::{Kind, Origin, Package};
+use crate::syntax::json::{self, JsonError, JsonNode};
+use crate::syntax::yaml::{self, Node, YamlStream};
+use crate::syntax::{LineIndex, Span};
+
+/// A text file of the package with its line index.
+#[derive(Debug)]
+pub struct TextFile<'a> {
+    /// Path inside the package.
+    pub path: &'a str,
+    /// The original text (a UTF-8 byte-order mark, if any, included).
+    pub text: &'a str,
+    /// Line index of `text`.
+    pub index: LineIndex,
+}
+
+impl TextFile<'_> {
+    /// A diagnostic in this file at `span`.
+    pub fn diag(
+        &self,
+        code: &'static str,
+        severity: Severity,
+        span: Span,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic::new(code, severity, message, help)
+            .in_file(self.path)
+            .at(self.text, &self.index, span)
+    }
+
+    /// The source text of `span`.
+    pub fn slice(&self, span: Span) -> &str {
+        self.text.get(span.start..span.end).unwrap_or("")
+    }
+
+    /// An edit replacing `span` of this file.
+    pub fn edit(&self, span: Span, replacement: impl Into<String>) -> Edit {
+        Edit::replace(self.path, span, replacement)
+    }
+}
+
+/// A parsed YAML file.
+#[derive(Debug)]
+pub struct YamlFile<'a> {
+    /// The file.
+    pub file: TextFile<'a>,
+    /// Its documents (spans index the original text, byte-order mark included).
+    pub stream: YamlStream,
+}
+
+impl YamlFile<'_> {
+    /// The first document's root, if it parsed.
+    pub fn root(&self) -> Option<&Node> {
+        self.stream.first()
+    }
+}
+
+/// A parsed JSON file.
+#[derive(Debug)]
+pub struct JsonFile<'a> {
+    /// The file.
+    pub file: TextFile<'a>,
+    /// The root value, or the syntax error.
+    pub value: Result<JsonNode, JsonError>,
+}
+
+/// What the rules see: one package (paths relative to its root), its kind and origin, and
+/// its text files parsed on first use and cached.
+pub struct Ctx<'a> {
+    /// The package's files.
+    pub package: &'a Package,
+    /// What it is.
+    pub kind: Kind,
+    /// Where it came from.
+    pub origin: &'a Origin,
+    /// The archive's top-level folder, when the package came from an archive.
+    pub top_folder: Option<&'a str>,
+    yaml: RefCell<BTreeMap<&'a str, Rc<YamlFile<'a>>>>,
+    json: RefCell<BTreeMap<&'a str, Rc<JsonFile<'a>>>>,
+}
+
+impl<'a> Ctx<'a> {
+    /// A context over `package`.
+    pub fn new(
+        package: &'a Package,
+        kind: Kind,
+        origin: &'a Origin,
+        top_folder: Option<&'a str>,
+    ) -> Self {
+        Ctx {
+            package,
+            kind,
+            origin,
+            top_folder,
+            yaml: RefCell::default(),
+            json: RefCell::default(),
+        }
+    }
+
+    /// The text of `path` (not parsed), or `None` when absent or not UTF-8.
+    pub fn text(&self, path: &str) -> Option<TextFile<'a>> {
+        let (path, bytes) = self.package.files.get_key_value(path)?;
+        let text = std::str::from_utf8(bytes).ok()?;
+        Some(TextFile {
+            path,
+            text,
+            index: LineIndex::new(text),
+        })
+    }
+
+    /// `path` parsed as YAML (once; later calls share the result).
+    pub fn yaml(&self, path: &str) -> Option<Rc<YamlFile<'a>>> {
+        if let Some(hit) = self.yaml.borrow().get(path) {
+            return Some(hit.clone());
+        }
+        let file = self.text(path)?;
+        let bom = if file.text.starts_with('\u{feff}') {
+            3
+        } else {
+            0
+        };
+        let mut stream = yaml::parse(&file.text[bom..]);
+        if bom > 0 {
+            shift_stream(&mut stream, bom);
+        }
+        let parsed = Rc::new(YamlFile { file, stream });
+        self.yaml
+            .borrow_mut()
+            .insert(parsed.file.path, parsed.clone());
+        Some(parsed)
+    }
+
+    /// `path` parsed as JSON (once; later calls share the result).
+    pub fn json(&self, path: &str) -> Option<Rc<JsonFile<'a>>> {
+        if let Some(hit) = self.json.borrow().get(path) {
+            return Some(hit.clone());
+        }
+        let file = self.text(path)?;
+        let bom = if file.text.starts_with('\u{feff}') {
+            3
+        } else {
+            0
+        };
+        let value = json::parse(&file.text[bom..]).map(|mut v| {
+            shift_json(&mut v, bom);
+            v
+        });
+        let value = value.map_err(|mut e| {
+            e.offset += bom;
+            e
+        });
+        let parsed = Rc::new(JsonFile { file, value });
+        self.json
+            .borrow_mut()
+            .insert(parsed.file.path, parsed.clone());
+        Some(parsed)
+    }
+
+    /// True when rules that need every file of the package may run (the input was not a
+    /// single file, and reading did not stop early).
+    pub fn complete(&self) -> bool {
+        !self.package.partial
+    }
+}
+
+fn shift_stream(stream: &mut YamlStream, by: usize) {
+    let mut stack: Vec<&mut Node> = stream.documents.iter_mut().collect();
+    while let Some(node) = stack.pop() {
+        node.span.start += by;
+        node.span.end += by;
+        match &mut node.value {
+            yaml::Value::Mapping(entries) => {
+                for e in entries {
+                    stack.push(&mut e.key);
+                    stack.push(&mut e.value);
+                }
+            }
+            yaml::Value::Sequence(items) => stack.extend(items.iter_mut()),
+            _ => {}
+        }
+    }
+    if let Some(e) = &mut stream.error {
+        e.offset += by;
+    }
+}
+
+fn shift_json(node: &mut JsonNode, by: usize) {
+    let mut stack = vec![node];
+    while let Some(node) = stack.pop() {
+        node.span.start += by;
+        node.span.end += by;
+        match &mut node.value {
+            json::JsonValue::Object(members) => {
+                for m in members {
+                    m.key_span.start += by;
+                    m.key_span.end += by;
+                    stack.push(&mut m.value);
+                }
+            }
+            json::JsonValue::Array(items) => stack.extend(items.iter_mut()),
+            _ => {}
+        }
+    }
+}
+
+/// Runs every rule that applies to `ctx.kind` and returns the diagnostics.
+pub fn run(ctx: &Ctx<'_>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    syntax::check(ctx, &mut out);
+    crate::helm::rules::check(ctx, &mut out);
+    match ctx.kind {
+        Kind::Kubesphere => crate::kubesphere::rules::check(ctx, &mut out),
+        Kind::RancherPackage | Kind::RancherChart | Kind::RancherPlugin => {
+            crate::rancher::rules::check(ctx, &mut out)
+        }
+        Kind::HelmChart => {}
+    }
+    out
+}

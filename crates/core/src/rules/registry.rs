@@ -1,0 +1,198 @@
+//! The rule registry: every rule code of RULES.md with its default severity, its one-line
+//! summary and what kind of fix it offers. Codes are the contract (JSON, SARIF, UI links,
+//! tests): never reuse or renumber one.
+
+use serde::Serialize;
+
+use crate::diagnostic::Severity;
+
+/// Which part of the catalogue a rule belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Group {
+    /// Reading the input (PKG).
+    Package,
+    /// YAML and JSON syntax (SYN).
+    Syntax,
+    /// Version constraints (RANGE).
+    Range,
+    /// KubeSphere extensions (KS).
+    Kubesphere,
+    /// Rancher UI extensions (RC).
+    Rancher,
+    /// Chart.yaml of any chart (HELM).
+    Helm,
+}
+
+/// What the rule can do about what it finds (RULES.md "fix" column).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FixKind {
+    /// Explains only.
+    None,
+    /// Offers a safe fix (in the cases the catalogue names).
+    Safe,
+    /// Offers an unsafe fix.
+    Unsafe,
+}
+
+/// One rule's metadata.
+#[derive(Debug, Serialize)]
+pub struct Rule {
+    /// Stable code, e.g. `KS001`.
+    pub code: &'static str,
+    /// Default severity (some rules also emit a lower one, e.g. KS010's length warnings).
+    pub severity: Severity,
+    /// Catalogue group.
+    pub group: Group,
+    /// What the rule checks, in one line.
+    pub summary: &'static str,
+    /// The fix the rule offers.
+    pub fix: FixKind,
+}
+
+macro_rules! rules {
+    ($($code:ident $sev:ident $group:ident $fix:ident $summary:literal;)*) => {
+        /// Every rule, in catalogue order.
+        pub static RULES: &[Rule] = &[
+            $(Rule { code: stringify!($code), severity: Severity::$sev, group: Group::$group, summary: $summary, fix: FixKind::$fix },)*
+        ];
+    };
+}
+
+rules! {
+    PKG001 Error Package None "The input is unreadable: not gzip, not tar, truncated, or another format.";
+    PKG002 Error Package None "An entry path is absolute, contains `..`, a Windows drive or backslashes.";
+    PKG003 Error Package None "Over Helm's limits: more than 100 MiB decompressed, or one file over 5 MiB.";
+    PKG004 Error Package None "The archive does not have exactly one top-level folder.";
+    PKG005 Warning Package Safe "Entry names start with `./`.";
+    PKG006 Warning Package Safe "Symlink, hard link, device or FIFO entries, which Helm ignores.";
+    PKG007 Warning Package Safe "The same path appears twice; the later entry wins.";
+    PKG008 Error Package None "No extension package recognised.";
+    PKG009 Warning Package Unsafe "A packaged archive (`*.tgz`) sits inside the package.";
+    SYN001 Error Syntax Safe "The file does not parse.";
+    SYN002 Warning Syntax Unsafe "Duplicate mapping key.";
+    SYN003 Warning Syntax Safe "A known key in non-canonical case.";
+    SYN004 Error Syntax Safe "A scalar of the wrong type (a number where a string is needed, a string where a bool is needed).";
+    SYN005 Error Syntax Safe "Control characters in a YAML file.";
+    SYN006 Warning Syntax None "`extension.yaml` has more than one YAML document.";
+    RANGE001 Error Range Safe "The constraint does not parse in an engine that enforces it.";
+    RANGE002 Warning Range Safe "The constraint parses in one dialect and not the other.";
+    RANGE003 Warning Range Safe "A bound lacks `-0`, so vendor Kubernetes builds and rc platform builds are rejected.";
+    RANGE004 Warning Range None "The engines that read this field disagree for some supported platform version.";
+    RANGE005 Warning Range None "The constraint admits no supported platform version, or excludes the newest one.";
+    KS001 Error Kubesphere None "A required field is missing or empty.";
+    KS002 Error Kubesphere Safe "`displayName`, `description` or `provider` is not a language map.";
+    KS003 Error Kubesphere Safe "A language key is not an ISO 639-1 two-letter code.";
+    KS004 Warning Kubesphere None "No `en` entry in displayName, description or provider.";
+    KS005 Info Kubesphere None "displayName and description have different language sets.";
+    KS006 Warning Kubesphere None "A README for a declared language is missing.";
+    KS010 Error Kubesphere None "`name` is not a valid extension name, or is too long.";
+    KS011 Error Kubesphere None "`version` is not strict SemVer 2.0, or not a DNS-1123 subdomain.";
+    KS012 Error Kubesphere Safe "Packaged Chart.yaml `name` or `version` differs from extension.yaml.";
+    KS013 Error Kubesphere Safe "The archive's top folder is not the extension `name`.";
+    KS014 Error Kubesphere None "`extension.yaml` is not at the package root.";
+    KS020 Error Kubesphere Unsafe "`icon` names a local file that is not in the package.";
+    KS021 Error Kubesphere None "The icon file sits under `templates/` or `charts/`.";
+    KS022 Warning Kubesphere None "The icon is not an image.";
+    KS023 Warning Kubesphere None "A local screenshot file is missing.";
+    KS024 Warning Kubesphere None "A screenshot is a `data:` URL; the console drops it.";
+    KS030 Error Kubesphere None "A `dependencies[]` entry has no subchart in `charts/`.";
+    KS031 Error Kubesphere Unsafe "A subchart in `charts/` is not listed in `dependencies`.";
+    KS032 Warning Kubesphere None "`installationMode: HostOnly` with a dependency tagged only `agent`.";
+    KS033 Warning Kubesphere None "`installationMode: Multicluster` with an untagged dependency.";
+    KS040 Error Kubesphere Safe "`installationMode` is not exactly `HostOnly` or `Multicluster`.";
+    KS041 Error Kubesphere None "`category` is not a valid Kubernetes label value.";
+    KS042 Warning Kubesphere Unsafe "`category` is not a known category.";
+    KS043 Error Kubesphere None "An annotation key is invalid, or a value is not a string.";
+    KS060 Error Kubesphere None "An `externalDependencies` entry lacks `name`, `version` or `required`.";
+    KS070 Error Kubesphere None "`permissions.yaml` does not parse.";
+    KS071 Warning Kubesphere None "No `permissions.yaml`.";
+    KS072 Warning Kubesphere None "A `permissions.yaml` document whose `kind` is not `ClusterRole` or `Role`.";
+    KS073 Warning Kubesphere None "An `apiGroups` entry that looks like a resource name.";
+    KS074 Info Kubesphere None "Broad permissions.";
+    KS080 Warning Kubesphere None "The package is over 1 MB as it would be pushed.";
+    KS081 Warning Kubesphere None "Unknown top-level key in extension.yaml.";
+    KS082 Warning Kubesphere Safe "System-set fields present.";
+    KS083 Warning Kubesphere None "`home`, `docs` or a `sources` entry is not an http(s) URL, or a maintainer is invalid.";
+    KS084 Info Kubesphere None "`images` is empty or missing.";
+    RC001 Error Rancher None "package.json has no `name` or no `version`.";
+    RC002 Error Rancher None "`name` is not a valid Helm release name.";
+    RC003 Error Rancher None "The `pkg/<folder>` name differs from `name`.";
+    RC004 Error Rancher None "`version` is not valid SemVer.";
+    RC005 Error Rancher None "`rancher` is not an object.";
+    RC006 Error Rancher Safe "An annotation value is not a string.";
+    RC010 Error Rancher Unsafe "`catalog.cattle.io/ui-extensions-version` is missing.";
+    RC011 Warning Rancher Unsafe "`ui-extensions-version` has no upper bound.";
+    RC012 Warning Rancher Safe "A misspelled annotation key.";
+    RC013 Warning Rancher Unsafe "`catalog.cattle.io/ui-extensions-host` is set.";
+    RC020 Error Rancher Safe "The chart lacks `catalog.cattle.io/ui-component: plugins`.";
+    RC021 Error Rancher Safe "Gating annotations in Chart.yaml differ from values.yaml `plugin.metadata`.";
+    RC022 Error Rancher None "Versions disagree between Chart.yaml, package.json and the plugin.";
+    RC023 Warning Rancher None "No icon.";
+    RC024 Warning Rancher None "`noAuth: true`.";
+    RC025 Info Rancher None "No `catalog.cattle.io/display-name`.";
+    RC026 Info Rancher None "Description over 200 characters, or containing `\"`.";
+    RC027 Error Rancher None "No plugin endpoint.";
+    RC028 Error Rancher None "Plugin archive layout is wrong.";
+    RC029 Warning Rancher None "`catalog.cattle.io/hidden: \"true\"`.";
+    RC030 Info Rancher None "Annotations equal to an old shell template default.";
+    HELM001 Error Helm None "Chart.yaml lacks `apiVersion`, `name` or `version`, or they are invalid.";
+    HELM002 Warning Helm Safe "`version` or `appVersion` is a YAML number, not a string.";
+    HELM003 Error Helm None "A Chart.yaml `dependencies[]` entry has no subchart in `charts/`.";
+}
+
+/// The rule with `code`, if any.
+pub fn rule(code: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.code == code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn codes_are_unique_and_well_formed() {
+        let mut seen = HashSet::new();
+        for r in RULES {
+            assert!(seen.insert(r.code), "duplicate code {}", r.code);
+            let prefix = r.code.trim_end_matches(|c: char| c.is_ascii_digit());
+            let digits = &r.code[prefix.len()..];
+            assert_eq!(digits.len(), 3, "{}", r.code);
+            let expected = match r.group {
+                Group::Package => "PKG",
+                Group::Syntax => "SYN",
+                Group::Range => "RANGE",
+                Group::Kubesphere => "KS",
+                Group::Rancher => "RC",
+                Group::Helm => "HELM",
+            };
+            assert_eq!(prefix, expected, "{}", r.code);
+            assert!(r.summary.ends_with('.'), "{}", r.code);
+        }
+    }
+
+    #[test]
+    fn every_code_of_the_catalogue_is_registered() {
+        // RULES.md is the contract: every code in its tables must be here, and nothing else.
+        let catalogue = include_str!("../../../../../shared/spec/RULES.md");
+        let rows: Vec<(&str, &str)> = catalogue
+            .lines()
+            .filter_map(|l| {
+                let mut cells = l.split('|').map(str::trim).skip(1);
+                Some((cells.next()?, cells.next()?))
+            })
+            .filter(|(c, _)| {
+                c.chars().any(|ch| ch.is_ascii_digit())
+                    && c.chars().all(|ch| ch.is_ascii_alphanumeric())
+            })
+            .collect();
+        let in_catalogue: HashSet<&str> = rows.iter().map(|(c, _)| *c).collect();
+        let registered: HashSet<&str> = RULES.iter().map(|r| r.code).collect();
+        assert_eq!(in_catalogue, registered);
+        for (code, severity) in rows {
+            assert_eq!(rule(code).unwrap().severity.as_str(), severity, "{code}");
+        }
+    }
+}

@@ -1,0 +1,243 @@
+//! SYN001 (does not parse) and SYN002 (duplicate keys) over the files the platforms parse:
+//! `extension.yaml`, `Chart.yaml`, `values.yaml` (also of subcharts), `package.json` and the
+//! plugin's `package.json`. (`permissions.yaml` has its own code, KS070.)
+
+use super::{Ctx, TextFile};
+use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
+use crate::package::Kind;
+use crate::syntax::Span;
+use crate::syntax::json::JsonNode;
+use crate::syntax::yaml::{self, Node};
+
+/// The YAML files of this package that a platform parses, as paths.
+pub(crate) fn yaml_manifests(ctx: &Ctx<'_>) -> Vec<String> {
+    let mut paths: Vec<String> = ["extension.yaml", "Chart.yaml", "values.yaml"]
+        .iter()
+        .filter(|p| ctx.package.contains(p))
+        .map(|p| p.to_string())
+        .collect();
+    for path in ctx.package.files.keys() {
+        if let Some(rest) = path.strip_prefix("charts/")
+            && let Some((_, file)) = rest.split_once('/')
+            && matches!(file, "Chart.yaml" | "values.yaml")
+        {
+            paths.push(path.clone());
+        }
+    }
+    paths
+}
+
+/// The JSON files of this package that a platform parses.
+pub(crate) fn json_manifests(ctx: &Ctx<'_>) -> Vec<&'static str> {
+    let candidates: &[&'static str] = match ctx.kind {
+        Kind::RancherPlugin => &["plugin/package.json"],
+        _ => &["package.json"],
+    };
+    candidates
+        .iter()
+        .copied()
+        .filter(|p| ctx.package.contains(p))
+        .collect()
+}
+
+pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    for path in yaml_manifests(ctx) {
+        let Some(file) = ctx.yaml(&path) else {
+            out.push(not_utf8(&path));
+            continue;
+        };
+        if let Some(err) = &file.stream.error {
+            out.push(yaml_error(&file.file, err.offset, &err.message));
+        }
+        for doc in &file.stream.documents {
+            duplicate_yaml_keys(&file.file, doc, out);
+        }
+    }
+    for path in json_manifests(ctx) {
+        let Some(file) = ctx.json(path) else {
+            out.push(not_utf8(path));
+            continue;
+        };
+        match &file.value {
+            Err(err) => out.push(
+                file.file
+                    .diag("SYN001", Severity::Error, Span::at(err.offset), format!("`{path}` is not valid JSON: {}", err.message), "Fix the JSON syntax at this position. npm, `jq` and the Rancher shell scripts read package.json as strict JSON (no comments, no trailing commas)."),
+            ),
+            Ok(root) => duplicate_json_keys(&file.file, root, out),
+        }
+    }
+}
+
+fn not_utf8(path: &str) -> Diagnostic {
+    Diagnostic::new(
+        "SYN001",
+        Severity::Error,
+        format!("`{path}` is not UTF-8 text"),
+        "Save the file as UTF-8; YAML and JSON readers reject other encodings.",
+    )
+    .in_file(path)
+}
+
+/// SYN001 for a YAML syntax error at byte `offset`, recognising an unquoted constraint such as
+/// `kubeVersion: >=1.19.0` (a `>` starts a folded block scalar) and offering to quote it.
+fn yaml_error(file: &TextFile<'_>, offset: usize, message: &str) -> Diagnostic {
+    let line_no = file.index.line_col(file.text, offset).line;
+    if let Some(line) = file.index.line_span(file.text, line_no)
+        && let Some((value, key)) = unquoted_indicator_value(file.slice(line))
+    {
+        let span = Span::new(line.start + value.start, line.start + value.end);
+        let raw = file.slice(span);
+        return file
+            .diag(
+                "SYN001",
+                Severity::Error,
+                span,
+                format!("`{}` does not parse: the value of `{key}` starts with `{}`, which YAML reads as an indicator, not text", file.path, &raw[..1]),
+                format!("Quote it: `{key}: \"{raw}\"`. In YAML, `>` and `|` start block scalars, `*` an alias, `&` an anchor and `!` a tag, so constraints must be quoted."),
+            )
+            .with_fix(Fix::safe(format!("Quote `{raw}`"), vec![file.edit(span, yaml::double_quoted(raw))]));
+    }
+    file.diag(
+        "SYN001",
+        Severity::Error,
+        Span::at(offset),
+        format!("`{}` does not parse: {message}", file.path),
+        "Fix the YAML syntax at this position; ks-core, Helm and ksbuilder reject the whole file.",
+    )
+}
+
+/// For a line `  key: >=1.19.0  # comment`, the byte range of `>=1.19.0` in the line and the
+/// key, when the value starts with a YAML indicator that makes it unparseable as text.
+fn unquoted_indicator_value(line: &str) -> Option<(Span, &str)> {
+    let body_start = line.len() - line.trim_start().len();
+    let body = &line[body_start..];
+    let body = body.strip_prefix("- ").map_or(body, |b| b.trim_start());
+    let offset = line.len() - body.len();
+    let colon = body.find(": ")?;
+    let key = body[..colon].trim();
+    if key.is_empty() || key.contains(['"', '\'', '#', '{', '[']) {
+        return None;
+    }
+    let after = &body[colon + 1..];
+    let value_start = colon + 1 + (after.len() - after.trim_start().len());
+    let value_part = &body[value_start..];
+    if !value_part.starts_with(['>', '|', '*', '&', '!', '%', '@', '`']) {
+        return None;
+    }
+    let value_end = value_part.find(" #").unwrap_or(value_part.len());
+    let value = value_part[..value_end].trim_end();
+    // Only a value that is plainly text, not a real block scalar header like `>-` or `|2`.
+    if value.len() < 2
+        || value
+            .chars()
+            .skip(1)
+            .all(|c| matches!(c, '-' | '+' | '0'..='9'))
+    {
+        return None;
+    }
+    Some((
+        Span::new(offset + value_start, offset + value_start + value.len()),
+        key,
+    ))
+}
+
+fn duplicate_yaml_keys(file: &TextFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
+    yaml::walk(root, |node| {
+        let entries = node.entries();
+        for (i, entry) in entries.iter().enumerate() {
+            let Some(key) = entry.key_str() else { continue };
+            let Some(later) = entries[i + 1..].iter().find(|e| e.key_str() == Some(key)) else {
+                continue;
+            };
+            let later_line = file.index.line_col(file.text, later.key.span.start).line;
+            let mut d = file.diag(
+                "SYN002",
+                Severity::Warning,
+                entry.key.span,
+                format!("Duplicate key `{key}`: it appears again on line {later_line}, and that later value wins"),
+                "Go readers (ksbuilder, ks-core, Helm) keep the last value silently; JavaScript YAML readers reject the file. Keep one entry.",
+            );
+            if let Some(span) =
+                block_entry_lines(file.text, entry.key.span.start, entry.value.span.end)
+            {
+                d = d.with_fix(Fix::unsafe_(
+                    format!("Delete the earlier `{key}` entry"),
+                    vec![Edit::delete(file.path, span)],
+                ));
+            }
+            out.push(d);
+        }
+    });
+}
+
+/// The whole lines from `start` to `end` (including the line ending), when `start` is the
+/// first non-blank character of its line; `None` for flow-style or `- key:` entries.
+pub(crate) fn block_entry_lines(text: &str, start: usize, end: usize) -> Option<Span> {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    if !text[line_start..start]
+        .chars()
+        .all(|c| c == ' ' || c == '\t')
+    {
+        return None;
+    }
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
+    Some(Span::new(line_start, line_end))
+}
+
+fn duplicate_json_keys(file: &TextFile<'_>, root: &JsonNode, out: &mut Vec<Diagnostic>) {
+    let mut stack = vec![root];
+    while let Some(node) = stack.pop() {
+        let members = node.members();
+        for (i, m) in members.iter().enumerate() {
+            stack.push(&m.value);
+            if let Some(later) = members[i + 1..].iter().find(|l| l.key == m.key) {
+                let later_line = file.index.line_col(file.text, later.key_span.start).line;
+                let next_key = members[i + 1].key_span.start;
+                out.push(
+                    file.diag(
+                        "SYN002",
+                        Severity::Warning,
+                        m.key_span,
+                        format!("Duplicate key `{}`: it appears again on line {later_line}, and that later value wins", m.key),
+                        "`JSON.parse` and `jq` keep the last value silently, so the earlier one is dead. Keep one entry.",
+                    )
+                    .with_fix(Fix::unsafe_(format!("Delete the earlier `{}` member", m.key), vec![Edit::delete(file.path, Span::new(m.key_span.start, next_key))])),
+                );
+            }
+        }
+        if let crate::syntax::json::JsonValue::Array(items) = &node.value {
+            stack.extend(items.iter());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_unquoted_constraints() {
+        let (span, key) = unquoted_indicator_value("kubeVersion: >=1.19.0  # min").unwrap();
+        assert_eq!(key, "kubeVersion");
+        assert_eq!(
+            &"kubeVersion: >=1.19.0  # min"[span.start..span.end],
+            ">=1.19.0"
+        );
+        let line = "    - version: >= 1.0.2";
+        let (span, key) = unquoted_indicator_value(line).unwrap();
+        assert_eq!((key, &line[span.start..span.end]), ("version", ">= 1.0.2"));
+        assert_eq!(unquoted_indicator_value("description: >-"), None);
+        assert_eq!(unquoted_indicator_value("notes: |2"), None);
+        assert_eq!(unquoted_indicator_value("name: plain"), None);
+    }
+
+    #[test]
+    fn block_entry_lines_cover_whole_lines() {
+        let text = "a: 1\nlist:\n  - x\n  - y # c\nb: 2\n";
+        let start = text.find("list").unwrap();
+        let end = text.find("y").unwrap() + 1;
+        let span = block_entry_lines(text, start, end).unwrap();
+        assert_eq!(&text[span.start..span.end], "list:\n  - x\n  - y # c\n");
+        assert_eq!(block_entry_lines("- name: a\n", 2, 9), None);
+    }
+}
