@@ -1,6 +1,6 @@
-//! The extcheck web app: mounts the Leptos app. All logic lives in extcheck-core.
+//! Entry point of the extcheck web app: mounts the Leptos app. All logic lives in
+//! extcheck-core and the library part of this crate.
 
 fn main() {
-    console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(|| leptos::view! { <p>"extcheck"</p> });
+    extcheck_web::mount();
 }

@@ -71,18 +71,13 @@ fn check(paths: &[std::path::PathBuf], format: Format) -> ExitCode {
             }
         }
         Format::Json => {
-            let values: Vec<serde_json::Value> =
-                reports.iter().map(report::json::to_value).collect();
+            let values: Vec<serde_json::Value> = reports.iter().map(report::json::to_value).collect();
             let out = if values.len() == 1 {
                 values.into_iter().next().unwrap_or_default()
             } else {
                 serde_json::Value::Array(values)
             };
-            let _ = writeln!(
-                stdout,
-                "{}",
-                serde_json::to_string_pretty(&out).unwrap_or_default()
-            );
+            let _ = writeln!(stdout, "{}", serde_json::to_string_pretty(&out).unwrap_or_default());
         }
     }
     if unreadable || reports.iter().any(|r| r.unreadable()) {

@@ -1,7 +1,7 @@
 //! The checking pipeline: a [`ReadResult`] in, a [`Report`] out. Every stage is a plain
 //! function; nothing here does I/O.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Counts, Diagnostic};
 use crate::package::{Detected, Kind, Origin, Package, ReadResult, detect};
 use crate::rules::{self, Ctx};
 use crate::syntax::json;
@@ -26,12 +26,9 @@ pub struct PackageReport {
 }
 
 impl PackageReport {
-    /// Number of diagnostics with `severity`.
-    pub fn count(&self, severity: Severity) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == severity)
-            .count()
+    /// Numbers of diagnostics by severity.
+    pub fn counts(&self) -> Counts {
+        Counts::of(&self.diagnostics)
     }
 }
 
@@ -44,29 +41,10 @@ pub struct Report {
     pub packages: Vec<PackageReport>,
 }
 
-/// Counts of diagnostics by severity.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
-pub struct Summary {
-    /// Number of errors.
-    pub errors: usize,
-    /// Number of warnings.
-    pub warnings: usize,
-    /// Number of infos.
-    pub infos: usize,
-}
-
 impl Report {
     /// Counts over all packages.
-    pub fn summary(&self) -> Summary {
-        let mut s = Summary::default();
-        for d in self.packages.iter().flat_map(|p| &p.diagnostics) {
-            match d.severity {
-                Severity::Error => s.errors += 1,
-                Severity::Warning => s.warnings += 1,
-                Severity::Info => s.infos += 1,
-            }
-        }
-        s
+    pub fn summary(&self) -> Counts {
+        Counts::of(self.packages.iter().flat_map(|p| &p.diagnostics))
     }
 
     /// True when the input could not be read at all or no package was recognised.
@@ -77,11 +55,7 @@ impl Report {
 
 /// Checks everything in `read`, named `input` in the report.
 pub fn check(input: &str, read: ReadResult) -> Report {
-    let ReadResult {
-        package,
-        origin,
-        diagnostics: read_diagnostics,
-    } = read;
+    let ReadResult { package, origin, diagnostics: read_diagnostics } = read;
     let top = match &origin {
         Origin::Archive { top_folder, .. } => top_folder.clone(),
         _ => None,
@@ -89,42 +63,26 @@ pub fn check(input: &str, read: ReadResult) -> Report {
     let Some(package) = package else {
         return Report {
             input: input.to_string(),
-            packages: vec![unrecognised(
-                origin,
-                read_diagnostics,
-                Package::default(),
-                top,
-            )],
+            packages: vec![unrecognised(origin, read_diagnostics, Package::default(), top)],
         };
     };
     let (found, detect_diagnostics) = detect(&package, &origin);
     if found.is_empty() {
         let mut all = read_diagnostics;
         all.extend(detect_diagnostics);
-        return Report {
-            input: input.to_string(),
-            packages: vec![unrecognised(origin, all, package, top)],
-        };
+        return Report { input: input.to_string(), packages: vec![unrecognised(origin, all, package, top)] };
     }
     let parts = split(package, &found);
     let mut packages = Vec::with_capacity(parts.len());
     let mut pending_read = Some(read_diagnostics);
     for (detected, part) in found.iter().zip(parts) {
-        let top_folder = if detected.root.is_empty() {
-            top.as_deref()
-        } else {
-            None
-        };
+        let top_folder = if detected.root.is_empty() { top.as_deref() } else { None };
         let ctx = Ctx::new(&part, detected.kind, &origin, top_folder);
         let mut diagnostics = pending_read.take().unwrap_or_default();
         diagnostics.extend(
             detect_diagnostics
                 .iter()
-                .filter(|d| {
-                    d.file
-                        .as_deref()
-                        .is_some_and(|f| f.starts_with(&format!("{}/", detected.root)))
-                })
+                .filter(|d| d.file.as_deref().is_some_and(|f| f.starts_with(&format!("{}/", detected.root))))
                 .cloned()
                 .map(|mut d| {
                     d.file = d.file.map(|f| f[detected.root.len() + 1..].to_string());
@@ -150,10 +108,7 @@ pub fn check(input: &str, read: ReadResult) -> Report {
             origin: origin.clone(),
         });
     }
-    Report {
-        input: input.to_string(),
-        packages,
-    }
+    Report { input: input.to_string(), packages }
 }
 
 fn unrecognised(
@@ -186,25 +141,12 @@ fn split(mut package: Package, found: &[Detected]) -> Vec<Package> {
         .iter()
         .map(|d| {
             let prefix = format!("{}/", d.root);
-            let paths: Vec<String> = package
-                .files
-                .keys()
-                .filter(|p| p.starts_with(&prefix))
-                .cloned()
-                .collect();
+            let paths: Vec<String> = package.files.keys().filter(|p| p.starts_with(&prefix)).cloned().collect();
             let files = paths
                 .into_iter()
-                .filter_map(|p| {
-                    package
-                        .files
-                        .remove(&p)
-                        .map(|bytes| (p[prefix.len()..].to_string(), bytes))
-                })
+                .filter_map(|p| package.files.remove(&p).map(|bytes| (p[prefix.len()..].to_string(), bytes)))
                 .collect();
-            Package {
-                files,
-                partial: package.partial,
-            }
+            Package { files, partial: package.partial }
         })
         .collect()
 }
@@ -212,16 +154,11 @@ fn split(mut package: Package, found: &[Detected]) -> Vec<Package> {
 /// Diagnostics in reading order: input-level first, then by file, position and code.
 fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
-        (
-            a.file.as_deref(),
-            a.location.as_ref().map(|l| l.span.start),
-            a.code,
-        )
-            .cmp(&(
-                b.file.as_deref(),
-                b.location.as_ref().map(|l| l.span.start),
-                b.code,
-            ))
+        (a.file.as_deref(), a.location.as_ref().map(|l| l.span.start), a.code).cmp(&(
+            b.file.as_deref(),
+            b.location.as_ref().map(|l| l.span.start),
+            b.code,
+        ))
     });
 }
 
@@ -230,29 +167,22 @@ fn identity(ctx: &Ctx<'_>) -> (Option<String>, Option<String>) {
     let from_yaml = |path: &str| {
         let file = ctx.yaml(path)?;
         let root = file.root()?;
-        let get = |k: &str| {
-            root.entry_go(k)
-                .and_then(|e| e.value.as_str())
-                .filter(|s| !s.is_empty())
-                .map(str::to_string)
-        };
+        let get =
+            |k: &str| root.entry_go(k).and_then(|e| e.value.as_str()).filter(|s| !s.is_empty()).map(str::to_string);
         Some((get("name"), get("version")))
     };
     let from_json = |path: &str| {
         let file = ctx.json(path)?;
         let root = file.value.as_ref().ok()?;
-        let get = |k: &str| {
-            root.get(k)
-                .and_then(json::JsonNode::as_str)
-                .map(str::to_string)
-        };
+        let get = |k: &str| root.get(k).and_then(json::JsonNode::as_str).map(str::to_string);
         Some((get("name"), get("version")))
     };
     let found = match ctx.kind {
         Kind::Kubesphere => from_yaml("extension.yaml"),
         Kind::RancherPackage => from_json("package.json"),
-        Kind::RancherPlugin => from_json("plugin/package.json")
-            .map(|(n, v)| (n, v.or_else(|| ctx.top_folder.map(str::to_string)))),
+        Kind::RancherPlugin => {
+            from_json("plugin/package.json").map(|(n, v)| (n, v.or_else(|| ctx.top_folder.map(str::to_string))))
+        }
         Kind::RancherChart | Kind::HelmChart => from_yaml("Chart.yaml"),
     };
     found.unwrap_or((None, None))

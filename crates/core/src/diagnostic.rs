@@ -60,12 +60,7 @@ pub struct Edit {
 impl Edit {
     /// Replace `span` of `file` with `replacement`.
     pub fn replace(file: impl Into<String>, span: Span, replacement: impl Into<String>) -> Self {
-        Edit {
-            file: file.into(),
-            start: span.start,
-            end: span.end,
-            replacement: replacement.into(),
-        }
+        Edit { file: file.into(), start: span.start, end: span.end, replacement: replacement.into() }
     }
 
     /// Insert `text` at byte `offset` of `file`.
@@ -126,22 +121,12 @@ pub struct Fix {
 impl Fix {
     /// A safe fix made of `edits`.
     pub fn safe(title: impl Into<String>, edits: Vec<Edit>) -> Self {
-        Fix {
-            applicability: Applicability::Safe,
-            title: title.into(),
-            edits,
-            operations: Vec::new(),
-        }
+        Fix { applicability: Applicability::Safe, title: title.into(), edits, operations: Vec::new() }
     }
 
     /// An unsafe fix made of `edits`.
     pub fn unsafe_(title: impl Into<String>, edits: Vec<Edit>) -> Self {
-        Fix {
-            applicability: Applicability::Unsafe,
-            title: title.into(),
-            edits,
-            operations: Vec::new(),
-        }
+        Fix { applicability: Applicability::Unsafe, title: title.into(), edits, operations: Vec::new() }
     }
 
     /// Adds package-level operations to this fix.
@@ -186,21 +171,8 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A diagnostic with no file and no fix; add them with the builder methods.
-    pub fn new(
-        code: &'static str,
-        severity: Severity,
-        message: impl Into<String>,
-        help: impl Into<String>,
-    ) -> Self {
-        Diagnostic {
-            code,
-            severity,
-            message: message.into(),
-            help: help.into(),
-            file: None,
-            location: None,
-            fix: None,
-        }
+    pub fn new(code: &'static str, severity: Severity, message: impl Into<String>, help: impl Into<String>) -> Self {
+        Diagnostic { code, severity, message: message.into(), help: help.into(), file: None, location: None, fix: None }
     }
 
     /// Attaches the file this finding belongs to.
@@ -211,11 +183,8 @@ impl Diagnostic {
 
     /// Attaches a location computed from `span` in `text` (the file's original text).
     pub fn at(mut self, text: &str, index: &crate::syntax::LineIndex, span: Span) -> Self {
-        self.location = Some(Location {
-            span,
-            start: index.line_col(text, span.start),
-            end: index.line_col(text, span.end),
-        });
+        self.location =
+            Some(Location { span, start: index.line_col(text, span.start), end: index.line_col(text, span.end) });
         self
     }
 
@@ -228,5 +197,41 @@ impl Diagnostic {
     /// 1-based line of the location, if any.
     pub fn line(&self) -> Option<usize> {
         self.location.as_ref().map(|l| l.start.line)
+    }
+}
+
+/// Numbers of diagnostics by severity.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    /// Errors.
+    pub errors: usize,
+    /// Warnings.
+    pub warnings: usize,
+    /// Infos.
+    pub infos: usize,
+}
+
+impl Counts {
+    /// Counts of `diagnostics`.
+    pub fn of<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>) -> Self {
+        let mut c = Counts::default();
+        for d in diagnostics {
+            c.add(d.severity);
+        }
+        c
+    }
+
+    /// Counts one more diagnostic of `severity`.
+    pub fn add(&mut self, severity: Severity) {
+        match severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+            Severity::Info => self.infos += 1,
+        }
+    }
+
+    /// Total.
+    pub fn total(&self) -> usize {
+        self.errors + self.warnings + self.infos
     }
 }

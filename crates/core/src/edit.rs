@@ -8,20 +8,14 @@ use crate::syntax::yaml::{self, Node};
 
 /// The indentation (spaces) of the line holding byte `offset`.
 pub fn indent_at(text: &str, offset: usize) -> usize {
-    let start = text[..offset.min(text.len())]
-        .rfind('\n')
-        .map_or(0, |i| i + 1);
+    let start = text[..offset.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
     text[start..].bytes().take_while(|b| *b == b' ').count()
 }
 
 /// The offset just past the end of the line holding `offset` (before its `\n` or `\r\n`).
 pub fn line_end(text: &str, offset: usize) -> usize {
     let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
-    if end > 0 && text.as_bytes().get(end - 1) == Some(&b'\r') {
-        end - 1
-    } else {
-        end
-    }
+    if end > 0 && text.as_bytes().get(end - 1) == Some(&b'\r') { end - 1 } else { end }
 }
 
 /// The file's line ending: `\r\n` when the first line ends that way, else `\n`.
@@ -38,10 +32,7 @@ pub fn newline(text: &str) -> &'static str {
 /// rewritten in flow style. `value` is rendered double-quoted unless it is plain-safe.
 pub fn yaml_set(file: &str, text: &str, mapping: &Node, key: &str, value: &str) -> Edit {
     if let Some(entry) = mapping.entry(key) {
-        let style = entry
-            .value
-            .style()
-            .unwrap_or(yaml::ScalarStyle::DoubleQuoted);
+        let style = entry.value.style().unwrap_or(yaml::ScalarStyle::DoubleQuoted);
         return Edit::replace(file, entry.value.span, yaml::scalar_token(value, style));
     }
     let key_token = yaml::scalar_token(key, yaml::ScalarStyle::Plain);
@@ -57,21 +48,9 @@ pub fn yaml_set(file: &str, text: &str, mapping: &Node, key: &str, value: &str) 
         Some(last) => {
             let indent = indent_at(text, last.key.span.start);
             let at = line_end(text, last.value.span.end);
-            Edit::insert(
-                file,
-                at,
-                format!(
-                    "{}{}{key_token}: {value_token}",
-                    newline(text),
-                    " ".repeat(indent)
-                ),
-            )
+            Edit::insert(file, at, format!("{}{}{key_token}: {value_token}", newline(text), " ".repeat(indent)))
         }
-        None => Edit::replace(
-            file,
-            mapping.span,
-            format!("{{{key_token}: {value_token}}}"),
-        ),
+        None => Edit::replace(file, mapping.span, format!("{{{key_token}: {value_token}}}")),
     }
 }
 
@@ -79,11 +58,7 @@ pub fn yaml_set(file: &str, text: &str, mapping: &Node, key: &str, value: &str) 
 /// `root` of `text`, for a section that does not exist yet.
 pub fn yaml_append_section(file: &str, text: &str, key: &str, child: &str, value: &str) -> Edit {
     let nl = newline(text);
-    let sep = if text.is_empty() || text.ends_with('\n') {
-        ""
-    } else {
-        nl
-    };
+    let sep = if text.is_empty() || text.ends_with('\n') { "" } else { nl };
     Edit::insert(
         file,
         text.len(),
@@ -112,11 +87,7 @@ pub fn json_set(file: &str, text: &str, object: &JsonNode, key: &str, value: &st
                 Edit::insert(file, last.value.span.end, format!(", {member}"))
             } else {
                 let indent = &text[last_line_start..last.key_span.start];
-                Edit::insert(
-                    file,
-                    last.value.span.end,
-                    format!(",{}{indent}{member}", newline(text)),
-                )
+                Edit::insert(file, last.value.span.end, format!(",{}{indent}{member}", newline(text)))
             }
         }
         None => Edit::replace(file, object.span, format!("{{ {member} }}")),
@@ -137,22 +108,13 @@ mod tests {
         let text = "annotations:\n    a/b: x # note\n    c: 'y'\nname: z\n";
         let root = &yaml::parse(text).documents[0];
         let ann = root.get("annotations").unwrap();
-        let e = yaml_set(
-            "Chart.yaml",
-            text,
-            ann,
-            "catalog.cattle.io/ui-component",
-            "plugins",
-        );
+        let e = yaml_set("Chart.yaml", text, ann, "catalog.cattle.io/ui-component", "plugins");
         assert_eq!(
             apply(text, &e),
             "annotations:\n    a/b: x # note\n    c: 'y'\n    catalog.cattle.io/ui-component: plugins\nname: z\n"
         );
         let e = yaml_set("Chart.yaml", text, ann, "c", ">= 3.0.0");
-        assert_eq!(
-            apply(text, &e),
-            "annotations:\n    a/b: x # note\n    c: '>= 3.0.0'\nname: z\n"
-        );
+        assert_eq!(apply(text, &e), "annotations:\n    a/b: x # note\n    c: '>= 3.0.0'\nname: z\n");
     }
 
     #[test]
@@ -166,8 +128,7 @@ mod tests {
 
     #[test]
     fn json_insert_keeps_indentation() {
-        let text =
-            "{\n  \"rancher\": {\n    \"annotations\": {\n      \"a\": \"1\"\n    }\n  }\n}\n";
+        let text = "{\n  \"rancher\": {\n    \"annotations\": {\n      \"a\": \"1\"\n    }\n  }\n}\n";
         let root = json::parse(text).unwrap();
         let ann = root.get("rancher").unwrap().get("annotations").unwrap();
         let e = json_set("package.json", text, ann, "b", ">= 3.0.0 < 4.0.0");

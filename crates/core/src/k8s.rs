@@ -5,8 +5,7 @@
 pub fn is_dns1123_label(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 63
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !s.starts_with('-')
         && !s.ends_with('-')
 }
@@ -18,9 +17,7 @@ pub fn is_dns1123_subdomain(s: &str) -> bool {
         && s.len() <= 253
         && s.split('.').all(|part| {
             !part.is_empty()
-                && part
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
                 && !part.starts_with('-')
                 && !part.ends_with('-')
         })
@@ -31,8 +28,7 @@ pub fn is_dns1123_subdomain(s: &str) -> bool {
 pub fn is_label_value(s: &str) -> bool {
     s.is_empty()
         || (s.len() <= 63
-            && s.bytes()
-                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+            && s.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
             && s.as_bytes()[0].is_ascii_alphanumeric()
             && s.as_bytes()[s.len() - 1].is_ascii_alphanumeric())
 }
@@ -61,13 +57,8 @@ pub fn label_problem(s: &str) -> Option<String> {
     if let Some(c) = s.chars().find(|c| c.is_ascii_uppercase()) {
         return Some(format!("it contains the uppercase letter `{c}`"));
     }
-    if let Some(c) = s
-        .chars()
-        .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-'))
-    {
-        return Some(format!(
-            "it contains `{c}`; only lowercase letters, digits and `-` are allowed"
-        ));
+    if let Some(c) = s.chars().find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-')) {
+        return Some(format!("it contains `{c}`; only lowercase letters, digits and `-` are allowed"));
     }
     if s.starts_with('-') || s.ends_with('-') {
         return Some("it starts or ends with `-`".into());
@@ -84,16 +75,8 @@ mod tests {
 
     #[test]
     fn names() {
-        assert!(
-            is_dns1123_label("cert-manager")
-                && !is_dns1123_label("Cert")
-                && !is_dns1123_label("a.b")
-        );
-        assert!(
-            is_dns1123_subdomain("a.b-c")
-                && !is_dns1123_subdomain("a..b")
-                && !is_dns1123_subdomain("-a")
-        );
+        assert!(is_dns1123_label("cert-manager") && !is_dns1123_label("Cert") && !is_dns1123_label("a.b"));
+        assert!(is_dns1123_subdomain("a.b-c") && !is_dns1123_subdomain("a..b") && !is_dns1123_subdomain("-a"));
         assert!(
             is_label_value("integration-delivery")
                 && is_label_value("")
@@ -105,19 +88,9 @@ mod tests {
                 && !is_helm_release_name("@rancher/clock")
                 && !is_helm_release_name(&"a".repeat(54))
         );
-        assert!(
-            is_annotation_key("executor-hook-image.kubesphere.io/install")
-                && is_annotation_key("simple")
-        );
-        assert!(
-            !is_annotation_key("bad key")
-                && !is_annotation_key("Bad_Prefix/x")
-                && !is_annotation_key("a/")
-        );
-        assert_eq!(
-            label_problem("Hello").unwrap(),
-            "it contains the uppercase letter `H`"
-        );
+        assert!(is_annotation_key("executor-hook-image.kubesphere.io/install") && is_annotation_key("simple"));
+        assert!(!is_annotation_key("bad key") && !is_annotation_key("Bad_Prefix/x") && !is_annotation_key("a/"));
+        assert_eq!(label_problem("Hello").unwrap(), "it contains the uppercase letter `H`");
         assert_eq!(
             label_problem("a_b").unwrap(),
             "it contains `_`; only lowercase letters, digits and `-` are allowed"

@@ -20,5 +20,5 @@ pub mod rules;
 pub mod semver;
 pub mod syntax;
 
-pub use check::{PackageReport, Report, Summary, check};
-pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+pub use check::{PackageReport, Report, check};
+pub use diagnostic::{Applicability, Counts, Diagnostic, Edit, Fix, Severity};

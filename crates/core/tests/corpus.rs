@@ -10,11 +10,7 @@ use extcheck_core::{Severity, report};
 /// `../shared/corpus`, next to this repository (tests never copy it).
 pub fn corpus() -> PathBuf {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
-    assert!(
-        dir.is_dir(),
-        "the shared corpus is expected at {}",
-        dir.display()
-    );
+    assert!(dir.is_dir(), "the shared corpus is expected at {}", dir.display());
     dir
 }
 
@@ -30,10 +26,7 @@ pub fn corpus_inputs() -> Vec<PathBuf> {
         "rancher/source",
         "rancher/charts-unpacked",
     ] {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(root.join(dir))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(root.join(dir)).unwrap().map(|e| e.unwrap().path()).collect();
         entries.sort();
         out.extend(entries);
     }
@@ -58,17 +51,8 @@ fn every_corpus_package_is_read_detected_and_has_no_false_errors() {
         let report = extcheck_core::check(&name, read);
         assert_eq!(report.packages.len(), 1, "{file_name}");
         let package = &report.packages[0];
-        let kind = package
-            .kind
-            .unwrap_or_else(|| panic!("{file_name}: not recognised"));
-        let expected_kind = match input
-            .parent()
-            .unwrap()
-            .file_name()
-            .unwrap()
-            .to_str()
-            .unwrap()
-        {
+        let kind = package.kind.unwrap_or_else(|| panic!("{file_name}: not recognised"));
+        let expected_kind = match input.parent().unwrap().file_name().unwrap().to_str().unwrap() {
             "packaged" | "source" if input.to_string_lossy().contains("kubesphere") => "kubesphere",
             "charts" | "charts-unpacked" => "rancher-chart",
             "plugin" => "rancher-plugin",
@@ -76,30 +60,18 @@ fn every_corpus_package_is_read_detected_and_has_no_false_errors() {
             other => panic!("{other}"),
         };
         assert_eq!(kind.as_str(), expected_kind, "{file_name}");
-        assert!(
-            package.name.is_some() && package.version.is_some(),
-            "{file_name}: no identity"
-        );
+        assert!(package.name.is_some() && package.version.is_some(), "{file_name}: no identity");
         let errors: Vec<(&str, &str)> = package
             .diagnostics
             .iter()
             .filter(|d| d.severity == Severity::Error)
             .map(|d| (d.code, d.file.as_deref().unwrap_or("")))
             .collect();
-        let expected: Vec<(&str, &str)> = TRUE_ERRORS
-            .iter()
-            .filter(|(f, ..)| *f == file_name)
-            .map(|(_, c, f)| (*c, *f))
-            .collect();
-        assert_eq!(
-            errors,
-            expected,
-            "{file_name}:\n{}",
-            report::text::render(&report, false)
-        );
+        let expected: Vec<(&str, &str)> =
+            TRUE_ERRORS.iter().filter(|(f, ..)| *f == file_name).map(|(_, c, f)| (*c, *f)).collect();
+        assert_eq!(errors, expected, "{file_name}:\n{}", report::text::render(&report, false));
         // The JSON report is valid and has the documented shape.
-        let json: serde_json::Value =
-            serde_json::from_str(&report::json::to_string(&report)).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&report::json::to_string(&report)).unwrap();
         assert_eq!(json["tool"]["name"], "extcheck");
         assert_eq!(json["packages"][0]["kind"], expected_kind);
         assert_eq!(json["summary"]["errors"], expected.len());

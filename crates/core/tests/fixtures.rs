@@ -14,30 +14,17 @@ fn fixtures_dir() -> PathBuf {
 /// The case's input (`input.tgz` or `input/`) and its name relative to the crate.
 fn input_of(case: &Path) -> PathBuf {
     let tgz = case.join("input.tgz");
-    if tgz.exists() {
-        tgz
-    } else {
-        case.join("input")
-    }
+    if tgz.exists() { tgz } else { case.join("input") }
 }
 
 fn check(input: &Path) -> extcheck_core::Report {
     let (_, read) = read_path(input).expect("fixture readable");
-    let shown = input
-        .strip_prefix(env!("CARGO_MANIFEST_DIR"))
-        .unwrap()
-        .display()
-        .to_string();
+    let shown = input.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap().display().to_string();
     extcheck_core::check(&shown, read)
 }
 
 fn codes(report: &extcheck_core::Report) -> BTreeSet<&'static str> {
-    report
-        .packages
-        .iter()
-        .flat_map(|p| &p.diagnostics)
-        .map(|d| d.code)
-        .collect()
+    report.packages.iter().flat_map(|p| &p.diagnostics).map(|d| d.code).collect()
 }
 
 #[test]
@@ -52,10 +39,7 @@ fn each_fixture_fires_its_rule_and_nothing_else() {
     for case in cases {
         let name = case.file_name().unwrap().to_string_lossy().into_owned();
         let code = name.split('-').next().unwrap().to_string();
-        assert!(
-            extcheck_core::rules::rule(&code).is_some(),
-            "{name}: `{code}` is not a registered code"
-        );
+        assert!(extcheck_core::rules::rule(&code).is_some(), "{name}: `{code}` is not a registered code");
         let report = check(&input_of(&case));
         let found = codes(&report);
         let mut allowed: BTreeSet<String> = std::fs::read_to_string(case.join("also"))
@@ -65,15 +49,9 @@ fn each_fixture_fires_its_rule_and_nothing_else() {
             .filter(|l| !l.is_empty())
             .collect();
         allowed.insert(code.clone());
-        assert!(
-            found.contains(code.as_str()),
-            "{name}: {code} did not fire; found {found:?}"
-        );
+        assert!(found.contains(code.as_str()), "{name}: {code} did not fire; found {found:?}");
         let unexpected: Vec<_> = found.iter().filter(|c| !allowed.contains(**c)).collect();
-        assert!(
-            unexpected.is_empty(),
-            "{name}: unexpected codes {unexpected:?}"
-        );
+        assert!(unexpected.is_empty(), "{name}: unexpected codes {unexpected:?}");
         insta::assert_snapshot!(name, report::text::render(&report, false));
     }
 }
@@ -83,11 +61,6 @@ fn valid_bases_report_nothing() {
     for base in ["kubesphere", "rancher-package", "rancher-chart"] {
         let report = check(&fixtures_dir().join("_valid").join(base).join("input"));
         assert!(report.packages[0].kind.is_some(), "{base}");
-        assert_eq!(
-            codes(&report),
-            BTreeSet::new(),
-            "{base}:\n{}",
-            report::text::render(&report, false)
-        );
+        assert_eq!(codes(&report), BTreeSet::new(), "{base}:\n{}", report::text::render(&report, false));
     }
 }

@@ -15,9 +15,7 @@ pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         .files
         .keys()
         .filter(|p| {
-            p.strip_prefix("charts/")
-                .and_then(|r| r.strip_suffix("/Chart.yaml"))
-                .is_some_and(|d| !d.contains('/'))
+            p.strip_prefix("charts/").and_then(|r| r.strip_suffix("/Chart.yaml")).is_some_and(|d| !d.contains('/'))
         })
         .cloned()
         .collect();
@@ -34,29 +32,14 @@ pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
         schema::check(&file.file, root, &schema::CHART_YAML, Strictness::Helm, out);
         // A packaged KubeSphere Chart.yaml is generated; KS012 compares it with extension.yaml.
-        required(
-            &file,
-            root,
-            ctx.kind == Kind::Kubesphere && path == "Chart.yaml",
-            out,
-        );
+        required(&file, root, ctx.kind == Kind::Kubesphere && path == "Chart.yaml", out);
     }
 }
 
 fn required(file: &YamlFile<'_>, root: &Node, generated: bool, out: &mut Vec<Diagnostic>) {
-    let regenerate = if generated {
-        " `ksbuilder package` writes it from extension.yaml."
-    } else {
-        ""
-    };
+    let regenerate = if generated { " `ksbuilder package` writes it from extension.yaml." } else { "" };
     let mut problem = |span: Span, message: String, help: &str| {
-        out.push(file.file.diag(
-            "HELM001",
-            Severity::Error,
-            span,
-            message,
-            format!("{help}{regenerate}"),
-        ));
+        out.push(file.file.diag("HELM001", Severity::Error, span, message, format!("{help}{regenerate}")));
     };
     let start = Span::at(root.span.start);
     let path = file.file.path;
@@ -70,23 +53,15 @@ fn required(file: &YamlFile<'_>, root: &Node, generated: bool, out: &mut Vec<Dia
             Some("v1" | "v2") => {}
             other => problem(
                 e.value.span,
-                format!(
-                    "`apiVersion: {}` is neither `v1` nor `v2`",
-                    other.unwrap_or("")
-                ),
+                format!("`apiVersion: {}` is neither `v1` nor `v2`", other.unwrap_or("")),
                 "Helm 3 accepts chart `apiVersion` `v1` or `v2`; use `v2`.",
             ),
         },
     }
-    match root
-        .entry_go("name")
-        .and_then(|e| e.value.as_str().map(|s| (s, e)))
-    {
-        None | Some(("", _)) => problem(
-            start,
-            format!("`{path}` has no `name`"),
-            "Helm refuses a chart without `name`.",
-        ),
+    match root.entry_go("name").and_then(|e| e.value.as_str().map(|s| (s, e))) {
+        None | Some(("", _)) => {
+            problem(start, format!("`{path}` has no `name`"), "Helm refuses a chart without `name`.")
+        }
         Some((name, e)) if name.contains(['/', '\\']) || name == "." || name == ".." => problem(
             e.value.span,
             format!("Chart name `{name}` contains a path separator"),
@@ -94,15 +69,10 @@ fn required(file: &YamlFile<'_>, root: &Node, generated: bool, out: &mut Vec<Dia
         ),
         _ => {}
     }
-    match root
-        .entry_go("version")
-        .and_then(|e| e.value.as_str().map(|s| (s, e)))
-    {
-        None | Some(("", _)) => problem(
-            start,
-            format!("`{path}` has no `version`"),
-            "Helm refuses a chart without `version`.",
-        ),
+    match root.entry_go("version").and_then(|e| e.value.as_str().map(|s| (s, e))) {
+        None | Some(("", _)) => {
+            problem(start, format!("`{path}` has no `version`"), "Helm refuses a chart without `version`.")
+        }
         Some((version, e)) if !is_masterminds_version(version) => problem(
             e.value.span,
             format!("Chart version `{version}` is not SemVer"),
@@ -116,21 +86,13 @@ fn required(file: &YamlFile<'_>, root: &Node, generated: bool, out: &mut Vec<Dia
 /// optional `-prerelease` and `+build`).
 fn is_masterminds_version(v: &str) -> bool {
     let body = v.strip_prefix('v').unwrap_or(v);
-    let (body, build) = body
-        .split_once('+')
-        .map_or((body, None), |(m, b)| (m, Some(b)));
-    let (main, pre) = body
-        .split_once('-')
-        .map_or((body, None), |(m, p)| (m, Some(p)));
-    let ids_ok = |s: &str| {
-        s.split('.')
-            .all(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
-    };
+    let (body, build) = body.split_once('+').map_or((body, None), |(m, b)| (m, Some(b)));
+    let (main, pre) = body.split_once('-').map_or((body, None), |(m, p)| (m, Some(p)));
+    let ids_ok =
+        |s: &str| s.split('.').all(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'));
     let parts: Vec<&str> = main.split('.').collect();
     (1..=3).contains(&parts.len())
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
         && pre.is_none_or(ids_ok)
         && build.is_none_or(ids_ok)
 }

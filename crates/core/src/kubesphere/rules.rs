@@ -25,13 +25,7 @@ pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         ));
         return;
     }
-    schema::check(
-        &file.file,
-        root,
-        &schema::EXTENSION_YAML,
-        Strictness::KsCore,
-        out,
-    );
+    schema::check(&file.file, root, &schema::EXTENSION_YAML, Strictness::KsCore, out);
     required_fields(&file, root, out);
     for field in ["displayName", "description", "provider"] {
         language_map(&file, root, field, out);
@@ -55,10 +49,7 @@ fn field<'n>(root: &'n Node, key: &str) -> Option<&'n yaml::Entry> {
 /// A string field's value, when it is a non-empty scalar.
 fn string_field<'n>(root: &'n Node, key: &str) -> Option<(&'n str, &'n Node)> {
     let e = field(root, key)?;
-    let s = e
-        .value
-        .as_str()
-        .filter(|s| !s.is_empty() && !e.value.is_null())?;
+    let s = e.value.as_str().filter(|s| !s.is_empty() && !e.value.is_null())?;
     Some((s, &e.value))
 }
 
@@ -66,26 +57,11 @@ fn string_field<'n>(root: &'n Node, key: &str) -> Option<(&'n str, &'n Node)> {
 /// non-null, and for strings non-empty; `{}` passes for maps.
 fn required_fields(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
     const REQUIRED: [(&str, &str); 8] = [
-        (
-            "apiVersion",
-            "Add `apiVersion: kubesphere.io/v1alpha1` (the value itself is not checked).",
-        ),
-        (
-            "name",
-            "Add `name:` with the extension name (lowercase letters, digits and `-`).",
-        ),
-        (
-            "version",
-            "Add `version:` with a SemVer version such as `\"1.0.0\"`.",
-        ),
-        (
-            "displayName",
-            "Add `displayName:` as a language map, e.g. `displayName: {en: My Extension, zh: 我的扩展}`.",
-        ),
-        (
-            "description",
-            "Add `description:` as a language map, e.g. `description: {en: What it does}`.",
-        ),
+        ("apiVersion", "Add `apiVersion: kubesphere.io/v1alpha1` (the value itself is not checked)."),
+        ("name", "Add `name:` with the extension name (lowercase letters, digits and `-`)."),
+        ("version", "Add `version:` with a SemVer version such as `\"1.0.0\"`."),
+        ("displayName", "Add `displayName:` as a language map, e.g. `displayName: {en: My Extension, zh: 我的扩展}`."),
+        ("description", "Add `description:` as a language map, e.g. `description: {en: What it does}`."),
         (
             "category",
             "Add `category:`, one of the marketplace categories (e.g. `observability`, `security`, `dev-tools`).",
@@ -145,11 +121,8 @@ fn language_map(file: &YamlFile<'_>, root: &Node, key: &str, out: &mut Vec<Diagn
         );
         if !matches!(style, ScalarStyle::Literal | ScalarStyle::Folded) {
             let inner = flow_safe(raw, value.as_str().unwrap_or(""), *style);
-            let replacement = if key == "provider" {
-                format!("{{en: {{name: {inner}}}}}")
-            } else {
-                format!("{{en: {inner}}}")
-            };
+            let replacement =
+                if key == "provider" { format!("{{en: {{name: {inner}}}}}") } else { format!("{{en: {inner}}}") };
             d = d.with_fix(Fix::safe(
                 format!("Wrap as `{key}: {replacement}`"),
                 vec![file.file.edit(value.span, replacement)],
@@ -164,9 +137,7 @@ fn language_map(file: &YamlFile<'_>, root: &Node, key: &str, out: &mut Vec<Diagn
             Severity::Error,
             value.span,
             format!("`{key}` is a list, not a language map"),
-            format!(
-                "Write `{key}` as a map from language code to text, e.g. `{key}: {{en: ...}}`."
-            ),
+            format!("Write `{key}` as a map from language code to text, e.g. `{key}: {{en: ...}}`."),
         ));
         return;
     }
@@ -176,11 +147,7 @@ fn language_map(file: &YamlFile<'_>, root: &Node, key: &str, out: &mut Vec<Diagn
         if iso639::is_code(lang) {
             continue;
         }
-        let base = lang
-            .split(['-', '_'])
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
+        let base = lang.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
         let mut d = file.file.diag(
             "KS003",
             Severity::Error,
@@ -226,9 +193,7 @@ fn language_map(file: &YamlFile<'_>, root: &Node, key: &str, out: &mut Vec<Diagn
 /// one that contains flow indicators.
 fn flow_safe(raw: &str, value: &str, style: ScalarStyle) -> String {
     match style {
-        ScalarStyle::Plain
-            if value.contains([',', '{', '}', '[', ']', '#']) || value.contains(": ") =>
-        {
+        ScalarStyle::Plain if value.contains([',', '{', '}', '[', ']', '#']) || value.contains(": ") => {
             yaml::double_quoted(value)
         }
         _ => raw.to_string(),
@@ -250,8 +215,7 @@ fn name(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
         ));
         return;
     }
-    let multicluster =
-        field(root, "installationMode").and_then(|e| e.value.as_str()) == Some("Multicluster");
+    let multicluster = field(root, "installationMode").and_then(|e| e.value.as_str()) == Some("Multicluster");
     let (limit, why) = if multicluster {
         (
             35,
@@ -315,9 +279,7 @@ pub fn version_problem(v: &str) -> Option<String> {
         return Some("it has build metadata (`+...`), which is not allowed in object names".into());
     }
     if let Some(c) = v.chars().find(|c| c.is_ascii_uppercase()) {
-        return Some(format!(
-            "it contains the uppercase letter `{c}`, which is not allowed in object names"
-        ));
+        return Some(format!("it contains the uppercase letter `{c}`, which is not allowed in object names"));
     }
     let (main, pre) = match v.split_once('-') {
         Some((m, p)) => (m, Some(p)),
@@ -325,10 +287,7 @@ pub fn version_problem(v: &str) -> Option<String> {
     };
     let parts: Vec<&str> = main.split('.').collect();
     if parts.len() != 3 {
-        return Some(format!(
-            "it has {} numeric parts; SemVer needs exactly three (`MAJOR.MINOR.PATCH`)",
-            parts.len()
-        ));
+        return Some(format!("it has {} numeric parts; SemVer needs exactly three (`MAJOR.MINOR.PATCH`)", parts.len()));
     }
     for p in &parts {
         if p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()) {
@@ -341,14 +300,10 @@ pub fn version_problem(v: &str) -> Option<String> {
     if let Some(pre) = pre {
         for id in pre.split('.') {
             if id.is_empty() || !id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
-                return Some(format!(
-                    "the prerelease `{pre}` is not dot-separated `[0-9a-z-]` identifiers"
-                ));
+                return Some(format!("the prerelease `{pre}` is not dot-separated `[0-9a-z-]` identifiers"));
             }
             if id.len() > 1 && id.starts_with('0') && id.bytes().all(|b| b.is_ascii_digit()) {
-                return Some(format!(
-                    "the prerelease identifier `{id}` has a leading zero"
-                ));
+                return Some(format!("the prerelease identifier `{id}` has a leading zero"));
             }
         }
         if pre.ends_with('-') {
@@ -369,9 +324,7 @@ fn installation_mode(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>
     if matches!(mode, "HostOnly" | "Multicluster") {
         return;
     }
-    let canonical = ["HostOnly", "Multicluster"]
-        .into_iter()
-        .find(|c| c.eq_ignore_ascii_case(mode.trim()));
+    let canonical = ["HostOnly", "Multicluster"].into_iter().find(|c| c.eq_ignore_ascii_case(mode.trim()));
     let mut d = file.file.diag(
         "KS040",
         Severity::Error,
@@ -381,10 +334,7 @@ fn installation_mode(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>
     );
     if let Some(c) = canonical {
         let token = yaml::scalar_token(c, entry.value.style().unwrap_or(ScalarStyle::Plain));
-        d = d.with_fix(Fix::safe(
-            format!("Write `{c}`"),
-            vec![file.file.edit(entry.value.span, token)],
-        ));
+        d = d.with_fix(Fix::safe(format!("Write `{c}`"), vec![file.file.edit(entry.value.span, token)]));
     }
     out.push(d);
 }
@@ -411,8 +361,7 @@ fn packaged_chart(ctx: &Ctx<'_>, file: &YamlFile<'_>, root: &Node, out: &mut Vec
         if chart_value == ext_value {
             continue;
         }
-        let token =
-            yaml::scalar_token(ext_value, entry.value.style().unwrap_or(ScalarStyle::Plain));
+        let token = yaml::scalar_token(ext_value, entry.value.style().unwrap_or(ScalarStyle::Plain));
         out.push(
             chart
                 .file
@@ -482,11 +431,7 @@ fn icon_file(ctx: &Ctx<'_>, file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diag
         .keys()
         .map(String::as_str)
         .filter(|p| !p.starts_with("charts/") && !p.starts_with("templates/"))
-        .filter(|p| {
-            IMAGE_EXTENSIONS
-                .iter()
-                .any(|ext| p.to_ascii_lowercase().ends_with(ext))
-        })
+        .filter(|p| IMAGE_EXTENSIONS.iter().any(|ext| p.to_ascii_lowercase().ends_with(ext)))
         .collect();
     let mut d = file.file.diag(
         "KS020",
@@ -514,31 +459,16 @@ pub fn subchart_names(ctx: &Ctx<'_>) -> Vec<(String, String)> {
         let Some(rest) = path.strip_prefix("charts/") else {
             continue;
         };
-        if let Some(dir) = rest
-            .strip_suffix("/Chart.yaml")
-            .filter(|d| !d.contains('/'))
-        {
-            let name = ctx.yaml(path).and_then(|f| {
-                f.root()
-                    .and_then(|r| r.get("name"))
-                    .and_then(Node::as_str)
-                    .map(str::to_string)
-            });
+        if let Some(dir) = rest.strip_suffix("/Chart.yaml").filter(|d| !d.contains('/')) {
+            let name = ctx
+                .yaml(path)
+                .and_then(|f| f.root().and_then(|r| r.get("name")).and_then(Node::as_str).map(str::to_string));
             names.push((name.unwrap_or_else(|| dir.to_string()), path.clone()));
         } else if !rest.contains('/') && (rest.ends_with(".tgz") || rest.ends_with(".tar.gz")) {
-            let read =
-                crate::package::read_archive(rest, ctx.package.bytes(path).unwrap_or_default());
-            let name = read
-                .package
-                .as_ref()
-                .and_then(|p| p.text("Chart.yaml"))
-                .and_then(|t| {
-                    yaml::parse(t)
-                        .first()
-                        .and_then(|r| r.get("name"))
-                        .and_then(Node::as_str)
-                        .map(str::to_string)
-                });
+            let read = crate::package::read_archive(rest, ctx.package.bytes(path).unwrap_or_default());
+            let name = read.package.as_ref().and_then(|p| p.text("Chart.yaml")).and_then(|t| {
+                yaml::parse(t).first().and_then(|r| r.get("name")).and_then(Node::as_str).map(str::to_string)
+            });
             if let Some(name) = name {
                 names.push((name, path.clone()));
             }

@@ -10,8 +10,8 @@ use std::io::{self, Read};
 use flate2::read::MultiGzDecoder;
 
 use super::{
-    MAX_FILE_BYTES, MAX_TOTAL_BYTES, Origin, Package, ReadResult, file_too_large, link_entry,
-    total_too_large, unsafe_path,
+    MAX_FILE_BYTES, MAX_TOTAL_BYTES, Origin, Package, ReadResult, file_too_large, link_entry, total_too_large,
+    unsafe_path,
 };
 use crate::diagnostic::{Diagnostic, Fix, Severity};
 
@@ -93,25 +93,15 @@ fn is_tar_header(block: &[u8]) -> bool {
         return false;
     }
     let field = &block[148..156];
-    let digits: String = field
-        .iter()
-        .map(|&b| b as char)
-        .skip_while(|c| *c == ' ')
-        .take_while(|c| c.is_digit(8))
-        .collect();
+    let digits: String =
+        field.iter().map(|&b| b as char).skip_while(|c| *c == ' ').take_while(|c| c.is_digit(8)).collect();
     let Ok(stored) = u32::from_str_radix(&digits, 8) else {
         return false;
     };
     let sum: u32 = block[..512]
         .iter()
         .enumerate()
-        .map(|(i, &b)| {
-            if (148..156).contains(&i) {
-                b' ' as u32
-            } else {
-                b as u32
-            }
-        })
+        .map(|(i, &b)| if (148..156).contains(&i) { b' ' as u32 } else { b as u32 })
         .sum();
     sum == stored
 }
@@ -132,11 +122,7 @@ fn unreadable(_name: &str, message: String, help: &str) -> Diagnostic {
 /// Memory: the files kept (≤ 100 MiB) plus the decoder's buffers; decompression stops at the
 /// limit, so a gzip bomb is cut off after 100 MiB of output.
 pub fn read_archive(name: &str, bytes: &[u8]) -> ReadResult {
-    let mut origin = Origin::Archive {
-        name: name.to_string(),
-        bytes: bytes.len() as u64,
-        top_folder: None,
-    };
+    let mut origin = Origin::Archive { name: name.to_string(), bytes: bytes.len() as u64, top_folder: None };
     let format = sniff_format(bytes);
     let mut diagnostics = Vec::new();
     let reader: Box<dyn Read + '_> = match format {
@@ -165,36 +151,21 @@ pub fn read_archive(name: &str, bytes: &[u8]) -> ReadResult {
             };
             diagnostics.push(unreadable(
                 name,
-                format!(
-                    "`{name}` is {}, not a gzip-compressed tar archive",
-                    other.describe()
-                ),
+                format!("`{name}` is {}, not a gzip-compressed tar archive", other.describe()),
                 hint,
             ));
-            return ReadResult {
-                package: None,
-                origin,
-                diagnostics,
-            };
+            return ReadResult { package: None, origin, diagnostics };
         }
     };
 
-    let mut limited = LimitReader {
-        inner: reader,
-        remaining: MAX_TOTAL_BYTES + SLACK_BYTES,
-        hit: false,
-    };
+    let mut limited = LimitReader { inner: reader, remaining: MAX_TOTAL_BYTES + SLACK_BYTES, hit: false };
     // Peek at the first block: a gzip of something that is not a tar gets a precise message.
     let mut first = vec![0u8; 512];
     let filled = match read_full(&mut limited, &mut first) {
         Ok(n) => n,
         Err(e) => {
             diagnostics.push(stream_error(name, &e, 0));
-            return ReadResult {
-                package: None,
-                origin,
-                diagnostics,
-            };
+            return ReadResult { package: None, origin, diagnostics };
         }
     };
     first.truncate(filled);
@@ -215,11 +186,7 @@ pub fn read_archive(name: &str, bytes: &[u8]) -> ReadResult {
             "A chart archive is a gzip-compressed tar of one folder. Build it with \
              `ksbuilder package` or `helm package`.",
         ));
-        return ReadResult {
-            package: None,
-            origin,
-            diagnostics,
-        };
+        return ReadResult { package: None, origin, diagnostics };
     }
 
     let stream = io::Cursor::new(first).chain(limited);
@@ -233,11 +200,7 @@ pub fn read_archive(name: &str, bytes: &[u8]) -> ReadResult {
         Ok(entries) => entries,
         Err(e) => {
             diagnostics.push(stream_error(name, &e, 0));
-            return ReadResult {
-                package: None,
-                origin,
-                diagnostics,
-            };
+            return ReadResult { package: None, origin, diagnostics };
         }
     };
     for (index, entry) in entries.enumerate() {
@@ -251,10 +214,7 @@ pub fn read_archive(name: &str, bytes: &[u8]) -> ReadResult {
         };
         let original = String::from_utf8_lossy(&entry.path_bytes()).into_owned();
         let kind = entry.header().entry_type();
-        if kind.is_pax_global_extensions()
-            || kind.is_pax_local_extensions()
-            || kind.is_gnu_longname()
-        {
+        if kind.is_pax_global_extensions() || kind.is_pax_local_extensions() || kind.is_gnu_longname() {
             continue;
         }
         let size = entry.size();
@@ -265,12 +225,7 @@ pub fn read_archive(name: &str, bytes: &[u8]) -> ReadResult {
         }
         if kind.is_dir() || path.is_empty() || path.ends_with('/') {
             if !path.is_empty() {
-                raw.push(RawEntry {
-                    path,
-                    bytes: None,
-                    dot_prefix: had_dot_prefix,
-                    directory: true,
-                });
+                raw.push(RawEntry { path, bytes: None, dot_prefix: had_dot_prefix, directory: true });
             }
             continue;
         }
@@ -317,12 +272,7 @@ pub fn read_archive(name: &str, bytes: &[u8]) -> ReadResult {
             diagnostics.push(duplicate_entry(&path));
         }
         seen_paths.insert(path.clone(), raw.len());
-        raw.push(RawEntry {
-            path,
-            bytes: Some(data),
-            dot_prefix: had_dot_prefix,
-            directory: false,
-        });
+        raw.push(RawEntry { path, bytes: Some(data), dot_prefix: had_dot_prefix, directory: false });
     }
 
     if raw.iter().any(|e| e.dot_prefix) {
@@ -340,11 +290,7 @@ pub fn read_archive(name: &str, bytes: &[u8]) -> ReadResult {
         }
     }
     if raw.iter().all(|e| e.directory) && partial {
-        return ReadResult {
-            package: None,
-            origin,
-            diagnostics,
-        };
+        return ReadResult { package: None, origin, diagnostics };
     }
     let top: Option<String> = if root_files.is_empty() && tops.len() == 1 {
         tops.keys().next().map(|t| t.to_string())
@@ -362,22 +308,15 @@ pub fn read_archive(name: &str, bytes: &[u8]) -> ReadResult {
                     .any(|m| raw.iter().any(|e| e.path == format!("{t}/{m}")))
             })
             .collect();
-        let root_manifest = root_files.iter().any(|f| {
-            matches!(
-                *f,
-                "extension.yaml" | "Chart.yaml" | "package.json" | "files.txt"
-            )
-        });
+        let root_manifest =
+            root_files.iter().any(|f| matches!(*f, "extension.yaml" | "Chart.yaml" | "package.json" | "files.txt"));
         match manifest_tops.as_slice() {
             [one] if !root_manifest => Some(one.to_string()),
             _ => None,
         }
     };
 
-    let mut package = Package {
-        partial,
-        ..Package::default()
-    };
+    let mut package = Package { partial, ..Package::default() };
     let prefix = top.as_ref().map(|t| format!("{t}/"));
     for e in raw {
         let Some(bytes) = e.bytes else { continue };
@@ -399,11 +338,7 @@ pub fn read_archive(name: &str, bytes: &[u8]) -> ReadResult {
     }
     if let Some(prefix) = &prefix {
         for d in &mut diagnostics {
-            if let Some(rest) = d
-                .file
-                .as_deref()
-                .and_then(|f| f.strip_prefix(prefix.as_str()))
-            {
+            if let Some(rest) = d.file.as_deref().and_then(|f| f.strip_prefix(prefix.as_str())) {
                 d.file = Some(rest.to_string());
             }
         }
@@ -411,11 +346,7 @@ pub fn read_archive(name: &str, bytes: &[u8]) -> ReadResult {
     if let Origin::Archive { top_folder, .. } = &mut origin {
         *top_folder = top;
     }
-    ReadResult {
-        package: Some(package),
-        origin,
-        diagnostics,
-    }
+    ReadResult { package: Some(package), origin, diagnostics }
 }
 
 /// Tar headers and padding on top of the file contents that Helm counts: allow this much
@@ -445,9 +376,7 @@ impl<R: Read> Read for LimitReader<R> {
             self.hit = true;
             return Err(io::Error::other(LIMIT_MESSAGE));
         }
-        let want = buf
-            .len()
-            .min(self.remaining.min(usize::MAX as u64) as usize);
+        let want = buf.len().min(self.remaining.min(usize::MAX as u64) as usize);
         let n = self.inner.read(&mut buf[..want])?;
         self.remaining -= n as u64;
         Ok(n)
@@ -484,21 +413,11 @@ fn stream_error(name: &str, error: &io::Error, entries_read: usize) -> Diagnosti
         || text.contains("invalid gzip header")
         || text.contains("deflate")
     {
-        (
-            "has corrupt gzip data",
-            "The compressed data is damaged. Build or download the archive again.",
-        )
+        ("has corrupt gzip data", "The compressed data is damaged. Build or download the archive again.")
     } else {
-        (
-            "could not be read as a tar archive",
-            "Build the archive again with `ksbuilder package` or `helm package`.",
-        )
+        ("could not be read as a tar archive", "Build the archive again with `ksbuilder package` or `helm package`.")
     };
-    let after = if entries_read > 0 {
-        format!(" after {entries_read} entries")
-    } else {
-        String::new()
-    };
+    let after = if entries_read > 0 { format!(" after {entries_read} entries") } else { String::new() };
     unreadable(name, format!("`{name}` {what}{after} ({text})"), help)
 }
 
@@ -527,11 +446,7 @@ fn dot_prefix(count: usize) -> Diagnostic {
 
 fn top_folder_problem(tops: &BTreeMap<&str, usize>, root_files: &[&str]) -> Diagnostic {
     let message = if !root_files.is_empty() {
-        let shown: Vec<String> = root_files
-            .iter()
-            .take(3)
-            .map(|f| format!("`{f}`"))
-            .collect();
+        let shown: Vec<String> = root_files.iter().take(3).map(|f| format!("`{f}`")).collect();
         format!(
             "The archive has files at its root ({}{}) instead of one top-level folder",
             shown.join(", "),
@@ -541,11 +456,7 @@ fn top_folder_problem(tops: &BTreeMap<&str, usize>, root_files: &[&str]) -> Diag
         "The archive has no top-level folder".to_string()
     } else {
         let shown: Vec<String> = tops.keys().take(4).map(|t| format!("`{t}/`")).collect();
-        format!(
-            "The archive has {} top-level folders ({}) instead of one",
-            tops.len(),
-            shown.join(", ")
-        )
+        format!("The archive has {} top-level folders ({}) instead of one", tops.len(), shown.join(", "))
     };
     Diagnostic::new(
         "PKG004",
@@ -593,17 +504,12 @@ mod tests {
 
     #[test]
     fn strips_the_top_folder() {
-        let tgz = gzip(&tar_bytes(&[
-            ("demo/Chart.yaml", b"name: demo\n", FILE),
-            ("demo/templates/a.yaml", b"x", FILE),
-        ]));
+        let tgz =
+            gzip(&tar_bytes(&[("demo/Chart.yaml", b"name: demo\n", FILE), ("demo/templates/a.yaml", b"x", FILE)]));
         let r = read_archive("demo-1.0.0.tgz", &tgz);
         assert_eq!(codes(&r), Vec::<&str>::new());
         let pkg = r.package.unwrap();
-        assert_eq!(
-            pkg.files.keys().collect::<Vec<_>>(),
-            ["Chart.yaml", "templates/a.yaml"]
-        );
+        assert_eq!(pkg.files.keys().collect::<Vec<_>>(), ["Chart.yaml", "templates/a.yaml"]);
         assert!(matches!(r.origin, Origin::Archive { top_folder: Some(ref t), .. } if t == "demo"));
     }
 
@@ -617,11 +523,7 @@ mod tests {
         let r = read_archive("evil.tgz", &tgz);
         assert_eq!(codes(&r).iter().filter(|c| **c == "PKG002").count(), 2);
         let pkg = r.package.unwrap();
-        assert!(
-            pkg.files
-                .keys()
-                .all(|p| !p.contains("..") && !p.starts_with('/'))
-        );
+        assert!(pkg.files.keys().all(|p| !p.contains("..") && !p.starts_with('/')));
     }
 
     #[test]
@@ -633,19 +535,13 @@ mod tests {
         ]));
         let r = read_archive("demo.tgz", &tgz);
         let c = codes(&r);
-        assert!(
-            c.contains(&"PKG005") && c.contains(&"PKG006") && c.contains(&"PKG007"),
-            "{c:?}"
-        );
+        assert!(c.contains(&"PKG005") && c.contains(&"PKG006") && c.contains(&"PKG007"), "{c:?}");
         assert_eq!(r.package.unwrap().text("Chart.yaml"), Some("version: 2\n"));
     }
 
     #[test]
     fn several_top_folders_or_root_files() {
-        let tgz = gzip(&tar_bytes(&[
-            ("a/Chart.yaml", b"x", FILE),
-            ("b/x", b"y", FILE),
-        ]));
+        let tgz = gzip(&tar_bytes(&[("a/Chart.yaml", b"x", FILE), ("b/x", b"y", FILE)]));
         let r = read_archive("two.tgz", &tgz);
         assert_eq!(codes(&r), ["PKG004"]);
         // The folder with a manifest is still read.
@@ -662,43 +558,23 @@ mod tests {
         assert!(r.diagnostics[0].message.contains("zip"));
         assert!(r.package.is_none());
         let r = read_archive("ext.tgz", b"name: x\nversion: 1.0.0\n");
-        assert!(
-            r.diagnostics[0].message.contains("single text"),
-            "{}",
-            r.diagnostics[0].message
-        );
+        assert!(r.diagnostics[0].message.contains("single text"), "{}", r.diagnostics[0].message);
         let r = read_archive("ext.tgz", &gzip(b"name: x\n"));
-        assert!(
-            r.diagnostics[0].message.contains("not a tar archive"),
-            "{}",
-            r.diagnostics[0].message
-        );
+        assert!(r.diagnostics[0].message.contains("not a tar archive"), "{}", r.diagnostics[0].message);
     }
 
     #[test]
     fn truncated_gzip() {
-        let tgz = gzip(&tar_bytes(&[
-            ("demo/Chart.yaml", &[b'a'; 20_000], FILE),
-            ("demo/b", &[b'b'; 20_000], FILE),
-        ]));
+        let tgz = gzip(&tar_bytes(&[("demo/Chart.yaml", &[b'a'; 20_000], FILE), ("demo/b", &[b'b'; 20_000], FILE)]));
         let cut = &tgz[..tgz.len() / 2];
         let r = read_archive("cut.tgz", cut);
         assert!(codes(&r).contains(&"PKG001"), "{:?}", r.diagnostics);
-        assert!(
-            r.diagnostics
-                .iter()
-                .any(|d| d.message.contains("truncated")),
-            "{:?}",
-            r.diagnostics
-        );
+        assert!(r.diagnostics.iter().any(|d| d.message.contains("truncated")), "{:?}", r.diagnostics);
     }
 
     #[test]
     fn plain_tar_is_read_but_flagged() {
-        let r = read_archive(
-            "demo.tar",
-            &tar_bytes(&[("demo/Chart.yaml", b"name: demo\n", FILE)]),
-        );
+        let r = read_archive("demo.tar", &tar_bytes(&[("demo/Chart.yaml", b"name: demo\n", FILE)]));
         assert_eq!(codes(&r), ["PKG001"]);
         assert!(r.package.unwrap().contains("Chart.yaml"));
     }
@@ -706,10 +582,7 @@ mod tests {
     #[test]
     fn per_file_limit() {
         let big = vec![0u8; (MAX_FILE_BYTES + 1) as usize];
-        let tgz = gzip(&tar_bytes(&[
-            ("demo/Chart.yaml", b"x", FILE),
-            ("demo/big.bin", &big, FILE),
-        ]));
+        let tgz = gzip(&tar_bytes(&[("demo/Chart.yaml", b"x", FILE), ("demo/big.bin", &big, FILE)]));
         let r = read_archive("big.tgz", &tgz);
         assert_eq!(codes(&r), ["PKG003"]);
         let pkg = r.package.unwrap();

@@ -66,28 +66,14 @@ pub struct Detected {
 /// Errors: PKG008 naming what was found when nothing is recognised.
 pub fn detect(package: &Package, origin: &Origin) -> (Vec<Detected>, Vec<Diagnostic>) {
     if let Some(kind) = kind_at(package, "") {
-        return (
-            vec![Detected {
-                kind,
-                root: String::new(),
-            }],
-            Vec::new(),
-        );
+        return (vec![Detected { kind, root: String::new() }], Vec::new());
     }
-    let mut subfolders: Vec<&str> = package
-        .files
-        .keys()
-        .filter_map(|p| p.split_once('/').map(|(top, _)| top))
-        .collect();
+    let mut subfolders: Vec<&str> =
+        package.files.keys().filter_map(|p| p.split_once('/').map(|(top, _)| top)).collect();
     subfolders.dedup();
     let found: Vec<Detected> = subfolders
         .iter()
-        .filter_map(|dir| {
-            kind_at(package, dir).map(|kind| Detected {
-                kind,
-                root: dir.to_string(),
-            })
-        })
+        .filter_map(|dir| kind_at(package, dir).map(|kind| Detected { kind, root: dir.to_string() }))
         .collect();
     let mut diagnostics = Vec::new();
     if !found.is_empty() {
@@ -97,7 +83,10 @@ pub fn detect(package: &Package, origin: &Origin) -> (Vec<Detected>, Vec<Diagnos
                     Diagnostic::new(
                         "KS014",
                         Severity::Error,
-                        format!("`extension.yaml` is at `{}/extension.yaml`, one folder below the package root", d.root),
+                        format!(
+                            "`extension.yaml` is at `{}/extension.yaml`, one folder below the package root",
+                            d.root
+                        ),
                         "ks-core and ksbuilder read `extension.yaml` from the chart root (the archive's top \
                          folder); here they find none and the extension silently does not appear. Archive the \
                          folder that contains `extension.yaml` (or run `ksbuilder package` on it).",
@@ -115,18 +104,13 @@ pub fn detect(package: &Package, origin: &Origin) -> (Vec<Detected>, Vec<Diagnos
 /// The kind of the package rooted at `dir` (`""` for the root), if any.
 fn kind_at(package: &Package, dir: &str) -> Option<Kind> {
     let path = |name: &str| {
-        if dir.is_empty() {
-            name.to_string()
-        } else {
-            format!("{dir}/{name}")
-        }
+        if dir.is_empty() { name.to_string() } else { format!("{dir}/{name}") }
     };
     let text = |name: &str| package.text(&path(name));
     if package.contains(&path("extension.yaml")) {
         return Some(Kind::Kubesphere);
     }
-    if package.contains(&path("files.txt")) && package.files_under(&path("plugin")).next().is_some()
-    {
+    if package.contains(&path("files.txt")) && package.files_under(&path("plugin")).next().is_some() {
         return Some(Kind::RancherPlugin);
     }
     if let Some(chart) = text("Chart.yaml") {
@@ -135,13 +119,8 @@ fn kind_at(package: &Package, dir: &str) -> Option<Kind> {
         let rancher = chart.contains("catalog.cattle.io/ui-component")
             || chart.contains("catalog.cattle.io/ui-extensions-version")
             || cr.contains("UIPlugin")
-            || (values.contains("plugin:")
-                && (values.contains("endpoint") || values.contains("metadata")));
-        return Some(if rancher {
-            Kind::RancherChart
-        } else {
-            Kind::HelmChart
-        });
+            || (values.contains("plugin:") && (values.contains("endpoint") || values.contains("metadata")));
+        return Some(if rancher { Kind::RancherChart } else { Kind::HelmChart });
     }
     if package.contains(&path("Chart.yaml")) {
         return Some(Kind::HelmChart);
@@ -161,11 +140,7 @@ fn kind_at(package: &Package, dir: &str) -> Option<Kind> {
 }
 
 fn nothing_recognised(package: &Package) -> Diagnostic {
-    let mut seen: Vec<&str> = package
-        .files
-        .keys()
-        .map(|p| p.split('/').next().unwrap_or(p))
-        .collect();
+    let mut seen: Vec<&str> = package.files.keys().map(|p| p.split('/').next().unwrap_or(p)).collect();
     seen.dedup();
     let listing = if seen.is_empty() {
         "no files".to_string()
@@ -174,11 +149,7 @@ fn nothing_recognised(package: &Package) -> Diagnostic {
         format!(
             "{}{}",
             shown.join(", "),
-            if seen.len() > 6 {
-                format!(" and {} more", seen.len() - 6)
-            } else {
-                String::new()
-            }
+            if seen.len() > 6 { format!(" and {} more", seen.len() - 6) } else { String::new() }
         )
     };
     let package_json_note = if package.contains("package.json") {
@@ -201,13 +172,7 @@ mod tests {
     use super::*;
 
     fn pkg(files: &[(&str, &str)]) -> Package {
-        Package {
-            files: files
-                .iter()
-                .map(|(p, t)| (p.to_string(), t.as_bytes().to_vec()))
-                .collect(),
-            partial: false,
-        }
+        Package { files: files.iter().map(|(p, t)| (p.to_string(), t.as_bytes().to_vec())).collect(), partial: false }
     }
     fn folder() -> Origin {
         Origin::Folder { name: "x".into() }
@@ -216,49 +181,15 @@ mod tests {
     #[test]
     fn kinds_from_content() {
         let cases: [(&[(&str, &str)], Kind); 5] = [
-            (
-                &[("extension.yaml", "name: a"), ("Chart.yaml", "name: a")],
-                Kind::Kubesphere,
-            ),
-            (
-                &[(
-                    "package.json",
-                    r#"{"name":"clock","rancher":{"annotations":{}}}"#,
-                )],
-                Kind::RancherPackage,
-            ),
-            (
-                &[(
-                    "Chart.yaml",
-                    "annotations:\n  catalog.cattle.io/ui-component: plugins\n",
-                )],
-                Kind::RancherChart,
-            ),
-            (
-                &[
-                    ("files.txt", "plugin/x.js\n"),
-                    ("plugin/package.json", "{}"),
-                ],
-                Kind::RancherPlugin,
-            ),
-            (
-                &[
-                    ("Chart.yaml", "name: nginx\n"),
-                    ("values.yaml", "replicaCount: 1\n"),
-                ],
-                Kind::HelmChart,
-            ),
+            (&[("extension.yaml", "name: a"), ("Chart.yaml", "name: a")], Kind::Kubesphere),
+            (&[("package.json", r#"{"name":"clock","rancher":{"annotations":{}}}"#)], Kind::RancherPackage),
+            (&[("Chart.yaml", "annotations:\n  catalog.cattle.io/ui-component: plugins\n")], Kind::RancherChart),
+            (&[("files.txt", "plugin/x.js\n"), ("plugin/package.json", "{}")], Kind::RancherPlugin),
+            (&[("Chart.yaml", "name: nginx\n"), ("values.yaml", "replicaCount: 1\n")], Kind::HelmChart),
         ];
         for (files, kind) in cases {
             let (found, diags) = detect(&pkg(files), &folder());
-            assert_eq!(
-                found,
-                vec![Detected {
-                    kind,
-                    root: String::new()
-                }],
-                "{files:?}"
-            );
+            assert_eq!(found, vec![Detected { kind, root: String::new() }], "{files:?}");
             assert!(diags.is_empty());
         }
     }
@@ -271,20 +202,13 @@ mod tests {
             ("README.md", ""),
         ]);
         let (found, _) = detect(&p, &folder());
-        assert_eq!(
-            found.iter().map(|d| d.root.as_str()).collect::<Vec<_>>(),
-            ["clock", "crd"]
-        );
+        assert_eq!(found.iter().map(|d| d.root.as_str()).collect::<Vec<_>>(), ["clock", "crd"]);
     }
 
     #[test]
     fn nested_extension_yaml_in_an_archive_is_ks014() {
         let p = pkg(&[("inner/extension.yaml", "name: a")]);
-        let origin = Origin::Archive {
-            name: "a.tgz".into(),
-            bytes: 1,
-            top_folder: Some("a".into()),
-        };
+        let origin = Origin::Archive { name: "a.tgz".into(), bytes: 1, top_folder: Some("a".into()) };
         let (found, diags) = detect(&p, &origin);
         assert_eq!(found[0].root, "inner");
         assert_eq!(diags[0].code, "KS014");
@@ -292,17 +216,10 @@ mod tests {
 
     #[test]
     fn nothing_recognised_says_what_was_found() {
-        let (found, diags) = detect(
-            &pkg(&[("package.json", r#"{"name":"app"}"#), ("src/main.ts", "")]),
-            &folder(),
-        );
+        let (found, diags) = detect(&pkg(&[("package.json", r#"{"name":"app"}"#), ("src/main.ts", "")]), &folder());
         assert!(found.is_empty());
         assert_eq!(diags[0].code, "PKG008");
-        assert!(
-            diags[0].message.contains("`package.json`, `src`"),
-            "{}",
-            diags[0].message
-        );
+        assert!(diags[0].message.contains("`package.json`, `src`"), "{}", diags[0].message);
         assert!(diags[0].message.contains("no `rancher` key"));
     }
 }

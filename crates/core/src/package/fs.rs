@@ -16,9 +16,7 @@ pub fn read_path(path: &Path) -> io::Result<(String, ReadResult)> {
     let name = path.display().to_string();
     let meta = fs::metadata(path)?;
     if meta.is_dir() {
-        let folder = path
-            .file_name()
-            .map_or_else(|| name.clone(), |n| n.to_string_lossy().into_owned());
+        let folder = path.file_name().map_or_else(|| name.clone(), |n| n.to_string_lossy().into_owned());
         let mut entries = Vec::new();
         let mut budget = ReadBudget::default();
         let mut stopped = false;
@@ -26,9 +24,7 @@ pub fn read_path(path: &Path) -> io::Result<(String, ReadResult)> {
         Ok((name, package::read_folder(&folder, entries)))
     } else {
         let bytes = fs::read(path)?;
-        let file_name = path
-            .file_name()
-            .map_or_else(|| name.clone(), |n| n.to_string_lossy().into_owned());
+        let file_name = path.file_name().map_or_else(|| name.clone(), |n| n.to_string_lossy().into_owned());
         Ok((name, package::read_file(&file_name, bytes)))
     }
 }
@@ -47,11 +43,7 @@ fn walk(
             return Ok(());
         }
         let file_name = child.file_name().to_string_lossy().into_owned();
-        let rel = if prefix.is_empty() {
-            file_name.clone()
-        } else {
-            format!("{prefix}/{file_name}")
-        };
+        let rel = if prefix.is_empty() { file_name.clone() } else { format!("{prefix}/{file_name}") };
         let kind = child.file_type()?;
         if kind.is_symlink() {
             out.push(FolderEntry::Link { path: rel });
@@ -62,14 +54,8 @@ fn walk(
         } else if kind.is_file() {
             let size = child.metadata()?.len();
             match budget.admit(size) {
-                Admit::Read => out.push(FolderEntry::File {
-                    path: rel,
-                    bytes: fs::read(child.path())?,
-                }),
-                Admit::Oversized => out.push(FolderEntry::Oversized {
-                    path: rel,
-                    bytes: size,
-                }),
+                Admit::Read => out.push(FolderEntry::File { path: rel, bytes: fs::read(child.path())? }),
+                Admit::Oversized => out.push(FolderEntry::Oversized { path: rel, bytes: size }),
                 Admit::Stop => {
                     out.push(FolderEntry::TotalExceeded { path: rel });
                     *stopped = true;

@@ -80,10 +80,7 @@ impl Package {
     /// Paths under folder `dir` (without trailing slash), recursively.
     pub fn files_under<'a>(&'a self, dir: &'a str) -> impl Iterator<Item = &'a str> + 'a {
         let prefix = format!("{dir}/");
-        self.files
-            .keys()
-            .filter(move |p| p.starts_with(&prefix))
-            .map(String::as_str)
+        self.files.keys().filter(move |p| p.starts_with(&prefix)).map(String::as_str)
     }
 
     /// Total size of all files in bytes.
@@ -191,30 +188,20 @@ pub fn read_folder(name: &str, entries: Vec<FolderEntry>) -> ReadResult {
                 package.partial = true;
                 diagnostics.push(file_too_large(&path, bytes));
             }
-            FolderEntry::Link { path } => {
-                diagnostics.push(link_entry(&path, "symbolic link", None))
-            }
+            FolderEntry::Link { path } => diagnostics.push(link_entry(&path, "symbolic link", None)),
             FolderEntry::TotalExceeded { path } => {
                 package.partial = true;
                 diagnostics.push(total_too_large(&path));
             }
         }
     }
-    ReadResult {
-        package: Some(package),
-        origin: Origin::Folder {
-            name: name.to_string(),
-        },
-        diagnostics,
-    }
+    ReadResult { package: Some(package), origin: Origin::Folder { name: name.to_string() }, diagnostics }
 }
 
 /// True when `name` has an archive extension (`.tgz`, `.tar.gz`, `.tar`, `.gz`, `.zip`).
 pub fn is_archive_name(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
-    [".tgz", ".tar.gz", ".tar", ".gz", ".zip"]
-        .iter()
-        .any(|ext| lower.ends_with(ext))
+    [".tgz", ".tar.gz", ".tar", ".gz", ".zip"].iter().any(|ext| lower.ends_with(ext))
 }
 
 /// Reads one file the user gave: an archive (by name or by content) with [`read_archive`],
@@ -235,20 +222,13 @@ pub fn read_file(name: &str, bytes: Vec<u8>) -> ReadResult {
 pub fn read_single_file(name: &str, bytes: Vec<u8>) -> ReadResult {
     let file_name = name.rsplit(['/', '\\']).next().unwrap_or(name).to_string();
     let mut diagnostics = Vec::new();
-    let mut package = Package {
-        partial: true,
-        ..Package::default()
-    };
+    let mut package = Package { partial: true, ..Package::default() };
     if bytes.len() as u64 > MAX_FILE_BYTES {
         diagnostics.push(file_too_large(&file_name, bytes.len() as u64));
     } else {
         package.files.insert(file_name.clone(), bytes);
     }
-    ReadResult {
-        package: Some(package),
-        origin: Origin::File { name: file_name },
-        diagnostics,
-    }
+    ReadResult { package: Some(package), origin: Origin::File { name: file_name }, diagnostics }
 }
 
 /// PKG002 for `path` when it is absolute, climbs with `..`, has a Windows drive or
@@ -258,10 +238,7 @@ pub(crate) fn unsafe_path(path: &str) -> Option<Diagnostic> {
         "is absolute"
     } else if path.split(['/', '\\']).any(|seg| seg == "..") {
         "climbs out of the package with `..`"
-    } else if path.len() >= 2
-        && path.as_bytes()[1] == b':'
-        && path.as_bytes()[0].is_ascii_alphabetic()
-    {
+    } else if path.len() >= 2 && path.as_bytes()[1] == b':' && path.as_bytes()[0].is_ascii_alphabetic() {
         "starts with a Windows drive"
     } else if path.contains('\\') {
         "contains backslashes"
@@ -296,9 +273,7 @@ pub(crate) fn total_too_large(path: &str) -> Diagnostic {
     Diagnostic::new(
         "PKG003",
         Severity::Error,
-        format!(
-            "The package passes Helm's limit of 100 MiB decompressed; reading stopped at `{path}`"
-        ),
+        format!("The package passes Helm's limit of 100 MiB decompressed; reading stopped at `{path}`"),
         "Helm ≥ 3.17.3 refuses charts over 100 MiB decompressed. Remove large or stray files \
          (old `.tgz` builds, binaries, media).",
     )
@@ -308,19 +283,14 @@ pub(crate) fn link_entry(path: &str, what: &str, remove_entry: Option<&str>) -> 
     let d = Diagnostic::new(
         "PKG006",
         Severity::Warning,
-        format!(
-            "`{path}` is a {what}; Helm ignores it, so the package does not contain its target"
-        ),
+        format!("`{path}` is a {what}; Helm ignores it, so the package does not contain its target"),
         "Replace the link by the file it points to, or remove it.",
     )
     .in_file(path);
     match remove_entry {
         Some(entry) => d.with_fix(
-            Fix::safe(format!("Drop the {what} `{path}`"), vec![]).with_operations(vec![
-                FileOperation::Remove {
-                    path: entry.to_string(),
-                },
-            ]),
+            Fix::safe(format!("Drop the {what} `{path}`"), vec![])
+                .with_operations(vec![FileOperation::Remove { path: entry.to_string() }]),
         ),
         None => d,
     }

@@ -20,13 +20,8 @@ pub const PRIME_ONLY: &str = "catalog.cattle.io/prime-only";
 
 /// The keys the load-time gate (`shouldNotLoadPlugin`, Rancher 2.10+) reads from the
 /// UIPlugin's metadata (rancher.md §3 Gate C).
-pub const GATING_KEYS: [&str; 5] = [
-    UI_EXTENSIONS_VERSION,
-    PRIME_ONLY,
-    UI_EXTENSIONS_HOST,
-    KUBE_VERSION,
-    RANCHER_VERSION,
-];
+pub const GATING_KEYS: [&str; 5] =
+    [UI_EXTENSIONS_VERSION, PRIME_ONLY, UI_EXTENSIONS_HOST, KUBE_VERSION, RANCHER_VERSION];
 
 /// Annotation keys Rancher's code knows (`UI_PLUGIN_CHART_ANNOTATIONS` and `CATALOG` in
 /// rancher/dashboard `shell/config/`, plus the template's fixed keys).
@@ -59,14 +54,8 @@ pub const KNOWN_KEYS: [&str; 24] = [
 
 /// Known misspellings seen in the wild, with the key meant (rancher.md §1, §6.3).
 const KNOWN_TYPOS: [(&str, &str); 4] = [
-    (
-        "catalog.cattle.io/ui-extension-version",
-        UI_EXTENSIONS_VERSION,
-    ),
-    (
-        "catalog.cattle.io/ui-extenstions-version",
-        UI_EXTENSIONS_VERSION,
-    ),
+    ("catalog.cattle.io/ui-extension-version", UI_EXTENSIONS_VERSION),
+    ("catalog.cattle.io/ui-extenstions-version", UI_EXTENSIONS_VERSION),
     ("catalog.cattle.io/ui-extenstions-host", UI_EXTENSIONS_HOST),
     ("catalog.cattle.io/host", UI_EXTENSIONS_HOST),
 ];
@@ -125,12 +114,7 @@ pub fn from_yaml(mapping: &Node) -> Vec<Annotation> {
             }
             _ => None,
         };
-        let a = Annotation {
-            key: key.to_string(),
-            key_span: e.key.span,
-            value,
-            value_span: e.value.span,
-        };
+        let a = Annotation { key: key.to_string(), key_span: e.key.span, value, value_span: e.value.span };
         match out.iter_mut().find(|x| x.key == key) {
             Some(earlier) => *earlier = a,
             None => out.push(a),
@@ -148,17 +132,11 @@ pub fn suggest(key: &str) -> Option<&'static str> {
     if let Some((_, meant)) = KNOWN_TYPOS.iter().find(|(typo, _)| *typo == key) {
         return Some(meant);
     }
-    let near_prefix = key
-        .split_once('/')
-        .is_some_and(|(prefix, _)| levenshtein(prefix, "catalog.cattle.io") <= 2);
+    let near_prefix = key.split_once('/').is_some_and(|(prefix, _)| levenshtein(prefix, "catalog.cattle.io") <= 2);
     if !near_prefix {
         return None;
     }
-    let mut close = KNOWN_KEYS
-        .iter()
-        .map(|k| (levenshtein(key, k), *k))
-        .filter(|(d, _)| *d <= 2)
-        .collect::<Vec<_>>();
+    let mut close = KNOWN_KEYS.iter().map(|k| (levenshtein(key, k), *k)).filter(|(d, _)| *d <= 2).collect::<Vec<_>>();
     close.sort();
     match close.as_slice() {
         [(d, k), rest @ ..] if rest.first().is_none_or(|(d2, _)| d2 > d) => Some(k),
@@ -173,9 +151,7 @@ pub fn levenshtein(a: &str, b: &str) -> usize {
     for (i, ca) in a.chars().enumerate() {
         let mut cur = vec![i + 1; b.len() + 1];
         for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
-                .min(prev[j + 1] + 1)
-                .min(cur[j] + 1);
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
         }
         prev = cur;
     }
@@ -188,15 +164,9 @@ mod tests {
 
     #[test]
     fn suggestions() {
-        assert_eq!(
-            suggest("catalog.cattle.io/ui-extension-version"),
-            Some(UI_EXTENSIONS_VERSION)
-        );
+        assert_eq!(suggest("catalog.cattle.io/ui-extension-version"), Some(UI_EXTENSIONS_VERSION));
         assert_eq!(suggest("catalog.cattle.io/host"), Some(UI_EXTENSIONS_HOST));
-        assert_eq!(
-            suggest("catalog.cattle.io/rancher-verison"),
-            Some(RANCHER_VERSION)
-        );
+        assert_eq!(suggest("catalog.cattle.io/rancher-verison"), Some(RANCHER_VERSION));
         assert_eq!(suggest("catalog.catle.io/kube-version"), Some(KUBE_VERSION));
         assert_eq!(suggest(KUBE_VERSION), None);
         assert_eq!(suggest("example.com/anything"), None);

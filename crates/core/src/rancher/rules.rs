@@ -47,71 +47,41 @@ fn package_json(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     let annotations_node = rancher.value.get("annotations");
-    let list = annotations_node
-        .map(annotations::from_json)
-        .unwrap_or_default();
+    let list = annotations_node.map(annotations::from_json).unwrap_or_default();
     misspelled_keys(&file.file, &list, out);
     if !list.iter().any(|a| a.key == UI_EXTENSIONS_VERSION) {
         let shell_major = shell_major(root).unwrap_or(3);
         let range = format!(">= {shell_major}.0.0 < {}.0.0", shell_major + 1);
         let edit = match annotations_node {
-            Some(obj) if obj.is_object() => edit::json_set(
-                file.file.path,
-                file.file.text,
-                obj,
-                UI_EXTENSIONS_VERSION,
-                &range,
-            ),
+            Some(obj) if obj.is_object() => {
+                edit::json_set(file.file.path, file.file.text, obj, UI_EXTENSIONS_VERSION, &range)
+            }
             _ => insert_annotations_object(&file, &rancher.value, &range),
         };
-        let span = rancher
-            .value
-            .member("annotations")
-            .map_or(rancher.key_span, |m| m.key_span);
+        let span = rancher.value.member("annotations").map_or(rancher.key_span, |m| m.key_span);
         out.push(
-            missing_ui_extensions_version(&file.file, span, Source::PackageJson).with_fix(
-                Fix::unsafe_(
-                    format!("Add `\"{UI_EXTENSIONS_VERSION}\": \"{range}\"`"),
-                    vec![edit],
-                ),
-            ),
+            missing_ui_extensions_version(&file.file, span, Source::PackageJson)
+                .with_fix(Fix::unsafe_(format!("Add `\"{UI_EXTENSIONS_VERSION}\": \"{range}\"`"), vec![edit])),
         );
     }
 }
 
 fn insert_annotations_object(file: &JsonFile<'_>, rancher: &JsonNode, range: &str) -> Edit {
-    let inner = format!(
-        "{{ {}: {} }}",
-        string_literal(UI_EXTENSIONS_VERSION),
-        string_literal(range)
-    );
+    let inner = format!("{{ {}: {} }}", string_literal(UI_EXTENSIONS_VERSION), string_literal(range));
     match rancher.members().last() {
-        Some(last) => Edit::insert(
-            file.file.path,
-            last.value.span.end,
-            format!(", \"annotations\": {inner}"),
-        ),
-        None => Edit::replace(
-            file.file.path,
-            rancher.span,
-            format!("{{ \"annotations\": {inner} }}"),
-        ),
+        Some(last) => Edit::insert(file.file.path, last.value.span.end, format!(", \"annotations\": {inner}")),
+        None => Edit::replace(file.file.path, rancher.span, format!("{{ \"annotations\": {inner} }}")),
     }
 }
 
 /// The major of `@rancher/shell` the package depends on (`^3.0.5` → 3), when declared.
 fn shell_major(root: &JsonNode) -> Option<u64> {
-    ["dependencies", "devDependencies", "peerDependencies"]
-        .iter()
-        .find_map(|section| {
-            let spec = root.get(section)?.get("@rancher/shell")?.as_str()?;
-            let digits: String = spec
-                .trim_start_matches(|c: char| !c.is_ascii_digit())
-                .chars()
-                .take_while(char::is_ascii_digit)
-                .collect();
-            digits.parse().ok()
-        })
+    ["dependencies", "devDependencies", "peerDependencies"].iter().find_map(|section| {
+        let spec = root.get(section)?.get("@rancher/shell")?.as_str()?;
+        let digits: String =
+            spec.trim_start_matches(|c: char| !c.is_ascii_digit()).chars().take_while(char::is_ascii_digit).collect();
+        digits.parse().ok()
+    })
 }
 
 fn a_type(node: &JsonNode) -> &'static str {
@@ -130,9 +100,7 @@ fn name_and_version(file: &JsonFile<'_>, root: &JsonNode, out: &mut Vec<Diagnost
     let f = &file.file;
     for key in ["name", "version"] {
         let member = root.member(key);
-        let empty = member.is_none_or(|m| {
-            matches!(m.value.value, JsonValue::Null) || m.value.as_str() == Some("")
-        });
+        let empty = member.is_none_or(|m| matches!(m.value.value, JsonValue::Null) || m.value.as_str() == Some(""));
         if empty {
             let span = member.map_or(Span::at(root.span.start), |m| m.key_span);
             let consequence = if key == "name" {
@@ -145,9 +113,7 @@ fn name_and_version(file: &JsonFile<'_>, root: &JsonNode, out: &mut Vec<Diagnost
                 Severity::Error,
                 span,
                 format!("package.json has no `{key}`"),
-                format!(
-                    "The chart is generated from package.json: {consequence}. Add `\"{key}\"`."
-                ),
+                format!("The chart is generated from package.json: {consequence}. Add `\"{key}\"`."),
             ));
         }
     }
@@ -156,16 +122,11 @@ fn name_and_version(file: &JsonFile<'_>, root: &JsonNode, out: &mut Vec<Diagnost
         && !k8s::is_helm_release_name(name)
     {
         let why = if name.starts_with('@') {
-            "a scoped name (`@scope/name`) contains `/`, which Helm rejects as a chart name"
-                .to_string()
+            "a scoped name (`@scope/name`) contains `/`, which Helm rejects as a chart name".to_string()
         } else if name.len() > 53 {
-            format!(
-                "it is {} characters long; Helm release names allow 53",
-                name.len()
-            )
+            format!("it is {} characters long; Helm release names allow 53", name.len())
         } else {
-            k8s::label_problem(&name.replace('.', ""))
-                .unwrap_or_else(|| "it is not a DNS-1123 subdomain".into())
+            k8s::label_problem(&name.replace('.', "")).unwrap_or_else(|| "it is not a DNS-1123 subdomain".into())
         };
         out.push(f.diag(
             "RC002",
@@ -200,33 +161,21 @@ fn name_and_version(file: &JsonFile<'_>, root: &JsonNode, out: &mut Vec<Diagnost
 fn semver_problem(v: &str) -> Option<String> {
     let body = v.strip_prefix('v').unwrap_or(v);
     let body = body.split_once('+').map_or(body, |(main, _)| main);
-    let (main, pre) = body
-        .split_once('-')
-        .map_or((body, None), |(m, p)| (m, Some(p)));
+    let (main, pre) = body.split_once('-').map_or((body, None), |(m, p)| (m, Some(p)));
     let parts: Vec<&str> = main.split('.').collect();
     if parts.len() != 3 {
-        return Some(format!(
-            "it has {} numeric parts; SemVer needs exactly three (`MAJOR.MINOR.PATCH`)",
-            parts.len()
-        ));
+        return Some(format!("it has {} numeric parts; SemVer needs exactly three (`MAJOR.MINOR.PATCH`)", parts.len()));
     }
-    if let Some(p) = parts
-        .iter()
-        .find(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
-    {
+    if let Some(p) = parts.iter().find(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit())) {
         return Some(format!("`{p}` is not a number"));
     }
     if let Some(p) = parts.iter().find(|p| p.len() > 1 && p.starts_with('0')) {
         return Some(format!("`{p}` has a leading zero"));
     }
     if let Some(pre) = pre
-        && pre
-            .split('.')
-            .any(|id| id.is_empty() || !id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+        && pre.split('.').any(|id| id.is_empty() || !id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
     {
-        return Some(format!(
-            "the prerelease `{pre}` is not dot-separated `[0-9A-Za-z-]` identifiers"
-        ));
+        return Some(format!("the prerelease `{pre}` is not dot-separated `[0-9A-Za-z-]` identifiers"));
     }
     None
 }
@@ -281,31 +230,20 @@ fn chart(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     };
     let Some(root) = chart.root() else { return };
     let annotations_node = root.get("annotations");
-    let list = annotations_node
-        .map(annotations::from_yaml)
-        .unwrap_or_default();
+    let list = annotations_node.map(annotations::from_yaml).unwrap_or_default();
     misspelled_keys(&chart.file, &list, out);
     let values = ctx.yaml("values.yaml");
-    let metadata = values.as_ref().and_then(|v| {
-        v.root()
-            .and_then(|r| r.get("plugin"))
-            .and_then(|p| p.get("metadata"))
-            .cloned()
-    });
+    let metadata =
+        values.as_ref().and_then(|v| v.root().and_then(|r| r.get("plugin")).and_then(|p| p.get("metadata")).cloned());
     let renders_metadata = templates_render_metadata(ctx);
 
     // RC020: the chart must say it is an extension.
-    let ui_component = list
-        .iter()
-        .find(|a| a.key == "catalog.cattle.io/ui-component");
+    let ui_component = list.iter().find(|a| a.key == "catalog.cattle.io/ui-component");
     if ui_component.and_then(|a| a.value.as_deref()) != Some("plugins") {
         let (span, message) = match ui_component {
             Some(a) => (
                 a.value_span,
-                format!(
-                    "`catalog.cattle.io/ui-component` is `{}`, not `plugins`",
-                    a.value.as_deref().unwrap_or("?")
-                ),
+                format!("`catalog.cattle.io/ui-component` is `{}`, not `plugins`", a.value.as_deref().unwrap_or("?")),
             ),
             None => (
                 annotations_key_span(root).unwrap_or(Span::at(root.span.start)),
@@ -324,49 +262,26 @@ fn chart(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     // RC010 on the chart, with the fix also writing plugin.metadata when the template reads it.
     let has_api = list.iter().any(|a| a.key == UI_EXTENSIONS_VERSION);
     if !has_api {
-        let mut edits = vec![annotation_edit(
-            &chart,
-            root,
-            UI_EXTENSIONS_VERSION,
-            DEFAULT_UI_EXTENSIONS_RANGE,
-        )];
+        let mut edits = vec![annotation_edit(&chart, root, UI_EXTENSIONS_VERSION, DEFAULT_UI_EXTENSIONS_RANGE)];
         if renders_metadata && let Some(v) = &values {
-            edits.extend(metadata_edit(
-                v,
-                metadata.as_ref(),
-                UI_EXTENSIONS_VERSION,
-                DEFAULT_UI_EXTENSIONS_RANGE,
-            ));
+            edits.extend(metadata_edit(v, metadata.as_ref(), UI_EXTENSIONS_VERSION, DEFAULT_UI_EXTENSIONS_RANGE));
         }
         let span = annotations_key_span(root).unwrap_or(Span::at(root.span.start));
-        out.push(
-            missing_ui_extensions_version(&chart.file, span, Source::ChartYaml).with_fix(
-                Fix::unsafe_(
-                    format!("Add `{UI_EXTENSIONS_VERSION}: \"{DEFAULT_UI_EXTENSIONS_RANGE}\"`"),
-                    edits,
-                ),
-            ),
-        );
+        out.push(missing_ui_extensions_version(&chart.file, span, Source::ChartYaml).with_fix(Fix::unsafe_(
+            format!("Add `{UI_EXTENSIONS_VERSION}: \"{DEFAULT_UI_EXTENSIONS_RANGE}\"`"),
+            edits,
+        )));
     }
 
     // RC021: the load-time gate reads plugin.metadata, not Chart.yaml. It only matters where the
     // chart can be installed on 2.10+, i.e. when Chart.yaml has ui-extensions-version.
     if has_api && let Some(values) = &values {
-        let meta_list = metadata
-            .as_ref()
-            .map(annotations::from_yaml)
-            .unwrap_or_default();
+        let meta_list = metadata.as_ref().map(annotations::from_yaml).unwrap_or_default();
         let mut edits = Vec::new();
         let mut differences = Vec::new();
         for key in GATING_KEYS {
-            let chart_value = list
-                .iter()
-                .find(|a| a.key == key)
-                .and_then(|a| a.value.clone());
-            let meta_value = meta_list
-                .iter()
-                .find(|a| a.key == key)
-                .and_then(|a| a.value.clone());
+            let chart_value = list.iter().find(|a| a.key == key).and_then(|a| a.value.clone());
+            let meta_value = meta_list.iter().find(|a| a.key == key).and_then(|a| a.value.clone());
             if chart_value == meta_value {
                 continue;
             }
@@ -405,10 +320,7 @@ fn chart(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let override_set = values
         .as_ref()
         .and_then(|v| {
-            v.root()
-                .and_then(|r| r.get("plugin"))
-                .and_then(|p| p.get("versionOverride"))
-                .and_then(Node::as_str)
+            v.root().and_then(|r| r.get("plugin")).and_then(|p| p.get("versionOverride")).and_then(Node::as_str)
         })
         .is_some_and(|s| !s.is_empty());
     if let (Some(version), Some(app)) = (version, app_version)
@@ -432,12 +344,7 @@ fn merge_edits(mut edits: Vec<Edit>) -> Vec<Edit> {
     let mut merged: Vec<Edit> = Vec::new();
     for e in edits {
         match merged.last_mut() {
-            Some(last)
-                if last.file == e.file
-                    && last.start == e.start
-                    && last.end == e.end
-                    && e.start == e.end =>
-            {
+            Some(last) if last.file == e.file && last.start == e.start && last.end == e.end && e.start == e.end => {
                 last.replacement.push_str(&e.replacement);
             }
             _ => merged.push(e),
@@ -454,20 +361,13 @@ fn annotations_key_span(root: &Node) -> Option<Span> {
 fn annotation_edit(chart: &YamlFile<'_>, root: &Node, key: &str, value: &str) -> Edit {
     match root.get("annotations").filter(|n| n.is_mapping()) {
         Some(map) => edit::yaml_set(chart.file.path, chart.file.text, map, key, value),
-        None => {
-            edit::yaml_append_section(chart.file.path, chart.file.text, "annotations", key, value)
-        }
+        None => edit::yaml_append_section(chart.file.path, chart.file.text, "annotations", key, value),
     }
 }
 
 /// The edit that sets `key` in values.yaml `plugin.metadata`, when that mapping exists or can
 /// be added under an existing `plugin:` mapping.
-fn metadata_edit(
-    values: &YamlFile<'_>,
-    metadata: Option<&Node>,
-    key: &str,
-    value: &str,
-) -> Option<Edit> {
+fn metadata_edit(values: &YamlFile<'_>, metadata: Option<&Node>, key: &str, value: &str) -> Option<Edit> {
     let f = &values.file;
     if let Some(meta) = metadata.filter(|m| m.is_mapping()) {
         return Some(edit::yaml_set(f.path, f.text, meta, key, value));
@@ -491,21 +391,14 @@ fn metadata_edit(
 
 fn metadata_span(values: &YamlFile<'_>) -> Option<Span> {
     let plugin = values.root()?.entry("plugin")?;
-    Some(
-        plugin
-            .value
-            .entry("metadata")
-            .map_or(plugin.key.span, |e| e.key.span),
-    )
+    Some(plugin.value.entry("metadata").map_or(plugin.key.span, |e| e.key.span))
 }
 
 /// True when a template renders `.Values.plugin.metadata` into the UIPlugin (the shell ≥ 2.0.0
 /// template's `extension-server.pluginMetadata` helper); older templates hard-code the CR.
 fn templates_render_metadata(ctx: &Ctx<'_>) -> bool {
     ctx.package.files_under("templates").any(|p| {
-        ctx.package
-            .text(p)
-            .is_some_and(|t| t.contains("pluginMetadata") || t.contains(".Values.plugin.metadata"))
+        ctx.package.text(p).is_some_and(|t| t.contains("pluginMetadata") || t.contains(".Values.plugin.metadata"))
     })
 }
 

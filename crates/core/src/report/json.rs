@@ -4,7 +4,8 @@
 
 use serde::Serialize;
 
-use crate::check::{Report, Summary};
+use crate::check::Report;
+use crate::diagnostic::Counts;
 use crate::diagnostic::{Diagnostic, FileOperation, Fix};
 
 /// The tool block of the report.
@@ -17,17 +18,14 @@ pub struct Tool {
 }
 
 /// The tool name and version written into reports.
-pub const TOOL: Tool = Tool {
-    name: "extcheck",
-    version: env!("CARGO_PKG_VERSION"),
-};
+pub const TOOL: Tool = Tool { name: "extcheck", version: env!("CARGO_PKG_VERSION") };
 
 #[derive(Serialize)]
 struct JsonReport<'a> {
     tool: Tool,
     input: &'a str,
     packages: Vec<JsonPackage<'a>>,
-    summary: Summary,
+    summary: Counts,
 }
 
 #[derive(Serialize)]
@@ -83,12 +81,7 @@ fn diagnostic(d: &Diagnostic) -> JsonDiagnostic<'_> {
 }
 
 fn fix(f: &Fix) -> JsonFix<'_> {
-    JsonFix {
-        applicability: f.applicability,
-        title: &f.title,
-        edits: &f.edits,
-        operations: &f.operations,
-    }
+    JsonFix { applicability: f.applicability, title: &f.title, edits: &f.edits, operations: &f.operations }
 }
 
 /// The report as a `serde_json::Value` in the documented shape.

@@ -3,6 +3,7 @@
 
 pub mod json;
 pub mod text;
+pub mod view;
 
 use crate::diagnostic::Diagnostic;
 use crate::package::Package;
@@ -33,10 +34,7 @@ pub fn snippet(package: &Package, diagnostic: &Diagnostic) -> Vec<SnippetLine> {
     let (Some(file), Some(location)) = (&diagnostic.file, &diagnostic.location) else {
         return Vec::new();
     };
-    let Some(text) = package
-        .bytes(file)
-        .and_then(|b| std::str::from_utf8(b).ok())
-    else {
+    let Some(text) = package.bytes(file).and_then(|b| std::str::from_utf8(b).ok()) else {
         return Vec::new();
     };
     lines(text, location.span)
@@ -52,9 +50,7 @@ pub fn lines(text: &str, span: Span) -> Vec<SnippetLine> {
         last -= 1;
     }
     let numbers: Vec<usize> = if last - first + 1 > MAX_SNIPPET_LINES {
-        (first..first + MAX_SNIPPET_LINES - 1)
-            .chain(std::iter::once(last))
-            .collect()
+        (first..first + MAX_SNIPPET_LINES - 1).chain(std::iter::once(last)).collect()
     } else {
         (first..=last).collect()
     };
@@ -74,11 +70,7 @@ pub fn lines(text: &str, span: Span) -> Vec<SnippetLine> {
             let (shown, offset) = cut(&chars, a, b);
             a -= offset.min(a);
             b -= offset.min(b);
-            Some(SnippetLine {
-                number: n,
-                text: shown,
-                mark: Some((a, b)),
-            })
+            Some(SnippetLine { number: n, text: shown, mark: Some((a, b)) })
         })
         .collect()
 }
@@ -97,12 +89,8 @@ fn cut(chars: &[char], a: usize, b: usize) -> (String, usize) {
     if chars.len() <= MAX_LINE_CHARS {
         return (chars.iter().collect(), 0);
     }
-    let start = a
-        .saturating_sub(40)
-        .min(chars.len().saturating_sub(MAX_LINE_CHARS));
-    let end = (start + MAX_LINE_CHARS)
-        .max(b.min(chars.len()))
-        .min(chars.len());
+    let start = a.saturating_sub(40).min(chars.len().saturating_sub(MAX_LINE_CHARS));
+    let end = (start + MAX_LINE_CHARS).max(b.min(chars.len())).min(chars.len());
     let mut out = String::new();
     let mut removed = start;
     if start > 0 {
@@ -127,11 +115,7 @@ mod tests {
         let got = lines(text, Span::new(start, start + 10));
         assert_eq!(
             got,
-            vec![SnippetLine {
-                number: 2,
-                text: "kubeVersion: \">=1.19.0\"".into(),
-                mark: Some((13, 23))
-            }]
+            vec![SnippetLine { number: 2, text: "kubeVersion: \">=1.19.0\"".into(), mark: Some((13, 23)) }]
         );
         let got = lines("π: é\n", Span::new(4, 6));
         assert_eq!(got[0].mark, Some((3, 4)));
@@ -151,12 +135,54 @@ mod tests {
 
     #[test]
     fn long_spans_show_first_and_last_lines() {
-        let text = (1..=20)
-            .map(|i| format!("l{i}"))
-            .collect::<Vec<_>>()
-            .join("\n");
+        let text = (1..=20).map(|i| format!("l{i}")).collect::<Vec<_>>().join("\n");
         let got = lines(&text, Span::new(0, text.len()));
         assert_eq!(got.len(), MAX_SNIPPET_LINES);
         assert_eq!(got.last().unwrap().number, 20);
+    }
+}
+
+/// A piece of a message or help text: plain text, or text that was written between
+/// backticks (to be shown as code).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Segment<'a> {
+    /// Plain text.
+    Text(&'a str),
+    /// Code (the backticks removed).
+    Code(&'a str),
+}
+
+/// Splits `text` at backticks into text and code segments. An unpaired backtick is kept as
+/// text. Empty segments are dropped.
+pub fn segments(text: &str) -> Vec<Segment<'_>> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('`') {
+        let Some(close) = rest[open + 1..].find('`') else { break };
+        if open > 0 {
+            out.push(Segment::Text(&rest[..open]));
+        }
+        let code = &rest[open + 1..open + 1 + close];
+        if !code.is_empty() {
+            out.push(Segment::Code(code));
+        }
+        rest = &rest[open + close + 2..];
+    }
+    if !rest.is_empty() {
+        out.push(Segment::Text(rest));
+    }
+    out
+}
+
+#[cfg(test)]
+mod segment_tests {
+    use super::*;
+
+    #[test]
+    fn splits_backticks() {
+        assert_eq!(segments("Add `a: b` now"), [Segment::Text("Add "), Segment::Code("a: b"), Segment::Text(" now")]);
+        assert_eq!(segments("`x`"), [Segment::Code("x")]);
+        assert_eq!(segments("odd ` tick"), [Segment::Text("odd ` tick")]);
+        assert_eq!(segments(""), []);
     }
 }

@@ -13,29 +13,15 @@ use crate::package::Origin;
 pub fn display_path(report: &Report, package: &PackageReport, file: &str) -> String {
     match &package.origin {
         Origin::Archive { .. } => format!("{}!/{}{}", report.input, package.root, file),
-        Origin::Folder { .. } => format!(
-            "{}/{}{}",
-            report.input.trim_end_matches('/'),
-            package.root,
-            file
-        ),
+        Origin::Folder { .. } => format!("{}/{}{}", report.input.trim_end_matches('/'), package.root, file),
         Origin::File { .. } => report.input.clone(),
     }
 }
 
 /// Renders one diagnostic (see the module docs). `color` adds ANSI colours.
-pub fn render_diagnostic(
-    report: &Report,
-    package: &PackageReport,
-    d: &Diagnostic,
-    color: bool,
-) -> String {
+pub fn render_diagnostic(report: &Report, package: &PackageReport, d: &Diagnostic, color: bool) -> String {
     let paint = |code: &str, s: &str| {
-        if color {
-            format!("\x1b[{code}m{s}\x1b[0m")
-        } else {
-            s.to_string()
-        }
+        if color { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_string() }
     };
     let sev_color = match d.severity {
         crate::Severity::Error => "1;31",
@@ -44,23 +30,20 @@ pub fn render_diagnostic(
     };
     let mut out = String::new();
     let place = match (&d.file, &d.location) {
-        (Some(f), Some(l)) => format!(
-            "{}:{}:{}: ",
-            display_path(report, package, f),
-            l.start.line,
-            l.start.column
-        ),
+        (Some(f), Some(l)) => format!("{}:{}:{}: ", display_path(report, package, f), l.start.line, l.start.column),
         (Some(f), None) => format!("{}: ", display_path(report, package, f)),
         (None, _) => format!("{}: ", report.input),
     };
-    let _ = writeln!(out, "{}{} {}", paint("1", &place), paint(sev_color, &format!("{}[{}]", d.severity.as_str(), d.code)), paint("1", &d.message));
+    let _ = writeln!(
+        out,
+        "{}{} {}",
+        paint("1", &place),
+        paint(sev_color, &format!("{}[{}]", d.severity.as_str(), d.code)),
+        paint("1", &d.message)
+    );
     let lines = snippet(&package.package, d);
     if !lines.is_empty() {
-        let width = lines
-            .iter()
-            .map(|l| l.number.to_string().len())
-            .max()
-            .unwrap_or(1);
+        let width = lines.iter().map(|l| l.number.to_string().len()).max().unwrap_or(1);
         let gutter = paint("1;34", &format!("{:width$} |", ""));
         let _ = writeln!(out, "{gutter}");
         let mut previous = None;
@@ -76,12 +59,7 @@ pub fn render_diagnostic(
                 line.text.replace('\t', " ")
             );
             if let Some((a, b)) = line.mark {
-                let _ = writeln!(
-                    out,
-                    "{gutter} {}{}",
-                    " ".repeat(a),
-                    paint(sev_color, &"^".repeat((b - a).max(1)))
-                );
+                let _ = writeln!(out, "{gutter} {}{}", " ".repeat(a), paint(sev_color, &"^".repeat((b - a).max(1))));
             }
         }
     }
@@ -117,20 +95,13 @@ pub fn render(report: &Report, color: bool) -> String {
             (Some(kind), None, _) => kind.label().to_string(),
             (None, _, _) => "no package recognised".to_string(),
         };
-        let (e, w, i) = (
-            package.count(crate::Severity::Error),
-            package.count(crate::Severity::Warning),
-            package.count(crate::Severity::Info),
-        );
+        let c = package.counts();
+        let (e, w, i) = (c.errors, c.warnings, c.infos);
         let _ = writeln!(
             out,
             "{}{}: {what}: {e} error{}, {w} warning{}, {i} info",
             report.input,
-            if package.root.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", package.root)
-            },
+            if package.root.is_empty() { String::new() } else { format!(" ({})", package.root) },
             plural(e),
             plural(w)
         );

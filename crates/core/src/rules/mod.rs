@@ -39,9 +39,7 @@ impl TextFile<'_> {
         message: impl Into<String>,
         help: impl Into<String>,
     ) -> Diagnostic {
-        Diagnostic::new(code, severity, message, help)
-            .in_file(self.path)
-            .at(self.text, &self.index, span)
+        Diagnostic::new(code, severity, message, help).in_file(self.path).at(self.text, &self.index, span)
     }
 
     /// The source text of `span`.
@@ -97,31 +95,15 @@ pub struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     /// A context over `package`.
-    pub fn new(
-        package: &'a Package,
-        kind: Kind,
-        origin: &'a Origin,
-        top_folder: Option<&'a str>,
-    ) -> Self {
-        Ctx {
-            package,
-            kind,
-            origin,
-            top_folder,
-            yaml: RefCell::default(),
-            json: RefCell::default(),
-        }
+    pub fn new(package: &'a Package, kind: Kind, origin: &'a Origin, top_folder: Option<&'a str>) -> Self {
+        Ctx { package, kind, origin, top_folder, yaml: RefCell::default(), json: RefCell::default() }
     }
 
     /// The text of `path` (not parsed), or `None` when absent or not UTF-8.
     pub fn text(&self, path: &str) -> Option<TextFile<'a>> {
         let (path, bytes) = self.package.files.get_key_value(path)?;
         let text = std::str::from_utf8(bytes).ok()?;
-        Some(TextFile {
-            path,
-            text,
-            index: LineIndex::new(text),
-        })
+        Some(TextFile { path, text, index: LineIndex::new(text) })
     }
 
     /// `path` parsed as YAML (once; later calls share the result).
@@ -130,19 +112,13 @@ impl<'a> Ctx<'a> {
             return Some(hit.clone());
         }
         let file = self.text(path)?;
-        let bom = if file.text.starts_with('\u{feff}') {
-            3
-        } else {
-            0
-        };
+        let bom = if file.text.starts_with('\u{feff}') { 3 } else { 0 };
         let mut stream = yaml::parse(&file.text[bom..]);
         if bom > 0 {
             shift_stream(&mut stream, bom);
         }
         let parsed = Rc::new(YamlFile { file, stream });
-        self.yaml
-            .borrow_mut()
-            .insert(parsed.file.path, parsed.clone());
+        self.yaml.borrow_mut().insert(parsed.file.path, parsed.clone());
         Some(parsed)
     }
 
@@ -152,11 +128,7 @@ impl<'a> Ctx<'a> {
             return Some(hit.clone());
         }
         let file = self.text(path)?;
-        let bom = if file.text.starts_with('\u{feff}') {
-            3
-        } else {
-            0
-        };
+        let bom = if file.text.starts_with('\u{feff}') { 3 } else { 0 };
         let value = json::parse(&file.text[bom..]).map(|mut v| {
             shift_json(&mut v, bom);
             v
@@ -166,9 +138,7 @@ impl<'a> Ctx<'a> {
             e
         });
         let parsed = Rc::new(JsonFile { file, value });
-        self.json
-            .borrow_mut()
-            .insert(parsed.file.path, parsed.clone());
+        self.json.borrow_mut().insert(parsed.file.path, parsed.clone());
         Some(parsed)
     }
 
@@ -226,9 +196,7 @@ pub fn run(ctx: &Ctx<'_>) -> Vec<Diagnostic> {
     crate::helm::rules::check(ctx, &mut out);
     match ctx.kind {
         Kind::Kubesphere => crate::kubesphere::rules::check(ctx, &mut out),
-        Kind::RancherPackage | Kind::RancherChart | Kind::RancherPlugin => {
-            crate::rancher::rules::check(ctx, &mut out)
-        }
+        Kind::RancherPackage | Kind::RancherChart | Kind::RancherPlugin => crate::rancher::rules::check(ctx, &mut out),
         Kind::HelmChart => {}
     }
     out

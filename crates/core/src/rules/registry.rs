@@ -183,10 +183,7 @@ mod tests {
                 let mut cells = l.split('|').map(str::trim).skip(1);
                 Some((cells.next()?, cells.next()?))
             })
-            .filter(|(c, _)| {
-                c.chars().any(|ch| ch.is_ascii_digit())
-                    && c.chars().all(|ch| ch.is_ascii_alphanumeric())
-            })
+            .filter(|(c, _)| c.chars().any(|ch| ch.is_ascii_digit()) && c.chars().all(|ch| ch.is_ascii_alphanumeric()))
             .collect();
         let in_catalogue: HashSet<&str> = rows.iter().map(|(c, _)| *c).collect();
         let registered: HashSet<&str> = RULES.iter().map(|r| r.code).collect();

@@ -66,12 +66,7 @@ pub static EXTENSION_YAML: Ty = Ty::Struct(&[
     ("images", Ty::List(&Ty::Str)),
     (
         "externalDependencies",
-        Ty::List(&Ty::Struct(&[
-            ("name", Ty::Str),
-            ("type", Ty::Str),
-            ("version", Ty::Str),
-            ("required", Ty::Bool),
-        ])),
+        Ty::List(&Ty::Struct(&[("name", Ty::Str), ("type", Ty::Str), ("version", Ty::Str), ("required", Ty::Bool)])),
     ),
     ("annotations", Ty::Map(&Ty::Any)),
 ]);
@@ -119,13 +114,7 @@ pub enum Strictness {
 }
 
 /// Walks `node` against `ty`, emitting SYN003 and (for [`Strictness::KsCore`]) SYN004.
-pub fn check(
-    file: &TextFile<'_>,
-    node: &Node,
-    ty: &'static Ty,
-    strictness: Strictness,
-    out: &mut Vec<Diagnostic>,
-) {
+pub fn check(file: &TextFile<'_>, node: &Node, ty: &'static Ty, strictness: Strictness, out: &mut Vec<Diagnostic>) {
     let mut stack: Vec<(&Node, &'static Ty, String)> = vec![(node, ty, String::new())];
     while let Some((node, ty, path)) = stack.pop() {
         match ty {
@@ -151,9 +140,8 @@ pub fn check(
                     let Some(key) = e.key_str() else { continue };
                     if let Some((_, fty)) = fields.iter().find(|(name, _)| *name == key) {
                         stack.push((&e.value, fty, join(&path, key)));
-                    } else if let Some((canonical, fty)) = fields
-                        .iter()
-                        .find(|(name, _)| name.eq_ignore_ascii_case(key))
+                    } else if let Some((canonical, fty)) =
+                        fields.iter().find(|(name, _)| name.eq_ignore_ascii_case(key))
                     {
                         out.push(
                             file.diag(
@@ -174,11 +162,7 @@ pub fn check(
 }
 
 fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    }
+    if path.is_empty() { key.to_string() } else { format!("{path}.{key}") }
 }
 
 /// SYN004: a number or bool where Go expects a string, or a quoted `"true"` where it expects
@@ -200,11 +184,7 @@ fn wrong_scalar(file: &TextFile<'_>, node: &Node, ty: &Ty, path: &str, out: &mut
             let reading = match actual {
                 ScalarType::Float => {
                     let go = go_float_string(text);
-                    if go != *text {
-                        format!(" (ksbuilder reads it as `{go}`)")
-                    } else {
-                        String::new()
-                    }
+                    if go != *text { format!(" (ksbuilder reads it as `{go}`)") } else { String::new() }
                 }
                 ScalarType::Bool => " (ksbuilder reads it as `true`/`false`)".to_string(),
                 _ => String::new(),
@@ -220,9 +200,7 @@ fn wrong_scalar(file: &TextFile<'_>, node: &Node, ty: &Ty, path: &str, out: &mut
                 .with_fix(Fix::safe(format!("Quote `{raw}`"), vec![file.edit(node.span, yaml::double_quoted(raw))])),
             );
         }
-        (Ty::Bool, ScalarType::Str)
-            if *style != ScalarStyle::Plain && matches!(text.as_str(), "true" | "false") =>
-        {
+        (Ty::Bool, ScalarType::Str) if *style != ScalarStyle::Plain && matches!(text.as_str(), "true" | "false") => {
             out.push(
                 file.diag(
                     "SYN004",
@@ -255,11 +233,7 @@ mod tests {
     use crate::syntax::LineIndex;
 
     fn run(text: &str, ty: &'static Ty, strictness: Strictness) -> Vec<Diagnostic> {
-        let file = TextFile {
-            path: "extension.yaml",
-            text,
-            index: LineIndex::new(text),
-        };
+        let file = TextFile { path: "extension.yaml", text, index: LineIndex::new(text) };
         let stream = yaml::parse(text);
         let mut out = Vec::new();
         check(&file, &stream.documents[0], ty, strictness, &mut out);
@@ -273,34 +247,16 @@ mod tests {
         assert_eq!(out.len(), 2, "{out:#?}");
         assert_eq!(out[0].code, "SYN004");
         let msgs: Vec<&str> = out.iter().map(|d| d.message.as_str()).collect();
-        assert!(
-            msgs.iter()
-                .any(|m| m.contains("`version: 1.10` is a YAML number") && m.contains("`1.1`")),
-            "{msgs:?}"
-        );
-        assert!(
-            msgs.iter()
-                .any(|m| m.contains("externalDependencies[0].required")),
-            "{msgs:?}"
-        );
+        assert!(msgs.iter().any(|m| m.contains("`version: 1.10` is a YAML number") && m.contains("`1.1`")), "{msgs:?}");
+        assert!(msgs.iter().any(|m| m.contains("externalDependencies[0].required")), "{msgs:?}");
         assert!(run(text, &CHART_YAML, Strictness::Helm).is_empty());
     }
 
     #[test]
     fn non_canonical_case() {
-        let out = run(
-            "Icon: ./a.svg\nprovider:\n  en:\n    Name: x\n",
-            &EXTENSION_YAML,
-            Strictness::KsCore,
-        );
+        let out = run("Icon: ./a.svg\nprovider:\n  en:\n    Name: x\n", &EXTENSION_YAML, Strictness::KsCore);
         let found: Vec<&str> = out.iter().map(|d| d.message.as_str()).collect();
-        assert_eq!(
-            found,
-            [
-                "`Icon` should be spelled `icon`",
-                "`Name` should be spelled `name`"
-            ]
-        );
+        assert_eq!(found, ["`Icon` should be spelled `icon`", "`Name` should be spelled `name`"]);
         assert_eq!(out[0].fix.as_ref().unwrap().edits[0].replacement, "icon");
     }
 

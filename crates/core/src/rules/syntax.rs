@@ -33,11 +33,7 @@ pub(crate) fn json_manifests(ctx: &Ctx<'_>) -> Vec<&'static str> {
         Kind::RancherPlugin => &["plugin/package.json"],
         _ => &["package.json"],
     };
-    candidates
-        .iter()
-        .copied()
-        .filter(|p| ctx.package.contains(p))
-        .collect()
+    candidates.iter().copied().filter(|p| ctx.package.contains(p)).collect()
 }
 
 pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
@@ -127,18 +123,10 @@ fn unquoted_indicator_value(line: &str) -> Option<(Span, &str)> {
     let value_end = value_part.find(" #").unwrap_or(value_part.len());
     let value = value_part[..value_end].trim_end();
     // Only a value that is plainly text, not a real block scalar header like `>-` or `|2`.
-    if value.len() < 2
-        || value
-            .chars()
-            .skip(1)
-            .all(|c| matches!(c, '-' | '+' | '0'..='9'))
-    {
+    if value.len() < 2 || value.chars().skip(1).all(|c| matches!(c, '-' | '+' | '0'..='9')) {
         return None;
     }
-    Some((
-        Span::new(offset + value_start, offset + value_start + value.len()),
-        key,
-    ))
+    Some((Span::new(offset + value_start, offset + value_start + value.len()), key))
 }
 
 fn duplicate_yaml_keys(file: &TextFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
@@ -157,9 +145,7 @@ fn duplicate_yaml_keys(file: &TextFile<'_>, root: &Node, out: &mut Vec<Diagnosti
                 format!("Duplicate key `{key}`: it appears again on line {later_line}, and that later value wins"),
                 "Go readers (ksbuilder, ks-core, Helm) keep the last value silently; JavaScript YAML readers reject the file. Keep one entry.",
             );
-            if let Some(span) =
-                block_entry_lines(file.text, entry.key.span.start, entry.value.span.end)
-            {
+            if let Some(span) = block_entry_lines(file.text, entry.key.span.start, entry.value.span.end) {
                 d = d.with_fix(Fix::unsafe_(
                     format!("Delete the earlier `{key}` entry"),
                     vec![Edit::delete(file.path, span)],
@@ -174,10 +160,7 @@ fn duplicate_yaml_keys(file: &TextFile<'_>, root: &Node, out: &mut Vec<Diagnosti
 /// first non-blank character of its line; `None` for flow-style or `- key:` entries.
 pub(crate) fn block_entry_lines(text: &str, start: usize, end: usize) -> Option<Span> {
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    if !text[line_start..start]
-        .chars()
-        .all(|c| c == ' ' || c == '\t')
-    {
+    if !text[line_start..start].chars().all(|c| c == ' ' || c == '\t') {
         return None;
     }
     let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
@@ -219,10 +202,7 @@ mod tests {
     fn recognises_unquoted_constraints() {
         let (span, key) = unquoted_indicator_value("kubeVersion: >=1.19.0  # min").unwrap();
         assert_eq!(key, "kubeVersion");
-        assert_eq!(
-            &"kubeVersion: >=1.19.0  # min"[span.start..span.end],
-            ">=1.19.0"
-        );
+        assert_eq!(&"kubeVersion: >=1.19.0  # min"[span.start..span.end], ">=1.19.0");
         let line = "    - version: >= 1.0.2";
         let (span, key) = unquoted_indicator_value(line).unwrap();
         assert_eq!((key, &line[span.start..span.end]), ("version", ">= 1.0.2"));

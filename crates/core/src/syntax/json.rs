@@ -62,10 +62,7 @@ pub struct JsonError {
 /// document, or nesting deeper than [`MAX_DEPTH`]. Never panics.
 pub fn parse(text: &str) -> Result<JsonNode, JsonError> {
     if let Some(offset) = too_deep(text) {
-        return Err(JsonError {
-            message: format!("nesting deeper than {MAX_DEPTH} levels"),
-            offset,
-        });
+        return Err(JsonError { message: format!("nesting deeper than {MAX_DEPTH} levels"), offset });
     }
     let parse_options = ParseOptions {
         allow_comments: false,
@@ -77,19 +74,10 @@ pub fn parse(text: &str) -> Result<JsonNode, JsonError> {
         allow_unary_plus_numbers: false,
         ..ParseOptions::default()
     };
-    let collect = CollectOptions {
-        comments: CommentCollectionStrategy::Off,
-        tokens: false,
-    };
-    let result =
-        jsonc_parser::parse_to_ast(text, &collect, &parse_options).map_err(|e| JsonError {
-            message: e.kind().to_string(),
-            offset: e.range().start,
-        })?;
-    let value = result.value.ok_or(JsonError {
-        message: "the file is empty".into(),
-        offset: 0,
-    })?;
+    let collect = CollectOptions { comments: CommentCollectionStrategy::Off, tokens: false };
+    let result = jsonc_parser::parse_to_ast(text, &collect, &parse_options)
+        .map_err(|e| JsonError { message: e.kind().to_string(), offset: e.range().start })?;
+    let value = result.value.ok_or(JsonError { message: "the file is empty".into(), offset: 0 })?;
     Ok(convert(value))
 }
 
@@ -127,10 +115,7 @@ fn convert(value: Ast<'_>) -> JsonNode {
         Ast::BooleanLit(b) => (b.range, JsonValue::Bool(b.value)),
         Ast::NumberLit(n) => (n.range, JsonValue::Number(n.value.to_string())),
         Ast::StringLit(s) => (s.range, JsonValue::String(s.value.into_owned())),
-        Ast::Array(a) => (
-            a.range,
-            JsonValue::Array(a.elements.into_iter().map(convert).collect()),
-        ),
+        Ast::Array(a) => (a.range, JsonValue::Array(a.elements.into_iter().map(convert).collect())),
         Ast::Object(o) => (
             o.range,
             JsonValue::Object(
@@ -141,20 +126,13 @@ fn convert(value: Ast<'_>) -> JsonNode {
                             ObjectPropName::String(s) => (s.value.into_owned(), s.range),
                             ObjectPropName::Word(w) => (w.value.to_string(), w.range),
                         };
-                        JsonMember {
-                            key,
-                            key_span: Span::new(key_span.start, key_span.end),
-                            value: convert(p.value),
-                        }
+                        JsonMember { key, key_span: Span::new(key_span.start, key_span.end), value: convert(p.value) }
                     })
                     .collect(),
             ),
         ),
     };
-    JsonNode {
-        span: Span::new(span.start, span.end),
-        value,
-    }
+    JsonNode { span: Span::new(span.start, span.end), value }
 }
 
 impl JsonNode {
@@ -213,8 +191,7 @@ mod tests {
 
     #[test]
     fn spans_and_members() {
-        let text =
-            r#"{ "name": "clock", "rancher": { "annotations": { "a": "x" } }, "name": "later" }"#;
+        let text = r#"{ "name": "clock", "rancher": { "annotations": { "a": "x" } }, "name": "later" }"#;
         let root = parse(text).unwrap();
         let name = root.get("name").unwrap();
         assert_eq!(&text[name.span.start..name.span.end], "\"later\"");

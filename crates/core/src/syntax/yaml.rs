@@ -131,10 +131,8 @@ pub fn parse(text: &str) -> YamlStream {
         let (event, span) = match item {
             Ok(ok) => ok,
             Err(err) => {
-                stream.error = Some(YamlError {
-                    message: err.info().to_string(),
-                    offset: offsets.byte(err.marker().index()),
-                });
+                stream.error =
+                    Some(YamlError { message: err.info().to_string(), offset: offsets.byte(err.marker().index()) });
                 return stream;
             }
         };
@@ -150,10 +148,7 @@ pub fn parse(text: &str) -> YamlStream {
                 stream.documents.push(pending_doc.take().unwrap_or(Node {
                     span: Span::at(start),
                     tag: None,
-                    value: Value::Scalar {
-                        text: String::new(),
-                        style: ScalarStyle::Plain,
-                    },
+                    value: Value::Scalar { text: String::new(), style: ScalarStyle::Plain },
                 }));
                 continue;
             }
@@ -173,28 +168,17 @@ pub fn parse(text: &str) -> YamlStream {
             Event::MappingEnd | Event::SequenceEnd => {
                 let Some(open) = stack.pop() else { continue };
                 // Flow collections end at their closing bracket; block ones at their last child.
-                let flow = text
-                    .as_bytes()
-                    .get(open.start)
-                    .is_some_and(|b| *b == b'{' || *b == b'[');
+                let flow = text.as_bytes().get(open.start).is_some_and(|b| *b == b'{' || *b == b'[');
                 let last_child_end = if open.is_map {
                     open.entries.last().map(|e| e.value.span.end)
                 } else {
                     open.children.last().map(|c| c.span.end)
                 };
-                let end = if flow {
-                    end.max(open.start)
-                } else {
-                    last_child_end.unwrap_or(open.start)
-                };
+                let end = if flow { end.max(open.start) } else { last_child_end.unwrap_or(open.start) };
                 Node {
                     span: Span::new(open.start, end),
                     tag: open.tag,
-                    value: if open.is_map {
-                        Value::Mapping(open.entries)
-                    } else {
-                        Value::Sequence(open.children)
-                    },
+                    value: if open.is_map { Value::Mapping(open.entries) } else { Value::Sequence(open.children) },
                 }
             }
             Event::Scalar(value, style, _, tag) => {
@@ -210,17 +194,10 @@ pub fn parse(text: &str) -> YamlStream {
                 Node {
                     span: Span::new(token_start, token_end),
                     tag: tag.map(|t| tag_name(&t.handle, &t.suffix)),
-                    value: Value::Scalar {
-                        text: value.into_owned(),
-                        style,
-                    },
+                    value: Value::Scalar { text: value.into_owned(), style },
                 }
             }
-            Event::Alias(_) => Node {
-                span: Span::new(start, end.max(start)),
-                tag: None,
-                value: Value::Alias,
-            },
+            Event::Alias(_) => Node { span: Span::new(start, end.max(start)), tag: None, value: Value::Alias },
         };
         // Attach the finished node to its parent, or make it the document root.
         match stack.last_mut() {
@@ -246,11 +223,7 @@ struct Open {
 
 /// A tag as written in short form: the core schema's `tag:yaml.org,2002:str` is `!!str`.
 fn tag_name(handle: &str, suffix: &str) -> String {
-    if handle == "tag:yaml.org,2002:" || handle == "!!" {
-        format!("!!{suffix}")
-    } else {
-        format!("{handle}{suffix}")
-    }
+    if handle == "tag:yaml.org,2002:" || handle == "!!" { format!("!!{suffix}") } else { format!("{handle}{suffix}") }
 }
 
 /// Skips an anchor (`&name`) and a tag (`!tag`, `!!str`, `!<uri>`) and the spaces after them.
@@ -343,10 +316,7 @@ impl<'a> CharOffsets<'a> {
             return self.text.len();
         };
         let rest = char_index % CHECKPOINT_EVERY;
-        self.text[base..]
-            .char_indices()
-            .nth(rest)
-            .map_or(self.text.len(), |(i, _)| base + i)
+        self.text[base..].char_indices().nth(rest).map_or(self.text.len(), |(i, _)| base + i)
     }
 }
 
@@ -406,21 +376,14 @@ impl Node {
 
     /// The entry of `key` in a mapping, exact case, last one winning.
     pub fn entry(&self, key: &str) -> Option<&Entry> {
-        self.entries()
-            .iter()
-            .rev()
-            .find(|e| e.key_str() == Some(key))
+        self.entries().iter().rev().find(|e| e.key_str() == Some(key))
     }
 
     /// The entry Go's `encoding/json` would bind to field `key` (as `sigs.k8s.io/yaml` does):
     /// an exact match if there is one, else a case-insensitive match; last one wins.
     pub fn entry_go(&self, key: &str) -> Option<&Entry> {
-        self.entry(key).or_else(|| {
-            self.entries()
-                .iter()
-                .rev()
-                .find(|e| e.key_str().is_some_and(|k| k.eq_ignore_ascii_case(key)))
-        })
+        self.entry(key)
+            .or_else(|| self.entries().iter().rev().find(|e| e.key_str().is_some_and(|k| k.eq_ignore_ascii_case(key))))
     }
 
     /// The type Go's `yaml.v2` gives this scalar: quoted and block scalars are strings; plain
@@ -450,12 +413,12 @@ impl Node {
 pub fn resolve_plain(text: &str) -> ScalarType {
     match text {
         "" | "~" | "null" | "Null" | "NULL" => return ScalarType::Null,
-        "y" | "Y" | "yes" | "Yes" | "YES" | "on" | "On" | "ON" | "true" | "True" | "TRUE" | "n"
-        | "N" | "no" | "No" | "NO" | "off" | "Off" | "OFF" | "false" | "False" | "FALSE" => {
+        "y" | "Y" | "yes" | "Yes" | "YES" | "on" | "On" | "ON" | "true" | "True" | "TRUE" | "n" | "N" | "no" | "No"
+        | "NO" | "off" | "Off" | "OFF" | "false" | "False" | "FALSE" => {
             return ScalarType::Bool;
         }
-        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" | "-.inf" | "-.Inf" | "-.INF"
-        | ".nan" | ".NaN" | ".NAN" => return ScalarType::Float,
+        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" | "-.inf" | "-.Inf" | "-.INF" | ".nan" | ".NaN"
+        | ".NAN" => return ScalarType::Float,
         _ => {}
     }
     let first = text.as_bytes()[0];
@@ -477,29 +440,18 @@ pub fn resolve_plain(text: &str) -> ScalarType {
 /// scalar that yaml.v2 would then try as a float.
 fn is_go_int(s: &str) -> bool {
     let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
-    let (body, radix) = if let Some(rest) = digits
-        .strip_prefix("0x")
-        .or_else(|| digits.strip_prefix("0X"))
-    {
+    let (body, radix) = if let Some(rest) = digits.strip_prefix("0x").or_else(|| digits.strip_prefix("0X")) {
         (rest, 16)
-    } else if let Some(rest) = digits
-        .strip_prefix("0b")
-        .or_else(|| digits.strip_prefix("0B"))
-    {
+    } else if let Some(rest) = digits.strip_prefix("0b").or_else(|| digits.strip_prefix("0B")) {
         (rest, 2)
-    } else if let Some(rest) = digits
-        .strip_prefix("0o")
-        .or_else(|| digits.strip_prefix("0O"))
-    {
+    } else if let Some(rest) = digits.strip_prefix("0o").or_else(|| digits.strip_prefix("0O")) {
         (rest, 8)
     } else if digits.len() > 1 && digits.starts_with('0') {
         (&digits[1..], 8)
     } else {
         (digits, 10)
     };
-    !body.is_empty()
-        && body.chars().all(|c| c.is_digit(radix))
-        && i64::from_str_radix(body, radix).is_ok()
+    !body.is_empty() && body.chars().all(|c| c.is_digit(radix)) && i64::from_str_radix(body, radix).is_ok()
 }
 
 /// yaml.v2's float syntax: `^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`.
@@ -590,11 +542,7 @@ pub fn is_safe_plain(value: &str) -> bool {
     if "-?:,[]{}#&*!|>'\"%@`".contains(first) || first.is_whitespace() {
         return false;
     }
-    if value.ends_with(char::is_whitespace)
-        || value.contains(": ")
-        || value.contains(" #")
-        || value.ends_with(':')
-    {
+    if value.ends_with(char::is_whitespace) || value.contains(": ") || value.contains(" #") || value.ends_with(':') {
         return false;
     }
     if value.chars().any(|c| c.is_control()) {
@@ -613,8 +561,7 @@ mod tests {
 
     #[test]
     fn scalar_spans_cover_exactly_the_token() {
-        let text =
-            "a: \"x\\\"y\"  # comment\nb: 'it''s'\nc: &anchor !!str plain value   \nd: π-ünï\n";
+        let text = "a: \"x\\\"y\"  # comment\nb: 'it''s'\nc: &anchor !!str plain value   \nd: π-ünï\n";
         let doc = &parse(text).documents[0];
         assert_eq!(slice(text, doc.get("a").unwrap().span), "\"x\\\"y\"");
         assert_eq!(doc.get("a").unwrap().as_str(), Some("x\"y"));
@@ -645,8 +592,10 @@ mod tests {
 
     #[test]
     fn plain_scalars_are_typed_like_yaml_v2() {
-        let doc = &parse("a: 1.10\nb: \"1.10\"\nc: yes\nd: 0x1F\ne: 1.0.0\nf: ~\ng: '>=1.19.0'\nh: 1e3\ni: 010\nj: -.5\nk: 1_000\n")
-            .documents[0];
+        let doc = &parse(
+            "a: 1.10\nb: \"1.10\"\nc: yes\nd: 0x1F\ne: 1.0.0\nf: ~\ng: '>=1.19.0'\nh: 1e3\ni: 010\nj: -.5\nk: 1_000\n",
+        )
+        .documents[0];
         let ty = |k: &str| doc.get(k).unwrap().scalar_type().unwrap();
         assert_eq!(ty("a"), ScalarType::Float);
         assert_eq!(ty("b"), ScalarType::Str);
@@ -700,16 +649,10 @@ mod tests {
 
     #[test]
     fn scalar_tokens_keep_style_and_meaning() {
-        assert_eq!(
-            scalar_token(">=1.19.0-0", ScalarStyle::DoubleQuoted),
-            "\">=1.19.0-0\""
-        );
+        assert_eq!(scalar_token(">=1.19.0-0", ScalarStyle::DoubleQuoted), "\">=1.19.0-0\"");
         assert_eq!(scalar_token("it's", ScalarStyle::SingleQuoted), "'it''s'");
         assert_eq!(scalar_token("1.10", ScalarStyle::Plain), "\"1.10\"");
-        assert_eq!(
-            scalar_token("cert-manager", ScalarStyle::Plain),
-            "cert-manager"
-        );
+        assert_eq!(scalar_token("cert-manager", ScalarStyle::Plain), "cert-manager");
         assert_eq!(scalar_token(">= 1.0", ScalarStyle::Plain), "\">= 1.0\"");
         for v in ["yes", "null", "1e3", "a: b", "#x", "", " x"] {
             assert!(!is_safe_plain(v), "{v}");

@@ -1,0 +1,148 @@
+//! The app shell: header, routes (checker and rules catalogue, from the URL hash), and the
+//! session state. Components render and dispatch; the work is done by extcheck-core.
+
+use std::sync::Arc;
+
+use extcheck_core::Report;
+use leptos::prelude::*;
+
+use crate::browser::read::Input;
+use crate::components::drop_zone::DropZone;
+use crate::components::report::Reports;
+use crate::components::rules::RulesPage;
+
+/// Where the session is.
+#[derive(Clone)]
+pub enum Phase {
+    /// Nothing checked yet.
+    Idle,
+    /// Reading files: a label and how many of how many files are read.
+    Reading {
+        /// What is being read.
+        what: String,
+        /// Files read.
+        done: usize,
+        /// Files found.
+        total: usize,
+    },
+    /// Checked: one report per input.
+    Checked(Arc<Vec<Report>>),
+    /// Reading failed before anything could be checked (a browser error).
+    Failed(String),
+}
+
+/// The page being shown, from `location.hash`: `#/rules` or `#/rules/KS001` is the rules
+/// catalogue; anything else is the checker.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// The checker.
+    Check,
+    /// The rules catalogue, optionally focused on one code.
+    Rules(Option<String>),
+}
+
+impl Route {
+    /// Parses a `location.hash` value.
+    pub fn from_hash(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        match path.split_once('/') {
+            Some(("rules", code)) if !code.is_empty() => Route::Rules(Some(code.to_string())),
+            _ if path == "rules" => Route::Rules(None),
+            _ => Route::Check,
+        }
+    }
+}
+
+/// Checks every input with the core; one report each.
+pub fn check_all(inputs: Vec<Input>) -> Vec<Report> {
+    inputs.into_iter().map(|input| extcheck_core::check(&input.name, input.read)).collect()
+}
+
+/// The whole page.
+#[component]
+pub fn App() -> impl IntoView {
+    let phase = RwSignal::new(Phase::Idle);
+    let route = RwSignal::new(Route::from_hash(&window().location().hash().unwrap_or_default()));
+    let on_hash = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+        route.set(Route::from_hash(&window().location().hash().unwrap_or_default()));
+    });
+    let _ =
+        window().add_event_listener_with_callback("hashchange", wasm_bindgen::JsCast::unchecked_ref(on_hash.as_ref()));
+    on_hash.forget();
+
+    view! {
+        <header class="topbar">
+            <a class="brand" href="#/">
+                <span class="brand-mark" aria-hidden="true">"✓"</span>
+                "extcheck"
+            </a>
+            <nav aria-label="Main">
+                <a href="#/" aria-current=move || (route.get() == Route::Check).then_some("page")>"Check"</a>
+                <a href="#/rules" aria-current=move || matches!(route.get(), Route::Rules(_)).then_some("page")>"Rules"</a>
+            </nav>
+            <crate::components::theme::ThemeToggle />
+        </header>
+        <main id="main">
+            {move || match route.get() {
+                Route::Rules(code) => view! { <RulesPage focus=code /> }.into_any(),
+                Route::Check => view! {
+                    <section class="intro">
+                        <h1>"Check a KubeSphere or Rancher extension before you submit it"</h1>
+                        <p class="lede">
+                            "Drop a package folder or a " <code>".tgz"</code>
+                            " and get a precise report. Everything runs in your browser: nothing is uploaded."
+                        </p>
+                    </section>
+                    <DropZone phase=phase />
+                    <Status phase=phase />
+                    <Reports phase=phase />
+                }
+                .into_any(),
+            }}
+        </main>
+        <footer class="footer">
+            <p>
+                "extcheck " {env!("CARGO_PKG_VERSION")}
+                " · judges constraints with each platform's own semver engine · works offline once loaded"
+            </p>
+        </footer>
+    }
+}
+
+/// Progress and the one-line outcome, announced to screen readers.
+#[component]
+fn Status(phase: RwSignal<Phase>) -> impl IntoView {
+    view! {
+        <div class="status" role="status" aria-live="polite">
+            {move || match phase.get() {
+                Phase::Idle => ().into_any(),
+                Phase::Reading { what, done, total } => view! {
+                    <div class="progress">
+                        <span>{format!("Reading {what}… {done} of {total} files")}</span>
+                        <progress max=total.max(1) value=done></progress>
+                    </div>
+                }
+                .into_any(),
+                Phase::Failed(message) => view! { <p class="failed">{format!("Could not read the input: {message}")}</p> }.into_any(),
+                Phase::Checked(reports) => {
+                    let packages: usize = reports.iter().map(|r| r.packages.len()).sum();
+                    let counts = extcheck_core::Counts::of(reports.iter().flat_map(|r| r.packages.iter()).flat_map(|p| &p.diagnostics));
+                    view! {
+                        <p class="outcome">
+                            {format!(
+                                "Checked {packages} package{}: {} error{}, {} warning{}, {} info.",
+                                if packages == 1 { "" } else { "s" },
+                                counts.errors,
+                                if counts.errors == 1 { "" } else { "s" },
+                                counts.warnings,
+                                if counts.warnings == 1 { "" } else { "s" },
+                                counts.infos,
+                            )}
+                        </p>
+                    }
+                    .into_any()
+                }
+            }}
+        </div>
+    }
+}

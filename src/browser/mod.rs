@@ -1,0 +1,4 @@
+//! Browser glue: reading dropped and picked files, embedded examples, the URL hash.
+
+pub mod examples;
+pub mod read;

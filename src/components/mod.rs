@@ -1,0 +1,6 @@
+//! Leptos components: they render state and dispatch events; logic lives in extcheck-core.
+
+pub mod drop_zone;
+pub mod report;
+pub mod rules;
+pub mod theme;

@@ -1,0 +1,201 @@
+//! The report: per package, its identity and counts, a severity filter, and the diagnostics
+//! grouped by file, each with code (linked to its rule), message, location, the offending
+//! source lines with the span marked, help and fix. The grouping and filtering are the core's
+//! `report::view`.
+
+use extcheck_core::report::view::{DiagnosticView, FileGroup, SeverityFilter, grouped};
+use extcheck_core::report::{Segment, SnippetLine, segments};
+use extcheck_core::{Applicability, Counts, PackageReport, Severity};
+use leptos::prelude::*;
+
+use crate::app::Phase;
+
+/// Every report of the session.
+#[component]
+pub fn Reports(phase: RwSignal<Phase>) -> impl IntoView {
+    move || match phase.get() {
+        Phase::Checked(reports) => reports
+            .iter()
+            .flat_map(|r| r.packages.iter().map(move |p| (r.input.clone(), p.clone())))
+            .map(|(input, package)| view! { <PackageView input=input package=package /> })
+            .collect_view()
+            .into_any(),
+        _ => ().into_any(),
+    }
+}
+
+/// A severity's symbol, so that it is never told by colour alone.
+pub fn severity_icon(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "✖",
+        Severity::Warning => "▲",
+        Severity::Info => "ℹ",
+    }
+}
+
+/// One package's report.
+#[component]
+fn PackageView(input: String, package: PackageReport) -> impl IntoView {
+    let filter = RwSignal::new(SeverityFilter::default());
+    let counts = package.counts();
+    let title = match (&package.name, &package.version) {
+        (Some(n), Some(v)) => format!("{n} {v}"),
+        (Some(n), None) => n.clone(),
+        _ => input.clone(),
+    };
+    let kind = package.kind.map_or("Not recognised", |k| k.label());
+    let source = if package.root.is_empty() { input.clone() } else { format!("{input} → {}", package.root) };
+    let files = package.package.files.len();
+    let size = format!(
+        "{files} file{} · {}",
+        if files == 1 { "" } else { "s" },
+        extcheck_core::package::human_bytes(package.package.total_bytes())
+    );
+    let package = StoredValue::new(package);
+    let groups = Memo::new(move |_| package.with_value(|p| grouped(p, filter.get())));
+
+    view! {
+        <article class="package" data-kind=package.with_value(|p| p.kind.map(|k| k.as_str()))>
+            <header class="package-head">
+                <div>
+                    <p class="kind">{kind}</p>
+                    <h2 class="package-title">{title}</h2>
+                    <p class="source">{source}</p>
+                    <p class="size">{size}</p>
+                </div>
+                <SeverityToggles counts=counts filter=filter />
+            </header>
+            {move || {
+                let groups = groups.get();
+                if counts.total() == 0 {
+                    view! { <p class="all-clear">"✓ No problems found."</p> }.into_any()
+                } else if groups.is_empty() {
+                    view! { <p class="filtered-out">"Nothing to show with this filter."</p> }.into_any()
+                } else {
+                    groups.into_iter().map(|g| view! { <FileGroupView group=g /> }).collect_view().into_any()
+                }
+            }}
+        </article>
+    }
+}
+
+/// The counts per severity, which double as the filter's toggle buttons.
+#[component]
+fn SeverityToggles(counts: Counts, filter: RwSignal<SeverityFilter>) -> impl IntoView {
+    let toggle = move |severity: Severity, n: usize, label: &'static str| {
+        view! {
+            <button
+                type="button"
+                class=format!("sev-toggle sev-{}", severity.as_str())
+                aria-pressed=move || filter.get().shows(severity).to_string()
+                title=move || if filter.get().shows(severity) { format!("Hide {label}") } else { format!("Show {label}") }
+                on:click=move |_| filter.update(|f| *f = f.toggled(severity))
+            >
+                <span aria-hidden="true">{severity_icon(severity)}</span>
+                <span class="count">{n}</span>
+                " " {label}
+            </button>
+        }
+    };
+    view! {
+        <div class="sev-toggles" role="group" aria-label="Filter by severity">
+            {toggle(Severity::Error, counts.errors, if counts.errors == 1 { "error" } else { "errors" })}
+            {toggle(Severity::Warning, counts.warnings, if counts.warnings == 1 { "warning" } else { "warnings" })}
+            {toggle(Severity::Info, counts.infos, "info")}
+        </div>
+    }
+}
+
+#[component]
+fn FileGroupView(group: FileGroup) -> impl IntoView {
+    let name = group.file.clone().unwrap_or_else(|| "The input as a whole".into());
+    let c = group.counts;
+    let summary = [(c.errors, "error"), (c.warnings, "warning"), (c.infos, "info")]
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, w)| format!("{n} {w}{}", if *n == 1 || *w == "info" { "" } else { "s" }))
+        .collect::<Vec<_>>()
+        .join(", ");
+    view! {
+        <section class="file-group" data-file=group.file.clone().unwrap_or_default()>
+            <h3 class="file-name">
+                <span class="file-path">{name}</span>
+                <span class="file-counts">{summary}</span>
+            </h3>
+            <ol class="diagnostics">
+                {group.diagnostics.into_iter().map(|d| view! { <DiagnosticItem view=d /> }).collect_view()}
+            </ol>
+        </section>
+    }
+}
+
+#[component]
+fn DiagnosticItem(view: DiagnosticView) -> impl IntoView {
+    let d = view.diagnostic;
+    let sev = d.severity.as_str();
+    let rule_href = format!("#/rules/{}", d.code);
+    let fix = d.fix.map(|f| {
+        let (label, class) = match f.applicability {
+            Applicability::Safe => ("safe fix", "fix fix-safe"),
+            Applicability::Unsafe => ("unsafe fix", "fix fix-unsafe"),
+        };
+        view! { <p class=class><span class="fix-kind">{label}</span>" " <Rich text=f.title /></p> }
+    });
+    view! {
+        <li class=format!("diagnostic sev-{sev}") data-code=d.code data-line=view.location.clone()>
+            <p class="diag-head">
+                <span class="sev-badge">
+                    <span aria-hidden="true">{severity_icon(d.severity)}</span>
+                    " " {sev}
+                </span>
+                <a class="code" href=rule_href title="What this rule checks">{d.code}</a>
+                <span class="message"><Rich text=d.message /></span>
+            </p>
+            {(!view.location.is_empty()).then(|| view! { <p class="location">{view.location.clone()}</p> })}
+            {(!view.snippet.is_empty()).then(|| view! { <Snippet lines=view.snippet.clone() /> })}
+            <p class="help"><span class="help-label">"help: "</span><Rich text=d.help /></p>
+            {fix}
+        </li>
+    }
+}
+
+/// Source lines with the span marked. The text is inserted as text, never as HTML.
+#[component]
+fn Snippet(lines: Vec<SnippetLine>) -> impl IntoView {
+    let width = lines.iter().map(|l| l.number.to_string().len()).max().unwrap_or(1);
+    view! {
+        <pre class="snippet" aria-label="Source">
+            {lines
+                .into_iter()
+                .map(|line| {
+                    let chars: Vec<char> = line.text.chars().collect();
+                    let (a, b) = line.mark.unwrap_or((0, 0));
+                    let (a, b) = (a.min(chars.len()), b.min(chars.len()));
+                    let before: String = chars[..a].iter().collect();
+                    let marked: String = chars[a..b].iter().collect();
+                    let after: String = chars[b..].iter().collect();
+                    // An insertion point (or a span past the line end) still shows a caret.
+                    let marked = if marked.is_empty() && line.mark.is_some() { " ".to_string() } else { marked };
+                    view! {
+                        <span class="line">
+                            <span class="ln">{format!("{:>width$}", line.number)}</span>
+                            <code>{before}<mark>{marked}</mark>{after}</code>
+                        </span>
+                    }
+                })
+                .collect_view()}
+        </pre>
+    }
+}
+
+/// Text with its backtick spans shown as `<code>`; every piece is inserted as text.
+#[component]
+pub fn Rich(text: String) -> impl IntoView {
+    segments(&text)
+        .into_iter()
+        .map(|s| match s {
+            Segment::Text(t) => t.to_string().into_any(),
+            Segment::Code(c) => view! { <code>{c.to_string()}</code> }.into_any(),
+        })
+        .collect_view()
+}

@@ -1,0 +1,161 @@
+// End-to-end: real corpus packages dropped into the real page (release build in dist/), in
+// headless Chromium. Run with `node --test tests/e2e/` after `trunk build --release`.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, basename } from "node:path";
+import { CORPUS, ROOT, launch, openPage, serve } from "./lib.mjs";
+
+let server;
+let browser;
+before(async () => {
+  // A sub-path proves the page works from any static-hosting prefix.
+  server = await serve(undefined, "/tools/extcheck/");
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Dispatches a real `drop` event carrying `files` (path on disk → File) on the drop zone. */
+async function dropFiles(page, paths) {
+  const files = await Promise.all(
+    paths.map(async (p) => ({ name: basename(p), bytes: [...(await readFile(p))] })),
+  );
+  await page.evaluate((files) => {
+    const dt = new DataTransfer();
+    for (const f of files) dt.items.add(new File([new Uint8Array(f.bytes)], f.name));
+    const zone = document.querySelector(".dropzone");
+    for (const type of ["dragenter", "dragover", "drop"]) {
+      zone.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }
+  }, files);
+}
+
+/** Drags folders or files from disk onto the drop zone as the OS would (DevTools protocol):
+ * a folder arrives as a directory entry, read through `webkitGetAsEntry` and `readEntries`. */
+async function dragFromDisk(page, context, paths) {
+  const box = await page.locator(".dropzone").boundingBox();
+  const cdp = await context.newCDPSession(page);
+  const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const data = { items: [], files: paths, dragOperationsMask: 1 };
+  for (const type of ["dragEnter", "dragOver", "drop"]) await cdp.send("Input.dispatchDragEvent", { type, ...at, data });
+}
+
+/** The diagnostics shown, as `CODE@file:line:col` strings, in page order. */
+async function shown(page) {
+  return page.$$eval(".diagnostic", (items) => items.map((li) => `${li.dataset.code}@${li.dataset.line}`));
+}
+
+async function packageTitles(page) {
+  return page.$$eval(".package-title", (hs) => hs.map((h) => h.textContent.trim()));
+}
+
+function assertClean(problems, external) {
+  assert.deepEqual(problems, [], "console errors or page errors (CSP violations show here)");
+  assert.deepEqual(external, [], "requests that left the machine");
+}
+
+test("dropping the KubeSphere devops-1.1.3.tgz shows its report", async () => {
+  const { page, context, problems, external } = await openPage(browser, server.url);
+  await dropFiles(page, [join(CORPUS, "kubesphere/packaged/devops-1.1.3.tgz")]);
+  await page.waitForSelector(".package");
+  assert.deepEqual(await packageTitles(page), ["devops 1.1.3"]);
+  assert.equal(await page.textContent(".package .kind"), "KubeSphere extension");
+  assert.match(await page.textContent(".package .source"), /devops-1\.1\.3\.tgz → devops\//);
+  assert.match(await page.textContent(".status"), /Checked 1 package/);
+  assertClean(problems, external);
+  await context.close();
+});
+
+test("dragging the hello-world source folder onto the page shows its report", async () => {
+  const { page, context, problems, external } = await openPage(browser, server.url);
+  await dragFromDisk(page, context, [join(CORPUS, "kubesphere/source/hello-world")]);
+  await page.waitForSelector(".package");
+  assert.deepEqual(await packageTitles(page), ["hello-world 0.1.0"]);
+  assert.match(await page.textContent(".package .source"), /^hello-world$/);
+  assert.match(await page.textContent(".package .size"), /^11 files · /);
+  assertClean(problems, external);
+  await context.close();
+});
+
+test("a dropped folder is read past the browser's 100-entry batches", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "extcheck-e2e-"));
+  await cp(join(CORPUS, "kubesphere/source/hello-world"), join(dir, "hello-world"), { recursive: true });
+  await mkdir(join(dir, "hello-world/static/many"), { recursive: true });
+  for (let i = 0; i < 250; i++) await writeFile(join(dir, `hello-world/static/many/${i}.txt`), `${i}\n`);
+  const { page, context, problems, external } = await openPage(browser, server.url);
+  await dragFromDisk(page, context, [join(dir, "hello-world")]);
+  await page.waitForSelector(".package");
+  assert.match(await page.textContent(".package .size"), /^261 files · /);
+  assertClean(problems, external);
+  await context.close();
+  await rm(dir, { recursive: true });
+});
+
+test("choosing the hello-world source folder shows its report", async () => {
+  const { page, context, problems, external } = await openPage(browser, server.url);
+  await page.setInputFiles("#folder-input", join(CORPUS, "kubesphere/source/hello-world"));
+  await page.waitForSelector(".package");
+  assert.deepEqual(await packageTitles(page), ["hello-world 0.1.0"]);
+  assert.equal(await page.textContent(".package .kind"), "KubeSphere extension");
+  assertClean(problems, external);
+  await context.close();
+});
+
+test("dropping a Rancher chart shows RC010 at Chart.yaml:1:1 with its source line", async () => {
+  const { page, context, problems, external } = await openPage(browser, server.url);
+  await dropFiles(page, [join(CORPUS, "rancher/charts/clock-0.1.0.tgz")]);
+  await page.waitForSelector(".diagnostic");
+  assert.deepEqual(await shown(page), ["RC010@Chart.yaml:1:1"]);
+  assert.equal(await page.textContent(".diagnostic .snippet mark"), "annotations");
+  assert.equal(await page.getAttribute(".diagnostic a.code", "href"), "#/rules/RC010");
+  assertClean(problems, external);
+  await context.close();
+});
+
+test("a broken KubeSphere package: codes, file:line, grouping and the severity filter", async () => {
+  const { page, context, problems, external } = await openPage(browser, server.url);
+  const fixtures = join(ROOT, "crates/core/tests/fixtures");
+  await page.setInputFiles("#folder-input", join(fixtures, "SYN004/input"));
+  await page.waitForSelector(".diagnostic");
+  assert.deepEqual(await shown(page), ["SYN004@extension.yaml:3:10"]);
+  assert.equal(await page.textContent(".file-group .file-path"), "extension.yaml");
+  // Hide errors: nothing left to show; show them again.
+  await page.click(".sev-toggle.sev-error");
+  assert.equal(await page.$$eval(".diagnostic", (d) => d.length), 0);
+  assert.match(await page.textContent(".package"), /Nothing to show with this filter/);
+  await page.click(".sev-toggle.sev-error");
+  assert.equal(await page.$$eval(".diagnostic", (d) => d.length), 1);
+  assertClean(problems, external);
+  await context.close();
+});
+
+test("hostile input: a zip renamed to .tgz gets PKG001, not a crash", async () => {
+  const { page, context, problems, external } = await openPage(browser, server.url);
+  await page.setInputFiles("#file-input", join(ROOT, "crates/core/tests/fixtures/PKG001/input.tgz"));
+  await page.waitForSelector(".diagnostic");
+  assert.deepEqual(await shown(page), ["PKG001@"]);
+  assert.match(await page.textContent(".diagnostic .message"), /zip archive/);
+  assertClean(problems, external);
+  await context.close();
+});
+
+test("examples, the rules page and keyboard use", async () => {
+  const { page, context, problems, external } = await openPage(browser, server.url);
+  await page.selectOption("#example", "hello-world");
+  await page.waitForSelector(".package");
+  assert.deepEqual(await packageTitles(page), ["hello-world 0.1.0"]);
+  await page.selectOption("#example", "kubewarden-4.2.1");
+  await page.waitForFunction(() => document.querySelector(".package-title")?.textContent.includes("kubewarden"));
+  // The file picker button is reachable and labelled.
+  await page.focus("text=Choose file…");
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), "Choose file…");
+  await page.goto(`${server.url}#/rules/RC010`);
+  await page.waitForSelector("#rule-RC010.focused");
+  assert.match(await page.textContent("#rule-RC010"), /ui-extensions-version/);
+  assertClean(problems, external);
+  await context.close();
+});

@@ -1,0 +1,88 @@
+//! The web app's reading code, run in headless Chromium by wasm-bindgen-test: files as the
+//! pickers and a drop hand them over become the core's inputs, within Helm's limits.
+
+use extcheck_core::package::{Kind, Origin};
+use extcheck_web::app::Route;
+use extcheck_web::browser::read;
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{DataTransfer, File};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn file(name: &str, bytes: &[u8]) -> File {
+    let parts = Array::of1(&Uint8Array::from(bytes).into());
+    File::new_with_u8_array_sequence(&parts, name).expect("File")
+}
+
+/// A file as the folder picker gives it: with `webkitRelativePath` set.
+fn picked(relative: &str, bytes: &[u8]) -> File {
+    let f = file(relative.rsplit('/').next().unwrap(), bytes);
+    let descriptor = Object::new();
+    Reflect::set(&descriptor, &"value".into(), &JsValue::from_str(relative)).unwrap();
+    Object::define_property(&f, &"webkitRelativePath".into(), &descriptor);
+    f
+}
+
+const EXTENSION: &[u8] = b"apiVersion: v1\nname: demo\nversion: 0.1.0\ndisplayName: {en: Demo}\ndescription: {en: Demo}\ncategory: dev-tools\nprovider: {en: {name: Example}}\nicon: ./favicon.svg\n";
+
+fn no_progress(_: usize, _: usize) {}
+
+#[wasm_bindgen_test]
+async fn a_single_picked_manifest_is_one_partial_input() {
+    let inputs = read::read_picked_files(vec![file("extension.yaml", EXTENSION)], &no_progress).await.unwrap();
+    assert_eq!(inputs.len(), 1);
+    let input = inputs.into_iter().next().unwrap();
+    let report = extcheck_core::check(&input.name, input.read);
+    assert_eq!(report.packages[0].kind, Some(Kind::Kubesphere));
+    assert!(report.packages[0].package.partial);
+}
+
+#[wasm_bindgen_test]
+async fn the_folder_picker_strips_the_folder_and_skips_node_modules() {
+    let files = vec![
+        picked("demo/extension.yaml", EXTENSION),
+        picked("demo/favicon.svg", b"<svg/>"),
+        picked("demo/node_modules/x/index.js", b"x"),
+    ];
+    let progress = std::cell::RefCell::new(Vec::new());
+    let record = |done, total| progress.borrow_mut().push((done, total));
+    let inputs = read::read_picked_folder(files, &record).await.unwrap();
+    assert_eq!(inputs[0].name, "demo");
+    let package = inputs[0].read.package.as_ref().unwrap();
+    assert_eq!(package.files.keys().collect::<Vec<_>>(), ["extension.yaml", "favicon.svg"]);
+    assert_eq!(progress.borrow().last(), Some(&(2, 2)));
+    assert!(matches!(inputs[0].read.origin, Origin::Folder { ref name } if name == "demo"));
+}
+
+#[wasm_bindgen_test]
+async fn oversized_files_are_not_read() {
+    let big = vec![b'a'; (extcheck_core::package::MAX_FILE_BYTES + 1) as usize];
+    let files = vec![picked("demo/extension.yaml", EXTENSION), picked("demo/data.bin", &big)];
+    let inputs = read::read_picked_folder(files, &no_progress).await.unwrap();
+    let read = &inputs[0].read;
+    assert!(!read.package.as_ref().unwrap().contains("data.bin"));
+    assert_eq!(read.diagnostics.iter().map(|d| d.code).collect::<Vec<_>>(), ["PKG003"]);
+}
+
+#[wasm_bindgen_test]
+async fn dropped_files_each_become_an_input() {
+    let data = DataTransfer::new().unwrap();
+    data.items().add_with_file(&file("extension.yaml", EXTENSION)).unwrap();
+    data.items().add_with_file(&file("notes.zip", b"PK\x03\x04rest")).unwrap();
+    let items = read::drop_items(&data);
+    assert_eq!(items.len(), 2);
+    let inputs = read::read_dropped(items, &no_progress).await.unwrap();
+    let names: Vec<&str> = inputs.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(names, ["extension.yaml", "notes.zip"]);
+    assert_eq!(inputs[1].read.diagnostics[0].code, "PKG001");
+}
+
+#[wasm_bindgen_test]
+fn routes_from_the_url_hash() {
+    assert_eq!(Route::from_hash(""), Route::Check);
+    assert_eq!(Route::from_hash("#/"), Route::Check);
+    assert_eq!(Route::from_hash("#/rules"), Route::Rules(None));
+    assert_eq!(Route::from_hash("#/rules/KS001"), Route::Rules(Some("KS001".into())));
+}
