@@ -1,0 +1,188 @@
+//! The `extcheck` binary as CI uses it: exit codes, JSON on stdout, compiler-style text, and
+//! hostile inputs (a zip renamed to `.tgz`, a truncated gzip, a gzip bomb inflating to 1 GiB,
+//! a `../../etc/passwd` entry).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn extcheck(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_extcheck")).args(args).output().expect("extcheck runs")
+}
+
+fn corpus(path: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus").join(path).display().to_string()
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)))
+}
+
+fn codes(report: &serde_json::Value) -> Vec<String> {
+    report["packages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p["diagnostics"].as_array().unwrap().iter())
+        .map(|d| d["code"].as_str().unwrap().to_string())
+        .collect()
+}
+
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> Self {
+        let dir = std::env::temp_dir().join(format!("extcheck-cli-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        TempDir(dir)
+    }
+    fn file(&self, name: &str, bytes: &[u8]) -> String {
+        let path = self.0.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path.display().to_string()
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// A tar stream (gzip-compressed with `gzip`) of `entries`: (name, declared size, content
+/// writer). Names are written raw so that unsafe names reach the reader.
+fn tar_gz(entries: &[(&str, u64, &dyn Fn(&mut dyn Write))]) -> Vec<u8> {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    for (name, size, write) in entries {
+        let mut header = [0u8; 512];
+        header[..name.len()].copy_from_slice(name.as_bytes());
+        header[100..108].copy_from_slice(b"0000644\0");
+        let size_field = format!("{size:011o}\0");
+        header[124..136].copy_from_slice(size_field.as_bytes());
+        header[136..148].copy_from_slice(b"00000000000\0");
+        header[156] = b'0';
+        header[257..263].copy_from_slice(b"ustar\0");
+        header[263..265].copy_from_slice(b"00");
+        header[148..156].copy_from_slice(b"        ");
+        let sum: u32 = header.iter().map(|&b| b as u32).sum();
+        header[148..156].copy_from_slice(format!("{sum:06o}\0 ").as_bytes());
+        enc.write_all(&header).unwrap();
+        write(&mut enc);
+        let pad = (512 - (*size % 512) as usize) % 512;
+        enc.write_all(&vec![0; pad]).unwrap();
+    }
+    enc.write_all(&[0; 1024]).unwrap();
+    enc.finish().unwrap()
+}
+
+#[test]
+fn a_clean_package_exits_0_and_prints_valid_json() {
+    let out = extcheck(&["check", "--format", "json", &corpus("kubesphere/packaged/cert-manager-1.0.0.tgz")]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let report = json(&out);
+    assert_eq!(report["packages"][0]["kind"], "kubesphere");
+    assert_eq!(report["packages"][0]["name"], "cert-manager");
+    assert_eq!(report["packages"][0]["root"], "cert-manager/");
+    assert_eq!(report["summary"]["errors"], 0);
+}
+
+#[test]
+fn errors_exit_1_and_several_paths_give_a_json_array() {
+    let out = extcheck(&[
+        "check",
+        "--format",
+        "json",
+        &corpus("rancher/charts/clock-0.1.0.tgz"),
+        &corpus("rancher/source/clock"),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let reports = json(&out);
+    let reports = reports.as_array().expect("an array for two paths");
+    assert_eq!(codes(&reports[0]), ["RC010"]);
+    let d = &reports[0]["packages"][0]["diagnostics"][0];
+    assert_eq!((d["file"].as_str(), d["line"].as_u64(), d["column"].as_u64()), (Some("Chart.yaml"), Some(1), Some(1)));
+    assert_eq!(d["fix"]["applicability"], "unsafe");
+    assert_eq!(reports[1]["packages"][0]["kind"], "rancher-package");
+}
+
+#[test]
+fn text_output_is_compiler_style() {
+    let out = extcheck(&["check", &corpus("rancher/charts/kubewarden-0.1.0.tgz")]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let first = text.lines().next().unwrap();
+    assert!(first.ends_with("kubewarden-0.1.0.tgz!/kubewarden/Chart.yaml:1:1: error[RC010] Chart.yaml `annotations` has no `catalog.cattle.io/ui-extensions-version`"), "{first}");
+    assert!(text.contains("1 | annotations:\n  | ^^^^^^^^^^^"), "{text}");
+    assert!(text.contains("  help: It is mandatory from Rancher 2.10"), "{text}");
+}
+
+#[test]
+fn a_zip_renamed_to_tgz() {
+    let dir = TempDir::new("zip");
+    let path = dir.file("extension.tgz", b"PK\x03\x04\x14\x00\x00\x00\x08\x00rest of a zip");
+    let out = extcheck(&["check", "--format", "json", &path]);
+    assert_eq!(out.status.code(), Some(2));
+    let report = json(&out);
+    assert_eq!(codes(&report), ["PKG001"]);
+    assert!(report["packages"][0]["diagnostics"][0]["message"].as_str().unwrap().contains("zip archive"));
+}
+
+#[test]
+fn a_truncated_gzip() {
+    let dir = TempDir::new("truncated");
+    let whole = std::fs::read(corpus("kubesphere/packaged/devops-1.1.3.tgz")).unwrap();
+    let path = dir.file("devops.tgz", &whole[..whole.len() / 3]);
+    let out = extcheck(&["check", "--format", "json", &path]);
+    assert!(matches!(out.status.code(), Some(1 | 2)));
+    let report = json(&out);
+    assert!(codes(&report).contains(&"PKG001".to_string()), "{report}");
+    let messages: Vec<&str> =
+        report["packages"][0]["diagnostics"].as_array().unwrap().iter().filter_map(|d| d["message"].as_str()).collect();
+    assert!(messages.iter().any(|m| m.contains("truncated")), "{messages:?}");
+}
+
+#[test]
+fn a_gzip_bomb_inflating_to_1_gib_stops_at_the_limit() {
+    let dir = TempDir::new("bomb");
+    // One entry declaring 1 GiB of zeros (about 1 MiB compressed).
+    let zeros = |w: &mut dyn Write| {
+        let chunk = vec![0u8; 1 << 20];
+        for _ in 0..1024 {
+            w.write_all(&chunk).unwrap();
+        }
+    };
+    let path = dir.file("bomb.tgz", &tar_gz(&[("bomb/Chart.yaml", 1 << 30, &zeros)]));
+    assert!(std::fs::metadata(&path).unwrap().len() < 2 << 20);
+    let out = extcheck(&["check", "--format", "json", &path]);
+    assert!(matches!(out.status.code(), Some(1 | 2)));
+    let report = json(&out);
+    assert_eq!(codes(&report), ["PKG003"]);
+    assert!(report["packages"][0]["diagnostics"][0]["message"].as_str().unwrap().contains("100 MiB"));
+}
+
+#[test]
+fn an_entry_climbing_out_with_dot_dot() {
+    let dir = TempDir::new("traversal");
+    let chart = b"apiVersion: v2\nname: evil\nversion: 1.0.0\n";
+    let passwd = b"root:x:0:0:root:/root:/bin/sh\n";
+    let path = dir.file(
+        "evil.tgz",
+        &tar_gz(&[
+            ("evil/Chart.yaml", chart.len() as u64, &|w: &mut dyn Write| w.write_all(chart).unwrap()),
+            ("../../etc/passwd", passwd.len() as u64, &|w: &mut dyn Write| w.write_all(passwd).unwrap()),
+        ]),
+    );
+    let out = extcheck(&["check", "--format", "json", &path]);
+    assert_eq!(out.status.code(), Some(1));
+    let report = json(&out);
+    assert_eq!(codes(&report), ["PKG002"]);
+    assert!(report["packages"][0]["diagnostics"][0]["message"].as_str().unwrap().contains("../../etc/passwd"));
+}
+
+#[test]
+fn usage_errors_and_missing_paths_exit_2() {
+    assert_eq!(extcheck(&["check"]).status.code(), Some(2));
+    assert_eq!(extcheck(&["frobnicate"]).status.code(), Some(2));
+    let out = extcheck(&["check", "/nonexistent/extcheck/path"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/extcheck/path"));
+}
