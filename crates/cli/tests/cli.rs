@@ -49,9 +49,12 @@ impl Drop for TempDir {
     }
 }
 
-/// A tar stream (gzip-compressed with `gzip`) of `entries`: (name, declared size, content
-/// writer). Names are written raw so that unsafe names reach the reader.
-fn tar_gz(entries: &[(&str, u64, &dyn Fn(&mut dyn Write))]) -> Vec<u8> {
+/// Writes an entry's content.
+type Content<'a> = &'a dyn Fn(&mut dyn Write);
+
+/// A gzip-compressed tar of `entries`: (name, declared size, content writer). Names are
+/// written raw so that unsafe names reach the reader.
+fn tar_gz(entries: &[(&str, u64, Content<'_>)]) -> Vec<u8> {
     let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     for (name, size, write) in entries {
         let mut header = [0u8; 512];
@@ -98,7 +101,7 @@ fn errors_exit_1_and_several_paths_give_a_json_array() {
     assert_eq!(out.status.code(), Some(1));
     let reports = json(&out);
     let reports = reports.as_array().expect("an array for two paths");
-    assert_eq!(codes(&reports[0]), ["RC010"]);
+    assert_eq!(codes(&reports[0]), ["RC010", "RC025"]);
     let d = &reports[0]["packages"][0]["diagnostics"][0];
     assert_eq!((d["file"].as_str(), d["line"].as_u64(), d["column"].as_u64()), (Some("Chart.yaml"), Some(1), Some(1)));
     assert_eq!(d["fix"]["applicability"], "unsafe");

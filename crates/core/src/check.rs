@@ -77,7 +77,7 @@ pub fn check(input: &str, read: ReadResult) -> Report {
     let mut pending_read = Some(read_diagnostics);
     for (detected, part) in found.iter().zip(parts) {
         let top_folder = if detected.root.is_empty() { top.as_deref() } else { None };
-        let ctx = Ctx::new(&part, detected.kind, &origin, top_folder);
+        let ctx = Ctx::new(&part, detected.kind, &origin, top_folder, &detected.root);
         let mut diagnostics = pending_read.take().unwrap_or_default();
         diagnostics.extend(
             detect_diagnostics

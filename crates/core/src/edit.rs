@@ -94,6 +94,19 @@ pub fn json_set(file: &str, text: &str, object: &JsonNode, key: &str, value: &st
     }
 }
 
+/// An edit removing member `key` from the JSON object `object` with its separating comma, or
+/// `None` when there is no such member.
+pub fn json_remove(file: &str, object: &JsonNode, key: &str) -> Option<Edit> {
+    let members = object.members();
+    let i = members.iter().rposition(|m| m.key == key)?;
+    let span = match (members.get(i + 1), i.checked_sub(1).and_then(|p| members.get(p))) {
+        (Some(next), _) => crate::syntax::Span::new(members[i].key_span.start, next.key_span.start),
+        (None, Some(previous)) => crate::syntax::Span::new(previous.value.span.end, members[i].value.span.end),
+        (None, None) => crate::syntax::Span::new(object.span.start + 1, object.span.end - 1),
+    };
+    Some(Edit::delete(file, span))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -140,6 +153,16 @@ mod tests {
         let root = json::parse(text).unwrap();
         let e = json_set("p", text, root.get("annotations").unwrap(), "k", "v");
         assert_eq!(apply(text, &e), "{\"annotations\": { \"k\": \"v\" }}");
+    }
+
+    #[test]
+    fn json_remove_takes_the_comma() {
+        let text = "{\n  \"a\": 1,\n  \"b\": 2\n}";
+        let root = json::parse(text).unwrap();
+        assert_eq!(apply(text, &json_remove("p", &root, "a").unwrap()), "{\n  \"b\": 2\n}");
+        assert_eq!(apply(text, &json_remove("p", &root, "b").unwrap()), "{\n  \"a\": 1\n}");
+        let one = "{\"a\": 1}";
+        assert_eq!(apply(one, &json_remove("p", &json::parse(one).unwrap(), "a").unwrap()), "{}");
     }
 
     #[test]

@@ -58,8 +58,8 @@ fn each_fixture_fires_its_rule_and_nothing_else() {
 
 #[test]
 fn valid_bases_report_nothing() {
-    for base in ["kubesphere", "rancher-package", "rancher-chart"] {
-        let report = check(&fixtures_dir().join("_valid").join(base).join("input"));
+    for base in ["kubesphere", "rancher-package", "rancher-chart", "rancher-plugin"] {
+        let report = check(&input_of(&fixtures_dir().join("_valid").join(base)));
         assert!(report.packages[0].kind.is_some(), "{base}");
         assert_eq!(codes(&report), BTreeSet::new(), "{base}:\n{}", report::text::render(&report, false));
     }

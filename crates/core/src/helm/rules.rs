@@ -1,12 +1,13 @@
 //! HELM001 (Chart.yaml's required fields, Helm `Metadata.Validate`) and SYN003 on Chart.yaml.
 //! Source: helm/helm `pkg/chart/metadata.go` (`Validate`, `isValidSemver`), v3.18.1.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::package::Kind;
 use crate::rules::schema::{self, Strictness};
 use crate::rules::{Ctx, YamlFile};
 use crate::syntax::Span;
 use crate::syntax::yaml::Node;
+use crate::syntax::yaml::{self, ScalarType};
 
 /// Runs the Chart.yaml rules on the package's own Chart.yaml and on every subchart's.
 pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
@@ -32,7 +33,14 @@ pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
         schema::check(&file.file, root, &schema::CHART_YAML, Strictness::Helm, out);
         // A packaged KubeSphere Chart.yaml is generated; KS012 compares it with extension.yaml.
-        required(&file, root, ctx.kind == Kind::Kubesphere && path == "Chart.yaml", out);
+        let generated = ctx.kind == Kind::Kubesphere && path == "Chart.yaml";
+        required(&file, root, generated, out);
+        numeric_versions(&file, root, out);
+        // KubeSphere's own dependencies are checked on extension.yaml (KS030).
+        if !generated && ctx.complete() {
+            let dir = path.strip_suffix("/Chart.yaml").unwrap_or("");
+            missing_subcharts(ctx, &file, root, dir, out);
+        }
     }
 }
 
@@ -95,4 +103,51 @@ fn is_masterminds_version(v: &str) -> bool {
         && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
         && pre.is_none_or(ids_ok)
         && build.is_none_or(ids_ok)
+}
+
+/// HELM002: `version` or `appVersion` written as a YAML number. Helm converts it to a string,
+/// so `1.10` becomes `1.1` and `1.0` becomes `1` (`sigs.k8s.io/yaml`), and `helm lint` warns.
+fn numeric_versions(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
+    for key in ["version", "appVersion"] {
+        let Some(entry) = root.entry_go(key) else { continue };
+        if !matches!(entry.value.scalar_type(), Some(ScalarType::Int | ScalarType::Float)) {
+            continue;
+        }
+        let raw = file.file.slice(entry.value.span);
+        let read_as = crate::rules::schema::go_float_string(raw);
+        let note = if read_as != raw { format!(", which Helm reads as `{read_as}`") } else { String::new() };
+        out.push(
+            file.file
+                .diag(
+                    "HELM002",
+                    Severity::Warning,
+                    entry.value.span,
+                    format!("`{key}: {raw}` is a YAML number, not a string{note}"),
+                    "Helm expects `version` and `appVersion` to be strings; a number is converted and can lose digits (`1.10` → `1.1`), and `helm lint` warns. Quote it.",
+                )
+                .with_fix(Fix::safe(format!("Quote `{raw}`"), vec![file.file.edit(entry.value.span, yaml::double_quoted(raw))])),
+        );
+    }
+}
+
+/// HELM003: a `dependencies[]` entry of a Chart.yaml without a subchart of that name in the
+/// chart's `charts/` (Helm `CheckDependencies`, run by `helm install` and `helm upgrade`).
+fn missing_subcharts(ctx: &Ctx<'_>, file: &YamlFile<'_>, root: &Node, dir: &str, out: &mut Vec<Diagnostic>) {
+    let Some(deps) = root.get("dependencies") else { return };
+    let subcharts = crate::helm::subcharts(ctx, dir);
+    for dep in deps.items() {
+        let Some(name_node) = dep.get("name") else { continue };
+        let Some(name) = name_node.as_str() else { continue };
+        if subcharts.iter().any(|(n, _)| n == name) {
+            continue;
+        }
+        let charts_dir = if dir.is_empty() { "charts/".to_string() } else { format!("{dir}/charts/") };
+        out.push(file.file.diag(
+            "HELM003",
+            Severity::Error,
+            name_node.span,
+            format!("Dependency `{name}` has no subchart in `{charts_dir}`"),
+            format!("`helm install` and `helm upgrade` fail with \"found in Chart.yaml, but missing in charts/ directory: {name}\". Run `helm dependency build`, or add the chart under `{charts_dir}`."),
+        ));
+    }
 }

@@ -23,6 +23,7 @@ pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         Kind::RancherPlugin => plugin(ctx, out),
         _ => {}
     }
+    super::listing::check(ctx, out);
 }
 
 // ---------------------------------------------------------------- package.json (rancher.md §1)
@@ -33,6 +34,7 @@ fn package_json(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     };
     let Ok(root) = &file.value else { return };
     name_and_version(&file, root, out);
+    folder_name(ctx, &file, root, out);
     let Some(rancher) = root.member("rancher") else {
         return;
     };
@@ -45,6 +47,11 @@ fn package_json(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             "The publish scripts read `rancher.annotations` from this object; with `\"rancher\": true` (what `build-pkg` writes into the *built* package.json) no annotations are published, so the chart lacks `ui-extensions-version` and Rancher 2.10+ does not load it. Use the source package.json with `\"rancher\": { \"annotations\": { ... } }`.",
         ));
         return;
+    }
+    if let Some(no_auth) = rancher.value.get("noAuth")
+        && no_auth.value == JsonValue::Bool(true)
+    {
+        out.push(no_auth_diag(&file.file, no_auth.span, "`rancher.noAuth: true`"));
     }
     let annotations_node = rancher.value.get("annotations");
     let list = annotations_node.map(annotations::from_json).unwrap_or_default();
@@ -93,6 +100,33 @@ fn a_type(node: &JsonNode) -> &'static str {
         JsonValue::Null => "",
         JsonValue::Object(_) => "the object",
     }
+}
+
+/// RC003: the `pkg/<folder>` folder must be named like the package: the bundle is built and
+/// named after the folder, but requested by `name` (rancher.md §1 `name`, §6.8).
+fn folder_name(ctx: &Ctx<'_>, file: &JsonFile<'_>, root: &JsonNode, out: &mut Vec<Diagnostic>) {
+    let (Some(folder), Some(m)) = (ctx.folder_name(), root.member("name")) else { return };
+    let Some(name) = m.value.as_str().filter(|n| !n.is_empty()) else { return };
+    if folder == name {
+        return;
+    }
+    out.push(file.file.diag(
+        "RC003",
+        Severity::Error,
+        m.value.span,
+        format!("The package is in folder `{folder}/` but is named `{name}`"),
+        format!("`build-pkg` names the bundle and its global after the folder (`{folder}-<version>.umd.min.js`) while Rancher loads `{name}-<version>.umd.min.js` by the package name, so the extension fails to load (\"An error occurred loading the code for this Extension\"). Rename the folder to `pkg/{name}/` or the package to `{folder}`."),
+    ));
+}
+
+fn no_auth_diag(file: &TextFile<'_>, span: Span, what: &str) -> Diagnostic {
+    file.diag(
+        "RC024",
+        Severity::Warning,
+        span,
+        format!("{what}: the extension loads before login"),
+        "Rancher then lists the plugin in its anonymous index and serves its files without authentication; the Install dialog warns \"This version of the extension will be loaded before authentication and will have access to the login process.\" Remove it unless the extension must change the login page.",
+    )
 }
 
 /// RC001, RC002, RC004 (rancher.md §1 `name`, `version`).
@@ -314,6 +348,16 @@ fn chart(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
     }
 
+    // RC024 and RC027 read the plugin values.
+    let plugin_values = values.as_ref().and_then(|v| v.root().and_then(|r| r.get("plugin")).cloned());
+    if let (Some(v), Some(plugin)) = (&values, &plugin_values)
+        && let Some(entry) = plugin.entry("noAuth")
+        && entry.value.as_str() == Some("true")
+    {
+        out.push(no_auth_diag(&v.file, entry.value.span, "values.yaml `plugin.noAuth: true`"));
+    }
+    endpoint(ctx, values.as_deref(), plugin_values.as_ref(), out);
+
     // RC022: chart version vs appVersion (the UIPlugin version comes from appVersion).
     let version = root.get("version").and_then(Node::as_str);
     let app_version = root.entry("appVersion");
@@ -336,6 +380,44 @@ fn chart(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             "The publish scripts set both from package.json `version`. The UIPlugin's version comes from `appVersion`, while the assets live under the chart version: Rancher's plugin cache requires `plugin/package.json`'s version to equal the UIPlugin version, so the extension fails to load. Make them equal.",
         ));
     }
+}
+
+/// RC027: the UIPlugin needs an endpoint: values.yaml `plugin.endpoint` or
+/// `plugin.compressedEndpoint`, or one written into `templates/cr.yaml` by older shells
+/// (rancher.md §2 "Endpoints"; Gate C check 1 gives `plugins.error.generic`).
+fn endpoint(ctx: &Ctx<'_>, values: Option<&YamlFile<'_>>, plugin: Option<&Node>, out: &mut Vec<Diagnostic>) {
+    let set = |key: &str| plugin.and_then(|p| p.get(key)).and_then(Node::as_str).is_some_and(|s| !s.trim().is_empty());
+    if set("endpoint") || set("compressedEndpoint") {
+        return;
+    }
+    let hard_coded = ctx.package.files_under("templates").any(|p| {
+        ctx.package.text(p).is_some_and(|t| {
+            t.lines().any(|l| {
+                let l = l.trim();
+                (l.starts_with("endpoint:") || l.starts_with("compressedEndpoint:"))
+                    && l.contains("://")
+                    && !l.contains(".Values")
+            })
+        })
+    });
+    if hard_coded {
+        return;
+    }
+    let (file, span) = match values {
+        Some(v) => (&v.file, plugin_key_span(v).unwrap_or(Span::at(0))),
+        None => return,
+    };
+    out.push(file.diag(
+        "RC027",
+        Severity::Error,
+        span,
+        "The chart has no plugin endpoint: `plugin.endpoint` and `plugin.compressedEndpoint` are empty and `templates/cr.yaml` sets none",
+        "Rancher fetches the extension's files from the UIPlugin's endpoint; without one the dashboard does not load it (\"Extension error\"). The publish script sets `plugin.endpoint` and `plugin.compressedEndpoint`; set them to where `extensions/<name>/<version>` is hosted.",
+    ));
+}
+
+fn plugin_key_span(values: &YamlFile<'_>) -> Option<Span> {
+    values.root()?.entry("plugin").map(|e| e.key.span)
 }
 
 /// Applies several edits to the same insertion point as one (multiple inserted lines).
@@ -404,7 +486,58 @@ fn templates_render_metadata(ctx: &Ctx<'_>) -> bool {
 
 // ------------------------------------------------------------------ plugin archive (rancher.md §2)
 
+/// True for a folder name that can be a plugin version (`0.2.5`, `1.0.0-rc.1`).
+fn looks_like_version(s: &str) -> bool {
+    let main = s.split(['-', '+']).next().unwrap_or("");
+    let parts: Vec<&str> = main.split('.').collect();
+    parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// RC028: the plugin archive's layout (rancher.md §2 "What Rancher requires from the assets"):
+/// the top folder is the version, `files.txt` exists, and its entries do not match
+/// `(^[/\\.])|\.\.` and exist in the archive.
+fn plugin_layout(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let layout = |message: String| {
+        Diagnostic::new(
+            "RC028",
+            Severity::Error,
+            message,
+            "Rancher untars the compressed endpoint into `<name>/` and expects `<version>/files.txt` and `<version>/plugin/...`; `files.txt` lists one `plugin/...` path per line, none starting with `/` or `.` and none containing `..`. Rebuild the archive with the publish script (`tar -czf <version>.tgz -C extensions/<name> <version>`).",
+        )
+    };
+    if let Some(top) = ctx.top_folder
+        && !looks_like_version(top)
+    {
+        out.push(layout(format!("The archive's top folder is `{top}/`, not a version such as `0.2.5/`")));
+    }
+    let Some(file) = ctx.text("files.txt") else {
+        out.push(layout("The archive has no `files.txt`".to_string()));
+        return;
+    };
+    let mut offset = 0;
+    for line in file.text.split_inclusive('\n') {
+        let entry = line.trim_end_matches(['\n', '\r']);
+        let span = Span::new(offset, offset + entry.len());
+        offset += line.len();
+        if entry.is_empty() {
+            continue;
+        }
+        let problem = if entry.starts_with(['/', '\\', '.']) || entry.contains("..") {
+            Some(format!("`files.txt` lists `{entry}`, which Rancher refuses (it matches `(^[/\\\\.])|\\.\\.`)"))
+        } else if !ctx.package.contains(entry) {
+            Some(format!("`files.txt` lists `{entry}`, which is not in the archive"))
+        } else {
+            None
+        };
+        if let Some(message) = problem {
+            let d = layout(message).in_file("files.txt").at(file.text, &file.index, span);
+            out.push(d);
+        }
+    }
+}
+
 fn plugin(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    plugin_layout(ctx, out);
     let Some(file) = ctx.json("plugin/package.json") else {
         return;
     };

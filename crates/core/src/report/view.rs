@@ -128,8 +128,9 @@ mod tests {
         let r = report();
         let all = grouped(&r, SeverityFilter::default());
         let files: Vec<Option<&str>> = all.iter().map(|g| g.file.as_deref()).collect();
-        assert_eq!(files, [Some("Chart.yaml"), Some("extension.yaml")]);
-        let ext = &all[1];
+        // Input-level findings (here KS071: no permissions.yaml) come first.
+        assert_eq!(files, [None, Some("Chart.yaml"), Some("extension.yaml")]);
+        let ext = &all[2];
         assert!(ext.counts.errors >= 2 && ext.counts.warnings >= 1, "{:?}", ext.counts);
         assert!(ext.diagnostics.iter().any(|d| d.diagnostic.code == "KS010" && d.location == "extension.yaml:2:7"));
         assert!(ext.diagnostics.iter().all(|d| !d.snippet.is_empty()));

@@ -4,7 +4,7 @@
 
 pub mod registry;
 pub mod schema;
-mod syntax;
+pub(crate) mod syntax;
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -12,7 +12,7 @@ use std::rc::Rc;
 
 pub use registry::{Group, RULES, Rule, rule};
 
-use crate::diagnostic::{Diagnostic, Edit, Severity};
+use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::package::{Kind, Origin, Package};
 use crate::syntax::json::{self, JsonError, JsonNode};
 use crate::syntax::yaml::{self, Node, YamlStream};
@@ -89,14 +89,35 @@ pub struct Ctx<'a> {
     pub origin: &'a Origin,
     /// The archive's top-level folder, when the package came from an archive.
     pub top_folder: Option<&'a str>,
+    /// The package's folder inside the input (`""` when the package is the input's root).
+    pub root: &'a str,
     yaml: RefCell<BTreeMap<&'a str, Rc<YamlFile<'a>>>>,
     json: RefCell<BTreeMap<&'a str, Rc<JsonFile<'a>>>>,
 }
 
 impl<'a> Ctx<'a> {
-    /// A context over `package`.
-    pub fn new(package: &'a Package, kind: Kind, origin: &'a Origin, top_folder: Option<&'a str>) -> Self {
-        Ctx { package, kind, origin, top_folder, yaml: RefCell::default(), json: RefCell::default() }
+    /// A context over `package`, found at folder `root` of the input (`""` for its root).
+    pub fn new(
+        package: &'a Package,
+        kind: Kind,
+        origin: &'a Origin,
+        top_folder: Option<&'a str>,
+        root: &'a str,
+    ) -> Self {
+        Ctx { package, kind, origin, top_folder, root, yaml: RefCell::default(), json: RefCell::default() }
+    }
+
+    /// The name of the folder holding the package: its folder in the input, or the dropped
+    /// folder's name, or the archive's top folder; `None` for a single file.
+    pub fn folder_name(&self) -> Option<&'a str> {
+        if !self.root.is_empty() {
+            return self.root.rsplit('/').next();
+        }
+        match self.origin {
+            Origin::Folder { name } => Some(name.as_str()),
+            Origin::Archive { .. } => self.top_folder,
+            Origin::File { .. } => None,
+        }
     }
 
     /// The text of `path` (not parsed), or `None` when absent or not UTF-8.
@@ -189,9 +210,36 @@ fn shift_json(node: &mut JsonNode, by: usize) {
     }
 }
 
+/// PKG009: a packaged archive inside the package (an older build packaged by mistake: `ksbuilder
+/// package` copies the whole folder, including a `.tgz` it wrote there before). Archives in a
+/// `charts/` folder are subcharts and belong there.
+fn nested_archives(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    for (path, bytes) in &ctx.package.files {
+        let lower = path.to_ascii_lowercase();
+        if ![".tgz", ".tar.gz", ".tar"].iter().any(|ext| lower.ends_with(ext)) {
+            continue;
+        }
+        let parent = path.rsplit_once('/').map_or("", |(dir, _)| dir);
+        if parent == "charts" || parent.ends_with("/charts") {
+            continue;
+        }
+        out.push(
+            Diagnostic::new(
+                "PKG009",
+                Severity::Warning,
+                format!("`{path}` is an archive inside the package ({})", crate::package::human_bytes(bytes.len() as u64)),
+                "It is probably an earlier build: `ksbuilder package` copies everything in the folder, and Helm counts it toward the 100 MiB limit (and KubeSphere Cloud's 1 MB). Delete it, and build outside the package folder.",
+            )
+            .in_file(path.clone())
+            .with_fix(Fix::unsafe_(format!("Remove `{path}`"), vec![]).with_operations(vec![crate::diagnostic::FileOperation::Remove { path: path.clone() }])),
+        );
+    }
+}
+
 /// Runs every rule that applies to `ctx.kind` and returns the diagnostics.
 pub fn run(ctx: &Ctx<'_>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    nested_archives(ctx, &mut out);
     syntax::check(ctx, &mut out);
     crate::helm::rules::check(ctx, &mut out);
     match ctx.kind {

@@ -37,12 +37,23 @@ pub(crate) fn json_manifests(ctx: &Ctx<'_>) -> Vec<&'static str> {
 }
 
 pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let mut with_permissions = yaml_manifests(ctx);
+    if ctx.kind == Kind::Kubesphere && ctx.package.contains("permissions.yaml") {
+        with_permissions.push("permissions.yaml".to_string());
+    }
+    for path in &with_permissions {
+        if let Some(file) = ctx.text(path) {
+            control_characters(&file, out);
+        }
+    }
     for path in yaml_manifests(ctx) {
         let Some(file) = ctx.yaml(&path) else {
             out.push(not_utf8(&path));
             continue;
         };
-        if let Some(err) = &file.stream.error {
+        if let Some(err) = &file.stream.error
+            && !file.file.text[err.offset.min(file.file.text.len())..].chars().next().is_some_and(is_forbidden_control)
+        {
             out.push(yaml_error(&file.file, err.offset, &err.message));
         }
         for doc in &file.stream.documents {
@@ -61,6 +72,35 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             ),
             Ok(root) => duplicate_json_keys(&file.file, root, out),
         }
+    }
+}
+
+/// True for a character Go's YAML reader refuses ("control characters are not allowed"):
+/// C0 controls other than tab, LF and CR, DEL, and C1 controls other than NEL (U+0085)
+/// (`yaml.v2` `is_printable`).
+pub fn is_forbidden_control(c: char) -> bool {
+    let u = c as u32;
+    (u < 0x20 && !matches!(c, '\t' | '\n' | '\r'))
+        || u == 0x7f
+        || ((0x80..=0x9f).contains(&u) && u != 0x85)
+        || matches!(u, 0xfffe | 0xffff)
+}
+
+/// SYN005: control characters in a YAML file, each with a safe fix deleting it. At most ten
+/// are reported per file.
+fn control_characters(file: &TextFile<'_>, out: &mut Vec<Diagnostic>) {
+    for (at, c) in file.text.char_indices().filter(|(_, c)| is_forbidden_control(*c)).take(10) {
+        let span = Span::new(at, at + c.len_utf8());
+        out.push(
+            file.diag(
+                "SYN005",
+                Severity::Error,
+                span,
+                format!("`{}` contains the control character U+{:04X}", file.path, c as u32),
+                "Go's YAML reader refuses control characters (\"yaml: control characters are not allowed\"); KubeSphere Cloud rejects the package. They usually come from copy-paste or a hand-edited file. Delete it.",
+            )
+            .with_fix(Fix::safe(format!("Delete U+{:04X}", c as u32), vec![Edit::delete(file.path, span)])),
+        );
     }
 }
 

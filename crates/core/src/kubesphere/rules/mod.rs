@@ -9,6 +9,14 @@ use crate::rules::{Ctx, YamlFile};
 use crate::syntax::Span;
 use crate::syntax::yaml::{self, Node, ScalarStyle, Value};
 
+mod dependencies;
+mod docs;
+pub mod media;
+mod metadata;
+mod permissions;
+
+pub use media::{IMAGE_EXTENSIONS, is_url};
+
 const FILE: &str = "extension.yaml";
 
 /// Runs the KubeSphere rules on `ctx` (a package of kind KubeSphere).
@@ -26,6 +34,15 @@ pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     schema::check(&file.file, root, &schema::EXTENSION_YAML, Strictness::KsCore, out);
+    if let Some(second) = file.stream.documents.get(1) {
+        out.push(file.file.diag(
+            "SYN006",
+            Severity::Warning,
+            Span::at(second.span.start),
+            format!("`extension.yaml` has {} YAML documents; only the first is read", file.stream.documents.len()),
+            "ks-core decodes only the first document of extension.yaml; everything after `---` is ignored. Merge the fields into one document.",
+        ));
+    }
     required_fields(&file, root, out);
     for field in ["displayName", "description", "provider"] {
         language_map(&file, root, field, out);
@@ -35,19 +52,22 @@ pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     installation_mode(&file, root, out);
     packaged_chart(ctx, &file, root, out);
     top_folder(ctx, &file, root, out);
+    metadata::check(&file, root, out);
+    dependencies::check(ctx, &file, root, out);
     if ctx.complete() {
-        icon_file(ctx, &file, root, out);
-        dependencies(ctx, &file, root, out);
+        media::check(ctx, &file, root, out);
+        docs::check(ctx, &file, root, out);
     }
+    permissions::check(ctx, out);
 }
 
 /// The field Go binds to `key` (exact, else case-insensitive; SYN003 reports the case).
-fn field<'n>(root: &'n Node, key: &str) -> Option<&'n yaml::Entry> {
+pub(super) fn field<'n>(root: &'n Node, key: &str) -> Option<&'n yaml::Entry> {
     root.entry_go(key)
 }
 
 /// A string field's value, when it is a non-empty scalar.
-fn string_field<'n>(root: &'n Node, key: &str) -> Option<(&'n str, &'n Node)> {
+pub(super) fn string_field<'n>(root: &'n Node, key: &str) -> Option<(&'n str, &'n Node)> {
     let e = field(root, key)?;
     let s = e.value.as_str().filter(|s| !s.is_empty() && !e.value.is_null())?;
     Some((s, &e.value))
@@ -401,113 +421,6 @@ fn top_folder(ctx: &Ctx<'_>, file: &YamlFile<'_>, root: &Node, out: &mut Vec<Dia
             )
             .with_fix(Fix::safe(format!("Rename the top folder to `{name}/`"), vec![]).with_operations(vec![FileOperation::RenameRoot { to: name.to_string() }])),
     );
-}
-
-/// True when an icon or screenshot value is a URL rather than a package path (ksbuilder
-/// `IsLocalFile`, ks-core `util.go`).
-pub fn is_url(value: &str) -> bool {
-    value.starts_with("http://") || value.starts_with("https://") || value.starts_with("data:image")
-}
-
-/// Image file extensions the console can show through `<img>`.
-pub const IMAGE_EXTENSIONS: [&str; 6] = [".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp"];
-
-/// KS020: a local `icon` must exist in the package (kubesphere.md §1.5; `ksbuilder package`
-/// fails with "no such file or directory").
-fn icon_file(ctx: &Ctx<'_>, file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
-    let Some((icon, node)) = string_field(root, "icon") else {
-        return;
-    };
-    if is_url(icon) {
-        return;
-    }
-    let path = icon.trim_start_matches("./");
-    if ctx.package.contains(path) {
-        return;
-    }
-    let candidates: Vec<&str> = ctx
-        .package
-        .files
-        .keys()
-        .map(String::as_str)
-        .filter(|p| !p.starts_with("charts/") && !p.starts_with("templates/"))
-        .filter(|p| IMAGE_EXTENSIONS.iter().any(|ext| p.to_ascii_lowercase().ends_with(ext)))
-        .collect();
-    let mut d = file.file.diag(
-        "KS020",
-        Severity::Error,
-        node.span,
-        format!("`icon: {icon}` names a file that is not in the package"),
-        "`ksbuilder package` fails with \"no such file or directory\", and a package built by hand shows a broken image in the console. Point `icon` at an image inside the package (outside `templates/` and `charts/`) or at an http(s) URL.",
-    );
-    if let [only] = candidates.as_slice() {
-        let value = format!("./{only}");
-        let token = yaml::scalar_token(&value, node.style().unwrap_or(ScalarStyle::Plain));
-        d = d.with_fix(Fix::unsafe_(
-            format!("Point `icon` at `{value}`, the only image in the package"),
-            vec![file.file.edit(node.span, token)],
-        ));
-    }
-    out.push(d);
-}
-
-/// The chart names of the subcharts in `charts/`: each `charts/<dir>/Chart.yaml` `name`, and
-/// each `charts/*.tgz` (read with the same limits as any archive).
-pub fn subchart_names(ctx: &Ctx<'_>) -> Vec<(String, String)> {
-    let mut names = Vec::new();
-    for path in ctx.package.files.keys() {
-        let Some(rest) = path.strip_prefix("charts/") else {
-            continue;
-        };
-        if let Some(dir) = rest.strip_suffix("/Chart.yaml").filter(|d| !d.contains('/')) {
-            let name = ctx
-                .yaml(path)
-                .and_then(|f| f.root().and_then(|r| r.get("name")).and_then(Node::as_str).map(str::to_string));
-            names.push((name.unwrap_or_else(|| dir.to_string()), path.clone()));
-        } else if !rest.contains('/') && (rest.ends_with(".tgz") || rest.ends_with(".tar.gz")) {
-            let read = crate::package::read_archive(rest, ctx.package.bytes(path).unwrap_or_default());
-            let name = read.package.as_ref().and_then(|p| p.text("Chart.yaml")).and_then(|t| {
-                yaml::parse(t).first().and_then(|r| r.get("name")).and_then(Node::as_str).map(str::to_string)
-            });
-            if let Some(name) = name {
-                names.push((name, path.clone()));
-            }
-        }
-    }
-    names
-}
-
-/// KS030: every `dependencies[].name` needs a subchart with that chart name in `charts/`
-/// (Helm `CheckDependencies`: "found in Chart.yaml, but missing in charts/ directory").
-fn dependencies(ctx: &Ctx<'_>, file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
-    let Some(deps) = field(root, "dependencies") else {
-        return;
-    };
-    let subcharts = subchart_names(ctx);
-    for dep in deps.value.items() {
-        let Some(name_node) = dep.get("name") else {
-            continue;
-        };
-        let Some(name) = name_node.as_str() else {
-            continue;
-        };
-        if subcharts.iter().any(|(n, _)| n == name) {
-            continue;
-        }
-        let available: Vec<String> = subcharts.iter().map(|(n, _)| format!("`{n}`")).collect();
-        let available = if available.is_empty() {
-            "there are no subcharts".to_string()
-        } else {
-            format!("the subcharts are {}", available.join(", "))
-        };
-        out.push(file.file.diag(
-            "KS030",
-            Severity::Error,
-            name_node.span,
-            format!("Dependency `{name}` has no subchart in `charts/` ({available})"),
-            format!("Helm install and upgrade fail with \"found in Chart.yaml, but missing in charts/ directory: {name}\". Add the chart as `charts/{name}/` (its Chart.yaml `name` must be `{name}`), or fix the dependency name."),
-        ));
-    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,143 @@
+//! Dependencies and their subcharts (kubesphere.md §1.6): KS030–KS033.
+//!
+//! The Helm executor installs the main chart on the host with `tags.extension=true` and
+//! `tags.agent=false`; with `installationMode: Multicluster` a second release `{name}-agent`
+//! goes to each selected cluster with `tags.agent=true` and `tags.extension=false`
+//! (`installplan_controller.go` `getOverrides`).
+
+use super::field;
+use crate::diagnostic::{Diagnostic, Fix, Severity};
+use crate::edit;
+use crate::rules::{Ctx, YamlFile};
+use crate::syntax::yaml::{self, Node};
+
+/// Runs KS030–KS033. KS030 and KS031 need the whole package.
+pub(super) fn check(ctx: &Ctx<'_>, file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
+    let deps: &[Node] = field(root, "dependencies").map_or(&[], |e| e.value.items());
+    tags(file, root, deps, out);
+    if ctx.complete() {
+        let subcharts = crate::helm::subcharts(ctx, "");
+        missing_subcharts(file, deps, &subcharts, out);
+        unlisted_subcharts(file, root, deps, &subcharts, out);
+    }
+}
+
+/// KS030: every `dependencies[].name` needs a subchart with that chart name in `charts/`
+/// (Helm `CheckDependencies`: "found in Chart.yaml, but missing in charts/ directory").
+fn missing_subcharts(file: &YamlFile<'_>, deps: &[Node], subcharts: &[(String, String)], out: &mut Vec<Diagnostic>) {
+    for dep in deps {
+        let Some(name_node) = dep.get("name") else {
+            continue;
+        };
+        let Some(name) = name_node.as_str() else {
+            continue;
+        };
+        if subcharts.iter().any(|(n, _)| n == name) {
+            continue;
+        }
+        let available: Vec<String> = subcharts.iter().map(|(n, _)| format!("`{n}`")).collect();
+        let available = if available.is_empty() {
+            "there are no subcharts".to_string()
+        } else {
+            format!("the subcharts are {}", available.join(", "))
+        };
+        out.push(file.file.diag(
+            "KS030",
+            Severity::Error,
+            name_node.span,
+            format!("Dependency `{name}` has no subchart in `charts/` ({available})"),
+            format!("Helm install and upgrade fail with \"found in Chart.yaml, but missing in charts/ directory: {name}\". Add the chart as `charts/{name}/` (its Chart.yaml `name` must be `{name}`), or fix the dependency name."),
+        ));
+    }
+}
+
+/// KS031: a subchart in `charts/` that `dependencies` does not list (ksbuilder lint: "chart
+/// metadata is missing these dependencies"). The unsafe fix adds `- name: <chart>`.
+fn unlisted_subcharts(
+    file: &YamlFile<'_>,
+    root: &Node,
+    deps: &[Node],
+    subcharts: &[(String, String)],
+    out: &mut Vec<Diagnostic>,
+) {
+    let listed: Vec<&str> = deps.iter().filter_map(|d| d.get("name").and_then(Node::as_str)).collect();
+    for (name, path) in subcharts {
+        if listed.contains(&name.as_str()) {
+            continue;
+        }
+        let f = &file.file;
+        let fix = match field(root, "dependencies") {
+            Some(entry) if entry.value.is_sequence() && !entry.value.items().is_empty() => {
+                let last = entry.value.items().last().expect("non-empty");
+                let dash = f.text[..last.span.start].rfind('-').unwrap_or(last.span.start);
+                let dash_indent = dash - f.text[..dash].rfind('\n').map_or(0, |i| i + 1);
+                let at = edit::line_end(f.text, last.span.end);
+                Some(f.edit(
+                    crate::syntax::Span::at(at),
+                    format!(
+                        "{}{}- name: {}",
+                        edit::newline(f.text),
+                        " ".repeat(dash_indent),
+                        yaml::scalar_token(name, yaml::ScalarStyle::Plain)
+                    ),
+                ))
+            }
+            Some(_) => None,
+            None => Some(crate::diagnostic::Edit::insert(
+                f.path,
+                f.text.len(),
+                format!(
+                    "{}dependencies:{nl}  - name: {}{nl}",
+                    if f.text.ends_with('\n') || f.text.is_empty() { "" } else { edit::newline(f.text) },
+                    yaml::scalar_token(name, yaml::ScalarStyle::Plain),
+                    nl = edit::newline(f.text)
+                ),
+            )),
+        };
+        let span = field(root, "dependencies").map_or(crate::syntax::Span::at(root.span.start), |e| e.key.span);
+        let mut d = f.diag(
+            "KS031",
+            Severity::Error,
+            span,
+            format!("Subchart `{name}` (`{path}`) is not listed in `dependencies`"),
+            format!("`ksbuilder lint` reports \"chart metadata is missing these dependencies\", and without an entry (and a tag) the subchart is installed in every release. Add `- name: {name}` with `tags: [extension]` or `tags: [agent]`."),
+        );
+        if let Some(edit) = fix {
+            d = d.with_fix(Fix::unsafe_(format!("Add `- name: {name}` to `dependencies`"), vec![edit]));
+        }
+        out.push(d);
+    }
+}
+
+/// The tags of a dependency entry.
+fn tags_of(dep: &Node) -> Vec<&str> {
+    dep.get("tags").map_or_else(Vec::new, |t| t.items().iter().filter_map(Node::as_str).collect())
+}
+
+/// KS032 (HostOnly with an agent-only dependency: never deployed) and KS033 (Multicluster
+/// with an untagged dependency: installed by both releases).
+fn tags(file: &YamlFile<'_>, root: &Node, deps: &[Node], out: &mut Vec<Diagnostic>) {
+    let mode = field(root, "installationMode").and_then(|e| e.value.as_str()).unwrap_or("HostOnly");
+    for dep in deps {
+        let Some(name_node) = dep.get("name") else { continue };
+        let name = name_node.as_str().unwrap_or("?");
+        let tags = tags_of(dep);
+        match mode {
+            "HostOnly" if tags.contains(&"agent") && !tags.contains(&"extension") => out.push(file.file.diag(
+                "KS032",
+                Severity::Warning,
+                name_node.span,
+                format!("Dependency `{name}` is tagged only `agent`, but the extension is `HostOnly`"),
+                "A HostOnly extension is installed once, on the host, with `tags.agent=false`: an agent-only subchart is never deployed. Tag it `extension`, or use `installationMode: Multicluster` if it must run on member clusters. (ksbuilder's own default template has this combination.)",
+            )),
+            "Multicluster" if tags.is_empty() => out.push(file.file.diag(
+                "KS033",
+                Severity::Warning,
+                name_node.span,
+                format!("Dependency `{name}` has no tag, and the extension is `Multicluster`"),
+                "With Multicluster, the host release (`tags.extension=true`) and each agent release (`tags.agent=true`) both install untagged subcharts, so they conflict on a cluster that is both host and member. Give every dependency exactly one of `tags: [extension]` or `tags: [agent]`.",
+            )),
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,47 @@
+//! KS006: a README for each declared language (kubesphere.md §1.4). KubeSphere Cloud
+//! (ksbuilder `pkg/parser/extension.go`) takes the languages as the intersection of the
+//! `displayName` and `description` keys and reads `README.md` for `en` and `README_<lang>.md`
+//! otherwise, at the package root.
+
+use super::field;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::{Ctx, YamlFile};
+use crate::syntax::yaml::Node;
+
+/// The README file KubeSphere Cloud reads for `lang`.
+pub fn readme_for(lang: &str) -> String {
+    if lang == "en" { "README.md".to_string() } else { format!("README_{lang}.md") }
+}
+
+/// The languages present in both `displayName` and `description`, sorted.
+pub fn declared_languages(root: &Node) -> Vec<String> {
+    let keys = |k: &str| -> Vec<String> {
+        field(root, k).map_or_else(Vec::new, |e| {
+            e.value.entries().iter().filter_map(|x| x.key_str().map(str::to_string)).collect()
+        })
+    };
+    let names = keys("displayName");
+    let mut both: Vec<String> = keys("description").into_iter().filter(|l| names.contains(l)).collect();
+    both.sort();
+    both.dedup();
+    both
+}
+
+pub(super) fn check(ctx: &Ctx<'_>, file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
+    for lang in declared_languages(root) {
+        let readme = readme_for(&lang);
+        if ctx.package.contains(&readme) {
+            continue;
+        }
+        let span = field(root, "description")
+            .and_then(|e| e.value.entries().iter().find(|x| x.key_str() == Some(lang.as_str())).map(|x| x.key.span))
+            .unwrap_or_default();
+        out.push(file.file.diag(
+            "KS006",
+            Severity::Warning,
+            span,
+            format!("No `{readme}` for the declared language `{lang}`"),
+            format!("The extension's detail page shows the README of the user's language (the console falls back to `README.md`), and KubeSphere Cloud reads `{readme}` for `{lang}`. Add `{readme}` at the package root."),
+        ));
+    }
+}

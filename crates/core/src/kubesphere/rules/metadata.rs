@@ -1,0 +1,303 @@
+//! The remaining `extension.yaml` field rules (kubesphere.md §1.2–§1.4, §1.7, §3.4):
+//! KS005, KS041–KS043, KS060 and KS081–KS084.
+
+use super::field;
+use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
+use crate::k8s;
+use crate::rancher::annotations::levenshtein;
+use crate::rules::YamlFile;
+use crate::rules::schema::EXTENSION_YAML;
+use crate::rules::syntax::block_entry_lines;
+use crate::syntax::yaml::{self, Node, ScalarStyle, ScalarType};
+
+/// Categories the marketplace filters by: the `Category` objects of ks-core 4.1.1/4.1.2
+/// (`config/ks-core/templates/extension-categories.yaml`) plus `deepseek` (4.1.3, and in
+/// ksbuilder's suggestions since commit `1348ebe`), kubesphere.md §1.3.
+pub const CATEGORIES: [&str; 11] = [
+    "ai-machine-learning",
+    "database",
+    "observability",
+    "integration-delivery",
+    "networking",
+    "security",
+    "storage",
+    "streaming-messaging",
+    "computing",
+    "dev-tools",
+    "deepseek",
+];
+
+/// Fields ks-core fills in itself (`ExtensionVersionSpec`), which a package should not set.
+const SYSTEM_FIELDS: [&str; 5] = ["repository", "digest", "chartURL", "chartDataRef", "created"];
+
+pub(super) fn check(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
+    language_sets(file, root, out);
+    category(file, root, out);
+    annotations(file, root, out);
+    external_dependencies(file, root, out);
+    unknown_and_system_keys(file, root, out);
+    urls_and_maintainers(file, root, out);
+    images(file, root, out);
+}
+
+fn keys(node: &Node) -> Vec<&str> {
+    let mut k: Vec<&str> = node.entries().iter().filter_map(|e| e.key_str()).collect();
+    k.sort_unstable();
+    k.dedup();
+    k
+}
+
+/// KS005: displayName and description with different language sets; ksbuilder's README lookup
+/// for KubeSphere Cloud uses their intersection (`pkg/parser/extension.go`).
+fn language_sets(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
+    let (Some(names), Some(descs)) = (field(root, "displayName"), field(root, "description")) else { return };
+    if !names.value.is_mapping() || !descs.value.is_mapping() {
+        return;
+    }
+    let (a, b) = (keys(&names.value), keys(&descs.value));
+    if a == b {
+        return;
+    }
+    out.push(file.file.diag(
+        "KS005",
+        Severity::Info,
+        descs.key.span,
+        format!("`displayName` has languages [{}] but `description` has [{}]", a.join(", "), b.join(", ")),
+        "KubeSphere Cloud takes the extension's languages as the intersection of both maps (that decides which README and CHANGELOG files it reads), and users of a language missing in one of them see a mixed card. Give both the same languages.",
+    ));
+}
+
+/// KS041 (not a label value) and KS042 (not a known category).
+fn category(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
+    let Some(entry) = field(root, "category") else { return };
+    let Some(value) = entry.value.as_str().filter(|v| !v.is_empty() && !entry.value.is_null()) else { return };
+    if !k8s::is_label_value(value) {
+        out.push(file.file.diag(
+            "KS041",
+            Severity::Error,
+            entry.value.span,
+            format!("`category: {value}` is not a valid Kubernetes label value"),
+            "ks-core puts the category in the label `kubesphere.io/category`: at most 63 characters of `[A-Za-z0-9._-]`, alphanumeric at both ends. An invalid value makes the Extension apply fail (and stops a repository sync). Use one of the marketplace categories, e.g. `dev-tools`.",
+        ));
+        return;
+    }
+    if CATEGORIES.contains(&value) {
+        return;
+    }
+    let nearest = CATEGORIES.iter().map(|c| (levenshtein(value, c), *c)).min().filter(|(d, _)| *d <= 4).map(|(_, c)| c);
+    let mut d = file.file.diag(
+        "KS042",
+        Severity::Warning,
+        entry.value.span,
+        format!(
+            "`category: {value}` is not a marketplace category{}",
+            nearest.map_or(String::new(), |n| format!(" (did you mean `{n}`?)"))
+        ),
+        format!(
+            "The console filters the marketplace by the categories ks-core defines ({}); an extension with another category installs but appears under no filter. `other` was removed from the list.",
+            CATEGORIES.join(", ")
+        ),
+    );
+    if let Some(n) = nearest {
+        let token = yaml::scalar_token(n, entry.value.style().unwrap_or(ScalarStyle::Plain));
+        d = d.with_fix(Fix::unsafe_(format!("Use `category: {n}`"), vec![file.file.edit(entry.value.span, token)]));
+    }
+    out.push(d);
+}
+
+/// KS043: annotation keys must be valid Kubernetes annotation keys and values strings.
+fn annotations(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
+    let Some(entry) = field(root, "annotations") else { return };
+    for e in entry.value.entries() {
+        let key = e.key_str().unwrap_or("");
+        if !k8s::is_annotation_key(key) {
+            out.push(file.file.diag(
+                "KS043",
+                Severity::Error,
+                e.key.span,
+                format!("Annotation key `{key}` is not a valid Kubernetes annotation key"),
+                "The annotations become the ExtensionVersion's `metadata.annotations`; an invalid key makes the object apply fail and stops a repository sync. Use `[prefix/]name`, the prefix a DNS subdomain and the name at most 63 characters of `[A-Za-z0-9._-]`.",
+            ));
+        }
+        let is_string = e.value.scalar_type() == Some(ScalarType::Str);
+        if !is_string && !e.value.is_null() {
+            out.push(file.file.diag(
+                "KS043",
+                Severity::Error,
+                e.value.span,
+                format!("Annotation `{key}` has a value that is not a string"),
+                "Annotation values are strings (`map[string]string`); quote numbers and booleans and do not nest maps or lists.",
+            ));
+        }
+    }
+}
+
+/// KS060: each `externalDependencies` entry needs `name`, `version` and `required` (the CRD
+/// requires them), and `required` must be a bool. A quoted `"true"` is SYN004's.
+fn external_dependencies(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
+    let Some(entry) = field(root, "externalDependencies") else { return };
+    for (i, dep) in entry.value.items().iter().enumerate() {
+        let missing: Vec<&str> =
+            ["name", "version", "required"].into_iter().filter(|k| dep.get(k).is_none_or(Node::is_null)).collect();
+        if !missing.is_empty() {
+            let name = dep.get("name").and_then(Node::as_str).map_or(format!("#{}", i + 1), |n| format!("`{n}`"));
+            out.push(file.file.diag(
+                "KS060",
+                Severity::Error,
+                dep.span,
+                format!("External dependency {name} lacks {}", missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ")),
+                "The ExtensionVersion CRD requires `name`, `version` and `required` in every `externalDependencies` entry; the object is rejected otherwise. Use `version: \"\"` for any version.",
+            ));
+        }
+        if let Some(required) = dep.get("required") {
+            let quoted_bool =
+                required.style() != Some(ScalarStyle::Plain) && matches!(required.as_str(), Some("true" | "false"));
+            if !required.is_null() && required.scalar_type() != Some(ScalarType::Bool) && !quoted_bool {
+                out.push(file.file.diag(
+                    "KS060",
+                    Severity::Error,
+                    required.span,
+                    format!("`required: {}` is not a boolean", file.file.slice(required.span)),
+                    "`required` is a bool: `true` makes the console refuse to install until the dependency is installed at a matching version; `false` lists it as optional.",
+                ));
+            }
+        }
+    }
+}
+
+/// KS081 (unknown top-level key, e.g. `labels`, with a suggestion) and KS082 (system-set
+/// fields). Keys that differ from a field only in case are SYN003's.
+fn unknown_and_system_keys(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
+    let fields: Vec<&str> = EXTENSION_YAML.fields().iter().map(|(k, _)| *k).collect();
+    for e in root.entries() {
+        let Some(key) = e.key_str() else { continue };
+        if fields.iter().any(|f| f.eq_ignore_ascii_case(key)) {
+            continue;
+        }
+        if let Some(system) = SYSTEM_FIELDS.iter().find(|s| s.eq_ignore_ascii_case(key)) {
+            let mut d = file.file.diag(
+                "KS082",
+                Severity::Warning,
+                e.key.span,
+                format!("`{key}` is set by KubeSphere, not by the package"),
+                format!("ks-core fills `{system}` in the ExtensionVersion itself (repository, digest, chart URL and data, creation time); a value here is overwritten at best and points the install at the wrong chart at worst. Remove it."),
+            );
+            if let Some(span) = block_entry_lines(file.file.text, e.key.span.start, e.value.span.end) {
+                d = d.with_fix(Fix::safe(format!("Remove `{key}`"), vec![Edit::delete(file.file.path, span)]));
+            }
+            out.push(d);
+            continue;
+        }
+        let nearest =
+            fields.iter().map(|f| (levenshtein(&key.to_ascii_lowercase(), &f.to_ascii_lowercase()), *f)).min();
+        let suggestion = nearest.filter(|(d, _)| *d <= 3).map(|(_, f)| format!(" (did you mean `{f}`?)"));
+        let note = if key == "labels" { " Labels cannot be set from extension.yaml; use `annotations`." } else { "" };
+        out.push(file.file.diag(
+            "KS081",
+            Severity::Warning,
+            e.key.span,
+            format!("`{key}` is not an extension.yaml field{}", suggestion.unwrap_or_default()),
+            format!("ksbuilder and ks-core ignore unknown keys silently, so this setting has no effect.{note}"),
+        ));
+    }
+}
+
+fn is_http_url(s: &str) -> bool {
+    let rest = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://"));
+    rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/') && !r.contains(char::is_whitespace))
+}
+
+/// A plain e-mail address check: one `@`, a non-empty local part, a dotted domain, no spaces.
+fn is_email(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else { return false };
+    !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !s.contains(char::is_whitespace)
+}
+
+/// KS083: `home`, `docs` and `sources` entries must be http(s) URLs; maintainers need a name,
+/// and a valid email and URL when given (ksbuilder lint: `validateChartSources`,
+/// `validateChartMaintainer`).
+fn urls_and_maintainers(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
+    let bad_url = |node: &Node, what: &str, out: &mut Vec<Diagnostic>| {
+        if let Some(v) = node.as_str().filter(|v| !v.is_empty() && !node.is_null())
+            && !is_http_url(v)
+        {
+            out.push(file.file.diag(
+                "KS083",
+                Severity::Warning,
+                node.span,
+                format!("{what} `{v}` is not an http(s) URL"),
+                "`ksbuilder lint` rejects source URLs that are not valid request URLs, and the console shows these as links. Use a full `https://` URL.",
+            ));
+        }
+    };
+    for key in ["home", "docs"] {
+        if let Some(e) = field(root, key) {
+            bad_url(&e.value, &format!("`{key}`"), out);
+        }
+    }
+    if let Some(e) = field(root, "sources") {
+        for item in e.value.items() {
+            bad_url(item, "Source", out);
+        }
+    }
+    let Some(maintainers) = field(root, "maintainers") else { return };
+    for (i, m) in maintainers.value.items().iter().enumerate() {
+        let name = m.get("name").and_then(Node::as_str).filter(|n| !n.is_empty());
+        if name.is_none() {
+            out.push(file.file.diag(
+                "KS083",
+                Severity::Warning,
+                m.span,
+                format!("Maintainer #{} has no `name`", i + 1),
+                "Helm's chart lint (run by `ksbuilder lint`) requires a name for every maintainer.",
+            ));
+        }
+        if let Some(email) = m.get("email").and_then(Node::as_str).filter(|e| !e.is_empty())
+            && !is_email(email)
+        {
+            out.push(file.file.diag(
+                "KS083",
+                Severity::Warning,
+                m.get("email").map_or(m.span, |n| n.span),
+                format!("Maintainer email `{email}` is not a valid address"),
+                "Helm's chart lint rejects invalid maintainer emails. Fix it or leave it out.",
+            ));
+        }
+        if let Some(url_node) = m.get("url") {
+            bad_url(url_node, "Maintainer URL", out);
+        }
+    }
+}
+
+/// KS084: no images listed (ks-extensions CI and `ksbuilder lint` use them).
+fn images(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
+    let entry = field(root, "images");
+    if entry.is_some_and(|e| e.value.items().iter().any(|i| i.as_str().is_some_and(|s| !s.is_empty()))) {
+        return;
+    }
+    let span = entry.map_or(crate::syntax::Span::at(root.span.start), |e| e.key.span);
+    out.push(file.file.diag(
+        "KS084",
+        Severity::Info,
+        span,
+        "`images` is empty or missing",
+        "List the container images the chart deploys: `ksbuilder lint` checks them against the rendered templates, the ks-extensions CI pulls each one, and air-gapped users mirror them from this list.",
+    ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_and_emails() {
+        assert!(is_http_url("https://kubesphere.io/") && is_http_url("http://a.b/c"));
+        assert!(!is_http_url("kubesphere.io") && !is_http_url("https://") && !is_http_url("ftp://x"));
+        assert!(is_email("kubesphere@yunify.com") && !is_email("nobody") && !is_email("a@b") && !is_email("a @b.c"));
+    }
+}
