@@ -9,6 +9,7 @@
 mod archive;
 mod detect;
 pub mod fs;
+pub mod write;
 
 use std::collections::BTreeMap;
 

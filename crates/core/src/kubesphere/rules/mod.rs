@@ -14,6 +14,7 @@ mod docs;
 pub mod media;
 mod metadata;
 mod permissions;
+mod size;
 
 pub use media::{IMAGE_EXTENSIONS, is_url};
 
@@ -57,6 +58,7 @@ pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     if ctx.complete() {
         media::check(ctx, &file, root, out);
         docs::check(ctx, &file, root, out);
+        size::check(ctx, &file, root, out);
     }
     permissions::check(ctx, out);
 }
