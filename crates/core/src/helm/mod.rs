@@ -1,6 +1,7 @@
 //! Chart.yaml rules shared by every chart: KubeSphere packages, Rancher extension charts and
 //! plain Helm charts (HELM codes).
 
+pub mod ignore;
 pub mod rules;
 
 use crate::rules::Ctx;
