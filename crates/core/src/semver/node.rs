@@ -1047,7 +1047,7 @@ impl Range {
             let seg_span = Span::new(
                 map[a],
                 if b > a {
-                    map[b - 1] + char_len_at(range, map[b - 1])
+                    char_end(range, map[b - 1])
                 } else {
                     map[a]
                 },
@@ -1168,8 +1168,13 @@ impl Range {
     }
 }
 
-fn char_len_at(s: &str, i: usize) -> usize {
-    s[i..].chars().next().map_or(0, char::len_utf8)
+/// The end of the character of `s` that contains byte `i`.
+fn char_end(s: &str, i: usize) -> usize {
+    let mut x = (i + 1).min(s.len());
+    while !s.is_char_boundary(x) {
+        x += 1;
+    }
+    x
 }
 
 /// How one comparator set decided (see [`Range::explain`]).
