@@ -8,5 +8,6 @@
 //! * [`judge`]: each platform component (engine plus how it obtains the current version).
 //! * [`rewrite`]: meaning-preserving rewrites of constraints (the RANGE fixes).
 
+pub mod judge;
 pub mod masterminds;
 pub mod node;
