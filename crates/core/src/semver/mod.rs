@@ -11,3 +11,4 @@
 pub mod judge;
 pub mod masterminds;
 pub mod node;
+pub mod rewrite;
