@@ -474,14 +474,14 @@ fn rancher_backend(j: &mut Judgement, constraint: &str, current: &str, ctx: &Con
         (Field::RancherVersion, None) => Some(current),
         _ => None,
     };
-    if let Some(b) = build {
-        if !rancher_is_release(b) {
-            j.verdict = Verdict::Ignored;
-            j.reason = format!(
-                "ignored: Rancher {b} is not a release build, so the backend does not filter the index"
-            );
-            return;
-        }
+    if let Some(b) = build
+        && !rancher_is_release(b)
+    {
+        j.verdict = Verdict::Ignored;
+        j.reason = format!(
+            "ignored: Rancher {b} is not a release build, so the backend does not filter the index"
+        );
+        return;
     }
     if constraint.is_empty() && j.field == Field::KubeVersion {
         j.reason = "accepted: the constraint is empty, so it is not checked".into();

@@ -690,6 +690,15 @@ impl Mapped {
 fn rewrite_range(i: &str, line: Line) -> Mapped {
     let r = regexes();
     let mut out = Mapped::identity(i);
+    // `\s+-\s+` needs whitespace, `-`, whitespace: without that the regex cannot match.
+    let ws = |b: u8| matches!(b, b'\t' | b'\n' | 0x0C | b'\r' | b' ');
+    if !i
+        .as_bytes()
+        .windows(3)
+        .any(|w| ws(w[0]) && w[1] == b'-' && ws(w[2]))
+    {
+        return out;
+    }
     let matches: Vec<(String, String, String)> = r
         .range
         .captures_iter(i)
@@ -1148,9 +1157,7 @@ fn greater_than(v: &Version, c: &Comparator) -> Result<(), CheckFailure> {
     }
     if v.major > c.con.major {
         Ok(())
-    } else if v.major < c.con.major {
-        fail()
-    } else if c.minor_dirty {
+    } else if v.major < c.con.major || c.minor_dirty {
         fail()
     } else if c.patch_dirty {
         if v.minor > c.con.minor {

@@ -205,22 +205,62 @@ fn build(p: &str) -> Regex {
         .expect("node-semver regex compiles")
 }
 
+/// The longest run of `[a-zA-Z0-9-]` characters in `s`.
+fn longest_ldn_run(s: &str) -> usize {
+    let (mut best, mut cur) = (0, 0);
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b == b'-' {
+            cur += 1;
+            best = best.max(cur);
+        } else {
+            cur = 0;
+        }
+    }
+    best
+}
+
+/// The regexes to match `s` with. The safe patterns bound `\d*`/`\d+` by 256 and
+/// `[a-zA-Z0-9-]*`/`+` by 250; those bounds can only bind on a run of `[a-zA-Z0-9-]` longer
+/// than 250 characters (digits are in that class, and every bounded repetition consumes part
+/// of one run). When `s` has no such run, the unbounded patterns explore the same choices in
+/// the same priority order and give the same matches and captures, with a far smaller
+/// automaton, so they are used instead.
+fn rx(s: &str) -> &'static Re {
+    if longest_ldn_run(s) <= 250 {
+        re_set(false)
+    } else {
+        re_set(true)
+    }
+}
+
+/// The bounded ("safe") set, exactly as 7.5.4 matches.
 fn re() -> &'static Re {
-    static R: OnceLock<Re> = OnceLock::new();
-    R.get_or_init(|| {
+    re_set(true)
+}
+
+fn re_set(bounded: bool) -> &'static Re {
+    static SAFE: OnceLock<Re> = OnceLock::new();
+    static FAST: OnceLock<Re> = OnceLock::new();
+    let cell = if bounded { &SAFE } else { &FAST };
+    cell.get_or_init(|| {
         let s = r"[\t\n\x0B\x0C\r \x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]";
         let d = "[0-9]";
         let ldn = "[a-zA-Z0-9-]";
-        let ni = format!("0|[1-9]{d}{{0,256}}");
-        let nil = format!("{d}{{1,256}}");
-        let nni = format!("{d}{{0,256}}[a-zA-Z-]{ldn}{{0,250}}");
+        let (d0, d1, l0, l1) = if bounded {
+            ("{0,256}", "{1,256}", "{0,250}", "{1,250}")
+        } else {
+            ("*", "+", "*", "+")
+        };
+        let ni = format!("0|[1-9]{d}{d0}");
+        let nil = format!("{d}{d1}");
+        let nni = format!("{d}{d0}[a-zA-Z-]{ldn}{l0}");
         let main = format!(r"({ni})\.({ni})\.({ni})");
         let main_loose = format!(r"({nil})\.({nil})\.({nil})");
         let pri = format!("(?:{ni}|{nni})");
         let pril = format!("(?:{nil}|{nni})");
         let pre = format!(r"(?:-({pri}(?:\.{pri})*))");
         let pre_loose = format!(r"(?:-?({pril}(?:\.{pril})*))");
-        let bi = format!("{ldn}{{1,250}}");
+        let bi = format!("{ldn}{l1}");
         let buildp = format!(r"(?:\+({bi}(?:\.{bi})*))");
         let fullplain = format!("v?{main}{pre}?{buildp}?");
         let looseplain = format!("[v={s}]*{main_loose}{pre_loose}?{buildp}?");
@@ -238,9 +278,9 @@ fn re() -> &'static Re {
             loose: build(&format!("^{looseplain}$")),
             xrange: build(&format!("^{gtlt}{s01}{xplain}$")),
             xrange_loose: build(&format!("^{gtlt}{s01}{xplain_loose}$")),
-            coerce: build(&format!(
-                r"(^|[^0-9])([0-9]{{1,16}})(?:\.([0-9]{{1,16}}))?(?:\.([0-9]{{1,16}}))?(?:$|[^0-9])"
-            )),
+            coerce: build(
+                r"(^|[^0-9])([0-9]{1,16})(?:\.([0-9]{1,16}))?(?:\.([0-9]{1,16}))?(?:$|[^0-9])",
+            ),
             tilde_trim: build(&format!("({s01})(?:~>?){s11}")),
             tilde: build(&format!("^(?:~>?){xplain}$")),
             tilde_loose: build(&format!("^(?:~>?){xplain_loose}$")),
@@ -456,7 +496,7 @@ impl SemVer {
                 whole,
             ));
         }
-        let r = re();
+        let r = rx(version);
         let rx = if options.loose { &r.loose } else { &r.full };
         let m = rx.captures(js_trim(version)).ok_or_else(|| {
             err(
@@ -621,7 +661,7 @@ impl Comparator {
     /// `comp`.
     pub fn parse(comp: &str, options: Options) -> Result<Comparator, NodeError> {
         let comp = js_collapse(comp);
-        let r = re();
+        let r = rx(&comp);
         let rx = if options.loose {
             &r.comparator_loose
         } else {
@@ -695,7 +735,7 @@ impl fmt::Display for Comparator {
 // Range desugaring (classes/range.js)
 
 fn replace_caret(comp: &str, o: Options) -> String {
-    let r = re();
+    let r = rx(comp);
     let rx = if o.loose { &r.caret_loose } else { &r.caret };
     let z = if o.include_prerelease { "-0" } else { "" };
     replace_first(rx, comp, |c| {
@@ -737,7 +777,7 @@ fn replace_caret(comp: &str, o: Options) -> String {
 }
 
 fn replace_tilde(comp: &str, o: Options) -> String {
-    let r = re();
+    let r = rx(comp);
     let rx = if o.loose { &r.tilde_loose } else { &r.tilde };
     replace_first(rx, comp, |c| {
         let (mj, mn, pt, pr) = (cap(c, 1), cap(c, 2), cap(c, 3), cap(c, 4));
@@ -758,7 +798,7 @@ fn replace_tilde(comp: &str, o: Options) -> String {
 
 fn replace_xrange(comp: &str, o: Options) -> String {
     let comp = js_trim(comp);
-    let r = re();
+    let r = rx(comp);
     let rx = if o.loose { &r.xrange_loose } else { &r.xrange };
     replace_first(rx, comp, |c| {
         let ret = cap(c, 0).unwrap_or("");
@@ -819,11 +859,11 @@ fn replace_xrange(comp: &str, o: Options) -> String {
 }
 
 fn replace_stars(comp: &str) -> String {
-    replace_first(&re().star, js_trim(comp), |_| String::new())
+    replace_first(&rx(comp).star, js_trim(comp), |_| String::new())
 }
 
 fn replace_gte0(comp: &str, o: Options) -> String {
-    let r = re();
+    let r = rx(comp);
     let rx = if o.include_prerelease {
         &r.gte0_pre
     } else {
@@ -912,9 +952,10 @@ struct SegmentError {
 }
 
 fn parse_range_segment(range: &str, o: Options) -> Result<Vec<Comparator>, SegmentError> {
-    let r = re();
+    let r = rx(range);
     let hr = if o.loose { &r.hyphen_loose } else { &r.hyphen };
     let range = replace_first(hr, range, |c| hyphen_replace(c, o.include_prerelease));
+    let r = rx(&range);
     let range = replace_all(&r.comparator_trim, &range, |c| {
         format!(
             "{}{}{}",
@@ -923,10 +964,10 @@ fn parse_range_segment(range: &str, o: Options) -> Result<Vec<Comparator>, Segme
             cap(c, 3).unwrap_or("")
         )
     });
-    let range = replace_all(&r.tilde_trim, &range, |c| {
+    let range = replace_all(&rx(&range).tilde_trim, &range, |c| {
         format!("{}~", cap(c, 1).unwrap_or(""))
     });
-    let range = replace_all(&r.caret_trim, &range, |c| {
+    let range = replace_all(&rx(&range).caret_trim, &range, |c| {
         format!("{}^", cap(c, 1).unwrap_or(""))
     });
     let sugared: Vec<String> = range
@@ -939,7 +980,7 @@ fn parse_range_segment(range: &str, o: Options) -> Result<Vec<Comparator>, Segme
         .map(|c| replace_gte0(c, o))
         .collect();
     if o.loose {
-        list.retain(|c| r.comparator_loose.is_match(c));
+        list.retain(|c| rx(c).comparator_loose.is_match(c));
     }
     let mut comparators = Vec::with_capacity(list.len());
     for c in &list {
@@ -1021,8 +1062,6 @@ fn hint_for(comp: &str) -> Option<String> {
         Some("node-semver separates the comparators of an AND group with spaces only; a comma is invalid".into())
     } else if t.starts_with("=>") || t.starts_with("=<") {
         Some("node-semver has no `=>`/`=<` operators; write `>=`/`<=`".into())
-    } else if t.starts_with("~>") {
-        None
     } else {
         None
     }
@@ -1084,13 +1123,12 @@ impl Range {
             set.retain(|s| !s.comparators[0].is_null_set());
             if set.is_empty() {
                 set = vec![first];
-            } else if set.len() > 1 {
-                if let Some(any) = set
+            } else if set.len() > 1
+                && let Some(any) = set
                     .iter()
                     .find(|s| s.comparators.len() == 1 && s.comparators[0].is_any())
-                {
-                    set = vec![any.clone()];
-                }
+            {
+                set = vec![any.clone()];
             }
         }
         Ok(Range { raw, set, options })
@@ -1268,11 +1306,48 @@ fn test_set(set: &[Comparator], v: &SemVer, o: Options) -> Result<SetOutcome, Se
 
 /// `semver.satisfies(version, range, options)` (`functions/satisfies.js`): false when the
 /// range does not parse or the version is not valid.
+///
+/// Like upstream (whose `parseRange` keeps an LRU of 1000 parsed segments), parsed ranges are
+/// memoised per thread (at most [`RANGE_MEMO_CAPACITY`] entries); parsing is deterministic, so
+/// this changes nothing but speed.
 pub fn satisfies(version: &str, range: &str, options: Options) -> bool {
-    match Range::parse(range, options) {
+    with_memoised_range(range, options, |r| match r {
         Ok(r) => r.test_str(version),
         Err(_) => false,
-    }
+    })
+}
+
+/// Entries kept by the per-thread memo of [`satisfies`] before it is cleared.
+pub const RANGE_MEMO_CAPACITY: usize = 1000;
+
+type Memo = HashMap<(String, Options), std::rc::Rc<Result<Range, NodeError>>>;
+
+thread_local! {
+    static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(HashMap::new());
+}
+
+fn with_memoised_range<T>(
+    range: &str,
+    o: Options,
+    f: impl FnOnce(&Result<Range, NodeError>) -> T,
+) -> T {
+    let key = (range.to_string(), o);
+    let hit = MEMO.with(|m| m.borrow().get(&key).cloned());
+    let parsed = match hit {
+        Some(p) => p,
+        None => {
+            let p = std::rc::Rc::new(Range::parse(range, o));
+            MEMO.with(|m| {
+                let mut m = m.borrow_mut();
+                if m.len() >= RANGE_MEMO_CAPACITY {
+                    m.clear();
+                }
+                m.insert(key, p.clone());
+            });
+            p
+        }
+    };
+    f(&parsed)
 }
 
 /// `semver.validRange(range, options)` (`ranges/valid.js`): the normalised range, `*` for
