@@ -387,3 +387,35 @@ fn judgements_serialise_to_json() {
     assert_eq!(v["engine_label"], "Masterminds ≤ 3.3");
     assert_eq!(v["decider"]["span"]["start"], 11);
 }
+
+#[test]
+fn helm_3_12_parses_versions_like_masterminds_3_2() {
+    // Masterminds 3.2 (Helm 3.12) accepts leading zeros like 3.4; 3.3 (ks-core) does not.
+    let ks = one(
+        Component::KubeSphereServer,
+        Field::KubeVersion,
+        ">=01.19.0",
+        "v1.28.3",
+    );
+    assert_eq!(ks.verdict, Verdict::InvalidConstraint);
+    assert_eq!(
+        ks.constraint_error.unwrap().message,
+        "constraint Parser Error"
+    );
+    let helm = one(
+        Component::HelmExecutor312,
+        Field::KubeVersion,
+        ">=01.19.0",
+        "v1.28.3",
+    );
+    assert_eq!(helm.verdict, Verdict::Accepted);
+    assert_eq!(helm.engine_label, "Masterminds 3.2");
+    // …with the per-comparator prerelease rule of 3.3.
+    let helm = one(
+        Component::HelmExecutor312,
+        Field::KubeVersion,
+        ">=1.19.0-0 <1.30.0",
+        "v1.28.3-gke.100",
+    );
+    assert_eq!(helm.verdict, Verdict::Rejected);
+}

@@ -34,8 +34,9 @@ pub enum Component {
     /// prerelease); an unparsable constraint is logged and treated as incompatible.
     KubeSphereServer,
     /// Helm 3.12 (the KubeSphere executor image) at install: `IsCompatibleRange(kubeVersion,
-    /// GitVersion)`. Helm 3.12 ships Masterminds 3.2.1, whose constraint rules equal 3.3's
-    /// (modelled with the 3.3 line); false on an unparsable constraint.
+    /// GitVersion)`. Helm 3.12 ships Masterminds 3.2.x, whose constraint and prerelease rules
+    /// equal 3.3's (per comparator); only its `NewVersion` is looser (leading zeros allowed), so
+    /// it is modelled exactly as [`Profile::V3_2`]. False on an unparsable constraint.
     HelmExecutor312,
     /// Helm ≥ 3.19 at install: Masterminds ≥ 3.4 (prereleases admitted per AND group),
     /// raw `GitVersion`; false on an unparsable constraint.
@@ -97,9 +98,8 @@ impl Component {
     /// The engine the component uses.
     pub const fn engine(self) -> Engine {
         match self {
-            Component::KubeSphereServer | Component::HelmExecutor312 => {
-                Engine::Masterminds(Profile::V3_3)
-            }
+            Component::KubeSphereServer => Engine::Masterminds(Profile::V3_3),
+            Component::HelmExecutor312 => Engine::Masterminds(Profile::V3_2),
             Component::Helm319 | Component::RancherBackend => Engine::Masterminds(Profile::V3_4),
             Component::KubeSphereConsole => Engine::Node(node::Options::INCLUDE_PRERELEASE),
             Component::RancherExtensionsPage | Component::RancherLoadGate => {

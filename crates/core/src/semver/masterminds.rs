@@ -29,7 +29,11 @@ use crate::syntax::Span;
 /// Which Masterminds release line parses versions (`NewVersion`) and which error texts it uses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub enum Line {
-    /// v3.3.0/v3.3.1 (and, for constraints, v3.2.x): strict `semVerRegex`, capitalised errors.
+    /// v3.2.x (Helm 3.12 to 3.15): the loose `semVerRegex` of that era (leading zeros allowed,
+    /// like 3.4's `coerceNewVersion`), per-comparator prerelease checks as in 3.3,
+    /// capitalised errors.
+    V3_2,
+    /// v3.3.0/v3.3.1: strict `semVerRegex` (no leading zeros), capitalised errors.
     V3_3,
     /// v3.4.0 and later: `coerceNewVersion` (leading zeros allowed), lower-case errors.
     V3_4,
@@ -59,6 +63,11 @@ pub struct Profile {
 }
 
 impl Profile {
+    /// Masterminds v3.2.x (Helm 3.12, the KubeSphere executor).
+    pub const V3_2: Profile = Profile {
+        line: Line::V3_2,
+        include_prerelease: false,
+    };
     /// Masterminds v3.3.x (KubeSphere master pins v3.3.1; Helm ≤ 3.18).
     pub const V3_3: Profile = Profile {
         line: Line::V3_3,
@@ -78,7 +87,7 @@ impl Profile {
     /// The prerelease rule of this profile's release line.
     pub const fn prerelease_mode(self) -> PrereleaseMode {
         match self.line {
-            Line::V3_3 => PrereleaseMode::PerComparator,
+            Line::V3_2 | Line::V3_3 => PrereleaseMode::PerComparator,
             Line::V3_4 => PrereleaseMode::PerGroup,
         }
     }
@@ -86,6 +95,7 @@ impl Profile {
     /// A short label such as `Masterminds ≤ 3.3` for reports.
     pub const fn label(self) -> &'static str {
         match (self.line, self.include_prerelease) {
+            (Line::V3_2, _) => "Masterminds 3.2",
             (Line::V3_3, _) => "Masterminds ≤ 3.3",
             (Line::V3_4, false) => "Masterminds ≥ 3.4",
             (Line::V3_4, true) => "Masterminds ≥ 3.4 (IncludePrerelease)",
@@ -198,7 +208,7 @@ pub enum VersionErrorKind {
 
 impl fmt::Display for VersionError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let upper = self.line == Line::V3_3;
+        let upper = self.line != Line::V3_4;
         match &self.kind {
             VersionErrorKind::InvalidSemVer => f.write_str(if upper {
                 "Invalid Semantic Version"
@@ -279,7 +289,8 @@ impl Version {
     ///
     /// * [`Line::V3_3`]: `semVerRegex` (`v?(0|[1-9]\d*)(?:\.(0|[1-9]\d*))?(?:\.(0|[1-9]\d*))?`
     ///   plus a strict prerelease and metadata), then `ParseUint` for each number.
-    /// * [`Line::V3_4`]: `coerceNewVersion`: `looseSemVerRegex`, `ParseUint` (leading zeros are
+    /// * [`Line::V3_2`] and [`Line::V3_4`]: `coerceNewVersion` (3.2's `NewVersion` is the same
+    ///   code): `looseSemVerRegex`, `ParseUint` (leading zeros are
     ///   accepted and dropped), then `validatePrerelease` (numeric identifiers with a leading
     ///   zero are rejected) and `validateMetadata`.
     ///
@@ -321,7 +332,7 @@ impl Version {
                     original: v.to_string(),
                 })
             }
-            Line::V3_4 => {
+            Line::V3_2 | Line::V3_4 => {
                 let m = r.loose_version.captures(v).ok_or(VersionError {
                     line,
                     kind: VersionErrorKind::InvalidSemVer,
@@ -712,7 +723,7 @@ fn rewrite_range(i: &str, line: Line) -> Mapped {
         .collect();
     for (whole, a, b) in matches {
         let t = match line {
-            Line::V3_3 => format!(">= {a}, <= {b}"),
+            Line::V3_2 | Line::V3_3 => format!(">= {a}, <= {b}"),
             Line::V3_4 => format!(">= {a}, <= {b} "),
         };
         if let Some(pos) = out.text.find(&whole) {
@@ -1020,7 +1031,7 @@ fn parse_comparator(c: &str, line: Line, span: Span) -> Result<Comparator, Const
     };
     let con = Version::parse(&ver, line).map_err(|error| ConstraintError {
         message: match line {
-            Line::V3_3 => "constraint Parser Error".to_string(),
+            Line::V3_2 | Line::V3_3 => "constraint Parser Error".to_string(),
             Line::V3_4 => "constraint parser error".to_string(),
         },
         span,

@@ -72,7 +72,7 @@ pub fn apply_edits(s: &str, edits: &[TextEdit]) -> String {
     out
 }
 
-const LINES: [Profile; 2] = [Profile::V3_3, Profile::V3_4];
+const LINES: [Profile; 3] = [Profile::V3_2, Profile::V3_3, Profile::V3_4];
 
 /// The Masterminds lines that parse `c`, with their parses.
 fn parses(c: &str) -> Vec<(Profile, Constraints)> {
@@ -210,7 +210,7 @@ pub fn reversed_operators(c: &str) -> Option<Rewrite> {
     structure_kept(&orig, &r.text).then_some(r)
 }
 
-/// Commas and reversed operators together; `Some` only when the result is [`portable`]
+/// Commas and reversed operators together; `Some` only when the result is [`is_portable`]
 /// and keeps the comparators of every Masterminds line that parsed `c`.
 pub fn make_portable(c: &str) -> Option<Rewrite> {
     let orig = parses(c);
@@ -449,7 +449,7 @@ fn releases_kept(orig: &[(Profile, Constraints)], new: &str) -> bool {
 }
 
 /// All fixes together: commas to spaces, `=>`/`=<` to `>=`/`<=`, and `-0` on every release
-/// bound when that is safe (else without it). `Some` only when the result is [`portable`],
+/// bound when that is safe (else without it). `Some` only when the result is [`is_portable`],
 /// differs from `c`, and keeps the verdict of every release version in every Masterminds line
 /// that parsed `c`.
 pub fn fix_all(c: &str) -> Option<Rewrite> {
@@ -477,6 +477,7 @@ pub fn fix_all(c: &str) -> Option<Rewrite> {
 /// The Masterminds line name for messages.
 pub fn line_name(line: Line) -> &'static str {
     match line {
+        Line::V3_2 => "Masterminds 3.2",
         Line::V3_3 => "Masterminds ≤ 3.3",
         Line::V3_4 => "Masterminds ≥ 3.4",
     }
