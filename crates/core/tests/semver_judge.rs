@@ -419,3 +419,39 @@ fn helm_3_12_parses_versions_like_masterminds_3_2() {
     );
     assert_eq!(helm.verdict, Verdict::Rejected);
 }
+
+#[test]
+fn masterminds_errors_pinpoint_the_bytes_at_fault() {
+    use extcheck_core::semver::masterminds::{Constraints, Profile};
+    let cases: &[(&str, &str, &str)] = &[
+        (">=1.19.0,, <2", ",,", "two commas in a row"),
+        (">=1.19.0, <2,", ",", "trailing comma"),
+        (">=1.0 || >=2.0 foo", "foo", "unexpected `foo`"),
+        (">=1.0 <2.0 && >3", "&&", "unexpected `&&`"),
+        ("", "", "empty constraint"),
+        (">=1.2.3 || ", " ", "empty constraint"),
+    ];
+    for (c, at, hint) in cases {
+        let e = Constraints::parse(c, Profile::V3_4).unwrap_err();
+        assert!(
+            e.message.starts_with("improper constraint: "),
+            "{c:?}: {e:?}"
+        );
+        let culprit = e.culprit.unwrap_or_else(|| panic!("{c:?}: no culprit"));
+        assert_eq!(&c[culprit.start..culprit.end], *at, "{c:?}");
+        assert!(
+            e.hint.as_deref().unwrap().contains(hint),
+            "{c:?}: {:?}",
+            e.hint
+        );
+    }
+    // The OR segment itself is the span; offsets are in the original string.
+    let e = Constraints::parse(">=1.0 || >=2.0 foo", Profile::V3_4).unwrap_err();
+    assert_eq!((e.span.start, e.span.end), (8, 18));
+    assert_eq!(e.message, "improper constraint:  >=2.0 foo");
+    // A version that NewVersion rejects: the comparator's span and a hint.
+    let e = Constraints::parse(">=1.0 <01.5", Profile::V3_3).unwrap_err();
+    assert_eq!(e.message, "constraint Parser Error");
+    assert_eq!(&">=1.0 <01.5"[e.span.start..e.span.end], "<01.5");
+    assert!(e.hint.unwrap().contains("leading zeros"));
+}

@@ -247,6 +247,8 @@ pub struct ConstraintProblem {
     pub message: String,
     /// Byte range in the constraint.
     pub span: Span,
+    /// The exact bytes at fault, when known (inside `span`).
+    pub culprit: Option<Span>,
     /// A hint, e.g. that node-semver has no `!=`.
     pub hint: Option<String>,
 }
@@ -371,7 +373,8 @@ fn masterminds_check(
             j.constraint_error = Some(ConstraintProblem {
                 message: e.message,
                 span: e.span,
-                hint: None,
+                culprit: e.culprit,
+                hint: e.hint,
             });
             return;
         }
@@ -503,7 +506,8 @@ fn rancher_backend(j: &mut Judgement, constraint: &str, current: &str, ctx: &Con
                     j.constraint_error = Some(ConstraintProblem {
                         message: e.message,
                         span: e.span,
-                        hint: None,
+                        culprit: e.culprit,
+                        hint: e.hint,
                     });
                     return;
                 }
@@ -648,6 +652,7 @@ fn node_check(j: &mut Judgement, opts: node::Options, constraint: &str, version:
             j.constraint_error = Some(ConstraintProblem {
                 message: e.message,
                 span: e.span,
+                culprit: None,
                 hint: e.hint,
             });
             return;

@@ -575,8 +575,13 @@ pub struct ConstraintError {
     pub message: String,
     /// Byte range in the original string of the offending OR segment or comparator.
     pub span: Span,
-    /// What kind of failure it was.
-    pub kind: ConstraintErrorKind,
+    /// What kind of failure it was (boxed: errors stay small).
+    pub kind: Box<ConstraintErrorKind>,
+    /// The exact bytes at fault inside `span`, when they can be pinpointed (for example the
+    /// second comma of `>=1.19.0,, <2`).
+    pub culprit: Option<Span>,
+    /// What is wrong there, for people (not an upstream text).
+    pub hint: Option<String>,
 }
 
 /// The kinds of `NewConstraint` failure.
@@ -770,12 +775,18 @@ impl Constraints {
             let seg = &text[a..b];
             let seg_span = mapped.span(a, b);
             if !r.valid.is_match(seg) {
+                let (culprit, hint) = match pinpoint(seg) {
+                    Some((s, e, h)) => (Some(mapped.span(a + s, a + e)), Some(h)),
+                    None => (None, None),
+                };
                 return Err(ConstraintError {
                     message: format!("improper constraint: {seg}"),
                     span: seg_span,
-                    kind: ConstraintErrorKind::ImproperSegment {
+                    kind: Box::new(ConstraintErrorKind::ImproperSegment {
                         segment: seg.to_string(),
-                    },
+                    }),
+                    culprit,
+                    hint,
                 });
             }
             let mut found: Vec<(usize, usize)> = r
@@ -1005,9 +1016,11 @@ fn parse_comparator(c: &str, line: Line, span: Span) -> Result<Comparator, Const
     let m = r.constraint.captures(c).ok_or_else(|| ConstraintError {
         message: format!("improper constraint: {c}"),
         span,
-        kind: ConstraintErrorKind::ImproperComparator {
+        culprit: None,
+        hint: None,
+        kind: Box::new(ConstraintErrorKind::ImproperComparator {
             comparator: c.to_string(),
-        },
+        }),
     })?;
     let get = |i: usize| m.get(i).map_or("", |x| x.as_str());
     let op = Op::from_str(get(1));
@@ -1035,11 +1048,13 @@ fn parse_comparator(c: &str, line: Line, span: Span) -> Result<Comparator, Const
             Line::V3_4 => "constraint parser error".to_string(),
         },
         span,
-        kind: ConstraintErrorKind::VersionParse {
+        culprit: None,
+        hint: Some(version_hint(&orig, &ver, line, &error)),
+        kind: Box::new(ConstraintErrorKind::VersionParse {
             comparator: c.to_string(),
             version: ver.clone(),
             error,
-        },
+        }),
     })?;
     Ok(Comparator {
         op,
@@ -1050,6 +1065,110 @@ fn parse_comparator(c: &str, line: Line, span: Span) -> Result<Comparator, Const
         patch_dirty,
         span,
     })
+}
+
+/// Finds where a segment rejected by `validConstraintRegex` goes wrong: text before, between or
+/// after the comparators that `findConstraintRegex` sees that is not a separator (`\s+` or
+/// `,\s*`). Returns the byte range within `seg` and a hint.
+fn pinpoint(seg: &str) -> Option<(usize, usize, String)> {
+    let r = regexes();
+    let ws = |c: char| matches!(c, '\t' | '\n' | '\x0C' | '\r' | ' ');
+    let comps: Vec<(usize, usize)> = r
+        .find
+        .find_iter(seg)
+        .map(|m| (m.start(), m.end()))
+        .collect();
+    let trimmed = |a: usize, b: usize| -> (usize, usize) {
+        let g = &seg[a..b];
+        let s = a + (g.len() - g.trim_start_matches(ws).len());
+        let e = b - (g.len() - g.trim_end_matches(ws).len());
+        (s, e.max(s))
+    };
+    if comps.is_empty() {
+        let (s, e) = trimmed(0, seg.len());
+        return Some(if s == e {
+            (
+                0,
+                seg.len(),
+                "empty constraint: expected an operator and a version".to_string(),
+            )
+        } else {
+            (
+                s,
+                e,
+                format!(
+                    "no comparator here: expected an operator and a version, found `{}`",
+                    &seg[s..e]
+                ),
+            )
+        });
+    }
+    let (first, _) = comps[0];
+    if !seg[..first].chars().all(ws) {
+        let (s, e) = trimmed(0, first);
+        return Some((
+            s,
+            e,
+            format!("unexpected `{}` before the first comparator", &seg[s..e]),
+        ));
+    }
+    for w in comps.windows(2) {
+        let (gap_a, gap_b) = (w[0].1, w[1].0);
+        let gap = &seg[gap_a..gap_b];
+        let commas = gap.matches(',').count();
+        let only_ws_and_commas = gap.chars().all(|c| ws(c) || c == ',');
+        if gap.is_empty() {
+            return Some((
+                gap_b,
+                w[1].1,
+                format!(
+                    "`{}` follows the previous comparator without a space or comma",
+                    &seg[gap_b..w[1].1]
+                ),
+            ));
+        }
+        if only_ws_and_commas && commas <= 1 {
+            continue;
+        }
+        let (s, e) = trimmed(gap_a, gap_b);
+        let hint = if only_ws_and_commas {
+            "two commas in a row: comparators are separated by one comma or by spaces".to_string()
+        } else {
+            format!("unexpected `{}` between comparators", &seg[s..e])
+        };
+        return Some((s, e, hint));
+    }
+    let last = comps[comps.len() - 1].1;
+    if !seg[last..].chars().all(ws) {
+        let (s, e) = trimmed(last, seg.len());
+        let hint =
+            if seg[s..e].starts_with(',') && seg[s..e].trim_start_matches(',').trim().is_empty() {
+                "trailing comma after the last comparator".to_string()
+            } else {
+                format!("unexpected `{}` after the last comparator", &seg[s..e])
+            };
+        return Some((s, e, hint));
+    }
+    None
+}
+
+/// Explains why a comparator's version did not parse.
+fn version_hint(orig: &str, ver: &str, line: Line, e: &VersionError) -> String {
+    let leading_zero = ver
+        .trim_start_matches('v')
+        .split(['-', '+'])
+        .next()
+        .unwrap_or("")
+        .split('.')
+        .any(|p| p.len() > 1 && p.starts_with('0') && p.bytes().all(|b| b.is_ascii_digit()));
+    if orig.contains('|') {
+        "a single `|` is not an operator; write `||` for OR".to_string()
+    } else if leading_zero && line == Line::V3_3 {
+        "Masterminds 3.3 rejects leading zeros in version numbers (3.2 and 3.4 accept them)"
+            .to_string()
+    } else {
+        format!("the version `{orig}` is not a valid version ({e})")
+    }
 }
 
 /// Runs the upstream check function of `c`'s operator. `include` is the 3.4 group flag
