@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use extcheck_core::semver::masterminds::{Constraints, Profile, Version};
 use extcheck_core::semver::node;
 use extcheck_core::semver::rewrite::{
-    Rewrite, apply_edits, commas_to_spaces, fix_all, is_portable, make_portable, portability,
-    prerelease_floor, reversed_operators,
+    Rewrite, apply_edits, commas_to_spaces, dialects_agree, fix_all, is_portable, make_portable,
+    portability, prerelease_floor, reversed_operators,
 };
 
 fn edits(r: &Rewrite) -> Vec<(usize, usize, &str)> {
@@ -204,9 +204,11 @@ fn rewrites_keep_the_meaning_on_the_vector_corpus() {
         }
         if let Some(r) = fix_all(range) {
             assert!(is_portable(&r.text), "{range:?} → {:?}", r.text);
+            assert_node_agrees_on_releases(&r.text, &versions);
         }
         if let Some(r) = make_portable(range) {
             assert!(is_portable(&r.text), "{range:?} → {:?}", r.text);
+            assert_node_agrees_on_releases(&r.text, &versions);
             // Node now reads it, with the same verdicts as Masterminds ≥ 3.4 on release versions
             // wherever the forms mean the same in both dialects (checked in the judge tests);
             // here: it parses with both option sets.
@@ -221,6 +223,41 @@ fn rewrites_keep_the_meaning_on_the_vector_corpus() {
         applied.iter().all(|&n| n > 0),
         "every rewrite should apply somewhere: {applied:?}"
     );
+}
+
+/// node-semver gives the same verdict as Masterminds ≥ 3.4 on every release version of the
+/// corpus that both parse.
+fn assert_node_agrees_on_releases(c: &str, versions: &[String]) {
+    let m = Constraints::parse(c, Profile::V3_4).unwrap();
+    for v in versions {
+        let (Ok(mv), Ok(_)) = (
+            Version::parse(v, Profile::V3_4.line),
+            node::SemVer::parse(v, node::Options::DEFAULT),
+        ) else {
+            continue;
+        };
+        if !mv.pre.is_empty() {
+            continue;
+        }
+        assert_eq!(
+            m.check(&mv),
+            node::satisfies(v, c, node::Options::DEFAULT),
+            "{c:?} on {v}"
+        );
+    }
+}
+
+#[test]
+fn dialect_agreement() {
+    assert!(dialects_agree(">=1.19.0-0 <1.30.0-0"));
+    assert!(dialects_agree("~1.2 || ^2.3.4"));
+    // `^*` is everything in node-semver but not in Masterminds (1.0.0 fails `^*` there).
+    assert!(is_portable("^*"));
+    assert!(!dialects_agree("^*"));
+    // `~0.0.0` accepts everything in Masterminds, only 0.0.x in node-semver.
+    assert!(!dialects_agree("~0.0.0"));
+    assert!(!dialects_agree(">=1.0, <2"));
+    assert!(make_portable("^ 28.2,<=10.1.* || ^* || => 28.0.1,2").is_none());
 }
 
 /// After the `-0` rewrite of a range without prerelease comparators, Masterminds 3.3 admits a

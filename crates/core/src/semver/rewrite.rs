@@ -210,8 +210,9 @@ pub fn reversed_operators(c: &str) -> Option<Rewrite> {
     structure_kept(&orig, &r.text).then_some(r)
 }
 
-/// Commas and reversed operators together; `Some` only when the result is [`is_portable`]
-/// and keeps the comparators of every Masterminds line that parsed `c`.
+/// Commas and reversed operators together; `Some` only when the result is [`is_portable`],
+/// the dialects agree on it ([`dialects_agree`]), and it keeps the comparators of every
+/// Masterminds line that parsed `c`.
 pub fn make_portable(c: &str) -> Option<Rewrite> {
     let orig = parses(c);
     if orig.is_empty() {
@@ -220,7 +221,29 @@ pub fn make_portable(c: &str) -> Option<Rewrite> {
     let mut edits = comma_edits(c);
     edits.extend(operator_edits(c, &orig));
     let r = finish(c, RewriteKind::Portable, edits)?;
-    (structure_kept(&orig, &r.text) && is_portable(&r.text)).then_some(r)
+    (structure_kept(&orig, &r.text) && is_portable(&r.text) && dialects_agree(&r.text)).then_some(r)
+}
+
+/// Whether node-semver 7.5.4 and every Masterminds line give `c` the same verdict on every
+/// release version at and around its bounds. Parsing in both dialects is not enough: for
+/// example `^*` accepts 1.0.0 in node-semver (it is `*`) but not in Masterminds. False when
+/// `c` does not parse in both.
+pub fn dialects_agree(c: &str) -> bool {
+    let orig = parses(c);
+    if orig.len() != LINES.len() {
+        return false;
+    }
+    let Ok(range) = node::Range::parse(c, node::Options::DEFAULT) else {
+        return false;
+    };
+    let versions = probes(&orig);
+    versions.iter().all(|v| {
+        let Ok(nv) = node::SemVer::parse(&v.original, node::Options::DEFAULT) else {
+            return false;
+        };
+        let n = range.test(&nv);
+        orig.iter().all(|(_, m)| m.check(v) == n)
+    })
 }
 
 /// Whether a constraint parses in each dialect.
@@ -450,8 +473,8 @@ fn releases_kept(orig: &[(Profile, Constraints)], new: &str) -> bool {
 
 /// All fixes together: commas to spaces, `=>`/`=<` to `>=`/`<=`, and `-0` on every release
 /// bound when that is safe (else without it). `Some` only when the result is [`is_portable`],
-/// differs from `c`, and keeps the verdict of every release version in every Masterminds line
-/// that parsed `c`.
+/// the dialects agree on it ([`dialects_agree`]), it differs from `c`, and it keeps the verdict
+/// of every release version in every Masterminds line that parsed `c`.
 pub fn fix_all(c: &str) -> Option<Rewrite> {
     let orig = parses(c);
     if orig.is_empty() {
@@ -471,7 +494,7 @@ pub fn fix_all(c: &str) -> Option<Rewrite> {
         None => edits.extend(ops),
     }
     let r = finish(c, RewriteKind::All, edits)?;
-    (releases_kept(&orig, &r.text) && is_portable(&r.text)).then_some(r)
+    (releases_kept(&orig, &r.text) && is_portable(&r.text) && dialects_agree(&r.text)).then_some(r)
 }
 
 /// The Masterminds line name for messages.
