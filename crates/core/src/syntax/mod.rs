@@ -25,7 +25,10 @@ impl Span {
 
     /// An empty span at `offset` (an insertion point).
     pub const fn at(offset: usize) -> Self {
-        Span { start: offset, end: offset }
+        Span {
+            start: offset,
+            end: offset,
+        }
     }
 
     /// Length in bytes.
