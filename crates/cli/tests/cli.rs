@@ -101,7 +101,7 @@ fn errors_exit_1_and_several_paths_give_a_json_array() {
     assert_eq!(out.status.code(), Some(1));
     let reports = json(&out);
     let reports = reports.as_array().expect("an array for two paths");
-    assert_eq!(codes(&reports[0]), ["RC010", "RC025"]);
+    assert_eq!(codes(&reports[0]), ["RC010", "RC025", "RANGE003", "RANGE004", "RANGE005"]);
     let d = &reports[0]["packages"][0]["diagnostics"][0];
     assert_eq!((d["file"].as_str(), d["line"].as_u64(), d["column"].as_u64()), (Some("Chart.yaml"), Some(1), Some(1)));
     assert_eq!(d["fix"]["applicability"], "unsafe");

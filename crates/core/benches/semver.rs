@@ -18,20 +18,11 @@ use extcheck_core::semver::node;
 fn pairs() -> Vec<(String, String)> {
     let path = match std::env::var_os("EXTCHECK_RANGE_VECTORS") {
         Some(p) => PathBuf::from(p),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../../../shared/conformance/range-vectors.json"),
+        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/conformance/range-vectors.json"),
     };
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     let all: Vec<serde_json::Value> = serde_json::from_str(&text).expect("JSON array");
-    all.iter()
-        .map(|v| {
-            (
-                v["range"].as_str().unwrap().to_string(),
-                v["version"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect()
+    all.iter().map(|v| (v["range"].as_str().unwrap().to_string(), v["version"].as_str().unwrap().to_string())).collect()
 }
 
 fn masterminds_satisfies(pairs: &[(String, String)], p: Profile) -> usize {
@@ -64,30 +55,17 @@ fn bench(c: &mut Criterion) {
     });
     for (name, o) in [
         ("node/satisfies", node::Options::DEFAULT),
-        (
-            "node_include_prerelease/satisfies",
-            node::Options::INCLUDE_PRERELEASE,
-        ),
+        ("node_include_prerelease/satisfies", node::Options::INCLUDE_PRERELEASE),
     ] {
         g.bench_function(name, |b| {
-            b.iter(|| {
-                pairs
-                    .iter()
-                    .filter(|(r, v)| node::satisfies(black_box(v), black_box(r), o))
-                    .count()
-            })
+            b.iter(|| pairs.iter().filter(|(r, v)| node::satisfies(black_box(v), black_box(r), o)).count())
         });
     }
 
     // Pre-parsed ranges.
-    for (name, p) in [
-        ("masterminds_3_3/preparsed", Profile::V3_3),
-        ("masterminds_3_4/preparsed", Profile::V3_4),
-    ] {
-        let parsed: Vec<(Option<Constraints>, &str)> = pairs
-            .iter()
-            .map(|(r, v)| (Constraints::parse(r, p).ok(), v.as_str()))
-            .collect();
+    for (name, p) in [("masterminds_3_3/preparsed", Profile::V3_3), ("masterminds_3_4/preparsed", Profile::V3_4)] {
+        let parsed: Vec<(Option<Constraints>, &str)> =
+            pairs.iter().map(|(r, v)| (Constraints::parse(r, p).ok(), v.as_str())).collect();
         g.bench_function(name, |b| {
             b.iter(|| {
                 parsed
@@ -102,22 +80,12 @@ fn bench(c: &mut Criterion) {
     }
     for (name, o) in [
         ("node/preparsed", node::Options::DEFAULT),
-        (
-            "node_include_prerelease/preparsed",
-            node::Options::INCLUDE_PRERELEASE,
-        ),
+        ("node_include_prerelease/preparsed", node::Options::INCLUDE_PRERELEASE),
     ] {
-        let parsed: Vec<(Option<node::Range>, &str)> = pairs
-            .iter()
-            .map(|(r, v)| (node::Range::parse(r, o).ok(), v.as_str()))
-            .collect();
+        let parsed: Vec<(Option<node::Range>, &str)> =
+            pairs.iter().map(|(r, v)| (node::Range::parse(r, o).ok(), v.as_str())).collect();
         g.bench_function(name, |b| {
-            b.iter(|| {
-                parsed
-                    .iter()
-                    .filter(|(r, v)| r.as_ref().is_some_and(|r| r.test_str(black_box(v))))
-                    .count()
-            })
+            b.iter(|| parsed.iter().filter(|(r, v)| r.as_ref().is_some_and(|r| r.test_str(black_box(v)))).count())
         });
     }
     g.finish();

@@ -60,12 +60,7 @@ pub struct Edit {
 impl Edit {
     /// Replace `span` of `file` with `replacement`.
     pub fn replace(file: impl Into<String>, span: Span, replacement: impl Into<String>) -> Self {
-        Edit {
-            file: file.into(),
-            start: span.start,
-            end: span.end,
-            replacement: replacement.into(),
-        }
+        Edit { file: file.into(), start: span.start, end: span.end, replacement: replacement.into() }
     }
 
     /// Insert `text` at byte `offset` of `file`.
@@ -126,22 +121,12 @@ pub struct Fix {
 impl Fix {
     /// A safe fix made of `edits`.
     pub fn safe(title: impl Into<String>, edits: Vec<Edit>) -> Self {
-        Fix {
-            applicability: Applicability::Safe,
-            title: title.into(),
-            edits,
-            operations: Vec::new(),
-        }
+        Fix { applicability: Applicability::Safe, title: title.into(), edits, operations: Vec::new() }
     }
 
     /// An unsafe fix made of `edits`.
     pub fn unsafe_(title: impl Into<String>, edits: Vec<Edit>) -> Self {
-        Fix {
-            applicability: Applicability::Unsafe,
-            title: title.into(),
-            edits,
-            operations: Vec::new(),
-        }
+        Fix { applicability: Applicability::Unsafe, title: title.into(), edits, operations: Vec::new() }
     }
 
     /// Adds package-level operations to this fix.

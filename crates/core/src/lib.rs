@@ -14,6 +14,7 @@ pub mod helm;
 pub mod k8s;
 pub mod kubesphere;
 pub mod package;
+pub mod platforms;
 pub mod rancher;
 pub mod report;
 pub mod rules;

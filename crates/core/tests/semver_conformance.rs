@@ -22,10 +22,8 @@ fn conformance_dir() -> PathBuf {
 }
 
 fn load(path: PathBuf) -> Vec<Value> {
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    serde_json::from_str::<Vec<Value>>(&text)
-        .unwrap_or_else(|e| panic!("{} is not a JSON array: {e}", path.display()))
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    serde_json::from_str::<Vec<Value>>(&text).unwrap_or_else(|e| panic!("{} is not a JSON array: {e}", path.display()))
 }
 
 fn vectors_path() -> PathBuf {
@@ -40,14 +38,11 @@ fn b(v: &Value, path: &[&str]) -> bool {
     for p in path {
         cur = &cur[*p];
     }
-    cur.as_bool()
-        .unwrap_or_else(|| panic!("missing boolean {path:?} in {v}"))
+    cur.as_bool().unwrap_or_else(|| panic!("missing boolean {path:?} in {v}"))
 }
 
 fn s<'a>(v: &'a Value, key: &str) -> &'a str {
-    v[key]
-        .as_str()
-        .unwrap_or_else(|| panic!("missing string {key} in {v}"))
+    v[key].as_str().unwrap_or_else(|| panic!("missing string {key} in {v}"))
 }
 
 /// Collects mismatches and fails with the first [`SHOW`] of them, all details included.
@@ -58,15 +53,7 @@ struct Report {
 }
 
 impl Report {
-    fn expect(
-        &mut self,
-        what: &str,
-        range: &str,
-        version: &str,
-        got: bool,
-        want: bool,
-        detail: &dyn Fn() -> String,
-    ) {
+    fn expect(&mut self, what: &str, range: &str, version: &str, got: bool, want: bool, detail: &dyn Fn() -> String) {
         self.total += 1;
         if got != want {
             self.mismatches.push(format!(
@@ -77,11 +64,7 @@ impl Report {
     }
 
     fn finish(self, name: &str) {
-        eprintln!(
-            "{name}: {} checks, {} mismatches",
-            self.total,
-            self.mismatches.len()
-        );
+        eprintln!("{name}: {} checks, {} mismatches", self.total, self.mismatches.len());
         if !self.mismatches.is_empty() {
             let shown: Vec<_> = self.mismatches.iter().take(SHOW).cloned().collect();
             panic!(
@@ -100,64 +83,27 @@ fn mm_detail(range: &str, version: &str, profile: Profile) -> String {
     let v = Version::parse(version, profile.line);
     match (&c, &v) {
         (Ok(c), Ok(v)) => format!("{:?}", c.explain(v)),
-        _ => format!(
-            "constraint: {:?}; version: {:?}",
-            c.as_ref().map(|c| c.to_text()),
-            v
-        ),
+        _ => format!("constraint: {:?}; version: {:?}", c.as_ref().map(|c| c.to_text()), v),
     }
 }
 
 type MmCache = HashMap<String, Result<Constraints, masterminds::ConstraintError>>;
 type MvCache = HashMap<String, Result<Version, masterminds::VersionError>>;
 
-fn check_masterminds(
-    report: &mut Report,
-    vec: &Value,
-    key: &str,
-    profile: Profile,
-    caches: &mut (MmCache, MvCache),
-) {
+fn check_masterminds(report: &mut Report, vec: &Value, key: &str, profile: Profile, caches: &mut (MmCache, MvCache)) {
     let range = s(vec, "range");
     let version = s(vec, "version");
-    let c = caches
-        .0
-        .entry(range.to_string())
-        .or_insert_with(|| Constraints::parse(range, profile));
-    let v = caches
-        .1
-        .entry(version.to_string())
-        .or_insert_with(|| Version::parse(version, profile.line));
+    let c = caches.0.entry(range.to_string()).or_insert_with(|| Constraints::parse(range, profile));
+    let v = caches.1.entry(version.to_string()).or_insert_with(|| Version::parse(version, profile.line));
     let (c, v) = (&*c, &*v);
     let detail = || mm_detail(range, version, profile);
-    report.expect(
-        &format!("{key}.range_ok"),
-        range,
-        version,
-        c.is_ok(),
-        b(vec, &[key, "range_ok"]),
-        &detail,
-    );
-    report.expect(
-        &format!("{key}.version_ok"),
-        range,
-        version,
-        v.is_ok(),
-        b(vec, &[key, "version_ok"]),
-        &detail,
-    );
+    report.expect(&format!("{key}.range_ok"), range, version, c.is_ok(), b(vec, &[key, "range_ok"]), &detail);
+    report.expect(&format!("{key}.version_ok"), range, version, v.is_ok(), b(vec, &[key, "version_ok"]), &detail);
     let got = match (&c, &v) {
         (Ok(c), Ok(v)) => c.check(v),
         _ => false,
     };
-    report.expect(
-        &format!("{key}.satisfies"),
-        range,
-        version,
-        got,
-        b(vec, &[key, "satisfies"]),
-        &detail,
-    );
+    report.expect(&format!("{key}.satisfies"), range, version, got, b(vec, &[key, "satisfies"]), &detail);
 }
 
 #[test]
@@ -166,13 +112,7 @@ fn range_vectors_masterminds_3_3() {
     let mut report = Report::default();
     let mut caches = (MmCache::new(), MvCache::new());
     for vec in &vectors {
-        check_masterminds(
-            &mut report,
-            vec,
-            "masterminds_3_3",
-            Profile::V3_3,
-            &mut caches,
-        );
+        check_masterminds(&mut report, vec, "masterminds_3_3", Profile::V3_3, &mut caches);
     }
     report.finish("masterminds 3.3");
 }
@@ -186,13 +126,7 @@ fn range_vectors_masterminds_3_2_match_3_3() {
     let mut report = Report::default();
     let mut caches = (MmCache::new(), MvCache::new());
     for vec in &vectors {
-        check_masterminds(
-            &mut report,
-            vec,
-            "masterminds_3_3",
-            Profile::V3_2,
-            &mut caches,
-        );
+        check_masterminds(&mut report, vec, "masterminds_3_3", Profile::V3_2, &mut caches);
     }
     report.finish("masterminds 3.2 against the 3.3 columns");
 }
@@ -203,13 +137,7 @@ fn range_vectors_masterminds_3_4() {
     let mut report = Report::default();
     let mut caches = (MmCache::new(), MvCache::new());
     for vec in &vectors {
-        check_masterminds(
-            &mut report,
-            vec,
-            "masterminds_3_4",
-            Profile::V3_4,
-            &mut caches,
-        );
+        check_masterminds(&mut report, vec, "masterminds_3_4", Profile::V3_4, &mut caches);
     }
     report.finish("masterminds 3.4");
 }
@@ -219,64 +147,25 @@ type NrCache = HashMap<String, Result<node::Range, node::NodeError>>;
 fn check_node(report: &mut Report, vec: &Value, include_prerelease: bool, cache: &mut NrCache) {
     let range = s(vec, "range");
     let version = s(vec, "version");
-    let opts = node::Options {
-        loose: false,
-        include_prerelease,
-    };
-    let r = &*cache
-        .entry(range.to_string())
-        .or_insert_with(|| node::Range::parse(range, opts));
+    let opts = node::Options { loose: false, include_prerelease };
+    let r = &*cache.entry(range.to_string()).or_insert_with(|| node::Range::parse(range, opts));
     let v = node::SemVer::parse(version, opts);
     let detail = || match r {
-        Ok(r) => format!(
-            "range {:?} → {:?}; {:?}",
-            range,
-            r.formatted(),
-            r.explain_str(version)
-        ),
+        Ok(r) => format!("range {:?} → {:?}; {:?}", range, r.formatted(), r.explain_str(version)),
         Err(e) => format!("range error: {e}"),
     };
-    let tag = if include_prerelease {
-        "node+includePrerelease"
-    } else {
-        "node"
-    };
+    let tag = if include_prerelease { "node+includePrerelease" } else { "node" };
     if !include_prerelease {
-        report.expect(
-            "node.range_ok",
-            range,
-            version,
-            r.is_ok(),
-            b(vec, &["node", "range_ok"]),
-            &detail,
-        );
-        report.expect(
-            "node.version_ok",
-            range,
-            version,
-            v.is_ok(),
-            b(vec, &["node", "version_ok"]),
-            &detail,
-        );
+        report.expect("node.range_ok", range, version, r.is_ok(), b(vec, &["node", "range_ok"]), &detail);
+        report.expect("node.version_ok", range, version, v.is_ok(), b(vec, &["node", "version_ok"]), &detail);
     }
-    let key = if include_prerelease {
-        "satisfies_include_prerelease"
-    } else {
-        "satisfies"
-    };
+    let key = if include_prerelease { "satisfies_include_prerelease" } else { "satisfies" };
     // `satisfies` is: parse the range (false when invalid), then `range.test(version)`.
     let got = match r {
         Ok(r) => r.test_str(version),
         Err(_) => false,
     };
-    report.expect(
-        &format!("{tag}.{key}"),
-        range,
-        version,
-        got,
-        b(vec, &["node", key]),
-        &detail,
-    );
+    report.expect(&format!("{tag}.{key}"), range, version, got, b(vec, &["node", key]), &detail);
 }
 
 #[test]
@@ -322,20 +211,9 @@ fn upstream_masterminds_check_vectors() {
         let version = s(vec, "version");
         let include = vec["include_prerelease"].as_bool().unwrap();
         let want = vec["expect"].as_bool().unwrap();
-        let profile = if include {
-            Profile::V3_4_INCLUDE_PRERELEASE
-        } else {
-            Profile::V3_4
-        };
+        let profile = if include { Profile::V3_4_INCLUDE_PRERELEASE } else { Profile::V3_4 };
         let got = masterminds::check(range, version, profile).unwrap_or(false);
-        report.expect(
-            "masterminds ≥3.4 Check",
-            range,
-            version,
-            got,
-            want,
-            &|| mm_detail(range, version, profile),
-        );
+        report.expect("masterminds ≥3.4 Check", range, version, got, want, &|| mm_detail(range, version, profile));
     }
     report.finish("masterminds_check.json");
 }
@@ -370,14 +248,10 @@ fn upstream_node_range_vectors() {
         };
         let mut want = vec["expect"].as_bool().unwrap();
         let got = node::satisfies(version, range, opts);
-        if let Some(&(_, _, v754)) = NODE_7_8_DRIFT
-            .iter()
-            .find(|(r, v, _)| *r == range && *v == version && opts.include_prerelease)
+        if let Some(&(_, _, v754)) =
+            NODE_7_8_DRIFT.iter().find(|(r, v, _)| *r == range && *v == version && opts.include_prerelease)
         {
-            assert_eq!(
-                want, !v754,
-                "drift entry {range:?} {version:?} no longer differs in the fixture"
-            );
+            assert_eq!(want, !v754, "drift entry {range:?} {version:?} no longer differs in the fixture");
             drift_seen += 1;
             want = v754;
         }

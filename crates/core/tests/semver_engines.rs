@@ -12,31 +12,13 @@ fn range_err(r: &str, o: Options) -> String {
 fn node_js_number_formatting_of_incremented_bounds() {
     // `+M + 1` = 1e21 is printed as `1e+21` and then fails the comparator grammar; in loose
     // mode that comparator is silently dropped, leaving an empty (invalid) range.
-    assert_eq!(
-        range_err("<=999999999999999999999.x", Options::DEFAULT),
-        "Invalid comparator: <1e+21.0.0-0"
-    );
-    let loose = Options {
-        loose: true,
-        include_prerelease: false,
-    };
-    assert_eq!(
-        range_err("<=999999999999999999999.x", loose),
-        "Invalid SemVer Range: <=999999999999999999999.x"
-    );
-    assert_eq!(
-        node::valid_range("<=999999999999999999999.x || 1.2.3", loose).as_deref(),
-        Some("1.2.3")
-    );
+    assert_eq!(range_err("<=999999999999999999999.x", Options::DEFAULT), "Invalid comparator: <1e+21.0.0-0");
+    let loose = Options { loose: true, include_prerelease: false };
+    assert_eq!(range_err("<=999999999999999999999.x", loose), "Invalid SemVer Range: <=999999999999999999999.x");
+    assert_eq!(node::valid_range("<=999999999999999999999.x || 1.2.3", loose).as_deref(), Some("1.2.3"));
     // Below 1e21 the digits are kept and the version is rejected as too large.
-    assert_eq!(
-        range_err("<=99999999999999999999.x", Options::DEFAULT),
-        "Invalid major version"
-    );
-    assert_eq!(
-        range_err("~1.9007199254740991", Options::DEFAULT),
-        "Invalid minor version"
-    );
+    assert_eq!(range_err("<=99999999999999999999.x", Options::DEFAULT), "Invalid major version");
+    assert_eq!(range_err("~1.9007199254740991", Options::DEFAULT), "Invalid minor version");
 }
 
 #[test]
@@ -50,14 +32,8 @@ fn node_desugaring_matches_7_5_4() {
     assert_eq!(vr("1.x || >=2.0.0-0 || *").as_deref(), Some("*"));
     assert_eq!(vr(">=0.0.0").as_deref(), Some("*"));
     assert_eq!(vr("<0.0.0-0 || 1.2.3").as_deref(), Some("1.2.3"));
-    assert_eq!(
-        node::valid_range("~1.1", Options::INCLUDE_PRERELEASE).as_deref(),
-        Some(">=1.1.0 <1.2.0-0")
-    );
-    assert_eq!(
-        node::valid_range("^0.2.3", Options::INCLUDE_PRERELEASE).as_deref(),
-        Some(">=0.2.3-0 <0.3.0-0")
-    );
+    assert_eq!(node::valid_range("~1.1", Options::INCLUDE_PRERELEASE).as_deref(), Some(">=1.1.0 <1.2.0-0"));
+    assert_eq!(node::valid_range("^0.2.3", Options::INCLUDE_PRERELEASE).as_deref(), Some(">=0.2.3-0 <0.3.0-0"));
 }
 
 #[test]
@@ -78,16 +54,8 @@ fn node_coerce_7_5_4() {
 fn node_numeric_prerelease_identifiers_compare_as_doubles() {
     // Both identifiers stay strings (≥ MAX_SAFE_INTEGER) and compare equal as doubles, so
     // comparePre returns 0 at once.
-    assert!(node::satisfies(
-        "1.2.3-9007199254740993",
-        "1.2.3-9007199254740992",
-        Options::DEFAULT
-    ));
-    assert!(node::satisfies(
-        "1.2.3-9007199254740993.b",
-        ">=1.2.3-9007199254740992.c",
-        Options::DEFAULT
-    ));
+    assert!(node::satisfies("1.2.3-9007199254740993", "1.2.3-9007199254740992", Options::DEFAULT));
+    assert!(node::satisfies("1.2.3-9007199254740993.b", ">=1.2.3-9007199254740992.c", Options::DEFAULT));
 }
 
 #[test]
@@ -98,9 +66,7 @@ fn node_lengths_are_utf16_code_units() {
     assert!(node::SemVer::parse(&v, Options::DEFAULT).is_ok());
     let long = format!("{v}😀");
     assert_eq!(
-        node::SemVer::parse(&long, Options::DEFAULT)
-            .unwrap_err()
-            .message,
+        node::SemVer::parse(&long, Options::DEFAULT).unwrap_err().message,
         "version is longer than 256 characters"
     );
 }
@@ -132,47 +98,19 @@ fn masterminds_strings_replace_first_occurrence_quirk() {
 #[test]
 fn masterminds_version_lines() {
     // Leading zeros: 3.2 and 3.4 coerce, 3.3 rejects.
-    assert_eq!(
-        Version::parse("01.02.03", Line::V3_2).unwrap().to_string(),
-        "1.2.3"
-    );
-    assert_eq!(
-        Version::parse("01.02.03", Line::V3_4).unwrap().to_string(),
-        "1.2.3"
-    );
-    assert_eq!(
-        Version::parse("01.02.03", Line::V3_3)
-            .unwrap_err()
-            .to_string(),
-        "Invalid Semantic Version"
-    );
+    assert_eq!(Version::parse("01.02.03", Line::V3_2).unwrap().to_string(), "1.2.3");
+    assert_eq!(Version::parse("01.02.03", Line::V3_4).unwrap().to_string(), "1.2.3");
+    assert_eq!(Version::parse("01.02.03", Line::V3_3).unwrap_err().to_string(), "Invalid Semantic Version");
     // Numeric prerelease identifiers with a leading zero are rejected by all.
-    assert_eq!(
-        Version::parse("1.2.3-01", Line::V3_4)
-            .unwrap_err()
-            .to_string(),
-        "version segment starts with 0"
-    );
-    assert_eq!(
-        Version::parse("1.2.3-01", Line::V3_2)
-            .unwrap_err()
-            .to_string(),
-        "Version segment starts with 0"
-    );
+    assert_eq!(Version::parse("1.2.3-01", Line::V3_4).unwrap_err().to_string(), "version segment starts with 0");
+    assert_eq!(Version::parse("1.2.3-01", Line::V3_2).unwrap_err().to_string(), "Version segment starts with 0");
     assert!(Version::parse("1.2.3-01", Line::V3_3).is_err());
     // uint64 overflow.
     assert_eq!(
-        Version::parse("18446744073709551616", Line::V3_4)
-            .unwrap_err()
-            .to_string(),
+        Version::parse("18446744073709551616", Line::V3_4).unwrap_err().to_string(),
         "error parsing version segment: strconv.ParseUint: parsing \"18446744073709551616\": value out of range"
     );
-    assert_eq!(
-        Version::parse("v1.28.3-gke.100", Line::V3_3)
-            .unwrap()
-            .to_string(),
-        "1.28.3-gke.100"
-    );
+    assert_eq!(Version::parse("v1.28.3-gke.100", Line::V3_3).unwrap().to_string(), "1.28.3-gke.100");
 }
 
 #[test]

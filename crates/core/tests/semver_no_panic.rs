@@ -9,11 +9,7 @@ use extcheck_core::semver::{node, rewrite};
 use proptest::prelude::*;
 
 fn exercise(range: &str, version: &str) {
-    for p in [
-        Profile::V3_3,
-        Profile::V3_4,
-        Profile::V3_4_INCLUDE_PRERELEASE,
-    ] {
+    for p in [Profile::V3_3, Profile::V3_4, Profile::V3_4_INCLUDE_PRERELEASE] {
         let c = Constraints::parse(range, p);
         let v = Version::parse(version, p.line);
         if let Ok(c) = &c {
@@ -25,10 +21,7 @@ fn exercise(range: &str, version: &str) {
             }
         }
         if let Err(e) = &c {
-            assert!(
-                e.span.start <= e.span.end && e.span.end <= range.len(),
-                "{e:?}"
-            );
+            assert!(e.span.start <= e.span.end && e.span.end <= range.len(), "{e:?}");
             assert!(range.is_char_boundary(e.span.start) && range.is_char_boundary(e.span.end));
             let _ = e.to_string();
         }
@@ -37,14 +30,8 @@ fn exercise(range: &str, version: &str) {
     for o in [
         node::Options::DEFAULT,
         node::Options::INCLUDE_PRERELEASE,
-        node::Options {
-            loose: true,
-            include_prerelease: false,
-        },
-        node::Options {
-            loose: true,
-            include_prerelease: true,
-        },
+        node::Options { loose: true, include_prerelease: false },
+        node::Options { loose: true, include_prerelease: true },
     ] {
         match node::Range::parse(range, o) {
             Ok(r) => {
@@ -53,10 +40,7 @@ fn exercise(range: &str, version: &str) {
                 let _ = r.explain_str(version);
             }
             Err(e) => {
-                assert!(
-                    e.span.start <= e.span.end && e.span.end <= range.len(),
-                    "{e:?}"
-                );
+                assert!(e.span.start <= e.span.end && e.span.end <= range.len(), "{e:?}");
                 assert!(range.is_char_boundary(e.span.start) && range.is_char_boundary(e.span.end));
                 let _ = e.to_string();
             }
@@ -146,10 +130,7 @@ fn range_like() -> impl Strategy<Value = String> {
 /// Cases per property: `PROPTEST_CASES` when set (e.g. 5000 for a long local run), else 64,
 /// which keeps the debug-mode test run short.
 fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(64)
+    std::env::var("PROPTEST_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(64)
 }
 
 proptest! {

@@ -7,15 +7,12 @@ use std::path::PathBuf;
 use extcheck_core::semver::masterminds::{Constraints, Profile, Version};
 use extcheck_core::semver::node;
 use extcheck_core::semver::rewrite::{
-    Rewrite, apply_edits, commas_to_spaces, dialects_agree, fix_all, is_portable, make_portable,
-    portability, prerelease_floor, reversed_operators,
+    Rewrite, apply_edits, commas_to_spaces, dialects_agree, fix_all, is_portable, make_portable, portability,
+    prerelease_floor, reversed_operators,
 };
 
 fn edits(r: &Rewrite) -> Vec<(usize, usize, &str)> {
-    r.edits
-        .iter()
-        .map(|e| (e.span.start, e.span.end, e.replacement.as_str()))
-        .collect()
+    r.edits.iter().map(|e| (e.span.start, e.span.end, e.replacement.as_str())).collect()
 }
 
 #[test]
@@ -23,10 +20,7 @@ fn commas_become_spaces() {
     let r = commas_to_spaces(">=1.19.0, <1.30.0").unwrap();
     assert_eq!(r.text, ">=1.19.0 <1.30.0");
     assert_eq!(edits(&r), vec![(8, 10, " ")]);
-    assert_eq!(
-        commas_to_spaces(">=1.2,<2 || ^3 ,~4").unwrap().text,
-        ">=1.2 <2 || ^3 ~4"
-    );
+    assert_eq!(commas_to_spaces(">=1.2,<2 || ^3 ,~4").unwrap().text, ">=1.2 <2 || ^3 ~4");
     assert!(commas_to_spaces(">=1.19.0 <1.30.0").is_none());
     // Not Masterminds either: nothing to offer.
     assert!(commas_to_spaces(">=1.19.0,, <2").is_none());
@@ -74,29 +68,11 @@ fn prerelease_floor_examples() {
     let r = prerelease_floor(">=1.19.0 <1.30.0").unwrap();
     assert_eq!(r.text, ">=1.19.0-0 <1.30.0-0");
     assert_eq!(edits(&r), vec![(0, 8, ">=1.19.0-0"), (9, 16, "<1.30.0-0")]);
-    assert_eq!(
-        prerelease_floor(">=1.19.0-0 <1.30.0").unwrap().text,
-        ">=1.19.0-0 <1.30.0-0"
-    );
-    assert_eq!(
-        prerelease_floor(">= v1.26 <= 1.30").unwrap().text,
-        ">= v1.26.0-0 < 1.31.0-0"
-    );
+    assert_eq!(prerelease_floor(">=1.19.0-0 <1.30.0").unwrap().text, ">=1.19.0-0 <1.30.0-0");
+    assert_eq!(prerelease_floor(">= v1.26 <= 1.30").unwrap().text, ">= v1.26.0-0 < 1.31.0-0");
     assert_eq!(prerelease_floor(">1.2.3").unwrap().text, ">=1.2.4-0");
-    assert_eq!(
-        prerelease_floor("~1.2 || ^2.1.0+build").unwrap().text,
-        "~1.2.0-0 || ^2.1.0-0+build"
-    );
-    for unsafe_form in [
-        "!=1.2.3",
-        "~1",
-        "^0.0",
-        "1.2.3",
-        "=1.2",
-        ">=1.x",
-        "1.2 - 1.4",
-        "^0",
-    ] {
+    assert_eq!(prerelease_floor("~1.2 || ^2.1.0+build").unwrap().text, "~1.2.0-0 || ^2.1.0-0+build");
+    for unsafe_form in ["!=1.2.3", "~1", "^0.0", "1.2.3", "=1.2", ">=1.x", "1.2 - 1.4", "^0"] {
         assert!(prerelease_floor(unsafe_form).is_none(), "{unsafe_form}");
     }
     assert!(prerelease_floor(">=1.19.0-0 <1.30.0-0").is_none());
@@ -110,12 +86,7 @@ fn portability_reports_each_dialect() {
     let p = portability(">=1.19.0, <1.30.0");
     assert!(!p.portable);
     assert!(p.masterminds_3_3.is_none() && p.masterminds_3_4.is_none());
-    assert!(
-        p.node
-            .as_deref()
-            .unwrap()
-            .contains("Invalid comparator: >=1.19.0,")
-    );
+    assert!(p.node.as_deref().unwrap().contains("Invalid comparator: >=1.19.0,"));
     assert!(is_portable(">= v1.16.0-0"));
     assert!(!is_portable("!=1.2"));
     // Leading zeros: 3.4 only.
@@ -129,19 +100,12 @@ fn portability_reports_each_dialect() {
 fn vectors() -> (Vec<String>, Vec<String>) {
     let path = match std::env::var_os("EXTCHECK_RANGE_VECTORS") {
         Some(p) => PathBuf::from(p),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../../../shared/conformance/range-vectors.json"),
+        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/conformance/range-vectors.json"),
     };
     let text = std::fs::read_to_string(&path).expect("range vectors");
     let all: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
-    let ranges: BTreeSet<String> = all
-        .iter()
-        .map(|v| v["range"].as_str().unwrap().to_string())
-        .collect();
-    let versions: BTreeSet<String> = all
-        .iter()
-        .map(|v| v["version"].as_str().unwrap().to_string())
-        .collect();
+    let ranges: BTreeSet<String> = all.iter().map(|v| v["range"].as_str().unwrap().to_string()).collect();
+    let versions: BTreeSet<String> = all.iter().map(|v| v["version"].as_str().unwrap().to_string()).collect();
     (ranges.into_iter().collect(), versions.into_iter().collect())
 }
 
@@ -182,25 +146,16 @@ fn rewrites_keep_the_meaning_on_the_vector_corpus() {
                 let Some(before) = verdicts(range, p, &vs) else {
                     continue;
                 };
-                let after = verdicts(&r.text, p, &vs).unwrap_or_else(|| {
-                    panic!("{range:?} → {:?} no longer parses in {p:?}", r.text)
-                });
-                assert_eq!(
-                    before, after,
-                    "{range:?} → {:?} changes verdicts in {p:?}",
-                    r.text
-                );
+                let after = verdicts(&r.text, p, &vs)
+                    .unwrap_or_else(|| panic!("{range:?} → {:?} no longer parses in {p:?}", r.text));
+                assert_eq!(before, after, "{range:?} → {:?} changes verdicts in {p:?}", r.text);
             }
         }
         if let Some(r) = commas_to_spaces(range) {
             assert!(!r.text.contains(','), "{range:?} → {:?}", r.text);
         }
         if let Some(r) = reversed_operators(range) {
-            assert!(
-                !r.text.contains("=>") && !r.text.contains("=<"),
-                "{range:?} → {:?}",
-                r.text
-            );
+            assert!(!r.text.contains("=>") && !r.text.contains("=<"), "{range:?} → {:?}", r.text);
         }
         if let Some(r) = fix_all(range) {
             assert!(is_portable(&r.text), "{range:?} → {:?}", r.text);
@@ -219,10 +174,7 @@ fn rewrites_keep_the_meaning_on_the_vector_corpus() {
         "rewrites applied: commas {}, operators {}, -0 {}, portable {}, all {}",
         applied[0], applied[1], applied[2], applied[3], applied[4]
     );
-    assert!(
-        applied.iter().all(|&n| n > 0),
-        "every rewrite should apply somewhere: {applied:?}"
-    );
+    assert!(applied.iter().all(|&n| n > 0), "every rewrite should apply somewhere: {applied:?}");
 }
 
 /// node-semver gives the same verdict as Masterminds ≥ 3.4 on every release version of the
@@ -230,20 +182,14 @@ fn rewrites_keep_the_meaning_on_the_vector_corpus() {
 fn assert_node_agrees_on_releases(c: &str, versions: &[String]) {
     let m = Constraints::parse(c, Profile::V3_4).unwrap();
     for v in versions {
-        let (Ok(mv), Ok(_)) = (
-            Version::parse(v, Profile::V3_4.line),
-            node::SemVer::parse(v, node::Options::DEFAULT),
-        ) else {
+        let (Ok(mv), Ok(_)) = (Version::parse(v, Profile::V3_4.line), node::SemVer::parse(v, node::Options::DEFAULT))
+        else {
             continue;
         };
         if !mv.pre.is_empty() {
             continue;
         }
-        assert_eq!(
-            m.check(&mv),
-            node::satisfies(v, c, node::Options::DEFAULT),
-            "{c:?} on {v}"
-        );
+        assert_eq!(m.check(&mv), node::satisfies(v, c, node::Options::DEFAULT), "{c:?} on {v}");
     }
 }
 
@@ -266,34 +212,21 @@ fn dialect_agreement() {
 fn prerelease_floor_admits_vendor_builds_in_3_3() {
     let (ranges, versions) = vectors();
     let p = Profile::V3_3;
-    let pre: Vec<Version> = parsed_versions(&versions, p, false)
-        .into_iter()
-        .filter(|v| !v.pre.is_empty())
-        .collect();
+    let pre: Vec<Version> = parsed_versions(&versions, p, false).into_iter().filter(|v| !v.pre.is_empty()).collect();
     let mut checked = 0;
     for range in &ranges {
         let Some(r) = prerelease_floor(range) else {
             continue;
         };
         let orig = Constraints::parse(range, p).unwrap();
-        if orig
-            .groups
-            .iter()
-            .flat_map(|g| &g.comparators)
-            .any(|c| !c.con.pre.is_empty())
-        {
+        if orig.groups.iter().flat_map(|g| &g.comparators).any(|c| !c.con.pre.is_empty()) {
             continue;
         }
         let fixed = Constraints::parse(&r.text, p).unwrap();
         for v in &pre {
             let mut release = v.clone();
             release.pre.clear();
-            assert_eq!(
-                fixed.check(v),
-                orig.check(&release),
-                "{range:?} → {:?} on {v}",
-                r.text
-            );
+            assert_eq!(fixed.check(v), orig.check(&release), "{range:?} → {:?} on {v}", r.text);
             checked += 1;
         }
     }

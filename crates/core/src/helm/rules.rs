@@ -90,19 +90,10 @@ fn required(file: &YamlFile<'_>, root: &Node, generated: bool, out: &mut Vec<Dia
     }
 }
 
-/// Masterminds `NewVersion` syntax (lenient: `v` prefix, one to three numeric parts,
-/// optional `-prerelease` and `+build`).
+/// True when Helm's `isValidSemver` accepts `v`: Masterminds `NewVersion` (lenient: `v`
+/// prefix, one to three numeric parts), as in the Helm line that reads it (3.3 for Helm ≤ 3.18).
 fn is_masterminds_version(v: &str) -> bool {
-    let body = v.strip_prefix('v').unwrap_or(v);
-    let (body, build) = body.split_once('+').map_or((body, None), |(m, b)| (m, Some(b)));
-    let (main, pre) = body.split_once('-').map_or((body, None), |(m, p)| (m, Some(p)));
-    let ids_ok =
-        |s: &str| s.split('.').all(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'));
-    let parts: Vec<&str> = main.split('.').collect();
-    (1..=3).contains(&parts.len())
-        && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
-        && pre.is_none_or(ids_ok)
-        && build.is_none_or(ids_ok)
+    crate::semver::masterminds::Version::parse(v, crate::semver::masterminds::Line::V3_3).is_ok()
 }
 
 /// HELM002: `version` or `appVersion` written as a YAML number. Helm converts it to a string,

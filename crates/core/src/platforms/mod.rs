@@ -57,14 +57,78 @@ pub struct KubeSphereRelease {
 /// KubeSphere releases, oldest first (kubesphere.md §7). 3.x rows are shown greyed: they do not
 /// run v4 extensions.
 pub static KUBESPHERE: &[KubeSphereRelease] = &[
-    KubeSphereRelease { version: "3.3.2", git_version: "v3.3.2", v4: false, kube: KubeRange { lo: 19, hi: 24 }, kube_confidence: Confidence::Documented, has_deepseek_category: false, source: "kubesphere.md §7: website docs v3.3, kubekey KsV332 (1.19–1.24)" },
-    KubeSphereRelease { version: "3.4.1", git_version: "v3.4.1", v4: false, kube: KubeRange { lo: 21, hi: 26 }, kube_confidence: Confidence::Documented, has_deepseek_category: false, source: "kubesphere.md §7: website docs v3.4, kubekey KsV341 (1.21–1.26)" },
-    KubeSphereRelease { version: "4.1.0", git_version: "v4.1.0", v4: true, kube: KubeRange { lo: 21, hi: 28 }, kube_confidence: Confidence::Documented, has_deepseek_category: false, source: "kubesphere.md §7: 4.1.0 docs, supported Kubernetes 1.21–1.28" },
-    KubeSphereRelease { version: "4.1.1", git_version: "v4.1.1", v4: true, kube: KubeRange { lo: 21, hi: 28 }, kube_confidence: Confidence::Documented, has_deepseek_category: false, source: "kubesphere.md §7: tag v4.1.1 (2024-09-09); 4.1.0 docs 1.21–1.28" },
-    KubeSphereRelease { version: "4.1.2", git_version: "v4.1.2", v4: true, kube: KubeRange { lo: 21, hi: 28 }, kube_confidence: Confidence::Documented, has_deepseek_category: false, source: "kubesphere.md §7: tag v4.1.2 (2024-09-26); 4.1.0 docs 1.21–1.28" },
-    KubeSphereRelease { version: "4.1.3", git_version: "v4.1.3", v4: true, kube: KubeRange { lo: 21, hi: 30 }, kube_confidence: Confidence::Documented, has_deepseek_category: true, source: "kubesphere.md §7: tag v4.1.3 (2025-03-24); 4.1.3 docs \"tested 1.21–1.30\"" },
-    KubeSphereRelease { version: "4.2.0", git_version: "v4.2.0", v4: true, kube: KubeRange { lo: 21, hi: 30 }, kube_confidence: Confidence::Unknown, has_deepseek_category: true, source: "kubesphere.md §7: KSE 4.2 GA 2025-07-14; supported Kubernetes not found in the sources (4.1.3's range assumed)" },
-    KubeSphereRelease { version: "4.2.1", git_version: "v4.2.1", v4: true, kube: KubeRange { lo: 21, hi: 30 }, kube_confidence: Confidence::Unknown, has_deepseek_category: true, source: "kubesphere.md §7: v4.2.1 announced 2026-01-12; supported Kubernetes not found in the sources (4.1.3's range assumed)" },
+    KubeSphereRelease {
+        version: "3.3.2",
+        git_version: "v3.3.2",
+        v4: false,
+        kube: KubeRange { lo: 19, hi: 24 },
+        kube_confidence: Confidence::Documented,
+        has_deepseek_category: false,
+        source: "kubesphere.md §7: website docs v3.3, kubekey KsV332 (1.19–1.24)",
+    },
+    KubeSphereRelease {
+        version: "3.4.1",
+        git_version: "v3.4.1",
+        v4: false,
+        kube: KubeRange { lo: 21, hi: 26 },
+        kube_confidence: Confidence::Documented,
+        has_deepseek_category: false,
+        source: "kubesphere.md §7: website docs v3.4, kubekey KsV341 (1.21–1.26)",
+    },
+    KubeSphereRelease {
+        version: "4.1.0",
+        git_version: "v4.1.0",
+        v4: true,
+        kube: KubeRange { lo: 21, hi: 28 },
+        kube_confidence: Confidence::Documented,
+        has_deepseek_category: false,
+        source: "kubesphere.md §7: 4.1.0 docs, supported Kubernetes 1.21–1.28",
+    },
+    KubeSphereRelease {
+        version: "4.1.1",
+        git_version: "v4.1.1",
+        v4: true,
+        kube: KubeRange { lo: 21, hi: 28 },
+        kube_confidence: Confidence::Documented,
+        has_deepseek_category: false,
+        source: "kubesphere.md §7: tag v4.1.1 (2024-09-09); 4.1.0 docs 1.21–1.28",
+    },
+    KubeSphereRelease {
+        version: "4.1.2",
+        git_version: "v4.1.2",
+        v4: true,
+        kube: KubeRange { lo: 21, hi: 28 },
+        kube_confidence: Confidence::Documented,
+        has_deepseek_category: false,
+        source: "kubesphere.md §7: tag v4.1.2 (2024-09-26); 4.1.0 docs 1.21–1.28",
+    },
+    KubeSphereRelease {
+        version: "4.1.3",
+        git_version: "v4.1.3",
+        v4: true,
+        kube: KubeRange { lo: 21, hi: 30 },
+        kube_confidence: Confidence::Documented,
+        has_deepseek_category: true,
+        source: "kubesphere.md §7: tag v4.1.3 (2025-03-24); 4.1.3 docs \"tested 1.21–1.30\"",
+    },
+    KubeSphereRelease {
+        version: "4.2.0",
+        git_version: "v4.2.0",
+        v4: true,
+        kube: KubeRange { lo: 21, hi: 30 },
+        kube_confidence: Confidence::Unknown,
+        has_deepseek_category: true,
+        source: "kubesphere.md §7: KSE 4.2 GA 2025-07-14; supported Kubernetes not found in the sources (4.1.3's range assumed)",
+    },
+    KubeSphereRelease {
+        version: "4.2.1",
+        git_version: "v4.2.1",
+        v4: true,
+        kube: KubeRange { lo: 21, hi: 30 },
+        kube_confidence: Confidence::Unknown,
+        has_deepseek_category: true,
+        source: "kubesphere.md §7: v4.2.1 announced 2026-01-12; supported Kubernetes not found in the sources (4.1.3's range assumed)",
+    },
 ];
 
 /// A Rancher minor release line.
@@ -94,15 +158,105 @@ pub struct RancherRelease {
 
 /// Rancher lines 2.7–2.15, oldest first (rancher.md §4).
 pub static RANCHER: &[RancherRelease] = &[
-    RancherRelease { minor: "2.7", version: "2.7.16", extensions_api: "1.1.0", kube: KubeRange { lo: 23, hi: 27 }, kube_confidence: Confidence::Documented, local_kube_below: 28, load_gate: false, prime_only_check: false, source: "rancher.md §4: API const 1.1.0 (2.7.2–2.7.16); KDM 1.23–1.27; chart kubeVersion <1.28 (2.7.11)" },
-    RancherRelease { minor: "2.8", version: "2.8.15", extensions_api: "1.2.0", kube: KubeRange { lo: 25, hi: 28 }, kube_confidence: Confidence::Documented, local_kube_below: 29, load_gate: false, prime_only_check: false, source: "rancher.md §4: API const 1.2.0 (2.8.4+); KDM 1.25–1.28; chart kubeVersion <1.29 (2.8.3)" },
-    RancherRelease { minor: "2.9", version: "2.9.12", extensions_api: "2.0.4", kube: KubeRange { lo: 27, hi: 30 }, kube_confidence: Confidence::Documented, local_kube_below: 31, load_gate: false, prime_only_check: false, source: "rancher.md §4: shell 2.0.4 (2.9.7–2.9.12); KDM release-v2.9 1.27–1.30; chart kubeVersion <1.31" },
-    RancherRelease { minor: "2.10", version: "2.10.12", extensions_api: "3.0.0", kube: KubeRange { lo: 28, hi: 31 }, kube_confidence: Confidence::Documented, local_kube_below: 32, load_gate: true, prime_only_check: false, source: "rancher.md §4: shell 3.0.0; KDM dev-v2.10 1.28–1.31; chart kubeVersion <1.32" },
-    RancherRelease { minor: "2.11", version: "2.11.16", extensions_api: "3.0.2-rc.6", kube: KubeRange { lo: 30, hi: 32 }, kube_confidence: Confidence::Documented, local_kube_below: 33, load_gate: true, prime_only_check: false, source: "rancher.md §4: shell 3.0.2-rc.6 → 3.0.2; 1.30–1.32 (third-party table); chart kubeVersion <1.33" },
-    RancherRelease { minor: "2.12", version: "2.12.12", extensions_api: "3.0.5-rc.6", kube: KubeRange { lo: 31, hi: 33 }, kube_confidence: Confidence::Documented, local_kube_below: 34, load_gate: true, prime_only_check: true, source: "rancher.md §4: shell 3.0.5-rc.6 → 3.0.5; 1.31–1.33 (release note); chart kubeVersion <1.34; prime-only check from 2.12.5 (§3 Gate B)" },
-    RancherRelease { minor: "2.13", version: "2.13.8", extensions_api: "3.0.8-rc.8", kube: KubeRange { lo: 32, hi: 34 }, kube_confidence: Confidence::Inferred, local_kube_below: 35, load_gate: true, prime_only_check: true, source: "rancher.md §4: shell 3.0.8-rc.8 → 3.0.8; ≈1.32–1.34 inferred (mink8sVersion 1.32); chart kubeVersion <1.35" },
-    RancherRelease { minor: "2.14", version: "2.14.4", extensions_api: "3.0.9-rc.6", kube: KubeRange { lo: 33, hi: 35 }, kube_confidence: Confidence::Inferred, local_kube_below: 36, load_gate: true, prime_only_check: true, source: "rancher.md §4: shell 3.0.9-rc.6 → 3.0.9; ≈1.33–1.35 inferred from the 3-minor pattern; chart kubeVersion <1.36" },
-    RancherRelease { minor: "2.15", version: "2.15.0", extensions_api: "3.0.12-rc.7", kube: KubeRange { lo: 34, hi: 36 }, kube_confidence: Confidence::Inferred, local_kube_below: 37, load_gate: true, prime_only_check: true, source: "rancher.md §4: shell 3.0.12-rc.7 → 3.0.12; ≈1.34–1.36 inferred from the 3-minor pattern; chart kubeVersion <1.37" },
+    RancherRelease {
+        minor: "2.7",
+        version: "2.7.16",
+        extensions_api: "1.1.0",
+        kube: KubeRange { lo: 23, hi: 27 },
+        kube_confidence: Confidence::Documented,
+        local_kube_below: 28,
+        load_gate: false,
+        prime_only_check: false,
+        source: "rancher.md §4: API const 1.1.0 (2.7.2–2.7.16); KDM 1.23–1.27; chart kubeVersion <1.28 (2.7.11)",
+    },
+    RancherRelease {
+        minor: "2.8",
+        version: "2.8.15",
+        extensions_api: "1.2.0",
+        kube: KubeRange { lo: 25, hi: 28 },
+        kube_confidence: Confidence::Documented,
+        local_kube_below: 29,
+        load_gate: false,
+        prime_only_check: false,
+        source: "rancher.md §4: API const 1.2.0 (2.8.4+); KDM 1.25–1.28; chart kubeVersion <1.29 (2.8.3)",
+    },
+    RancherRelease {
+        minor: "2.9",
+        version: "2.9.12",
+        extensions_api: "2.0.4",
+        kube: KubeRange { lo: 27, hi: 30 },
+        kube_confidence: Confidence::Documented,
+        local_kube_below: 31,
+        load_gate: false,
+        prime_only_check: false,
+        source: "rancher.md §4: shell 2.0.4 (2.9.7–2.9.12); KDM release-v2.9 1.27–1.30; chart kubeVersion <1.31",
+    },
+    RancherRelease {
+        minor: "2.10",
+        version: "2.10.12",
+        extensions_api: "3.0.0",
+        kube: KubeRange { lo: 28, hi: 31 },
+        kube_confidence: Confidence::Documented,
+        local_kube_below: 32,
+        load_gate: true,
+        prime_only_check: false,
+        source: "rancher.md §4: shell 3.0.0; KDM dev-v2.10 1.28–1.31; chart kubeVersion <1.32",
+    },
+    RancherRelease {
+        minor: "2.11",
+        version: "2.11.16",
+        extensions_api: "3.0.2-rc.6",
+        kube: KubeRange { lo: 30, hi: 32 },
+        kube_confidence: Confidence::Documented,
+        local_kube_below: 33,
+        load_gate: true,
+        prime_only_check: false,
+        source: "rancher.md §4: shell 3.0.2-rc.6 → 3.0.2; 1.30–1.32 (third-party table); chart kubeVersion <1.33",
+    },
+    RancherRelease {
+        minor: "2.12",
+        version: "2.12.12",
+        extensions_api: "3.0.5-rc.6",
+        kube: KubeRange { lo: 31, hi: 33 },
+        kube_confidence: Confidence::Documented,
+        local_kube_below: 34,
+        load_gate: true,
+        prime_only_check: true,
+        source: "rancher.md §4: shell 3.0.5-rc.6 → 3.0.5; 1.31–1.33 (release note); chart kubeVersion <1.34; prime-only check from 2.12.5 (§3 Gate B)",
+    },
+    RancherRelease {
+        minor: "2.13",
+        version: "2.13.8",
+        extensions_api: "3.0.8-rc.8",
+        kube: KubeRange { lo: 32, hi: 34 },
+        kube_confidence: Confidence::Inferred,
+        local_kube_below: 35,
+        load_gate: true,
+        prime_only_check: true,
+        source: "rancher.md §4: shell 3.0.8-rc.8 → 3.0.8; ≈1.32–1.34 inferred (mink8sVersion 1.32); chart kubeVersion <1.35",
+    },
+    RancherRelease {
+        minor: "2.14",
+        version: "2.14.4",
+        extensions_api: "3.0.9-rc.6",
+        kube: KubeRange { lo: 33, hi: 35 },
+        kube_confidence: Confidence::Inferred,
+        local_kube_below: 36,
+        load_gate: true,
+        prime_only_check: true,
+        source: "rancher.md §4: shell 3.0.9-rc.6 → 3.0.9; ≈1.33–1.35 inferred from the 3-minor pattern; chart kubeVersion <1.36",
+    },
+    RancherRelease {
+        minor: "2.15",
+        version: "2.15.0",
+        extensions_api: "3.0.12-rc.7",
+        kube: KubeRange { lo: 34, hi: 36 },
+        kube_confidence: Confidence::Inferred,
+        local_kube_below: 37,
+        load_gate: true,
+        prime_only_check: true,
+        source: "rancher.md §4: shell 3.0.12-rc.7 → 3.0.12; ≈1.34–1.36 inferred from the 3-minor pattern; chart kubeVersion <1.37",
+    },
 ];
 
 /// The first and last Kubernetes minors the matrices show.
@@ -126,7 +280,8 @@ pub enum VendorBuild {
 
 impl VendorBuild {
     /// Every form, in display order.
-    pub const ALL: [VendorBuild; 5] = [VendorBuild::Plain, VendorBuild::Eks, VendorBuild::Gke, VendorBuild::K3s, VendorBuild::Rke2];
+    pub const ALL: [VendorBuild; 5] =
+        [VendorBuild::Plain, VendorBuild::Eks, VendorBuild::Gke, VendorBuild::K3s, VendorBuild::Rke2];
 
     /// The `GitVersion` of Kubernetes `1.minor.0` in this form.
     pub fn git_version(self, minor: KubeMinor) -> String {
@@ -185,8 +340,14 @@ mod tests {
     fn tables_are_ordered_and_consistent() {
         assert!(KUBESPHERE.windows(2).all(|w| w[0].version < w[1].version));
         assert!(KUBESPHERE.iter().all(|r| r.git_version == format!("v{}", r.version) && r.kube.lo <= r.kube.hi));
-        assert_eq!(KUBESPHERE.iter().filter(|r| r.v4).map(|r| r.version).collect::<Vec<_>>(), ["4.1.0", "4.1.1", "4.1.2", "4.1.3", "4.2.0", "4.2.1"]);
-        assert_eq!(RANCHER.iter().map(|r| r.minor).collect::<Vec<_>>(), ["2.7", "2.8", "2.9", "2.10", "2.11", "2.12", "2.13", "2.14", "2.15"]);
+        assert_eq!(
+            KUBESPHERE.iter().filter(|r| r.v4).map(|r| r.version).collect::<Vec<_>>(),
+            ["4.1.0", "4.1.1", "4.1.2", "4.1.3", "4.2.0", "4.2.1"]
+        );
+        assert_eq!(
+            RANCHER.iter().map(|r| r.minor).collect::<Vec<_>>(),
+            ["2.7", "2.8", "2.9", "2.10", "2.11", "2.12", "2.13", "2.14", "2.15"]
+        );
         for r in RANCHER {
             assert!(r.version.starts_with(&format!("{}.", r.minor)), "{}", r.version);
             assert!(r.kube.hi < r.local_kube_below, "{}", r.minor);

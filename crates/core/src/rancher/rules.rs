@@ -190,28 +190,19 @@ fn name_and_version(file: &JsonFile<'_>, root: &JsonNode, out: &mut Vec<Diagnost
     }
 }
 
-/// Why `v` is not a SemVer version as npm and Helm read a package version (`MAJOR.MINOR.PATCH`
-/// with optional `-prerelease` and `+build`, an optional leading `v`), or `None`.
+/// Why `v` is not a version npm accepts in package.json (node-semver `valid`, strict), or
+/// `None`.
 fn semver_problem(v: &str) -> Option<String> {
-    let body = v.strip_prefix('v').unwrap_or(v);
-    let body = body.split_once('+').map_or(body, |(main, _)| main);
-    let (main, pre) = body.split_once('-').map_or((body, None), |(m, p)| (m, Some(p)));
-    let parts: Vec<&str> = main.split('.').collect();
-    if parts.len() != 3 {
-        return Some(format!("it has {} numeric parts; SemVer needs exactly three (`MAJOR.MINOR.PATCH`)", parts.len()));
-    }
-    if let Some(p) = parts.iter().find(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit())) {
-        return Some(format!("`{p}` is not a number"));
-    }
-    if let Some(p) = parts.iter().find(|p| p.len() > 1 && p.starts_with('0')) {
-        return Some(format!("`{p}` has a leading zero"));
-    }
-    if let Some(pre) = pre
-        && pre.split('.').any(|id| id.is_empty() || !id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
-    {
-        return Some(format!("the prerelease `{pre}` is not dot-separated `[0-9A-Za-z-]` identifiers"));
-    }
-    None
+    crate::semver::node::SemVer::parse(v, crate::semver::node::Options::DEFAULT).err().map(|e| {
+        let base = v.trim_start_matches(['v', '=']).split(['-', '+']).next().unwrap_or("");
+        match base.split('.').count() {
+            3 => e.to_string(),
+            n => format!(
+                "it has {n} numeric part{}; SemVer needs exactly three (`MAJOR.MINOR.PATCH`)",
+                if n == 1 { "" } else { "s" }
+            ),
+        }
+    })
 }
 
 // ----------------------------------------------------------------- annotations (rancher.md §1)

@@ -2,6 +2,7 @@
 //! fixes. [`registry`] lists every code; [`Ctx`] gives the rules the package's files, each
 //! parsed once, and helpers to point at nodes.
 
+mod range;
 pub mod registry;
 pub mod schema;
 pub(crate) mod syntax;
@@ -242,6 +243,7 @@ pub fn run(ctx: &Ctx<'_>) -> Vec<Diagnostic> {
     nested_archives(ctx, &mut out);
     syntax::check(ctx, &mut out);
     crate::helm::rules::check(ctx, &mut out);
+    range::check(ctx, &mut out);
     match ctx.kind {
         Kind::Kubesphere => crate::kubesphere::rules::check(ctx, &mut out),
         Kind::RancherPackage | Kind::RancherChart | Kind::RancherPlugin => crate::rancher::rules::check(ctx, &mut out),

@@ -49,13 +49,38 @@ pub struct Rule {
     pub summary: &'static str,
     /// The fix the rule offers.
     pub fix: FixKind,
+    /// The rule's explanation in Markdown (`docs/rules/<CODE>.md`): what it checks, why it
+    /// matters, an example, how to fix, the source. Written once; the CLI and the web app
+    /// render it.
+    #[serde(skip)]
+    pub docs: &'static str,
+}
+
+impl Rule {
+    /// The short title from the docs' first heading (`# KS001: Required field missing` gives
+    /// `Required field missing`), or the summary when the docs have none.
+    pub fn title(&self) -> &'static str {
+        self.docs
+            .lines()
+            .next()
+            .and_then(|l| l.strip_prefix("# "))
+            .and_then(|l| l.split_once(": ").map(|(_, t)| t))
+            .unwrap_or(self.summary)
+    }
 }
 
 macro_rules! rules {
     ($($code:ident $sev:ident $group:ident $fix:ident $summary:literal;)*) => {
         /// Every rule, in catalogue order.
         pub static RULES: &[Rule] = &[
-            $(Rule { code: stringify!($code), severity: Severity::$sev, group: Group::$group, summary: $summary, fix: FixKind::$fix },)*
+            $(Rule {
+                code: stringify!($code),
+                severity: Severity::$sev,
+                group: Group::$group,
+                summary: $summary,
+                fix: FixKind::$fix,
+                docs: include_str!(concat!("../../docs/rules/", stringify!($code), ".md")),
+            },)*
         ];
     };
 }
@@ -170,6 +195,33 @@ mod tests {
             };
             assert_eq!(prefix, expected, "{}", r.code);
             assert!(r.summary.ends_with('.'), "{}", r.code);
+        }
+    }
+
+    #[test]
+    fn every_rule_has_docs_with_the_five_sections_and_a_fixture() {
+        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let fixture_codes: HashSet<String> = std::fs::read_dir(&fixtures)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().split('-').next().unwrap().to_string())
+            .collect();
+        for r in RULES {
+            assert!(r.docs.starts_with(&format!("# {}: ", r.code)), "{}: docs title", r.code);
+            let mut at = 0;
+            for section in ["## What it checks", "## Why it matters", "## Example", "## How to fix", "## Source"] {
+                let found = r.docs[at..]
+                    .find(section)
+                    .unwrap_or_else(|| panic!("{}: no `{section}` after the previous one", r.code));
+                at += found + section.len();
+            }
+            assert!(
+                r.docs.contains(&format!("| {} |", r.severity.as_str()))
+                    || r.docs.contains(&format!("| {} (", r.severity.as_str())),
+                "{}: severity cell",
+                r.code
+            );
+            assert!(!r.title().is_empty() && !r.title().ends_with('.'), "{}", r.code);
+            assert!(fixture_codes.contains(r.code), "{}: no fixture in tests/fixtures/{}", r.code, r.code);
         }
     }
 

@@ -89,9 +89,9 @@ impl Component {
             Component::KubeSphereServer | Component::KubeSphereConsole => &[Platform::KubeSphere],
             Component::HelmExecutor312 => &[Platform::KubeSphere],
             Component::Helm319 => &[Platform::KubeSphere, Platform::Rancher],
-            Component::RancherBackend
-            | Component::RancherExtensionsPage
-            | Component::RancherLoadGate => &[Platform::Rancher],
+            Component::RancherBackend | Component::RancherExtensionsPage | Component::RancherLoadGate => {
+                &[Platform::Rancher]
+            }
         }
     }
 
@@ -102,18 +102,14 @@ impl Component {
             Component::HelmExecutor312 => Engine::Masterminds(Profile::V3_2),
             Component::Helm319 | Component::RancherBackend => Engine::Masterminds(Profile::V3_4),
             Component::KubeSphereConsole => Engine::Node(node::Options::INCLUDE_PRERELEASE),
-            Component::RancherExtensionsPage | Component::RancherLoadGate => {
-                Engine::Node(node::Options::DEFAULT)
-            }
+            Component::RancherExtensionsPage | Component::RancherLoadGate => Engine::Node(node::Options::DEFAULT),
         }
     }
 
     /// The fields this component reads.
     pub const fn fields(self) -> &'static [Field] {
         match self {
-            Component::KubeSphereServer | Component::KubeSphereConsole => {
-                &[Field::KubeVersion, Field::KsVersion]
-            }
+            Component::KubeSphereServer | Component::KubeSphereConsole => &[Field::KubeVersion, Field::KsVersion],
             Component::HelmExecutor312 | Component::Helm319 => &[Field::KubeVersion],
             Component::RancherBackend => &[Field::KubeVersion, Field::RancherVersion],
             Component::RancherExtensionsPage => &[
@@ -123,12 +119,9 @@ impl Component {
                 Field::UiExtensionsVersion,
                 Field::UiExtensionsHost,
             ],
-            Component::RancherLoadGate => &[
-                Field::KubeVersion,
-                Field::RancherVersion,
-                Field::UiExtensionsVersion,
-                Field::UiExtensionsHost,
-            ],
+            Component::RancherLoadGate => {
+                &[Field::KubeVersion, Field::RancherVersion, Field::UiExtensionsVersion, Field::UiExtensionsHost]
+            }
         }
     }
 
@@ -266,27 +259,13 @@ pub struct Context {
 /// Judges `constraint` for `field` as `component` does, with the current version
 /// `current_version` (see [`Field`] for what it is). Returns `None` when the component does
 /// not read the field.
-pub fn judge(
-    component: Component,
-    field: Field,
-    constraint: &str,
-    current_version: &str,
-) -> Option<Judgement> {
-    judge_with(
-        component,
-        field,
-        constraint,
-        current_version,
-        &Context::default(),
-    )
+pub fn judge(component: Component, field: Field, constraint: &str, current_version: &str) -> Option<Judgement> {
+    judge_with(component, field, constraint, current_version, &Context::default())
 }
 
 /// [`judge`] for every component that reads `field`, in [`Component::ALL`] order.
 pub fn judge_all(constraint: &str, current_version: &str, field: Field) -> Vec<Judgement> {
-    Component::ALL
-        .iter()
-        .filter_map(|&c| judge(c, field, constraint, current_version))
-        .collect()
+    Component::ALL.iter().filter_map(|&c| judge(c, field, constraint, current_version)).collect()
 }
 
 /// [`judge`] with a [`Context`].
@@ -318,9 +297,7 @@ pub fn judge_with(
                 j.reason = "accepted: the constraint is empty, so it is not checked".into();
                 return Some(j);
             }
-            let Engine::Masterminds(profile) = engine else {
-                unreachable!()
-            };
+            let Engine::Masterminds(profile) = engine else { unreachable!() };
             let on_invalid = Verdict::InvalidConstraint;
             masterminds_check(&mut j, profile, constraint, current_version, on_invalid);
         }
@@ -330,12 +307,7 @@ pub fn judge_with(
                 j.reason = "accepted: the range is empty (`if (!range) return true`)".into();
                 return Some(j);
             }
-            node_check(
-                &mut j,
-                node::Options::INCLUDE_PRERELEASE,
-                constraint,
-                current_version,
-            );
+            node_check(&mut j, node::Options::INCLUDE_PRERELEASE, constraint, current_version);
         }
         Component::RancherExtensionsPage | Component::RancherLoadGate => {
             rancher_dashboard(&mut j, constraint, current_version)
@@ -348,34 +320,23 @@ fn mm_label(profile: Profile) -> &'static str {
     profile.label()
 }
 
-fn masterminds_check(
-    j: &mut Judgement,
-    profile: Profile,
-    constraint: &str,
-    version: &str,
-    on_invalid: Verdict,
-) {
+fn masterminds_check(j: &mut Judgement, profile: Profile, constraint: &str, version: &str, on_invalid: Verdict) {
     let label = mm_label(profile);
     let c = match Constraints::parse(constraint, profile) {
         Ok(c) => c,
         Err(e) => {
             j.verdict = on_invalid;
             j.reason = match on_invalid {
-                Verdict::Ignored => format!(
-                    "ignored: the constraint does not parse ({}); the version is kept ({label})",
-                    e.message
-                ),
+                Verdict::Ignored => {
+                    format!("ignored: the constraint does not parse ({}); the version is kept ({label})", e.message)
+                }
                 _ => format!(
                     "incompatible: the constraint does not parse ({}), which counts as not satisfied ({label})",
                     e.message
                 ),
             };
-            j.constraint_error = Some(ConstraintProblem {
-                message: e.message,
-                span: e.span,
-                culprit: e.culprit,
-                hint: e.hint,
-            });
+            j.constraint_error =
+                Some(ConstraintProblem { message: e.message, span: e.span, culprit: e.culprit, hint: e.hint });
             return;
         }
     };
@@ -393,36 +354,21 @@ fn masterminds_check(
 }
 
 /// Builds verdict and reason from a Masterminds explanation.
-fn mm_reason(
-    j: &mut Judgement,
-    ex: &masterminds::Explanation,
-    v: &masterminds::Version,
-    profile: Profile,
-) {
+fn mm_reason(j: &mut Judgement, ex: &masterminds::Explanation, v: &masterminds::Version, profile: Profile) {
     let label = mm_label(profile);
     if ex.satisfied {
         j.verdict = Verdict::Accepted;
-        let g = ex
-            .groups
-            .iter()
-            .find(|g| g.satisfied)
-            .expect("a satisfied group");
+        let g = ex.groups.iter().find(|g| g.satisfied).expect("a satisfied group");
         j.reason = if v.pre.is_empty() {
             format!("accepted: {v} satisfies {} ({label})", g.text)
         } else if profile.include_prerelease {
-            format!(
-                "accepted: IncludePrerelease admits prereleases; {v} satisfies {} ({label})",
-                g.text
-            )
+            format!("accepted: IncludePrerelease admits prereleases; {v} satisfies {} ({label})", g.text)
         } else if let (Some(true), Some(pc)) = (g.prerelease_admitted, &g.prerelease_comparator) {
             format!(
                 "accepted: the AND group contains a prerelease comparator ({pc}), so prereleases are admitted ({label})"
             )
         } else {
-            format!(
-                "accepted: {v} satisfies {}, whose comparators admit its prerelease ({label})",
-                g.text
-            )
+            format!("accepted: {v} satisfies {}, whose comparators admit its prerelease ({label})", g.text)
         };
         return;
     }
@@ -435,15 +381,11 @@ fn mm_reason(
             if f.prerelease {
                 match profile.prerelease_mode() {
                     masterminds::PrereleaseMode::PerComparator => {
-                        format!(
-                            "{v} is a prerelease and comparator {} has none",
-                            f.comparator
-                        )
+                        format!("{v} is a prerelease and comparator {} has none", f.comparator)
                     }
-                    masterminds::PrereleaseMode::PerGroup => format!(
-                        "{v} is a prerelease and no comparator of the AND group {} has one",
-                        g.text
-                    ),
+                    masterminds::PrereleaseMode::PerGroup => {
+                        format!("{v} is a prerelease and no comparator of the AND group {} has one", g.text)
+                    }
                 }
             } else {
                 format!("comparator {}: {}", f.comparator, f.message)
@@ -451,19 +393,12 @@ fn mm_reason(
         })
         .collect();
     if let Some(f) = ex.groups.iter().find_map(|g| g.failure.as_ref()) {
-        j.decider = Some(Decider {
-            comparator: f.comparator.clone(),
-            span: f.span,
-        });
+        j.decider = Some(Decider { comparator: f.comparator.clone(), span: f.span });
     }
     j.reason = if reasons.len() == 1 {
         format!("rejected: {} ({label})", reasons[0])
     } else {
-        let parts: Vec<String> = reasons
-            .iter()
-            .enumerate()
-            .map(|(i, r)| format!("OR group {}: {r}", i + 1))
-            .collect();
+        let parts: Vec<String> = reasons.iter().enumerate().map(|(i, r)| format!("OR group {}: {r}", i + 1)).collect();
         format!("rejected by every OR group: {} ({label})", parts.join("; "))
     };
 }
@@ -481,9 +416,7 @@ fn rancher_backend(j: &mut Judgement, constraint: &str, current: &str, ctx: &Con
         && !rancher_is_release(b)
     {
         j.verdict = Verdict::Ignored;
-        j.reason = format!(
-            "ignored: Rancher {b} is not a release build, so the backend does not filter the index"
-        );
+        j.reason = format!("ignored: Rancher {b} is not a release build, so the backend does not filter the index");
         return;
     }
     if constraint.is_empty() && j.field == Field::KubeVersion {
@@ -503,12 +436,8 @@ fn rancher_backend(j: &mut Judgement, constraint: &str, current: &str, ctx: &Con
                         "ignored: the constraint does not parse ({}); the version is kept ({label})",
                         e.message
                     );
-                    j.constraint_error = Some(ConstraintProblem {
-                        message: e.message,
-                        span: e.span,
-                        culprit: e.culprit,
-                        hint: e.hint,
-                    });
+                    j.constraint_error =
+                        Some(ConstraintProblem { message: e.message, span: e.span, culprit: e.culprit, hint: e.hint });
                     return;
                 }
             };
@@ -561,11 +490,7 @@ fn rancher_is_release(v: &str) -> bool {
 /// `v` contains `-` the patch becomes `999`. `None` when nothing coerces.
 pub fn parse_rancher_version(v: &str) -> Option<String> {
     let c = node::coerce(v)?;
-    if v.contains('-') {
-        Some(format!("{}.{}.999", c.major, c.minor))
-    } else {
-        Some(c.version)
-    }
+    if v.contains('-') { Some(format!("{}.{}.999", c.major, c.minor)) } else { Some(c.version) }
 }
 
 /// `kubernetesVersion.replace(/[+-].*$/, '')`: drops everything from the first `+` or `-`
@@ -600,9 +525,7 @@ fn rancher_dashboard(j: &mut Judgement, constraint: &str, current: &str) {
                 j.reason = "accepted: the host is 'rancher-manager' (compared with !==)".into();
             } else {
                 j.verdict = Verdict::Rejected;
-                j.reason = format!(
-                    "rejected: the host {constraint:?} is not 'rancher-manager' (plugins.error.host)"
-                );
+                j.reason = format!("rejected: the host {constraint:?} is not 'rancher-manager' (plugins.error.host)");
             }
             j.engine_label = "string comparison".into();
         }
@@ -644,17 +567,10 @@ fn node_check(j: &mut Judgement, opts: node::Options, constraint: &str, version:
             j.reason = format!(
                 "not satisfied: the range is invalid ({}{}) ({label})",
                 e.message,
-                e.hint
-                    .as_ref()
-                    .map(|h| format!("; {h}"))
-                    .unwrap_or_default()
+                e.hint.as_ref().map(|h| format!("; {h}")).unwrap_or_default()
             );
-            j.constraint_error = Some(ConstraintProblem {
-                message: e.message,
-                span: e.span,
-                culprit: None,
-                hint: e.hint,
-            });
+            j.constraint_error =
+                Some(ConstraintProblem { message: e.message, span: e.span, culprit: None, hint: e.hint });
             return;
         }
     };
@@ -679,19 +595,9 @@ fn node_check(j: &mut Judgement, opts: node::Options, constraint: &str, version:
     node_reason(j, &r, &ex, &v, &label);
 }
 
-fn node_reason(
-    j: &mut Judgement,
-    r: &node::Range,
-    ex: &RangeExplanation,
-    v: &node::SemVer,
-    label: &str,
-) {
+fn node_reason(j: &mut Judgement, r: &node::Range, ex: &RangeExplanation, v: &node::SemVer, label: &str) {
     let describe = |s: &node::SetExplanation| -> String {
-        let set = if s.comparators.iter().all(|c| c.is_empty()) {
-            "*".to_string()
-        } else {
-            s.comparators.join(" ")
-        };
+        let set = if s.comparators.iter().all(|c| c.is_empty()) { "*".to_string() } else { s.comparators.join(" ") };
         match &s.outcome {
             SetOutcome::Passed => format!("{v} satisfies {set}"),
             SetOutcome::ComparatorFailed { comparator } => {
@@ -701,16 +607,11 @@ fn node_reason(
                 "{v} satisfies {set}, and comparator {comparator} has a prerelease on the same [major, minor, patch] [{}, {}, {}], so the prerelease is allowed",
                 v.major, v.minor, v.patch
             ),
-            SetOutcome::PrereleaseNotAllowed {
-                other_tuple_prereleases,
-            } => {
+            SetOutcome::PrereleaseNotAllowed { other_tuple_prereleases } => {
                 let others = if other_tuple_prereleases.is_empty() {
                     String::new()
                 } else {
-                    format!(
-                        " ({} is on another tuple)",
-                        other_tuple_prereleases.join(", ")
-                    )
+                    format!(" ({} is on another tuple)", other_tuple_prereleases.join(", "))
                 };
                 format!(
                     "{v} satisfies the comparators of {set}, but it is a prerelease and no comparator has a prerelease on the same [major, minor, patch] [{}, {}, {}]{others}",
@@ -724,11 +625,7 @@ fn node_reason(
     };
     if ex.satisfied {
         j.verdict = Verdict::Accepted;
-        let s = ex
-            .sets
-            .iter()
-            .find(|s| s.satisfied)
-            .expect("a satisfied set");
+        let s = ex.sets.iter().find(|s| s.satisfied).expect("a satisfied set");
         j.reason = format!("accepted: {} ({label})", describe(s));
         return;
     }
@@ -738,19 +635,12 @@ fn node_reason(
             SetOutcome::ComparatorFailed { comparator } => comparator.clone(),
             _ => s.comparators.join(" "),
         };
-        j.decider = Some(Decider {
-            comparator,
-            span: r.set[s.index].span,
-        });
+        j.decider = Some(Decider { comparator, span: r.set[s.index].span });
     }
     j.reason = if ex.sets.len() == 1 {
         format!("rejected: {} ({label})", describe(&ex.sets[0]))
     } else {
-        let parts: Vec<String> = ex
-            .sets
-            .iter()
-            .map(|s| format!("OR group {}: {}", s.index + 1, describe(s)))
-            .collect();
+        let parts: Vec<String> = ex.sets.iter().map(|s| format!("OR group {}: {}", s.index + 1, describe(s))).collect();
         format!("rejected by every OR group: {} ({label})", parts.join("; "))
     };
 }

@@ -64,25 +64,13 @@ pub struct Profile {
 
 impl Profile {
     /// Masterminds v3.2.x (Helm 3.12, the KubeSphere executor).
-    pub const V3_2: Profile = Profile {
-        line: Line::V3_2,
-        include_prerelease: false,
-    };
+    pub const V3_2: Profile = Profile { line: Line::V3_2, include_prerelease: false };
     /// Masterminds v3.3.x (KubeSphere master pins v3.3.1; Helm ≤ 3.18).
-    pub const V3_3: Profile = Profile {
-        line: Line::V3_3,
-        include_prerelease: false,
-    };
+    pub const V3_3: Profile = Profile { line: Line::V3_3, include_prerelease: false };
     /// Masterminds v3.4.0+ with `IncludePrerelease = false` (Helm ≥ 3.19, Rancher backend).
-    pub const V3_4: Profile = Profile {
-        line: Line::V3_4,
-        include_prerelease: false,
-    };
+    pub const V3_4: Profile = Profile { line: Line::V3_4, include_prerelease: false };
     /// Masterminds v3.4.0+ with `IncludePrerelease = true`.
-    pub const V3_4_INCLUDE_PRERELEASE: Profile = Profile {
-        line: Line::V3_4,
-        include_prerelease: true,
-    };
+    pub const V3_4_INCLUDE_PRERELEASE: Profile = Profile { line: Line::V3_4, include_prerelease: true };
 
     /// The prerelease rule of this profile's release line.
     pub const fn prerelease_mode(self) -> PrereleaseMode {
@@ -126,10 +114,7 @@ struct Regexes {
 }
 
 fn build(pattern: &str) -> Regex {
-    regex::RegexBuilder::new(pattern)
-        .size_limit(1 << 26)
-        .build()
-        .expect("upstream Masterminds regex compiles")
+    regex::RegexBuilder::new(pattern).size_limit(1 << 26).build().expect("upstream Masterminds regex compiles")
 }
 
 fn regexes() -> &'static Regexes {
@@ -210,32 +195,24 @@ impl fmt::Display for VersionError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let upper = self.line != Line::V3_4;
         match &self.kind {
-            VersionErrorKind::InvalidSemVer => f.write_str(if upper {
-                "Invalid Semantic Version"
-            } else {
-                "invalid semantic version"
-            }),
+            VersionErrorKind::InvalidSemVer => {
+                f.write_str(if upper { "Invalid Semantic Version" } else { "invalid semantic version" })
+            }
             VersionErrorKind::SegmentOutOfRange { segment } => write!(
                 f,
                 "{} parsing version segment: strconv.ParseUint: parsing \"{}\": value out of range",
                 if upper { "Error" } else { "error" },
                 segment
             ),
-            VersionErrorKind::SegmentStartsZero => f.write_str(if upper {
-                "Version segment starts with 0"
-            } else {
-                "version segment starts with 0"
-            }),
-            VersionErrorKind::InvalidPrerelease => f.write_str(if upper {
-                "Invalid Prerelease string"
-            } else {
-                "invalid prerelease string"
-            }),
-            VersionErrorKind::InvalidMetadata => f.write_str(if upper {
-                "Invalid Metadata string"
-            } else {
-                "invalid metadata string"
-            }),
+            VersionErrorKind::SegmentStartsZero => {
+                f.write_str(if upper { "Version segment starts with 0" } else { "version segment starts with 0" })
+            }
+            VersionErrorKind::InvalidPrerelease => {
+                f.write_str(if upper { "Invalid Prerelease string" } else { "invalid prerelease string" })
+            }
+            VersionErrorKind::InvalidMetadata => {
+                f.write_str(if upper { "Invalid Metadata string" } else { "invalid metadata string" })
+            }
         }
     }
 }
@@ -244,12 +221,8 @@ impl std::error::Error for VersionError {}
 
 fn parse_u64(line: Line, s: &str) -> Result<u64, VersionError> {
     // The regex guarantees ASCII digits, so the only failure is overflow.
-    s.parse::<u64>().map_err(|_| VersionError {
-        line,
-        kind: VersionErrorKind::SegmentOutOfRange {
-            segment: s.to_string(),
-        },
-    })
+    s.parse::<u64>()
+        .map_err(|_| VersionError { line, kind: VersionErrorKind::SegmentOutOfRange { segment: s.to_string() } })
 }
 
 fn is_all(s: &str, pred: impl Fn(u8) -> bool) -> bool {
@@ -275,10 +248,7 @@ fn validate_prerelease(line: Line, p: &str) -> Result<(), VersionError> {
 fn validate_metadata(line: Line, m: &str) -> Result<(), VersionError> {
     for part in m.split('.') {
         if part.is_empty() || !is_all(part, |b| b.is_ascii_alphanumeric() || b == b'-') {
-            return Err(VersionError {
-                line,
-                kind: VersionErrorKind::InvalidMetadata,
-            });
+            return Err(VersionError { line, kind: VersionErrorKind::InvalidMetadata });
         }
     }
     Ok(())
@@ -299,22 +269,12 @@ impl Version {
         let r = regexes();
         match line {
             Line::V3_3 => {
-                let m = r.strict_version.captures(v).ok_or(VersionError {
-                    line,
-                    kind: VersionErrorKind::InvalidSemVer,
-                })?;
+                let m =
+                    r.strict_version.captures(v).ok_or(VersionError { line, kind: VersionErrorKind::InvalidSemVer })?;
                 let get = |i: usize| m.get(i).map_or("", |x| x.as_str());
                 let major = parse_u64(line, get(1))?;
-                let minor = if get(2).is_empty() {
-                    0
-                } else {
-                    parse_u64(line, get(2))?
-                };
-                let patch = if get(3).is_empty() {
-                    0
-                } else {
-                    parse_u64(line, get(3))?
-                };
+                let minor = if get(2).is_empty() { 0 } else { parse_u64(line, get(2))? };
+                let patch = if get(3).is_empty() { 0 } else { parse_u64(line, get(3))? };
                 let pre = get(4).to_string();
                 let metadata = get(5).to_string();
                 if !pre.is_empty() {
@@ -323,20 +283,11 @@ impl Version {
                 if !metadata.is_empty() {
                     validate_metadata(line, &metadata)?;
                 }
-                Ok(Version {
-                    major,
-                    minor,
-                    patch,
-                    pre,
-                    metadata,
-                    original: v.to_string(),
-                })
+                Ok(Version { major, minor, patch, pre, metadata, original: v.to_string() })
             }
             Line::V3_2 | Line::V3_4 => {
-                let m = r.loose_version.captures(v).ok_or(VersionError {
-                    line,
-                    kind: VersionErrorKind::InvalidSemVer,
-                })?;
+                let m =
+                    r.loose_version.captures(v).ok_or(VersionError { line, kind: VersionErrorKind::InvalidSemVer })?;
                 let get = |i: usize| m.get(i).map_or("", |x| x.as_str());
                 let major = parse_u64(line, get(1))?;
                 let minor = match get(2) {
@@ -355,14 +306,7 @@ impl Version {
                 if !metadata.is_empty() {
                     validate_metadata(line, &metadata)?;
                 }
-                Ok(Version {
-                    major,
-                    minor,
-                    patch,
-                    pre,
-                    metadata,
-                    original: v.to_string(),
-                })
+                Ok(Version { major, minor, patch, pre, metadata, original: v.to_string() })
             }
         }
     }
@@ -370,16 +314,14 @@ impl Version {
     /// `Version.Compare`: -1, 0 or 1 by major, minor, patch, then prerelease precedence
     /// (`comparePrerelease`); metadata is ignored.
     pub fn compare(&self, o: &Version) -> Ordering {
-        self.major
-            .cmp(&o.major)
-            .then(self.minor.cmp(&o.minor))
-            .then(self.patch.cmp(&o.patch))
-            .then_with(|| match (self.pre.is_empty(), o.pre.is_empty()) {
+        self.major.cmp(&o.major).then(self.minor.cmp(&o.minor)).then(self.patch.cmp(&o.patch)).then_with(|| {
+            match (self.pre.is_empty(), o.pre.is_empty()) {
                 (true, true) => Ordering::Equal,
                 (true, false) => Ordering::Greater,
                 (false, true) => Ordering::Less,
                 (false, false) => compare_prerelease(&self.pre, &o.pre),
-            })
+            }
+        })
     }
 }
 
@@ -426,11 +368,7 @@ fn compare_pre_part(s: &str, o: &str) -> Ordering {
     }
     let go_uint = |x: &str| -> Option<u64> {
         // strconv.ParseUint(x, 10, 64): ASCII digits only (no sign), at most u64::MAX.
-        if !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit()) {
-            x.parse::<u64>().ok()
-        } else {
-            None
-        }
+        if !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit()) { x.parse::<u64>().ok() } else { None }
     };
     match (go_uint(s), go_uint(o)) {
         (None, None) => {
@@ -610,11 +548,7 @@ pub enum ConstraintErrorKind {
 
 impl fmt::Display for ConstraintError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} (at bytes {}..{})",
-            self.message, self.span.start, self.span.end
-        )
+        write!(f, "{} (at bytes {}..{})", self.message, self.span.start, self.span.end)
     }
 }
 
@@ -630,11 +564,7 @@ struct Mapped {
 
 impl Mapped {
     fn identity(s: &str) -> Mapped {
-        Mapped {
-            text: s.to_string(),
-            orig_len: s.len(),
-            pieces: vec![(0, s.len(), 0, s.len(), true)],
-        }
+        Mapped { text: s.to_string(), orig_len: s.len(), pieces: vec![(0, s.len(), 0, s.len(), true)] }
     }
 
     /// Replace bytes `a..b` of the current text with `with`.
@@ -674,11 +604,7 @@ impl Mapped {
     /// piece maps to the start (`end == false`) or the end (`end == true`) of what it replaced.
     fn to_orig(&self, pos: usize, end: bool) -> usize {
         for &(ns, ne, os, oe, verb) in &self.pieces {
-            let inside = if end {
-                ns < pos && pos <= ne
-            } else {
-                ns <= pos && pos < ne
-            };
+            let inside = if end { ns < pos && pos <= ne } else { ns <= pos && pos < ne };
             if inside {
                 return if verb {
                     os + (pos - ns)
@@ -708,11 +634,7 @@ fn rewrite_range(i: &str, line: Line) -> Mapped {
     let mut out = Mapped::identity(i);
     // `\s+-\s+` needs whitespace, `-`, whitespace: without that the regex cannot match.
     let ws = |b: u8| matches!(b, b'\t' | b'\n' | 0x0C | b'\r' | b' ');
-    if !i
-        .as_bytes()
-        .windows(3)
-        .any(|w| ws(w[0]) && w[1] == b'-' && ws(w[2]))
-    {
+    if !i.as_bytes().windows(3).any(|w| ws(w[0]) && w[1] == b'-' && ws(w[2])) {
         return out;
     }
     let matches: Vec<(String, String, String)> = r
@@ -782,18 +704,12 @@ impl Constraints {
                 return Err(ConstraintError {
                     message: format!("improper constraint: {seg}"),
                     span: seg_span,
-                    kind: Box::new(ConstraintErrorKind::ImproperSegment {
-                        segment: seg.to_string(),
-                    }),
+                    kind: Box::new(ConstraintErrorKind::ImproperSegment { segment: seg.to_string() }),
                     culprit,
                     hint,
                 });
             }
-            let mut found: Vec<(usize, usize)> = r
-                .find
-                .find_iter(seg)
-                .map(|m| (a + m.start(), a + m.end()))
-                .collect();
+            let mut found: Vec<(usize, usize)> = r.find.find_iter(seg).map(|m| (a + m.start(), a + m.end())).collect();
             if found.is_empty() {
                 found.push((a, b));
             }
@@ -808,11 +724,7 @@ impl Constraints {
                 }
                 comparators.push(comp);
             }
-            groups.push(Group {
-                comparators,
-                contains_pre,
-                span: seg_span,
-            });
+            groups.push(Group { comparators, contains_pre, span: seg_span });
         }
         Ok(Constraints { groups, profile })
     }
@@ -826,9 +738,7 @@ impl Constraints {
     pub fn check(&self, v: &Version) -> bool {
         self.groups.iter().any(|g| {
             let include = self.include_pre(g);
-            g.comparators
-                .iter()
-                .all(|c| check_one(self.profile.line, v, c, include).is_ok())
+            g.comparators.iter().all(|c| check_one(self.profile.line, v, c, include).is_ok())
         })
     }
 
@@ -893,21 +803,12 @@ impl Constraints {
             groups.push(GroupExplanation {
                 index,
                 span: g.span,
-                text: g
-                    .comparators
-                    .iter()
-                    .map(|c| c.text())
-                    .collect::<Vec<_>>()
-                    .join(" "),
+                text: g.comparators.iter().map(|c| c.text()).collect::<Vec<_>>().join(" "),
                 prerelease_admitted: match self.profile.prerelease_mode() {
                     PrereleaseMode::PerComparator => None,
                     PrereleaseMode::PerGroup => Some(include),
                 },
-                prerelease_comparator: g
-                    .comparators
-                    .iter()
-                    .find(|c| !c.con.pre.is_empty())
-                    .map(|c| c.text()),
+                prerelease_comparator: g.comparators.iter().find(|c| !c.con.pre.is_empty()).map(|c| c.text()),
                 satisfied: ok,
                 failure,
             });
@@ -915,24 +816,14 @@ impl Constraints {
                 break;
             }
         }
-        Explanation {
-            satisfied,
-            version: v.to_string(),
-            groups,
-        }
+        Explanation { satisfied, version: v.to_string(), groups }
     }
 
     /// `Constraints.String()`: groups joined with ` || `, comparators with a space.
     pub fn to_text(&self) -> String {
         self.groups
             .iter()
-            .map(|g| {
-                g.comparators
-                    .iter()
-                    .map(|c| c.text())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
+            .map(|g| g.comparators.iter().map(|c| c.text()).collect::<Vec<_>>().join(" "))
             .collect::<Vec<_>>()
             .join(" || ")
     }
@@ -957,9 +848,7 @@ impl CheckFailure {
             comparator: c.text(),
             span: c.span,
             prerelease: true,
-            message: format!(
-                "{v} is a prerelease version and the constraint is only looking for release versions"
-            ),
+            message: format!("{v} is a prerelease version and the constraint is only looking for release versions"),
         }
     }
 
@@ -1018,9 +907,7 @@ fn parse_comparator(c: &str, line: Line, span: Span) -> Result<Comparator, Const
         span,
         culprit: None,
         hint: None,
-        kind: Box::new(ConstraintErrorKind::ImproperComparator {
-            comparator: c.to_string(),
-        }),
+        kind: Box::new(ConstraintErrorKind::ImproperComparator { comparator: c.to_string() }),
     })?;
     let get = |i: usize| m.get(i).map_or("", |x| x.as_str());
     let op = Op::from_str(get(1));
@@ -1050,21 +937,9 @@ fn parse_comparator(c: &str, line: Line, span: Span) -> Result<Comparator, Const
         span,
         culprit: None,
         hint: Some(version_hint(&orig, &ver, line, &error)),
-        kind: Box::new(ConstraintErrorKind::VersionParse {
-            comparator: c.to_string(),
-            version: ver.clone(),
-            error,
-        }),
+        kind: Box::new(ConstraintErrorKind::VersionParse { comparator: c.to_string(), version: ver.clone(), error }),
     })?;
-    Ok(Comparator {
-        op,
-        orig,
-        con,
-        dirty,
-        minor_dirty,
-        patch_dirty,
-        span,
-    })
+    Ok(Comparator { op, orig, con, dirty, minor_dirty, patch_dirty, span })
 }
 
 /// Finds where a segment rejected by `validConstraintRegex` goes wrong: text before, between or
@@ -1073,11 +948,7 @@ fn parse_comparator(c: &str, line: Line, span: Span) -> Result<Comparator, Const
 fn pinpoint(seg: &str) -> Option<(usize, usize, String)> {
     let r = regexes();
     let ws = |c: char| matches!(c, '\t' | '\n' | '\x0C' | '\r' | ' ');
-    let comps: Vec<(usize, usize)> = r
-        .find
-        .find_iter(seg)
-        .map(|m| (m.start(), m.end()))
-        .collect();
+    let comps: Vec<(usize, usize)> = r.find.find_iter(seg).map(|m| (m.start(), m.end())).collect();
     let trimmed = |a: usize, b: usize| -> (usize, usize) {
         let g = &seg[a..b];
         let s = a + (g.len() - g.trim_start_matches(ws).len());
@@ -1087,30 +958,15 @@ fn pinpoint(seg: &str) -> Option<(usize, usize, String)> {
     if comps.is_empty() {
         let (s, e) = trimmed(0, seg.len());
         return Some(if s == e {
-            (
-                0,
-                seg.len(),
-                "empty constraint: expected an operator and a version".to_string(),
-            )
+            (0, seg.len(), "empty constraint: expected an operator and a version".to_string())
         } else {
-            (
-                s,
-                e,
-                format!(
-                    "no comparator here: expected an operator and a version, found `{}`",
-                    &seg[s..e]
-                ),
-            )
+            (s, e, format!("no comparator here: expected an operator and a version, found `{}`", &seg[s..e]))
         });
     }
     let (first, _) = comps[0];
     if !seg[..first].chars().all(ws) {
         let (s, e) = trimmed(0, first);
-        return Some((
-            s,
-            e,
-            format!("unexpected `{}` before the first comparator", &seg[s..e]),
-        ));
+        return Some((s, e, format!("unexpected `{}` before the first comparator", &seg[s..e])));
     }
     for w in comps.windows(2) {
         let (gap_a, gap_b) = (w[0].1, w[1].0);
@@ -1121,10 +977,7 @@ fn pinpoint(seg: &str) -> Option<(usize, usize, String)> {
             return Some((
                 gap_b,
                 w[1].1,
-                format!(
-                    "`{}` follows the previous comparator without a space or comma",
-                    &seg[gap_b..w[1].1]
-                ),
+                format!("`{}` follows the previous comparator without a space or comma", &seg[gap_b..w[1].1]),
             ));
         }
         if only_ws_and_commas && commas <= 1 {
@@ -1141,12 +994,11 @@ fn pinpoint(seg: &str) -> Option<(usize, usize, String)> {
     let last = comps[comps.len() - 1].1;
     if !seg[last..].chars().all(ws) {
         let (s, e) = trimmed(last, seg.len());
-        let hint =
-            if seg[s..e].starts_with(',') && seg[s..e].trim_start_matches(',').trim().is_empty() {
-                "trailing comma after the last comparator".to_string()
-            } else {
-                format!("unexpected `{}` after the last comparator", &seg[s..e])
-            };
+        let hint = if seg[s..e].starts_with(',') && seg[s..e].trim_start_matches(',').trim().is_empty() {
+            "trailing comma after the last comparator".to_string()
+        } else {
+            format!("unexpected `{}` after the last comparator", &seg[s..e])
+        };
         return Some((s, e, hint));
     }
     None
@@ -1164,8 +1016,7 @@ fn version_hint(orig: &str, ver: &str, line: Line, e: &VersionError) -> String {
     if orig.contains('|') {
         "a single `|` is not an operator; write `||` for OR".to_string()
     } else if leading_zero && line == Line::V3_3 {
-        "Masterminds 3.3 rejects leading zeros in version numbers (3.2 and 3.4 accept them)"
-            .to_string()
+        "Masterminds 3.3 rejects leading zeros in version numbers (3.2 and 3.4 accept them)".to_string()
     } else {
         format!("the version `{orig}` is not a valid version ({e})")
     }
@@ -1176,16 +1027,8 @@ fn version_hint(orig: &str, ver: &str, line: Line, e: &VersionError) -> String {
 fn check_one(line: Line, v: &Version, c: &Comparator, include: bool) -> Result<(), CheckFailure> {
     let per_group = line == Line::V3_4;
     let pre_gate = || -> Result<(), CheckFailure> {
-        let blocked = if per_group {
-            !v.pre.is_empty() && !include
-        } else {
-            !v.pre.is_empty() && c.con.pre.is_empty()
-        };
-        if blocked {
-            Err(CheckFailure::prerelease(v, c))
-        } else {
-            Ok(())
-        }
+        let blocked = if per_group { !v.pre.is_empty() && !include } else { !v.pre.is_empty() && c.con.pre.is_empty() };
+        if blocked { Err(CheckFailure::prerelease(v, c)) } else { Ok(()) }
     };
     match c.op {
         Op::Ne => {
@@ -1208,11 +1051,7 @@ fn check_one(line: Line, v: &Version, c: &Comparator, include: bool) -> Result<(
         }
         Op::Ge | Op::GeAlt => {
             pre_gate()?;
-            if v.compare(&c.con) != Ordering::Less {
-                Ok(())
-            } else {
-                Err(CheckFailure::msg(v, c, "is less than"))
-            }
+            if v.compare(&c.con) != Ordering::Less { Ok(()) } else { Err(CheckFailure::msg(v, c, "is less than")) }
         }
         Op::Le | Op::LeAlt => {
             pre_gate()?;
@@ -1260,41 +1099,28 @@ fn not_equal(
         } else if c.con.patch != v.patch && !c.patch_dirty {
             return Ok(());
         } else if c.patch_dirty {
-            if (!v.pre.is_empty() || !c.con.pre.is_empty())
-                && compare_prerelease(&v.pre, &c.con.pre) != Ordering::Equal
+            if (!v.pre.is_empty() || !c.con.pre.is_empty()) && compare_prerelease(&v.pre, &c.con.pre) != Ordering::Equal
             {
                 return Ok(());
             }
             return equal();
         }
     }
-    if v.compare(&c.con) == Ordering::Equal {
-        equal()
-    } else {
-        Ok(())
-    }
+    if v.compare(&c.con) == Ordering::Equal { equal() } else { Ok(()) }
 }
 
 /// `constraintGreaterThan` after the prerelease test.
 fn greater_than(v: &Version, c: &Comparator) -> Result<(), CheckFailure> {
     let fail = || Err(CheckFailure::msg(v, c, "is less than or equal to"));
     if !c.dirty {
-        return if v.compare(&c.con) == Ordering::Greater {
-            Ok(())
-        } else {
-            fail()
-        };
+        return if v.compare(&c.con) == Ordering::Greater { Ok(()) } else { fail() };
     }
     if v.major > c.con.major {
         Ok(())
     } else if v.major < c.con.major || c.minor_dirty {
         fail()
     } else if c.patch_dirty {
-        if v.minor > c.con.minor {
-            Ok(())
-        } else {
-            fail()
-        }
+        if v.minor > c.con.minor { Ok(()) } else { fail() }
     } else if v.compare(&c.con) == Ordering::Greater {
         Ok(())
     } else {
@@ -1306,14 +1132,9 @@ fn greater_than(v: &Version, c: &Comparator) -> Result<(), CheckFailure> {
 fn less_than_equal(v: &Version, c: &Comparator) -> Result<(), CheckFailure> {
     let fail = || Err(CheckFailure::msg(v, c, "is greater than"));
     if !c.dirty {
-        return if v.compare(&c.con) != Ordering::Greater {
-            Ok(())
-        } else {
-            fail()
-        };
+        return if v.compare(&c.con) != Ordering::Greater { Ok(()) } else { fail() };
     }
-    if v.major > c.con.major || (v.major == c.con.major && v.minor > c.con.minor && !c.minor_dirty)
-    {
+    if v.major > c.con.major || (v.major == c.con.major && v.minor > c.con.minor && !c.minor_dirty) {
         return fail();
     }
     Ok(())
@@ -1325,23 +1146,14 @@ fn tilde(v: &Version, c: &Comparator) -> Result<(), CheckFailure> {
         return Err(CheckFailure::msg(v, c, "is less than"));
     }
     // ~0.0.0 accepts everything.
-    if c.con.major == 0 && c.con.minor == 0 && c.con.patch == 0 && !c.minor_dirty && !c.patch_dirty
-    {
+    if c.con.major == 0 && c.con.minor == 0 && c.con.patch == 0 && !c.minor_dirty && !c.patch_dirty {
         return Ok(());
     }
     if v.major != c.con.major {
-        return Err(CheckFailure::msg(
-            v,
-            c,
-            "does not have same major version as",
-        ));
+        return Err(CheckFailure::msg(v, c, "does not have same major version as"));
     }
     if v.minor != c.con.minor && !c.minor_dirty {
-        return Err(CheckFailure::msg(
-            v,
-            c,
-            "does not have same major and minor version as",
-        ));
+        return Err(CheckFailure::msg(v, c, "does not have same major and minor version as"));
     }
     Ok(())
 }
@@ -1355,51 +1167,30 @@ fn caret(v: &Version, c: &Comparator) -> Result<(), CheckFailure> {
         return if v.major == c.con.major {
             Ok(())
         } else {
-            Err(CheckFailure::msg(
-                v,
-                c,
-                "does not have same major version as",
-            ))
+            Err(CheckFailure::msg(v, c, "does not have same major version as"))
         };
     }
     if c.con.major == 0 && v.major > 0 {
-        return Err(CheckFailure::msg(
-            v,
-            c,
-            "does not have same major version as",
-        ));
+        return Err(CheckFailure::msg(v, c, "does not have same major version as"));
     }
     if c.con.minor > 0 || c.patch_dirty {
         return if v.minor == c.con.minor {
             Ok(())
         } else {
-            Err(CheckFailure::msg(
-                v,
-                c,
-                "does not have same minor version as",
-            ))
-            .map_err(|mut e| {
-                e.message.push_str(
-                    ". Expected minor versions to match when constraint major version is 0",
-                );
+            Err(CheckFailure::msg(v, c, "does not have same minor version as")).map_err(|mut e| {
+                e.message.push_str(". Expected minor versions to match when constraint major version is 0");
                 e
             })
         };
     }
     if c.con.minor == 0 && v.minor > 0 {
-        return Err(CheckFailure::msg(
-            v,
-            c,
-            "does not have same minor version as",
-        ));
+        return Err(CheckFailure::msg(v, c, "does not have same minor version as"));
     }
     if c.con.patch == v.patch {
         Ok(())
     } else {
         Err(CheckFailure::msg(v, c, "does not equal")).map_err(|mut e| {
-            e.message.push_str(
-                ". Expect version and constraint to equal when major and minor versions are 0",
-            );
+            e.message.push_str(". Expect version and constraint to equal when major and minor versions are 0");
             e
         })
     }

@@ -41,15 +41,9 @@ pub struct Options {
 
 impl Options {
     /// No options (the Rancher dashboard).
-    pub const DEFAULT: Options = Options {
-        loose: false,
-        include_prerelease: false,
-    };
+    pub const DEFAULT: Options = Options { loose: false, include_prerelease: false };
     /// `{ includePrerelease: true }` (the KubeSphere console).
-    pub const INCLUDE_PRERELEASE: Options = Options {
-        loose: false,
-        include_prerelease: true,
-    };
+    pub const INCLUDE_PRERELEASE: Options = Options { loose: false, include_prerelease: true };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -60,13 +54,7 @@ pub fn is_js_space(c: char) -> bool {
     matches!(
         c,
         '\t' | '\n' | '\u{0B}' | '\u{0C}' | '\r' | ' ' | '\u{A0}' | '\u{1680}' | '\u{2000}'
-            ..='\u{200A}'
-                | '\u{2028}'
-                | '\u{2029}'
-                | '\u{202F}'
-                | '\u{205F}'
-                | '\u{3000}'
-                | '\u{FEFF}'
+            ..='\u{200A}' | '\u{2028}' | '\u{2029}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\u{FEFF}'
     )
 }
 
@@ -140,11 +128,7 @@ fn js_collapse_mapped(s: &str) -> (String, Vec<usize>) {
 /// arise here).
 fn js_number_to_string(x: f64) -> String {
     if x.is_infinite() {
-        if x > 0.0 {
-            "Infinity".into()
-        } else {
-            "-Infinity".into()
-        }
+        if x > 0.0 { "Infinity".into() } else { "-Infinity".into() }
     } else if x.is_nan() {
         "NaN".into()
     } else if x.abs() < 1e21 {
@@ -198,11 +182,7 @@ struct Re {
 }
 
 fn build(p: &str) -> Regex {
-    regex::RegexBuilder::new(p)
-        .size_limit(1 << 28)
-        .dfa_size_limit(1 << 24)
-        .build()
-        .expect("node-semver regex compiles")
+    regex::RegexBuilder::new(p).size_limit(1 << 28).dfa_size_limit(1 << 24).build().expect("node-semver regex compiles")
 }
 
 /// The longest run of `[a-zA-Z0-9-]` characters in `s`.
@@ -226,11 +206,7 @@ fn longest_ldn_run(s: &str) -> usize {
 /// the same priority order and give the same matches and captures, with a far smaller
 /// automaton, so they are used instead.
 fn rx(s: &str) -> &'static Re {
-    if longest_ldn_run(s) <= 250 {
-        re_set(false)
-    } else {
-        re_set(true)
-    }
+    if longest_ldn_run(s) <= 250 { re_set(false) } else { re_set(true) }
 }
 
 /// The bounded ("safe") set, exactly as 7.5.4 matches.
@@ -246,11 +222,8 @@ fn re_set(bounded: bool) -> &'static Re {
         let s = r"[\t\n\x0B\x0C\r \x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]";
         let d = "[0-9]";
         let ldn = "[a-zA-Z0-9-]";
-        let (d0, d1, l0, l1) = if bounded {
-            ("{0,256}", "{1,256}", "{0,250}", "{1,250}")
-        } else {
-            ("*", "+", "*", "+")
-        };
+        let (d0, d1, l0, l1) =
+            if bounded { ("{0,256}", "{1,256}", "{0,250}", "{1,250}") } else { ("*", "+", "*", "+") };
         let ni = format!("0|[1-9]{d}{d0}");
         let nil = format!("{d}{d1}");
         let nni = format!("{d}{d0}[a-zA-Z-]{ldn}{l0}");
@@ -267,10 +240,8 @@ fn re_set(bounded: bool) -> &'static Re {
         let gtlt = "((?:<|>)?=?)";
         let xi = format!(r"{ni}|x|X|\*");
         let xil = format!(r"{nil}|x|X|\*");
-        let xplain =
-            format!(r"[v={s}]*({xi})(?:\.({xi})(?:\.({xi})(?:{pre})?{buildp}?)?)?");
-        let xplain_loose =
-            format!(r"[v={s}]*({xil})(?:\.({xil})(?:\.({xil})(?:{pre_loose})?{buildp}?)?)?");
+        let xplain = format!(r"[v={s}]*({xi})(?:\.({xi})(?:\.({xi})(?:{pre})?{buildp}?)?)?");
+        let xplain_loose = format!(r"[v={s}]*({xil})(?:\.({xil})(?:\.({xil})(?:{pre_loose})?{buildp}?)?)?");
         let s01 = format!("{s}{{0,1}}");
         let s11 = format!("{s}{{1,1}}");
         Re {
@@ -278,9 +249,7 @@ fn re_set(bounded: bool) -> &'static Re {
             loose: build(&format!("^{looseplain}$")),
             xrange: build(&format!("^{gtlt}{s01}{xplain}$")),
             xrange_loose: build(&format!("^{gtlt}{s01}{xplain_loose}$")),
-            coerce: build(
-                r"(^|[^0-9])([0-9]{1,16})(?:\.([0-9]{1,16}))?(?:\.([0-9]{1,16}))?(?:$|[^0-9])",
-            ),
+            coerce: build(r"(^|[^0-9])([0-9]{1,16})(?:\.([0-9]{1,16}))?(?:\.([0-9]{1,16}))?(?:$|[^0-9])"),
             tilde_trim: build(&format!("({s01})(?:~>?){s11}")),
             tilde: build(&format!("^(?:~>?){xplain}$")),
             tilde_loose: build(&format!("^(?:~>?){xplain_loose}$")),
@@ -291,9 +260,7 @@ fn re_set(bounded: bool) -> &'static Re {
             comparator_loose: build(&format!("^{gtlt}{s01}({looseplain})$|^$")),
             comparator_trim: build(&format!("({s01}){gtlt}{s01}({looseplain}|{xplain})")),
             hyphen: build(&format!("^{s01}({xplain}){s11}-{s11}({xplain}){s01}$")),
-            hyphen_loose: build(&format!(
-                "^{s01}({xplain_loose}){s11}-{s11}({xplain_loose}){s01}$"
-            )),
+            hyphen_loose: build(&format!("^{s01}({xplain_loose}){s11}-{s11}({xplain_loose}){s01}$")),
             star: build(&format!(r"(<|>)?=?{s01}\*")),
             gte0: build(&format!(r"^{s01}>={s01}0\.0\.0{s01}$")),
             gte0_pre: build(&format!(r"^{s01}>={s01}0\.0\.0-0{s01}$")),
@@ -392,11 +359,7 @@ fn compare_identifiers(a: &Identifier, b: &Identifier) -> Ordering {
             return Ordering::Greater;
         };
         // JavaScript compares UTF-16 code units; identifiers are ASCII.
-        if x < y {
-            Ordering::Less
-        } else {
-            Ordering::Greater
-        }
+        if x < y { Ordering::Less } else { Ordering::Greater }
     }
 }
 
@@ -448,11 +411,7 @@ pub enum NodeErrorKind {
 
 impl fmt::Display for NodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} (at bytes {}..{})",
-            self.message, self.span.start, self.span.end
-        )?;
+        write!(f, "{} (at bytes {}..{})", self.message, self.span.start, self.span.end)?;
         if let Some(h) = &self.hint {
             write!(f, "; {h}")?;
         }
@@ -463,12 +422,7 @@ impl fmt::Display for NodeError {
 impl std::error::Error for NodeError {}
 
 fn err(kind: NodeErrorKind, message: String, span: Span) -> NodeError {
-    NodeError {
-        message,
-        kind,
-        span,
-        hint: None,
-    }
+    NodeError { message, kind, span, hint: None }
 }
 
 /// Parses a JavaScript number from a digit string and checks `> MAX_SAFE_INTEGER`.
@@ -490,29 +444,16 @@ impl SemVer {
     pub fn parse(version: &str, options: Options) -> Result<SemVer, NodeError> {
         let whole = Span::new(0, version.len());
         if version.encode_utf16().count() > MAX_LENGTH {
-            return Err(err(
-                NodeErrorKind::TooLong,
-                format!("version is longer than {MAX_LENGTH} characters"),
-                whole,
-            ));
+            return Err(err(NodeErrorKind::TooLong, format!("version is longer than {MAX_LENGTH} characters"), whole));
         }
         let r = rx(version);
         let rx = if options.loose { &r.loose } else { &r.full };
-        let m = rx.captures(js_trim(version)).ok_or_else(|| {
-            err(
-                NodeErrorKind::InvalidVersion,
-                format!("Invalid Version: {version}"),
-                whole,
-            )
-        })?;
+        let m = rx
+            .captures(js_trim(version))
+            .ok_or_else(|| err(NodeErrorKind::InvalidVersion, format!("Invalid Version: {version}"), whole))?;
         let num = |i: usize, what: &str| {
-            safe_number(cap(&m, i).unwrap_or("0")).ok_or_else(|| {
-                err(
-                    NodeErrorKind::NumberTooLarge,
-                    format!("Invalid {what} version"),
-                    whole,
-                )
-            })
+            safe_number(cap(&m, i).unwrap_or("0"))
+                .ok_or_else(|| err(NodeErrorKind::NumberTooLarge, format!("Invalid {what} version"), whole))
         };
         let major = num(1, "major")?;
         let minor = num(2, "minor")?;
@@ -536,14 +477,7 @@ impl SemVer {
             None | Some("") => Vec::new(),
             Some(b) => b.split('.').map(str::to_string).collect(),
         };
-        let mut v = SemVer {
-            major,
-            minor,
-            patch,
-            prerelease,
-            build,
-            version: String::new(),
-        };
+        let mut v = SemVer { major, minor, patch, prerelease, build, version: String::new() };
         v.version = v.format();
         Ok(v)
     }
@@ -560,10 +494,7 @@ impl SemVer {
 
     /// `compareMain`.
     pub fn compare_main(&self, o: &SemVer) -> Ordering {
-        self.major
-            .cmp(&o.major)
-            .then(self.minor.cmp(&o.minor))
-            .then(self.patch.cmp(&o.patch))
+        self.major.cmp(&o.major).then(self.minor.cmp(&o.minor)).then(self.patch.cmp(&o.patch))
     }
 
     /// `comparePre`, including its early `0` when two identifiers are numerically equal
@@ -662,19 +593,11 @@ impl Comparator {
     pub fn parse(comp: &str, options: Options) -> Result<Comparator, NodeError> {
         let comp = js_collapse(comp);
         let r = rx(&comp);
-        let rx = if options.loose {
-            &r.comparator_loose
-        } else {
-            &r.comparator
-        };
+        let rx = if options.loose { &r.comparator_loose } else { &r.comparator };
         let whole = Span::new(0, comp.len());
-        let m = rx.captures(&comp).ok_or_else(|| {
-            err(
-                NodeErrorKind::InvalidComparator,
-                format!("Invalid comparator: {comp}"),
-                whole,
-            )
-        })?;
+        let m = rx
+            .captures(&comp)
+            .ok_or_else(|| err(NodeErrorKind::InvalidComparator, format!("Invalid comparator: {comp}"), whole))?;
         let operator = match cap(&m, 1).unwrap_or("") {
             "<" => Operator::Lt,
             "<=" => Operator::Le,
@@ -684,23 +607,13 @@ impl Comparator {
         };
         let semver = match cap(&m, 2) {
             None | Some("") => None,
-            Some(v) => Some(SemVer::parse(
-                v,
-                Options {
-                    loose: options.loose,
-                    include_prerelease: false,
-                },
-            )?),
+            Some(v) => Some(SemVer::parse(v, Options { loose: options.loose, include_prerelease: false })?),
         };
         let value = match &semver {
             None => String::new(),
             Some(v) => format!("{}{}", operator.as_str(), v.version),
         };
-        Ok(Comparator {
-            operator,
-            semver,
-            value,
-        })
+        Ok(Comparator { operator, semver, value })
     }
 
     /// `Comparator.test(version)`.
@@ -754,10 +667,7 @@ fn replace_caret(comp: &str, o: Options) -> String {
         } else if let Some(pr) = pr.filter(|p| !p.is_empty()) {
             if big == "0" {
                 if min == "0" {
-                    format!(
-                        ">={big}.{min}.{pat}-{pr} <{big}.{min}.{}-0",
-                        js_plus_one(pat)
-                    )
+                    format!(">={big}.{min}.{pat}-{pr} <{big}.{min}.{}-0", js_plus_one(pat))
                 } else {
                     format!(">={big}.{min}.{pat}-{pr} <{big}.{}.0-0", js_plus_one(min))
                 }
@@ -813,18 +723,10 @@ fn replace_xrange(comp: &str, o: Options) -> String {
         }
         let mut pr = if o.include_prerelease { "-0" } else { "" };
         if xm_major {
-            if gtlt == ">" || gtlt == "<" {
-                "<0.0.0-0".to_string()
-            } else {
-                "*".to_string()
-            }
+            if gtlt == ">" || gtlt == "<" { "<0.0.0-0".to_string() } else { "*".to_string() }
         } else if !gtlt.is_empty() && any_x {
             let mut big = mj.unwrap_or("").to_string();
-            let mut min = if xm {
-                "0".to_string()
-            } else {
-                mn.unwrap_or("").to_string()
-            };
+            let mut min = if xm { "0".to_string() } else { mn.unwrap_or("").to_string() };
             let pat = "0";
             if gtlt == ">" {
                 gtlt = ">=".into();
@@ -864,29 +766,16 @@ fn replace_stars(comp: &str) -> String {
 
 fn replace_gte0(comp: &str, o: Options) -> String {
     let r = rx(comp);
-    let rx = if o.include_prerelease {
-        &r.gte0_pre
-    } else {
-        &r.gte0
-    };
+    let rx = if o.include_prerelease { &r.gte0_pre } else { &r.gte0 };
     replace_first(rx, js_trim(comp), |_| String::new())
 }
 
 fn parse_comparator_sugar(comp: &str, o: Options) -> String {
-    let c: Vec<String> = js_split_ws(js_trim(comp))
-        .iter()
-        .map(|c| replace_caret(c, o))
-        .collect();
+    let c: Vec<String> = js_split_ws(js_trim(comp)).iter().map(|c| replace_caret(c, o)).collect();
     let comp = c.join(" ");
-    let c: Vec<String> = js_split_ws(js_trim(&comp))
-        .iter()
-        .map(|c| replace_tilde(c, o))
-        .collect();
+    let c: Vec<String> = js_split_ws(js_trim(&comp)).iter().map(|c| replace_tilde(c, o)).collect();
     let comp = c.join(" ");
-    let c: Vec<String> = js_split_ws(&comp)
-        .iter()
-        .map(|c| replace_xrange(c, o))
-        .collect();
+    let c: Vec<String> = js_split_ws(&comp).iter().map(|c| replace_xrange(c, o)).collect();
     let comp = c.join(" ");
     replace_stars(&comp)
 }
@@ -957,28 +846,13 @@ fn parse_range_segment(range: &str, o: Options) -> Result<Vec<Comparator>, Segme
     let range = replace_first(hr, range, |c| hyphen_replace(c, o.include_prerelease));
     let r = rx(&range);
     let range = replace_all(&r.comparator_trim, &range, |c| {
-        format!(
-            "{}{}{}",
-            cap(c, 1).unwrap_or(""),
-            cap(c, 2).unwrap_or(""),
-            cap(c, 3).unwrap_or("")
-        )
+        format!("{}{}{}", cap(c, 1).unwrap_or(""), cap(c, 2).unwrap_or(""), cap(c, 3).unwrap_or(""))
     });
-    let range = replace_all(&rx(&range).tilde_trim, &range, |c| {
-        format!("{}~", cap(c, 1).unwrap_or(""))
-    });
-    let range = replace_all(&rx(&range).caret_trim, &range, |c| {
-        format!("{}^", cap(c, 1).unwrap_or(""))
-    });
-    let sugared: Vec<String> = range
-        .split(' ')
-        .map(|c| parse_comparator_sugar(c, o))
-        .collect();
+    let range = replace_all(&rx(&range).tilde_trim, &range, |c| format!("{}~", cap(c, 1).unwrap_or("")));
+    let range = replace_all(&rx(&range).caret_trim, &range, |c| format!("{}^", cap(c, 1).unwrap_or("")));
+    let sugared: Vec<String> = range.split(' ').map(|c| parse_comparator_sugar(c, o)).collect();
     let joined = sugared.join(" ");
-    let mut list: Vec<String> = js_split_ws(&joined)
-        .iter()
-        .map(|c| replace_gte0(c, o))
-        .collect();
+    let mut list: Vec<String> = js_split_ws(&joined).iter().map(|c| replace_gte0(c, o)).collect();
     if o.loose {
         list.retain(|c| rx(c).comparator_loose.is_match(c));
     }
@@ -987,10 +861,7 @@ fn parse_range_segment(range: &str, o: Options) -> Result<Vec<Comparator>, Segme
         match Comparator::parse(c, o) {
             Ok(comp) => comparators.push(comp),
             Err(error) => {
-                return Err(SegmentError {
-                    comp: js_collapse(c),
-                    error,
-                });
+                return Err(SegmentError { comp: js_collapse(c), error });
             }
         }
     }
@@ -1045,10 +916,7 @@ fn locate(hay: &str, within: Span, needle: &str) -> Option<Span> {
         }
         if k == want.len() {
             let (e, ch) = chars[end];
-            return Some(Span::new(
-                within.start + chars[start].0,
-                within.start + e + ch.len_utf8(),
-            ));
+            return Some(Span::new(within.start + chars[start].0, within.start + e + ch.len_utf8()));
         }
     }
     None
@@ -1083,22 +951,12 @@ impl Range {
         for part in raw.split("||") {
             let (a, b) = (pos, pos + part.len());
             pos = b + 2;
-            let seg_span = Span::new(
-                map[a],
-                if b > a {
-                    char_end(range, map[b - 1])
-                } else {
-                    map[a]
-                },
-            );
+            let seg_span = Span::new(map[a], if b > a { char_end(range, map[b - 1]) } else { map[a] });
             let trimmed = js_trim(part);
             match parse_range_segment(trimmed, options) {
                 Ok(comparators) => {
                     if !comparators.is_empty() {
-                        set.push(ComparatorSet {
-                            comparators,
-                            span: seg_span,
-                        });
+                        set.push(ComparatorSet { comparators, span: seg_span });
                     }
                 }
                 Err(SegmentError { comp, mut error }) => {
@@ -1124,9 +982,7 @@ impl Range {
             if set.is_empty() {
                 set = vec![first];
             } else if set.len() > 1
-                && let Some(any) = set
-                    .iter()
-                    .find(|s| s.comparators.len() == 1 && s.comparators[0].is_any())
+                && let Some(any) = set.iter().find(|s| s.comparators.len() == 1 && s.comparators[0].is_any())
             {
                 set = vec![any.clone()];
             }
@@ -1161,9 +1017,7 @@ impl Range {
 
     /// `range.test(semver)`: some set passes `testSet`.
     pub fn test(&self, v: &SemVer) -> bool {
-        self.set
-            .iter()
-            .any(|s| test_set(&s.comparators, v, self.options).is_ok())
+        self.set.iter().any(|s| test_set(&s.comparators, v, self.options).is_ok())
     }
 
     /// Explains [`Range::test`] for each comparator set: which comparator failed, or how the
@@ -1178,9 +1032,7 @@ impl Range {
             };
             let ok = matches!(
                 outcome,
-                SetOutcome::Passed
-                    | SetOutcome::PrereleaseAllowedBy { .. }
-                    | SetOutcome::PrereleaseIncluded
+                SetOutcome::Passed | SetOutcome::PrereleaseAllowedBy { .. } | SetOutcome::PrereleaseIncluded
             );
             satisfied |= ok;
             sets.push(SetExplanation {
@@ -1191,18 +1043,12 @@ impl Range {
                 outcome,
             });
         }
-        RangeExplanation {
-            satisfied,
-            version: v.version.clone(),
-            sets,
-        }
+        RangeExplanation { satisfied, version: v.version.clone(), sets }
     }
 
     /// [`Range::explain`] on a version string (`None` when it is not a valid version).
     pub fn explain_str(&self, version: &str) -> Option<RangeExplanation> {
-        SemVer::parse(version, self.options)
-            .ok()
-            .map(|v| self.explain(&v))
+        SemVer::parse(version, self.options).ok().map(|v| self.explain(&v))
     }
 }
 
@@ -1273,9 +1119,7 @@ pub struct RangeExplanation {
 fn test_set(set: &[Comparator], v: &SemVer, o: Options) -> Result<SetOutcome, SetOutcome> {
     for c in set {
         if !c.test(v) {
-            return Err(SetOutcome::ComparatorFailed {
-                comparator: c.value.clone(),
-            });
+            return Err(SetOutcome::ComparatorFailed { comparator: c.value.clone() });
         }
     }
     if v.is_prerelease() {
@@ -1287,16 +1131,12 @@ fn test_set(set: &[Comparator], v: &SemVer, o: Options) -> Result<SetOutcome, Se
             let Some(a) = &c.semver else { continue };
             if a.is_prerelease() {
                 if a.major == v.major && a.minor == v.minor && a.patch == v.patch {
-                    return Ok(SetOutcome::PrereleaseAllowedBy {
-                        comparator: c.value.clone(),
-                    });
+                    return Ok(SetOutcome::PrereleaseAllowedBy { comparator: c.value.clone() });
                 }
                 others.push(c.value.clone());
             }
         }
-        return Err(SetOutcome::PrereleaseNotAllowed {
-            other_tuple_prereleases: others,
-        });
+        return Err(SetOutcome::PrereleaseNotAllowed { other_tuple_prereleases: others });
     }
     Ok(SetOutcome::Passed)
 }
@@ -1326,11 +1166,7 @@ thread_local! {
     static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(HashMap::new());
 }
 
-fn with_memoised_range<T>(
-    range: &str,
-    o: Options,
-    f: impl FnOnce(&Result<Range, NodeError>) -> T,
-) -> T {
+fn with_memoised_range<T>(range: &str, o: Options, f: impl FnOnce(&Result<Range, NodeError>) -> T) -> T {
     let key = (range.to_string(), o);
     let hit = MEMO.with(|m| m.borrow().get(&key).cloned());
     let parsed = match hit {
@@ -1370,11 +1206,6 @@ pub fn valid(version: &str, options: Options) -> Option<String> {
 /// number above `MAX_SAFE_INTEGER`).
 pub fn coerce(version: &str) -> Option<SemVer> {
     let m = re().coerce.captures(version)?;
-    let s = format!(
-        "{}.{}.{}",
-        cap(&m, 2).unwrap_or(""),
-        cap(&m, 3).unwrap_or("0"),
-        cap(&m, 4).unwrap_or("0")
-    );
+    let s = format!("{}.{}.{}", cap(&m, 2).unwrap_or(""), cap(&m, 3).unwrap_or("0"), cap(&m, 4).unwrap_or("0"));
     SemVer::parse(&s, Options::DEFAULT).ok()
 }

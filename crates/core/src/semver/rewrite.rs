@@ -76,10 +76,7 @@ const LINES: [Profile; 3] = [Profile::V3_2, Profile::V3_3, Profile::V3_4];
 
 /// The Masterminds lines that parse `c`, with their parses.
 fn parses(c: &str) -> Vec<(Profile, Constraints)> {
-    LINES
-        .iter()
-        .filter_map(|&p| Constraints::parse(c, p).ok().map(|x| (p, x)))
-        .collect()
+    LINES.iter().filter_map(|&p| Constraints::parse(c, p).ok().map(|x| (p, x))).collect()
 }
 
 fn same_op(a: Op, b: Op) -> bool {
@@ -113,11 +110,7 @@ fn finish(c: &str, kind: RewriteKind, mut edits: Vec<TextEdit>) -> Option<Rewrit
         return None;
     }
     edits.sort_by_key(|e| (e.span.start, e.span.end));
-    Some(Rewrite {
-        kind,
-        text: apply_edits(c, &edits),
-        edits,
-    })
+    Some(Rewrite { kind, text: apply_edits(c, &edits), edits })
 }
 
 /// Every Masterminds line that accepted `orig` accepts `new` with the same structure.
@@ -147,10 +140,7 @@ fn comma_edits(c: &str) -> Vec<TextEdit> {
                 e += 1;
             }
             // A run such as `, ,` never parses; each comma is its own edit.
-            edits.push(TextEdit {
-                span: Span::new(a, e),
-                replacement: " ".into(),
-            });
+            edits.push(TextEdit { span: Span::new(a, e), replacement: " ".into() });
             i = e;
         } else {
             i += 1;
@@ -187,10 +177,7 @@ fn operator_edits(c: &str, orig: &[(Profile, Constraints)]) -> Vec<TextEdit> {
             };
             let at = comp.span.start;
             if c.get(at..at + 2) == Some(from) {
-                edits.push(TextEdit {
-                    span: Span::new(at, at + 2),
-                    replacement: to.into(),
-                });
+                edits.push(TextEdit { span: Span::new(at, at + 2), replacement: to.into() });
             }
         }
     }
@@ -262,23 +249,14 @@ pub struct Portability {
 /// Parses `c` with Masterminds 3.3, Masterminds ≥ 3.4 and node-semver 7.5.4 (default options
 /// and `includePrerelease`) and reports each error.
 pub fn portability(c: &str) -> Portability {
-    let m33 = Constraints::parse(c, Profile::V3_3)
-        .err()
-        .map(|e| e.to_string());
-    let m34 = Constraints::parse(c, Profile::V3_4)
-        .err()
-        .map(|e| e.to_string());
+    let m33 = Constraints::parse(c, Profile::V3_3).err().map(|e| e.to_string());
+    let m34 = Constraints::parse(c, Profile::V3_4).err().map(|e| e.to_string());
     let n = node::Range::parse(c, node::Options::DEFAULT)
         .and_then(|_| node::Range::parse(c, node::Options::INCLUDE_PRERELEASE))
         .err()
         .map(|e| e.to_string());
     let portable = m33.is_none() && m34.is_none() && n.is_none();
-    Portability {
-        masterminds_3_3: m33,
-        masterminds_3_4: m34,
-        node: n,
-        portable,
-    }
+    Portability { masterminds_3_3: m33, masterminds_3_4: m34, node: n, portable }
 }
 
 /// True when `c` parses in both dialects (Masterminds 3.3 and ≥ 3.4, node-semver 7.5.4).
@@ -325,10 +303,7 @@ fn floor_comparator(c: &Comparator, text: &str, normalize: bool) -> Result<Optio
     }
     let (parts, build_at) = numeric_parts(&c.orig).ok_or(())?;
     let v = if c.orig.starts_with('v') { "v" } else { "" };
-    let op = &text[..text.len()
-        - text
-            .trim_start_matches(['=', '<', '>', '~', '^', '!'])
-            .len()];
+    let op = &text[..text.len() - text.trim_start_matches(['=', '<', '>', '~', '^', '!']).len()];
     let ws_end = op.len() + (text[op.len()..].len() - text[op.len()..].trim_start().len());
     let spacing = &text[op.len()..ws_end];
     let op = match (op, normalize) {
@@ -443,8 +418,7 @@ fn floor_edits(c: &str, orig: &[(Profile, Constraints)], normalize: bool) -> Opt
         for comp in &g.comparators {
             let text = c.get(comp.span.start..comp.span.end)?;
             // The comparator must be written verbatim at its span (not made by a hyphen range).
-            if !text.starts_with(comp.op.as_str()) || !text.trim_end().ends_with(comp.orig.as_str())
-            {
+            if !text.starts_with(comp.op.as_str()) || !text.trim_end().ends_with(comp.orig.as_str()) {
                 return None;
             }
             let trimmed = text.trim_end();
@@ -484,11 +458,10 @@ pub fn fix_all(c: &str) -> Option<Rewrite> {
     let ops = operator_edits(c, &orig);
     match floor_edits(c, &orig, true) {
         Some(floor) => {
-            edits.extend(ops.into_iter().filter(|o| {
-                !floor
-                    .iter()
-                    .any(|f| f.span.start <= o.span.start && o.span.end <= f.span.end)
-            }));
+            edits.extend(
+                ops.into_iter()
+                    .filter(|o| !floor.iter().any(|f| f.span.start <= o.span.start && o.span.end <= f.span.end)),
+            );
             edits.extend(floor);
         }
         None => edits.extend(ops),

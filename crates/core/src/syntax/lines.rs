@@ -43,19 +43,13 @@ impl LineIndex {
             end -= 1;
         }
         let column = text[start..end].chars().count() + 1;
-        LineCol {
-            line: line + 1,
-            column,
-        }
+        LineCol { line: line + 1, column }
     }
 
     /// The byte range of line `line` (1-based) without its line ending, or `None` past the end.
     pub fn line_span(&self, text: &str, line: usize) -> Option<Span> {
         let start = *self.line_starts.get(line.checked_sub(1)?)?;
-        let mut end = self
-            .line_starts
-            .get(line)
-            .map_or(text.len(), |&next| next - 1);
+        let mut end = self.line_starts.get(line).map_or(text.len(), |&next| next - 1);
         if end > start && text.as_bytes()[end - 1] == b'\r' {
             end -= 1;
         }
@@ -76,18 +70,9 @@ mod tests {
         let quote = text.find('"').unwrap();
         assert_eq!(index.line_col(text, quote), LineCol { line: 2, column: 7 });
         // The byte after the two-byte 'π' is column 9, not 10.
-        assert_eq!(
-            index.line_col(text, quote + 3),
-            LineCol { line: 2, column: 9 }
-        );
-        assert_eq!(
-            index.line_col(text, text.len()),
-            LineCol { line: 3, column: 5 }
-        );
-        assert_eq!(
-            &text[index.line_span(text, 1).unwrap().start..index.line_span(text, 1).unwrap().end],
-            "a: 1"
-        );
+        assert_eq!(index.line_col(text, quote + 3), LineCol { line: 2, column: 9 });
+        assert_eq!(index.line_col(text, text.len()), LineCol { line: 3, column: 5 });
+        assert_eq!(&text[index.line_span(text, 1).unwrap().start..index.line_span(text, 1).unwrap().end], "a: 1");
         assert_eq!(index.line_span(text, 4), None);
     }
 }

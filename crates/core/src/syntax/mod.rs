@@ -25,10 +25,7 @@ impl Span {
 
     /// An empty span at `offset` (an insertion point).
     pub const fn at(offset: usize) -> Self {
-        Span {
-            start: offset,
-            end: offset,
-        }
+        Span { start: offset, end: offset }
     }
 
     /// Length in bytes.

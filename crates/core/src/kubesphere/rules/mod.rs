@@ -328,8 +328,10 @@ pub fn version_problem(v: &str) -> Option<String> {
                 return Some(format!("the prerelease identifier `{id}` has a leading zero"));
             }
         }
-        if pre.ends_with('-') {
-            return Some("it ends with `-`, which is not allowed in object names".into());
+        if let Some(id) = pre.split('.').find(|id| id.starts_with('-') || id.ends_with('-')) {
+            return Some(format!(
+                "the prerelease part `{id}` starts or ends with `-`, which is not allowed in object names"
+            ));
         }
     }
     None
@@ -419,7 +421,7 @@ fn top_folder(ctx: &Ctx<'_>, file: &YamlFile<'_>, root: &Node, out: &mut Vec<Dia
                 Severity::Error,
                 node.span,
                 format!("The archive's top folder is `{top}/`, but the extension is named `{name}`"),
-                format!("KubeSphere Cloud and `ksbuilder validate` look for `{name}/extension.yaml` in the archive and find nothing. Rebuild it with `ksbuilder package`, which names the folder after the extension."),
+                format!("KubeSphere Cloud's package reader (ksbuilder `pkg/parser`) looks for `{name}/extension.yaml` in the archive and finds nothing. Rebuild it with `ksbuilder package`, which names the folder after the extension."),
             )
             .with_fix(Fix::safe(format!("Rename the top folder to `{name}/`"), vec![]).with_operations(vec![FileOperation::RenameRoot { to: name.to_string() }])),
     );
@@ -442,6 +444,7 @@ mod tests {
             ("01.0.0", "leading zero"),
             ("1.0.0-01", "leading zero"),
             ("1.0.0_1", "not a number"),
+            ("1.0.0-rc.-1", "starts or ends with `-`"),
         ] {
             let p = version_problem(bad).unwrap_or_default();
             assert!(p.contains(says), "{bad}: {p}");
