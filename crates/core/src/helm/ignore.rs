@@ -101,27 +101,31 @@ fn parse_rule(line: &str) -> Option<Rule> {
     Some(Rule { has_slash: pattern.contains('/'), pattern, negate, must_dir, anchored })
 }
 
+/// A malformed glob pattern (Go's `filepath.ErrBadPattern`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BadPattern;
+
 /// Go's `path/filepath.Match` on Unix: `*` matches any run of non-`/` characters, `?` one
 /// non-`/` character, `[...]`/`[^...]` a class with ranges, `\` escapes. `Err` for a malformed
 /// pattern (Go's `ErrBadPattern`).
-pub fn go_match(pattern: &str, name: &str) -> Result<bool, ()> {
+pub fn go_match(pattern: &str, name: &str) -> Result<bool, BadPattern> {
     let p: Vec<char> = pattern.chars().collect();
     let n: Vec<char> = name.chars().collect();
     validate(&p)?;
     Ok(match_from(&p, &n))
 }
 
-fn validate(p: &[char]) -> Result<(), ()> {
+fn validate(p: &[char]) -> Result<(), BadPattern> {
     let mut i = 0;
     while i < p.len() {
         match p[i] {
             '\\' => {
                 if i + 1 >= p.len() {
-                    return Err(());
+                    return Err(BadPattern);
                 }
                 i += 2;
             }
-            '[' => i = class_end(p, i + 1).ok_or(())?,
+            '[' => i = class_end(p, i + 1).ok_or(BadPattern)?,
             _ => i += 1,
         }
     }
@@ -261,8 +265,8 @@ mod tests {
         ] {
             assert_eq!(go_match(p, n), Ok(want), "{p} ~ {n}");
         }
-        assert_eq!(go_match("[", "x"), Err(()));
-        assert_eq!(go_match("a\\", "a"), Err(()));
+        assert_eq!(go_match("[", "x"), Err(BadPattern));
+        assert_eq!(go_match("a\\", "a"), Err(BadPattern));
     }
 
     #[test]

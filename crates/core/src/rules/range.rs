@@ -251,8 +251,14 @@ fn json_site<'a>(
     })
 }
 
-/// Rancher annotation keys with constraints: field, readers, probes, coverage.
-fn rancher_annotation(key: &str) -> Option<(Field, &'static [Component], Vec<Probe>, Option<Coverage>)> {
+/// What a constraint field is judged with: its field, readers, probes and coverage.
+type FieldSpec = (Field, &'static [Component], Vec<Probe>, Option<Coverage>);
+
+/// Who accepts and who rejects a version (component labels).
+type Split = (Vec<&'static str>, Vec<&'static str>);
+
+/// Rancher annotation keys with constraints.
+fn rancher_annotation(key: &str) -> Option<FieldSpec> {
     let (lo, hi) = (platforms::RANCHER[0].kube.lo, platforms::newest_rancher().kube.hi);
     Some(match key {
         KUBE_VERSION => (
@@ -540,7 +546,7 @@ fn prerelease_bounds(site: &Site<'_>, out: &mut Vec<Diagnostic>) {
 /// Parse failures are RANGE001's and RANGE002's.
 fn disagreements(site: &Site<'_>, out: &mut Vec<Diagnostic>) {
     // (accepting readers, rejecting readers) → probe labels, in probe order.
-    let mut groups: Vec<((Vec<&'static str>, Vec<&'static str>), Vec<String>)> = Vec::new();
+    let mut groups: Vec<(Split, Vec<String>)> = Vec::new();
     for probe in &site.probes {
         let verdicts: Vec<Judgement> = site
             .readers
