@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::browser::read::Input;
 use crate::components::drop_zone::DropZone;
+use crate::components::playground::Playground;
 use crate::components::report::Reports;
 use crate::components::rules::RulesPage;
 
@@ -32,13 +33,15 @@ pub enum Phase {
 }
 
 /// The page being shown, from `location.hash`: `#/rules` or `#/rules/KS001` is the rules
-/// catalogue; anything else is the checker.
+/// catalogue, `#/range` the range playground; anything else is the checker.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     /// The checker.
     Check,
     /// The rules catalogue, optionally focused on one code.
     Rules(Option<String>),
+    /// The range playground.
+    Range,
 }
 
 impl Route {
@@ -48,6 +51,7 @@ impl Route {
         match path.split_once('/') {
             Some(("rules", code)) if !code.is_empty() => Route::Rules(Some(code.to_string())),
             _ if path == "rules" => Route::Rules(None),
+            _ if path == "range" => Route::Range,
             _ => Route::Check,
         }
     }
@@ -78,6 +82,7 @@ pub fn App() -> impl IntoView {
             </a>
             <nav aria-label="Main">
                 <a href="#/" aria-current=move || (route.get() == Route::Check).then_some("page")>"Check"</a>
+                <a href="#/range" aria-current=move || (route.get() == Route::Range).then_some("page")>"Range playground"</a>
                 <a href="#/rules" aria-current=move || matches!(route.get(), Route::Rules(_)).then_some("page")>"Rules"</a>
             </nav>
             <crate::components::theme::ThemeToggle />
@@ -85,6 +90,7 @@ pub fn App() -> impl IntoView {
         <main id="main">
             {move || match route.get() {
                 Route::Rules(code) => view! { <RulesPage focus=code /> }.into_any(),
+                Route::Range => view! { <Playground /> }.into_any(),
                 Route::Check => view! {
                     <section class="intro">
                         <h1>"Check a KubeSphere or Rancher extension before you submit it"</h1>

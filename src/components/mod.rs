@@ -1,6 +1,8 @@
 //! Leptos components: they render state and dispatch events; logic lives in extcheck-core.
 
 pub mod drop_zone;
+pub mod markdown;
+pub mod playground;
 pub mod report;
 pub mod rules;
 pub mod theme;

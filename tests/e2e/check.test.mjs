@@ -105,11 +105,17 @@ test("choosing the hello-world source folder shows its report", async () => {
   await context.close();
 });
 
-test("dropping a Rancher chart shows RC010 at Chart.yaml:1:1 with its source line", async () => {
+test("dropping a Rancher chart shows its diagnostics at file:line:col with the source line", async () => {
   const { page, context, problems, external } = await openPage(browser, server.url);
   await dropFiles(page, [join(CORPUS, "rancher/charts/clock-0.1.0.tgz")]);
   await page.waitForSelector(".diagnostic");
-  assert.deepEqual(await shown(page), ["RC010@Chart.yaml:1:1"]);
+  assert.deepEqual(await shown(page), [
+    "RC010@Chart.yaml:1:1",
+    "RC025@Chart.yaml:1:1",
+    "RANGE003@Chart.yaml:3:35",
+    "RANGE004@Chart.yaml:3:35",
+    "RANGE005@Chart.yaml:7:38",
+  ]);
   assert.equal(await page.textContent(".diagnostic .snippet mark"), "annotations");
   assert.equal(await page.getAttribute(".diagnostic a.code", "href"), "#/rules/RC010");
   assertClean(problems, external);
@@ -156,6 +162,42 @@ test("examples, the rules page and keyboard use", async () => {
   await page.goto(`${server.url}#/rules/RC010`);
   await page.waitForSelector("#rule-RC010.focused");
   assert.match(await page.textContent("#rule-RC010"), /ui-extensions-version/);
+  assertClean(problems, external);
+  await context.close();
+});
+
+test("the range playground judges as you type", async () => {
+  const { page, context, problems, external } = await openPage(browser, `${server.url}#/range`);
+  await page.waitForSelector(".judgements tbody tr");
+  const verdicts = async () =>
+    page.$$eval(".judgements tbody tr", (rows) => Object.fromEntries(rows.map((r) => [r.querySelector("th").textContent, r.querySelector(".verdict").textContent])));
+  await page.fill("#range-constraint", ">=1.19.0-0 <1.30.0");
+  await page.fill("#range-version", "v1.28.3-gke.100");
+  let v = await verdicts();
+  assert.match(v["KubeSphere server (ks-core recommended version)"], /rejected/);
+  assert.match(v["Helm ≥ 3.19 at install"], /accepted/);
+  assert.match(v["KubeSphere console"], /accepted/);
+  assert.match(await page.textContent(".judgements"), /1\.28\.3-gke\.100 is a prerelease and comparator <1\.30\.0 has none/);
+  await page.click(".suggestion button");
+  assert.equal(await page.inputValue("#range-constraint"), ">=1.19.0-0 <1.30.0-0");
+  v = await verdicts();
+  assert.match(v["KubeSphere server (ks-core recommended version)"], /accepted/);
+  await page.click("text=Comma range on Rancher");
+  v = await verdicts();
+  assert.match(v["Rancher Extensions page, 2.10+ (Gate B)"], /invalid constraint/);
+  assert.match(await page.textContent(".portability"), /Does not parse in node-semver 7\.5\.4/);
+  assertClean(problems, external);
+  await context.close();
+});
+
+test("a diagnostic's code opens its rule's explanation", async () => {
+  const { page, context, problems, external } = await openPage(browser, server.url);
+  await page.selectOption("#example", "clock-0.1.0");
+  await page.click('.diagnostic[data-code="RC010"] a.code');
+  await page.waitForSelector("#rule-RC010[open]");
+  const text = await page.textContent("#rule-RC010");
+  assert.match(text, /Why it matters/);
+  assert.match(text, /How to fix/);
   assertClean(problems, external);
   await context.close();
 });

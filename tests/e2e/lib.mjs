@@ -76,6 +76,6 @@ export async function openPage(browser, url, options = {}) {
     if (!["127.0.0.1", "localhost"].includes(u.hostname) && !["data:", "blob:"].includes(u.protocol)) external.push(r.url());
   });
   await page.goto(url);
-  await page.waitForSelector(".dropzone");
+  await page.waitForSelector(".topbar");
   return { page, context, problems, external };
 }

@@ -29,6 +29,29 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Show every platform component's verdict on a version constraint, with the reason: for
+    /// debugging `kubeVersion`, `ksVersion` or a Rancher `catalog.cattle.io/*-version` annotation.
+    Range {
+        /// The constraint, e.g. '>=1.19.0-0 <1.30.0'.
+        constraint: String,
+        /// The current version it is compared with, e.g. v1.28.3-gke.100.
+        version: String,
+        /// Which field the constraint is (decides who reads it and how they obtain the version):
+        /// kube-version, ks-version, rancher-version, ui-version, ui-extensions-version.
+        #[arg(long, default_value = "kube-version")]
+        field: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// List the rules, or explain one: `extcheck rules KS001`.
+    Rules {
+        /// A rule code, e.g. RANGE003.
+        code: Option<String>,
+        /// Output format (`json` prints the registry).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -47,7 +70,67 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Check { paths, format } => check(&paths, format),
+        Command::Range { constraint, version, field, format } => range(&constraint, &version, &field, format),
+        Command::Rules { code, format } => rules(code.as_deref(), format),
     }
+}
+
+/// Writes `text` to stdout; a closed pipe (`extcheck rules | head`) is not an error.
+fn emit(text: &str) {
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
+fn range(constraint: &str, version: &str, field: &str, format: Format) -> ExitCode {
+    use extcheck_core::semver::judge::Field;
+    use extcheck_core::semver::report;
+    let Some(field) = Field::from_name(field) else {
+        let names: Vec<&str> = Field::ALL.iter().map(|f| f.name()).collect();
+        eprintln!("extcheck: unknown field `{field}`; use one of {}", names.join(", "));
+        return ExitCode::from(2);
+    };
+    let r = report::report(constraint, version, field);
+    match format {
+        Format::Text => emit(&report::to_text(&r)),
+        Format::Json => emit(&format!("{}\n", serde_json::to_string_pretty(&r).unwrap_or_default())),
+    }
+    ExitCode::SUCCESS
+}
+
+fn rules(code: Option<&str>, format: Format) -> ExitCode {
+    use extcheck_core::markdown;
+    use extcheck_core::rules::RULES;
+    match (code, format) {
+        (None, Format::Json) => emit(&format!("{}\n", serde_json::to_string_pretty(RULES).unwrap_or_default())),
+        (None, Format::Text) => {
+            let mut text = String::new();
+            for r in RULES {
+                let fix = match r.fix {
+                    extcheck_core::rules::registry::FixKind::None => "",
+                    extcheck_core::rules::registry::FixKind::Safe => "  [safe fix]",
+                    extcheck_core::rules::registry::FixKind::Unsafe => "  [unsafe fix]",
+                };
+                text.push_str(&format!("{:<9} {:<8} {}{fix}\n", r.code, r.severity.as_str(), r.title()));
+            }
+            text.push_str("\n`extcheck rules <CODE>` explains one rule.\n");
+            emit(&text);
+        }
+        (Some(code), format) => {
+            let wanted = code.to_ascii_uppercase();
+            let Some(rule) = extcheck_core::rules::rule(&wanted) else {
+                eprintln!("extcheck: no rule `{code}`; `extcheck rules` lists them");
+                return ExitCode::from(2);
+            };
+            match format {
+                Format::Json => emit(&format!(
+                    "{}\n",
+                    serde_json::to_string_pretty(&serde_json::json!({"rule": rule, "docs": rule.docs}))
+                        .unwrap_or_default()
+                )),
+                Format::Text => emit(&markdown::to_text(&markdown::parse(rule.docs))),
+            }
+        }
+    }
+    ExitCode::SUCCESS
 }
 
 fn check(paths: &[std::path::PathBuf], format: Format) -> ExitCode {

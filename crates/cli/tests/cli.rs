@@ -189,3 +189,51 @@ fn usage_errors_and_missing_paths_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/extcheck/path"));
 }
+
+#[test]
+fn range_reports_every_judge_with_reasons() {
+    let out = extcheck(&["range", ">=1.19.0-0 <1.30.0", "v1.28.3-gke.100"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let line = |label: &str| {
+        text.lines().find(|l| l.contains(label)).unwrap_or_else(|| panic!("{label} in {text}")).to_string()
+    };
+    assert!(line("KubeSphere server").contains("rejected"), "{text}");
+    assert!(line("Helm ≥ 3.19").contains("accepted"), "{text}");
+    assert!(line("KubeSphere console").contains("accepted"), "{text}");
+    assert!(
+        text.contains("1.28.3-gke.100 is a prerelease and comparator <1.30.0 has none (Masterminds ≤ 3.3)"),
+        "{text}"
+    );
+
+    let out = extcheck(&["range", ">= 2.10.0, < 2.11.0", "v2.10.1", "--field", "rancher-version", "--format", "json"]);
+    let r = json(&out);
+    let verdicts: Vec<(&str, &str)> = r["judgements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|j| (j["component"].as_str().unwrap(), j["verdict"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        verdicts,
+        [
+            ("rancher_backend", "accepted"),
+            ("rancher_extensions_page", "invalid_constraint"),
+            ("rancher_load_gate", "invalid_constraint")
+        ]
+    );
+    assert_eq!(r["suggestion"]["text"], ">= 2.10.0-0 < 2.11.0-0");
+    assert_eq!(extcheck(&["range", "1", "1", "--field", "nope"]).status.code(), Some(2));
+}
+
+#[test]
+fn rules_lists_and_explains() {
+    let out = extcheck(&["rules"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().filter(|l| l.len() > 9 && l.as_bytes()[0].is_ascii_uppercase()).count(), 79, "{text}");
+    let out = extcheck(&["rules", "ks001"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("KS001: Required field missing or empty\n"), "{text}");
+    assert!(text.contains("How to fix") && !text.contains("## "), "{text}");
+    assert_eq!(extcheck(&["rules", "NOPE"]).status.code(), Some(2));
+}

@@ -13,6 +13,7 @@ pub mod edit;
 pub mod helm;
 pub mod k8s;
 pub mod kubesphere;
+pub mod markdown;
 pub mod package;
 pub mod platforms;
 pub mod rancher;

@@ -26,4 +26,6 @@ pub mod masterminds;
 #[warn(missing_docs)]
 pub mod node;
 #[warn(missing_docs)]
+pub mod report;
+#[warn(missing_docs)]
 pub mod rewrite;
