@@ -182,7 +182,7 @@ struct Re {
 }
 
 fn build(p: &str) -> Regex {
-    regex::RegexBuilder::new(p).size_limit(1 << 28).dfa_size_limit(1 << 24).build().expect("node-semver regex compiles")
+    regex::RegexBuilder::new(p).size_limit(1 << 28).build().expect("node-semver regex compiles")
 }
 
 /// The longest run of `[a-zA-Z0-9-]` characters in `s`.
@@ -219,7 +219,9 @@ fn re_set(bounded: bool) -> &'static Re {
     static FAST: OnceLock<Re> = OnceLock::new();
     let cell = if bounded { &SAFE } else { &FAST };
     cell.get_or_init(|| {
-        let s = r"[\t\n\x0B\x0C\r \x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]";
+        // JavaScript's `\s`, as a class body (so it can also be merged into `[v=\s]`).
+        let ws = r"\t\n\x0B\x0C\r \x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}";
+        let s = format!("[{ws}]");
         let d = "[0-9]";
         let ldn = "[a-zA-Z0-9-]";
         let (d0, d1, l0, l1) =
@@ -236,12 +238,12 @@ fn re_set(bounded: bool) -> &'static Re {
         let bi = format!("{ldn}{l1}");
         let buildp = format!(r"(?:\+({bi}(?:\.{bi})*))");
         let fullplain = format!("v?{main}{pre}?{buildp}?");
-        let looseplain = format!("[v={s}]*{main_loose}{pre_loose}?{buildp}?");
+        let looseplain = format!("[v={ws}]*{main_loose}{pre_loose}?{buildp}?");
         let gtlt = "((?:<|>)?=?)";
         let xi = format!(r"{ni}|x|X|\*");
         let xil = format!(r"{nil}|x|X|\*");
-        let xplain = format!(r"[v={s}]*({xi})(?:\.({xi})(?:\.({xi})(?:{pre})?{buildp}?)?)?");
-        let xplain_loose = format!(r"[v={s}]*({xil})(?:\.({xil})(?:\.({xil})(?:{pre_loose})?{buildp}?)?)?");
+        let xplain = format!(r"[v={ws}]*({xi})(?:\.({xi})(?:\.({xi})(?:{pre})?{buildp}?)?)?");
+        let xplain_loose = format!(r"[v={ws}]*({xil})(?:\.({xil})(?:\.({xil})(?:{pre_loose})?{buildp}?)?)?");
         let s01 = format!("{s}{{0,1}}");
         let s11 = format!("{s}{{1,1}}");
         Re {
