@@ -21,6 +21,8 @@ pub struct PackageReport {
     pub diagnostics: Vec<Diagnostic>,
     /// The package's files (paths relative to `root`).
     pub package: Package,
+    /// The compatibility matrix (KubeSphere extensions and Rancher packages and charts).
+    pub matrix: Option<crate::matrix::Matrix>,
     /// Where the input came from.
     pub origin: Origin,
 }
@@ -92,6 +94,7 @@ pub fn check(input: &str, read: ReadResult) -> Report {
         diagnostics.extend(rules::run(&ctx));
         sort(&mut diagnostics);
         let (name, version) = identity(&ctx);
+        let matrix = compute_matrix(&ctx);
         drop(ctx);
         let root = [top.as_deref().unwrap_or(""), detected.root.as_str()]
             .iter()
@@ -106,9 +109,21 @@ pub fn check(input: &str, read: ReadResult) -> Report {
             diagnostics,
             package: part,
             origin: origin.clone(),
+            matrix,
         });
     }
     Report { input: input.to_string(), packages }
+}
+
+/// The matrix for the package's platform, when it has one.
+fn compute_matrix(ctx: &Ctx<'_>) -> Option<crate::matrix::Matrix> {
+    use crate::matrix::{kubesphere, rancher};
+    match ctx.kind {
+        Kind::Kubesphere => kubesphere::Inputs::from_ctx(ctx).map(|i| kubesphere::compute(&i)),
+        Kind::RancherPackage | Kind::RancherChart => rancher::Inputs::from_ctx(ctx).map(|i| rancher::compute(&i)),
+        Kind::RancherPlugin => Some(rancher::compute_for_plugin_archive()),
+        Kind::HelmChart => None,
+    }
 }
 
 fn unrecognised(
@@ -119,6 +134,7 @@ fn unrecognised(
 ) -> PackageReport {
     sort(&mut diagnostics);
     PackageReport {
+        matrix: None,
         kind: None,
         name: None,
         version: None,

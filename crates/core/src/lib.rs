@@ -14,6 +14,7 @@ pub mod helm;
 pub mod k8s;
 pub mod kubesphere;
 pub mod markdown;
+pub mod matrix;
 pub mod package;
 pub mod platforms;
 pub mod rancher;

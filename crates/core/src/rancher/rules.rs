@@ -347,7 +347,7 @@ fn chart(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     {
         out.push(no_auth_diag(&v.file, entry.value.span, "values.yaml `plugin.noAuth: true`"));
     }
-    endpoint(ctx, values.as_deref(), plugin_values.as_ref(), out);
+    endpoint(ctx, values.as_deref(), out);
 
     // RC022: chart version vs appVersion (the UIPlugin version comes from appVersion).
     let version = root.get("version").and_then(Node::as_str);
@@ -373,25 +373,32 @@ fn chart(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// True when the chart's UIPlugin gets an endpoint: values.yaml `plugin.endpoint` or
+/// `plugin.compressedEndpoint`, or one hard-coded in a template by an older shell.
+pub fn has_endpoint(ctx: &Ctx<'_>) -> bool {
+    let plugin = ctx.yaml("values.yaml").and_then(|v| v.root().and_then(|r| r.get("plugin")).cloned());
+    let set = |key: &str| {
+        plugin.as_ref().and_then(|p| p.get(key)).and_then(Node::as_str).is_some_and(|s| !s.trim().is_empty())
+    };
+    set("endpoint")
+        || set("compressedEndpoint")
+        || ctx.package.files_under("templates").any(|p| {
+            ctx.package.text(p).is_some_and(|t| {
+                t.lines().any(|l| {
+                    let l = l.trim();
+                    (l.starts_with("endpoint:") || l.starts_with("compressedEndpoint:"))
+                        && l.contains("://")
+                        && !l.contains(".Values")
+                })
+            })
+        })
+}
+
 /// RC027: the UIPlugin needs an endpoint: values.yaml `plugin.endpoint` or
 /// `plugin.compressedEndpoint`, or one written into `templates/cr.yaml` by older shells
 /// (rancher.md §2 "Endpoints"; Gate C check 1 gives `plugins.error.generic`).
-fn endpoint(ctx: &Ctx<'_>, values: Option<&YamlFile<'_>>, plugin: Option<&Node>, out: &mut Vec<Diagnostic>) {
-    let set = |key: &str| plugin.and_then(|p| p.get(key)).and_then(Node::as_str).is_some_and(|s| !s.trim().is_empty());
-    if set("endpoint") || set("compressedEndpoint") {
-        return;
-    }
-    let hard_coded = ctx.package.files_under("templates").any(|p| {
-        ctx.package.text(p).is_some_and(|t| {
-            t.lines().any(|l| {
-                let l = l.trim();
-                (l.starts_with("endpoint:") || l.starts_with("compressedEndpoint:"))
-                    && l.contains("://")
-                    && !l.contains(".Values")
-            })
-        })
-    });
-    if hard_coded {
+fn endpoint(ctx: &Ctx<'_>, values: Option<&YamlFile<'_>>, out: &mut Vec<Diagnostic>) {
+    if has_endpoint(ctx) {
         return;
     }
     let (file, span) = match values {
@@ -469,7 +476,7 @@ fn metadata_span(values: &YamlFile<'_>) -> Option<Span> {
 
 /// True when a template renders `.Values.plugin.metadata` into the UIPlugin (the shell ≥ 2.0.0
 /// template's `extension-server.pluginMetadata` helper); older templates hard-code the CR.
-fn templates_render_metadata(ctx: &Ctx<'_>) -> bool {
+pub fn templates_render_metadata(ctx: &Ctx<'_>) -> bool {
     ctx.package.files_under("templates").any(|p| {
         ctx.package.text(p).is_some_and(|t| t.contains("pluginMetadata") || t.contains(".Values.plugin.metadata"))
     })

@@ -35,6 +35,8 @@ struct JsonPackage<'a> {
     version: Option<&'a str>,
     root: &'a str,
     diagnostics: Vec<JsonDiagnostic<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    matrix: Option<crate::matrix::Matrix>,
 }
 
 #[derive(Serialize)]
@@ -98,6 +100,7 @@ pub fn to_value(report: &Report) -> serde_json::Value {
                 version: p.version.as_deref(),
                 root: &p.root,
                 diagnostics: p.diagnostics.iter().map(diagnostic).collect(),
+                matrix: p.matrix.as_ref().map(crate::matrix::Matrix::compact),
             })
             .collect(),
         summary: report.summary(),

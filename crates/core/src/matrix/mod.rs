@@ -1,0 +1,236 @@
+//! The compatibility matrix (PRODUCT.md "Compatibility matrix"): for each platform, platform
+//! versions × Kubernetes minors, each cell evaluated through every gate of the platform with
+//! that gate's own engine ([`crate::semver::judge`]), for each Kubernetes build form
+//! ([`VendorBuild`]).
+//!
+//! * [`kubesphere`]: ks-core's recommendation, Helm's install check, the console's
+//!   selectability, required `externalDependencies`, and platform support (kubesphere.md §3,
+//!   §7).
+//! * [`rancher`]: Gate A (backend index filter), Gate B (Extensions page install), Gate C
+//!   (load-time check), per Rancher line (rancher.md §3–§5).
+
+pub mod kubesphere;
+pub mod rancher;
+
+use serde::Serialize;
+
+use crate::platforms::VendorBuild;
+
+/// The overall verdict of a cell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CellVerdict {
+    /// Every gate passes.
+    Works,
+    /// It works, with a caveat (not recommended by default, needs another extension, needs
+    /// Rancher Prime).
+    Caveat,
+    /// A gate stops it (hidden, not installable, install fails, not loaded).
+    Blocked,
+    /// The platform itself does not support this Kubernetes version.
+    Unsupported,
+    /// Not a platform that runs these extensions (KubeSphere 3.x).
+    NotApplicable,
+}
+
+impl CellVerdict {
+    /// The symbol shown with the colour, so the verdict is never told by colour alone.
+    pub const fn symbol(self) -> &'static str {
+        match self {
+            CellVerdict::Works => "✓",
+            CellVerdict::Caveat => "!",
+            CellVerdict::Blocked => "✗",
+            CellVerdict::Unsupported => "–",
+            CellVerdict::NotApplicable => "·",
+        }
+    }
+
+    /// A short word.
+    pub const fn label(self) -> &'static str {
+        match self {
+            CellVerdict::Works => "works",
+            CellVerdict::Caveat => "works, with a caveat",
+            CellVerdict::Blocked => "blocked",
+            CellVerdict::Unsupported => "platform does not support this Kubernetes",
+            CellVerdict::NotApplicable => "does not run v4 extensions",
+        }
+    }
+}
+
+/// What one gate decided for a cell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum GateOutcome {
+    /// The gate lets the extension through.
+    Pass,
+    /// It lets it through with a caveat.
+    Caveat,
+    /// It stops it.
+    Fail,
+    /// The gate does not exist on this platform version, or does not look at this.
+    Skipped,
+}
+
+/// One gate's result in a cell.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Gate {
+    /// Stable id, e.g. `ks-core`, `helm`, `console`, `rancher-a`.
+    pub id: &'static str,
+    /// The component, e.g. "Helm at install (executor, Helm 3.12)".
+    pub name: &'static str,
+    /// What it decided.
+    pub outcome: GateOutcome,
+    /// Why, naming the constraint, the version compared and the engine.
+    pub reason: String,
+    /// What the user sees, in the platform's own words where it has them.
+    pub message: Option<String>,
+}
+
+/// A row: a platform version.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Row {
+    /// Version id, e.g. `4.1.3` or `2.10`.
+    pub id: String,
+    /// Label, e.g. `KubeSphere 4.1.3`.
+    pub label: String,
+    /// A note, e.g. `Extensions API 3.0.0` or `not v4`.
+    pub note: Option<String>,
+}
+
+/// A column: a Kubernetes minor.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Column {
+    /// Minor number (28 for 1.28).
+    pub minor: u32,
+    /// Label, `1.28`.
+    pub label: String,
+}
+
+/// One cell for one build form.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Cell {
+    /// Row index.
+    pub row: usize,
+    /// Column index.
+    pub column: usize,
+    /// The Kubernetes build form evaluated.
+    pub vendor: VendorBuild,
+    /// The Kubernetes `GitVersion` evaluated.
+    pub kubernetes: String,
+    /// The verdict.
+    pub verdict: CellVerdict,
+    /// Every gate, in the order the platform applies them.
+    pub gates: Vec<Gate>,
+}
+
+impl Cell {
+    /// The first gate that stops the extension, if any.
+    pub fn blocker(&self) -> Option<&Gate> {
+        self.gates.iter().find(|g| g.outcome == GateOutcome::Fail)
+    }
+}
+
+/// A platform's matrix, for every build form in `vendors`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Matrix {
+    /// `kubesphere` or `rancher`.
+    pub platform: &'static str,
+    /// Platform versions, oldest first.
+    pub rows: Vec<Row>,
+    /// Kubernetes minors, oldest first.
+    pub columns: Vec<Column>,
+    /// The build forms evaluated (K3s and RKE2 are build metadata and always equal `plain`;
+    /// they are listed so a reader need not take that on trust).
+    pub vendors: Vec<VendorBuild>,
+    /// Cells, row-major, for each vendor in turn.
+    pub cells: Vec<Cell>,
+    /// One line for people: where it works and what blocks it.
+    pub summary: String,
+    /// Facts that apply to every cell (e.g. required external dependencies).
+    pub notes: Vec<String>,
+}
+
+impl Matrix {
+    /// The cell at (`row`, `column`) for `vendor`.
+    pub fn cell(&self, row: usize, column: usize, vendor: VendorBuild) -> Option<&Cell> {
+        self.cells.iter().find(|c| c.row == row && c.column == column && c.vendor == vendor)
+    }
+
+    /// The matrix as the JSON report carries it: the build forms that can differ (plain, EKS,
+    /// GKE — K3s and RKE2 versions carry only build metadata, which every engine ignores, so
+    /// their cells equal plain's), and gate details only for cells the platform supports.
+    pub fn compact(&self) -> Matrix {
+        let keep = [VendorBuild::Plain, VendorBuild::Eks, VendorBuild::Gke];
+        let mut notes = self.notes.clone();
+        notes.push("K3s (+k3s1) and RKE2 (+rke2r1) builds carry build metadata only, which every engine ignores: their cells equal the plain ones.".into());
+        Matrix {
+            platform: self.platform,
+            rows: self.rows.clone(),
+            columns: self.columns.clone(),
+            vendors: keep.to_vec(),
+            cells: self
+                .cells
+                .iter()
+                .filter(|c| keep.contains(&c.vendor))
+                .map(|c| {
+                    let mut c = c.clone();
+                    if matches!(c.verdict, CellVerdict::Unsupported | CellVerdict::NotApplicable) {
+                        c.gates.clear();
+                    }
+                    c
+                })
+                .collect(),
+            summary: self.summary.clone(),
+            notes,
+        }
+    }
+
+    /// The index of the row with id `id`.
+    pub fn row_index(&self, id: &str) -> Option<usize> {
+        self.rows.iter().position(|r| r.id == id)
+    }
+
+    /// The index of the column for Kubernetes `1.minor`.
+    pub fn column_index(&self, minor: u32) -> Option<usize> {
+        self.columns.iter().position(|c| c.minor == minor)
+    }
+}
+
+/// Combines gate outcomes into a verdict: any failure blocks; any caveat makes a caveat.
+pub fn combine(gates: &[Gate]) -> CellVerdict {
+    if gates.iter().any(|g| g.outcome == GateOutcome::Fail) {
+        CellVerdict::Blocked
+    } else if gates.iter().any(|g| g.outcome == GateOutcome::Caveat) {
+        CellVerdict::Caveat
+    } else {
+        CellVerdict::Works
+    }
+}
+
+/// `[1, 2, 3, 5]` → `1.1–1.3, 1.5` style runs of consecutive numbers, formatted by `fmt`.
+pub fn runs(values: &[u32], fmt: impl Fn(u32) -> String) -> String {
+    let mut parts = Vec::new();
+    let mut i = 0;
+    while i < values.len() {
+        let start = values[i];
+        let mut end = start;
+        while i + 1 < values.len() && values[i + 1] == end + 1 {
+            i += 1;
+            end = values[i];
+        }
+        parts.push(if start == end { fmt(start) } else { format!("{}–{}", fmt(start), fmt(end)) });
+        i += 1;
+    }
+    parts.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_of_numbers() {
+        assert_eq!(runs(&[21, 22, 23, 25], |m| format!("1.{m}")), "1.21–1.23, 1.25");
+        assert_eq!(runs(&[], |m| m.to_string()), "");
+    }
+}

@@ -1,0 +1,524 @@
+//! The Rancher matrix (rancher.md §3–§5): rows are Rancher lines 2.7–2.15 with the Extensions
+//! API each ships, columns the local cluster's Kubernetes minor. Each cell passes through
+//!
+//! * **Gate A**, the backend's repository-index filter (Masterminds ≥ 3.4, raw `GitVersion`,
+//!   release builds): `rancher-version`, `kube-version` and Chart `kubeVersion`; a version that
+//!   fails is removed from the index and the card disappears;
+//! * **Gate B**, the Extensions page's install check, as each line implements it: 2.10+
+//!   (`isSupportedChartVersion`: kube, rancher, ui-version, mandatory `ui-extensions-version`,
+//!   host, prime-only), 2.9 (API checked only when present, rancher-version only on rc/head
+//!   builds), 2.7/2.8 (a constant API version, raw `satisfies`);
+//! * **Gate C**, the load-time check (`shouldNotLoadPlugin`, 2.10+ only) on the UIPlugin's
+//!   metadata, i.e. values.yaml `plugin.metadata`;
+//!
+//! and cells outside the line's supported local-cluster range are marked unsupported. Messages
+//! are Rancher's own strings (`shell/assets/translations/en-us.yaml`).
+
+use super::{Cell, CellVerdict, Column, Gate, GateOutcome, Matrix, Row, combine, runs};
+use crate::package::Kind;
+use crate::platforms::{self, RANCHER, RancherRelease, VendorBuild};
+use crate::rancher::annotations::{
+    self, KUBE_VERSION, PRIME_ONLY, RANCHER_VERSION, UI_EXTENSIONS_HOST, UI_EXTENSIONS_VERSION, UI_VERSION,
+};
+use crate::rules::Ctx;
+use crate::semver::judge::{self, Component, Field, Verdict};
+use crate::semver::node;
+use crate::syntax::yaml::Node;
+
+/// What the matrix needs from the package.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Inputs {
+    /// The chart version shown in Rancher's messages.
+    pub version: String,
+    /// The annotations the chart carries (Chart.yaml, or package.json's `rancher.annotations`,
+    /// which the publish script copies there).
+    pub annotations: Vec<(String, String)>,
+    /// The UIPlugin metadata the load-time check reads: values.yaml `plugin.metadata` when the
+    /// chart's template renders it (shell ≥ 2.0.0 copies the annotations there).
+    pub metadata: Vec<(String, String)>,
+    /// Chart.yaml `kubeVersion`, if any.
+    pub chart_kube_version: String,
+    /// The UIPlugin has an endpoint (values or a hard-coded `cr.yaml`).
+    pub has_endpoint: bool,
+}
+
+fn pairs(list: Vec<annotations::Annotation>) -> Vec<(String, String)> {
+    list.into_iter().filter_map(|a| Some((a.key, a.value?))).collect()
+}
+
+impl Inputs {
+    /// Reads the inputs from a Rancher package.json or extension chart; `None` for other kinds
+    /// (a plugin archive carries no annotations).
+    pub fn from_ctx(ctx: &Ctx<'_>) -> Option<Inputs> {
+        match ctx.kind {
+            Kind::RancherPackage => {
+                let file = ctx.json("package.json")?;
+                let root = file.value.as_ref().ok()?;
+                let list = root
+                    .get("rancher")
+                    .and_then(|r| r.get("annotations"))
+                    .map(annotations::from_json)
+                    .unwrap_or_default();
+                let annotations = pairs(list);
+                Some(Inputs {
+                    version: root.get("version").and_then(|v| v.as_str()).unwrap_or("?").to_string(),
+                    metadata: annotations.clone(),
+                    annotations,
+                    chart_kube_version: String::new(),
+                    has_endpoint: true,
+                })
+            }
+            Kind::RancherChart => {
+                let chart = ctx.yaml("Chart.yaml")?;
+                let root = chart.root()?;
+                let annotations = pairs(root.get("annotations").map(annotations::from_yaml).unwrap_or_default());
+                let values = ctx.yaml("values.yaml");
+                let metadata = if crate::rancher::rules::templates_render_metadata(ctx) {
+                    values
+                        .as_ref()
+                        .and_then(|v| {
+                            v.root()
+                                .and_then(|r| r.get("plugin"))
+                                .and_then(|p| p.get("metadata"))
+                                .map(annotations::from_yaml)
+                        })
+                        .map(pairs)
+                        .unwrap_or_default()
+                } else {
+                    Vec::new()
+                };
+                Some(Inputs {
+                    version: root.get("version").and_then(Node::as_str).unwrap_or("?").to_string(),
+                    annotations,
+                    metadata,
+                    chart_kube_version: root.get("kubeVersion").and_then(Node::as_str).unwrap_or("").to_string(),
+                    has_endpoint: crate::rancher::rules::has_endpoint(ctx),
+                })
+            }
+            _ => None,
+        }
+    }
+
+    fn annotation(&self, key: &str) -> Option<&str> {
+        self.annotations.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+    }
+
+    fn meta(&self, key: &str) -> Option<&str> {
+        self.metadata.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+    }
+}
+
+fn short(reason: &str) -> &str {
+    reason.split_once(": ").map_or(reason, |(_, r)| r)
+}
+
+fn pass(id: &'static str, name: &'static str, reason: impl Into<String>) -> Gate {
+    Gate { id, name, outcome: GateOutcome::Pass, reason: reason.into(), message: None }
+}
+
+fn fail(id: &'static str, name: &'static str, reason: impl Into<String>, message: impl Into<String>) -> Gate {
+    Gate { id, name, outcome: GateOutcome::Fail, reason: reason.into(), message: Some(message.into()) }
+}
+
+const A: &str = "Backend index filter (Gate A)";
+const B: &str = "Extensions page (Gate B)";
+const C: &str = "Load-time check (Gate C)";
+
+/// Gate A for one cell.
+fn gate_a(i: &Inputs, r: &RancherRelease, kubernetes: &str) -> Gate {
+    let rancher = format!("v{}", r.version);
+    let checks = [
+        (RANCHER_VERSION, Field::RancherVersion, i.annotation(RANCHER_VERSION), rancher.as_str()),
+        (KUBE_VERSION, Field::KubeVersion, i.annotation(KUBE_VERSION), kubernetes),
+        (
+            "Chart kubeVersion",
+            Field::KubeVersion,
+            Some(i.chart_kube_version.as_str()).filter(|s| !s.is_empty()),
+            kubernetes,
+        ),
+    ];
+    for (key, field, constraint, current) in checks {
+        let Some(constraint) = constraint else { continue };
+        let j = judge::judge(Component::RancherBackend, field, constraint, current).expect("reads");
+        if !j.verdict.admits() {
+            return fail(
+                "rancher-a",
+                A,
+                format!("`{key}: {constraint}` — {}", short(&j.reason)),
+                "The backend removes this version from the repository index; with no version left the chart is deleted and the card disappears from the Extensions page.",
+            );
+        }
+    }
+    pass("rancher-a", A, "no `rancher-version`, `kube-version` or Chart `kubeVersion` excludes it (Masterminds ≥ 3.4)")
+}
+
+/// A card message of the Extensions page (`plugins.incompatible*`).
+fn card(i: &Inputs, kind: &str, required: &str) -> String {
+    let v = &i.version;
+    match kind {
+        "rancher" => format!(
+            "The latest version of this extension ({v}) is not compatible with the current Rancher version ({required})."
+        ),
+        "kube" => format!(
+            "The latest version of this extension ({v}) is not compatible with the current Kube version ({required})."
+        ),
+        "api-missing" => format!(
+            "The latest version of this extension ({v}) is missing the mandatory annotation catalog.cattle.io/ui-extensions-version from Rancher 2.10 and onwards."
+        ),
+        "api" => format!(
+            "The latest version of this extension ({v}) is not compatible with the current Extensions API version ({required})."
+        ),
+        "host" => format!(
+            "The latest version of this extension ({v}) has a host of \"{required}\" which is not compatible with this application \"rancher-manager\"."
+        ),
+        _ => format!("The latest version of this extension ({v}) needs Rancher Prime in order to be installed."),
+    }
+}
+
+/// Gate B for one cell, as the line implements it.
+fn gate_b(i: &Inputs, r: &RancherRelease, kubernetes: &str) -> Gate {
+    let minor: u32 = r.minor.split('.').nth(1).and_then(|m| m.parse().ok()).unwrap_or(0);
+    let rancher = format!("v{}", r.version);
+    if minor >= 10 {
+        // Rancher stops at the first failing check (its card shows that message); the matrix
+        // lists every failing check so that one fix does not reveal the next.
+        let mut failures: Vec<(String, String)> = Vec::new();
+        let page = |field: Field, constraint: &str, current: &str| {
+            judge::judge(Component::RancherExtensionsPage, field, constraint, current).expect("reads")
+        };
+        for (key, field, current, kind) in [
+            (KUBE_VERSION, Field::KubeVersion, kubernetes, "kube"),
+            (RANCHER_VERSION, Field::RancherVersion, rancher.as_str(), "rancher"),
+            (UI_VERSION, Field::UiVersion, rancher.as_str(), "rancher"),
+        ] {
+            if let Some(c) = i.annotation(key) {
+                let j = page(field, c, current);
+                if j.verdict != Verdict::Accepted {
+                    failures.push((format!("`{key}: {c}` — {}", short(&j.reason)), card(i, kind, c)));
+                }
+            }
+        }
+        match i.annotation(UI_EXTENSIONS_VERSION) {
+            None => failures.push((
+                "`catalog.cattle.io/ui-extensions-version` is missing: mandatory from Rancher 2.10".into(),
+                card(i, "api-missing", ""),
+            )),
+            Some(api) => {
+                let j = page(Field::UiExtensionsVersion, api, r.extensions_api);
+                if j.verdict != Verdict::Accepted {
+                    failures
+                        .push((format!("`ui-extensions-version: {api}` — {}", short(&j.reason)), card(i, "api", api)));
+                }
+            }
+        }
+        if let Some(host) = i.annotation(UI_EXTENSIONS_HOST) {
+            failures.push((
+                format!(
+                    "`ui-extensions-host: {host}` — `semver.satisfies('rancher-manager', '{host}')` is always false"
+                ),
+                card(i, "host", host),
+            ));
+        }
+        if let Some((_, message)) = failures.first() {
+            let reasons: Vec<&str> = failures.iter().map(|(r, _)| r.as_str()).collect();
+            return fail("rancher-b", B, reasons.join("; "), message.clone());
+        }
+        if r.prime_only_check && i.annotation(PRIME_ONLY) == Some("true") {
+            return Gate {
+                id: "rancher-b",
+                name: B,
+                outcome: GateOutcome::Caveat,
+                reason: "`prime-only: \"true\"`: installable on Rancher Prime only".into(),
+                message: Some(card(i, "prime", "")),
+            };
+        }
+        return pass(
+            "rancher-b",
+            B,
+            format!("every annotation is satisfied (node-semver 7.5.4, Extensions API {})", r.extensions_api),
+        );
+    }
+    // 2.7–2.9: no coercion of the API constant on 2.7/2.8; `ui-extensions-version` only when present.
+    let satisfies = |version: &str, range: &str| node::satisfies(version, range, node::Options::DEFAULT);
+    let base = judge::kubernetes_version_base(kubernetes);
+    let api = if minor == 9 {
+        node::coerce(r.extensions_api).map_or(r.extensions_api.to_string(), |v| v.version)
+    } else {
+        r.extensions_api.to_string()
+    };
+    if let Some(c) = i.annotation(UI_EXTENSIONS_VERSION)
+        && !satisfies(&api, c)
+    {
+        return fail(
+            "rancher-b",
+            B,
+            format!(
+                "`ui-extensions-version: {c}` is not satisfied by the Extensions API {api} of Rancher {} (node-semver 7.5.4)",
+                r.minor
+            ),
+            "No Install button for this version: \"Requires Extensions API version\" (side panel).",
+        );
+    }
+    if let Some(host) = i.annotation(UI_EXTENSIONS_HOST).filter(|h| *h != "rancher-manager") {
+        return fail(
+            "rancher-b",
+            B,
+            format!("`ui-extensions-host: {host}` is not `rancher-manager`"),
+            "No Install button: \"Requires a host that matches\" (side panel).",
+        );
+    }
+    if let Some(c) = i.annotation(KUBE_VERSION)
+        && !satisfies(&base, c)
+    {
+        return fail(
+            "rancher-b",
+            B,
+            format!("`kube-version: {c}` is not satisfied by {base} (node-semver 7.5.4)"),
+            "No Install button: \"Requires Kube version\" (side panel).",
+        );
+    }
+    let rancher_plain = r.version.split('-').next().unwrap_or(r.version);
+    if let Some(c) = i.annotation(UI_VERSION)
+        && !satisfies(rancher_plain, c)
+    {
+        return fail(
+            "rancher-b",
+            B,
+            format!("`ui-version: {c}` is not satisfied by {rancher_plain} (node-semver 7.5.4)"),
+            "No Install button: \"Requires Rancher\" (side panel).",
+        );
+    }
+    pass(
+        "rancher-b",
+        B,
+        format!("Rancher {} checks `ui-extensions-version` only when present (API {api}), and it passes", r.minor),
+    )
+}
+
+/// Gate C for one cell (2.10+).
+fn gate_c(i: &Inputs, r: &RancherRelease, kubernetes: &str) -> Gate {
+    if !r.load_gate {
+        return Gate {
+            id: "rancher-c",
+            name: C,
+            outcome: GateOutcome::Skipped,
+            reason: "no load-time check before Rancher 2.10".into(),
+            message: None,
+        };
+    }
+    if !i.has_endpoint {
+        return fail("rancher-c", C, "the UIPlugin has no endpoint", "Extension error");
+    }
+    let Some(api) = i.meta(UI_EXTENSIONS_VERSION) else {
+        return fail(
+            "rancher-c",
+            C,
+            "`ui-extensions-version` is not in the UIPlugin metadata (values.yaml `plugin.metadata`)",
+            "Unable to load Extension. The version installed is not compatible with the current Extensions API Version (Extension is missing the annotation catalog.cattle.io/ui-extensions-version which implies incompatibility with Rancher 2.10 and onwards)",
+        );
+    };
+    let load = |field: Field, constraint: &str, current: &str| {
+        judge::judge(Component::RancherLoadGate, field, constraint, current).expect("reads")
+    };
+    let j = load(Field::UiExtensionsVersion, api, r.extensions_api);
+    if j.verdict != Verdict::Accepted {
+        return fail(
+            "rancher-c",
+            C,
+            format!("metadata `ui-extensions-version: {api}` — {}", short(&j.reason)),
+            "Unable to load Extension. The version installed is not compatible with the current Extensions API version",
+        );
+    }
+    if i.meta(PRIME_ONLY) == Some("true") {
+        return Gate {
+            id: "rancher-c",
+            name: C,
+            outcome: GateOutcome::Caveat,
+            reason: "`prime-only`: loads on Rancher Prime only".into(),
+            message: Some("Unable to load Rancher Prime Extension in Rancher Community".into()),
+        };
+    }
+    if let Some(host) = i.meta(UI_EXTENSIONS_HOST).filter(|h| *h != "rancher-manager") {
+        return fail(
+            "rancher-c",
+            C,
+            format!("metadata `ui-extensions-host: {host}`"),
+            "Unable to load Extension. The version installed is not compatible with this application host",
+        );
+    }
+    if let Some(c) = i.meta(KUBE_VERSION) {
+        let j = load(Field::KubeVersion, c, kubernetes);
+        if j.verdict != Verdict::Accepted {
+            return fail(
+                "rancher-c",
+                C,
+                format!("metadata `kube-version: {c}` — {}", short(&j.reason)),
+                "Unable to load Extension. The version installed is not compatible with the current Rancher kubernetes version",
+            );
+        }
+    }
+    if let Some(c) = i.meta(RANCHER_VERSION) {
+        let j = load(Field::RancherVersion, c, &format!("v{}", r.version));
+        if j.verdict != Verdict::Accepted {
+            return fail(
+                "rancher-c",
+                C,
+                format!("metadata `rancher-version: {c}` — {}", short(&j.reason)),
+                "Unable to load Extension. The version installed is not compatible with the current version of Rancher",
+            );
+        }
+    }
+    pass("rancher-c", C, "the UIPlugin metadata passes every check")
+}
+
+/// The gates of one cell, in the order Rancher applies them.
+pub fn gates(inputs: &Inputs, release: &RancherRelease, kubernetes: &str) -> Vec<Gate> {
+    vec![gate_a(inputs, release, kubernetes), gate_b(inputs, release, kubernetes), gate_c(inputs, release, kubernetes)]
+}
+
+/// The matrix of a plugin archive: the archive itself carries no annotations (`rancher: true`
+/// in its package.json); Rancher loads it for whichever chart installs it, so every supported
+/// cell is a caveat pointing at the chart.
+pub fn compute_for_plugin_archive() -> Matrix {
+    let mut m = build(|_, _| {
+        vec![Gate {
+            id: "chart",
+            name: "The extension chart",
+            outcome: GateOutcome::Caveat,
+            reason: "a plugin archive has no annotations: the chart that installs it carries the gating annotations (check the chart)".into(),
+            message: None,
+        }]
+    });
+    m.summary = "a plugin archive is loaded for whichever chart installs it; its compatibility is decided by that chart's annotations".into();
+    m
+}
+
+/// The Rancher matrix of `inputs`.
+pub fn compute(inputs: &Inputs) -> Matrix {
+    let mut m = build(|release, kubernetes| gates(inputs, release, kubernetes));
+    m.summary = summary(&m);
+    m
+}
+
+fn build(gates_of: impl Fn(&RancherRelease, &str) -> Vec<Gate>) -> Matrix {
+    let lo = RANCHER.iter().map(|r| r.kube.lo).min().unwrap_or(23);
+    let hi = RANCHER.iter().map(|r| r.kube.hi).max().unwrap_or(platforms::KUBE_MINORS.1);
+    let columns: Vec<Column> = (lo..=hi).map(|m| Column { minor: m, label: format!("1.{m}") }).collect();
+    let rows: Vec<Row> = RANCHER
+        .iter()
+        .map(|r| Row {
+            id: r.minor.to_string(),
+            label: format!("Rancher {}", r.minor),
+            note: Some(format!("{} · Extensions API {}", r.version, r.extensions_api)),
+        })
+        .collect();
+    let mut cells = Vec::new();
+    for vendor in VendorBuild::ALL {
+        for (ri, release) in RANCHER.iter().enumerate() {
+            for (ci, column) in columns.iter().enumerate() {
+                let kubernetes = vendor.git_version(column.minor);
+                let gates = gates_of(release, &kubernetes);
+                let verdict =
+                    if release.kube.contains(column.minor) { combine(&gates) } else { CellVerdict::Unsupported };
+                cells.push(Cell { row: ri, column: ci, vendor, kubernetes, verdict, gates });
+            }
+        }
+    }
+    Matrix {
+        platform: "rancher",
+        rows,
+        columns,
+        vendors: VendorBuild::ALL.to_vec(),
+        cells,
+        summary: String::new(),
+        notes: Vec::new(),
+    }
+}
+
+fn summary(m: &Matrix) -> String {
+    let ok = |c: &Cell| matches!(c.verdict, CellVerdict::Works | CellVerdict::Caveat);
+    let plain: Vec<&Cell> = m.cells.iter().filter(|c| c.vendor == VendorBuild::Plain).collect();
+    let rows: Vec<usize> = (0..m.rows.len()).filter(|&r| plain.iter().any(|c| c.row == r && ok(c))).collect();
+    if rows.is_empty() {
+        let blocker = plain
+            .iter()
+            .filter(|c| c.verdict == CellVerdict::Blocked && c.row == m.rows.len() - 1)
+            .find_map(|c| c.blocker())
+            .map(|g| format!(": on Rancher {} the {} stops it ({})", m.rows[m.rows.len() - 1].id, g.name, g.reason))
+            .unwrap_or_default();
+        return format!("not installable on any Rancher 2.7–2.15 line{blocker}");
+    }
+    let minors: Vec<u32> = m
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(ci, _)| plain.iter().any(|c| c.column == *ci && ok(c)))
+        .map(|(_, col)| col.minor)
+        .collect();
+    let row_ids: Vec<u32> = rows.iter().filter_map(|&r| m.rows[r].id.split('.').nth(1)?.parse().ok()).collect();
+    let mut out = format!(
+        "installable on Rancher {} with Kubernetes {}",
+        runs(&row_ids, |v| format!("2.{v}")),
+        runs(&minors, |v| format!("1.{v}"))
+    );
+    for vendor in [VendorBuild::Eks, VendorBuild::Gke] {
+        if let Some(g) = m
+            .cells
+            .iter()
+            .filter(|c| c.vendor == vendor && c.verdict == CellVerdict::Blocked)
+            .filter(|c| plain.iter().any(|p| p.row == c.row && p.column == c.column && ok(p)))
+            .find_map(|c| c.blocker())
+        {
+            out.push_str(&format!("; blocked on {} local clusters by the {}", vendor.label(), g.name));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn current() -> Inputs {
+        let a: Vec<(String, String)> = [
+            (KUBE_VERSION, ">= 1.16.0-0"),
+            (RANCHER_VERSION, ">= 2.10.0-0"),
+            (UI_EXTENSIONS_VERSION, ">= 3.0.0 < 4.0.0"),
+        ]
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        Inputs {
+            version: "0.3.3".into(),
+            metadata: a.clone(),
+            annotations: a,
+            chart_kube_version: String::new(),
+            has_endpoint: true,
+        }
+    }
+
+    #[test]
+    fn a_current_extension_works_from_2_10() {
+        let m = compute(&current());
+        let at = |row: &str, minor: u32| {
+            m.cell(m.row_index(row).unwrap(), m.column_index(minor).unwrap(), VendorBuild::Plain).unwrap()
+        };
+        assert_eq!(at("2.10", 30).verdict, CellVerdict::Works);
+        assert_eq!(at("2.15", 35).verdict, CellVerdict::Works);
+        assert_eq!(at("2.9", 29).verdict, CellVerdict::Blocked);
+        assert_eq!(at("2.9", 29).blocker().unwrap().id, "rancher-a");
+        assert_eq!(at("2.10", 24).verdict, CellVerdict::Unsupported);
+        assert_eq!(m.summary, "installable on Rancher 2.10–2.15 with Kubernetes 1.28–1.36");
+    }
+
+    #[test]
+    fn metadata_missing_from_values_is_not_loaded() {
+        let mut i = current();
+        i.metadata.clear();
+        let m = compute(&i);
+        let c = m.cell(m.row_index("2.12").unwrap(), m.column_index(32).unwrap(), VendorBuild::Plain).unwrap();
+        assert_eq!(c.verdict, CellVerdict::Blocked);
+        assert_eq!(c.blocker().unwrap().id, "rancher-c");
+        assert!(c.blocker().unwrap().message.as_deref().unwrap().starts_with("Unable to load Extension."));
+    }
+}
