@@ -2,6 +2,7 @@
 
 pub mod drop_zone;
 pub mod markdown;
+pub mod matrix;
 pub mod playground;
 pub mod report;
 pub mod rules;

@@ -9,6 +9,7 @@ use extcheck_core::{Applicability, Counts, PackageReport, Severity};
 use leptos::prelude::*;
 
 use crate::app::Phase;
+use crate::components::matrix::MatrixView;
 
 /// Every report of the session.
 #[component]
@@ -22,6 +23,29 @@ pub fn Reports(phase: RwSignal<Phase>) -> impl IntoView {
             .into_any(),
         _ => ().into_any(),
     }
+}
+
+/// The views of a package.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tab {
+    Report,
+    Compatibility,
+}
+
+impl Tab {
+    const fn id(self) -> &'static str {
+        match self {
+            Tab::Report => "report",
+            Tab::Compatibility => "compatibility",
+        }
+    }
+}
+
+/// A fresh number for element ids (tabs and panels of several packages on one page).
+fn next_id() -> usize {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 /// A severity's symbol, so that it is never told by colour alone.
@@ -51,8 +75,28 @@ fn PackageView(input: String, package: PackageReport) -> impl IntoView {
         if files == 1 { "" } else { "s" },
         extcheck_core::package::human_bytes(package.package.total_bytes())
     );
+    let matrix = package.matrix.clone();
+    let has_matrix = matrix.is_some();
     let package = StoredValue::new(package);
     let groups = Memo::new(move |_| package.with_value(|p| grouped(p, filter.get())));
+    let tab = RwSignal::new(Tab::Report);
+    let id = format!("pkg-{}", next_id());
+    let tabs: Vec<(Tab, &str)> = [(Tab::Report, "Report"), (Tab::Compatibility, "Compatibility")]
+        .into_iter()
+        .filter(|(t, _)| *t != Tab::Compatibility || has_matrix)
+        .collect();
+    let tab_ids: Vec<Tab> = tabs.iter().map(|(t, _)| *t).collect();
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let step: isize = match ev.key().as_str() {
+            "ArrowRight" => 1,
+            "ArrowLeft" => -1,
+            _ => return,
+        };
+        ev.prevent_default();
+        let i = tab_ids.iter().position(|t| *t == tab.get()).unwrap_or(0) as isize;
+        let n = tab_ids.len() as isize;
+        tab.set(tab_ids[((i + step + n) % n) as usize]);
+    };
 
     view! {
         <article class="package" data-kind=package.with_value(|p| p.kind.map(|k| k.as_str()))>
@@ -65,16 +109,41 @@ fn PackageView(input: String, package: PackageReport) -> impl IntoView {
                 </div>
                 <SeverityToggles counts=counts filter=filter />
             </header>
-            {move || {
-                let groups = groups.get();
-                if counts.total() == 0 {
-                    view! { <p class="all-clear">"✓ No problems found."</p> }.into_any()
-                } else if groups.is_empty() {
-                    view! { <p class="filtered-out">"Nothing to show with this filter."</p> }.into_any()
-                } else {
-                    groups.into_iter().map(|g| view! { <FileGroupView group=g /> }).collect_view().into_any()
-                }
-            }}
+            <div class="tabs" role="tablist" aria-label="Package views" on:keydown=on_key>
+                {tabs
+                    .into_iter()
+                    .map(|(t, label)| {
+                        let tab_id = format!("{id}-tab-{}", t.id());
+                        let panel_id = format!("{id}-panel-{}", t.id());
+                        view! {
+                            <button type="button" role="tab" id=tab_id aria-controls=panel_id
+                                class="tab" data-tab=t.id()
+                                aria-selected=move || (tab.get() == t).to_string()
+                                tabindex=move || if tab.get() == t { "0" } else { "-1" }
+                                on:click=move |_| tab.set(t)>
+                                {label}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            <div role="tabpanel" id=format!("{id}-panel-report") aria-labelledby=format!("{id}-tab-report") hidden=move || tab.get() != Tab::Report>
+                {move || {
+                    let groups = groups.get();
+                    if counts.total() == 0 {
+                        view! { <p class="all-clear">"✓ No problems found."</p> }.into_any()
+                    } else if groups.is_empty() {
+                        view! { <p class="filtered-out">"Nothing to show with this filter."</p> }.into_any()
+                    } else {
+                        groups.into_iter().map(|g| view! { <FileGroupView group=g /> }).collect_view().into_any()
+                    }
+                }}
+            </div>
+            {matrix.map(|m| view! {
+                <div role="tabpanel" id=format!("{id}-panel-compatibility") aria-labelledby=format!("{id}-tab-compatibility") hidden=move || tab.get() != Tab::Compatibility>
+                    <MatrixView matrix=m />
+                </div>
+            })}
         </article>
     }
 }

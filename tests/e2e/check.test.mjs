@@ -201,3 +201,25 @@ test("a diagnostic's code opens its rule's explanation", async () => {
   assertClean(problems, external);
   await context.close();
 });
+
+test("the compatibility matrix: build switch, keyboard focus and gate reasons", async () => {
+  const { page, context, problems, external } = await openPage(browser, server.url);
+  await page.setInputFiles("#folder-input", join(ROOT, "crates/core/tests/fixtures/RANGE003/input"));
+  await page.waitForSelector(".package");
+  await page.click('.tab[data-tab="compatibility"]');
+  assert.match(await page.textContent(".matrix-summary"), /installable on KubeSphere 4\.1\.0–4\.2\.1 with Kubernetes 1\.21–1\.30; blocked on EKS by Helm at install/);
+  const cell = (row, minor) => page.locator(".grid tbody tr", { hasText: row }).locator(`td:nth-child(${minor - 19 + 2}) button`);
+  assert.equal((await cell("4.1.3", 28).textContent()).trim(), "✓");
+  await page.check('input[value="eks"]');
+  assert.equal((await cell("4.1.3", 28).textContent()).trim(), "✗");
+  assert.match(await cell("4.1.3", 28).getAttribute("aria-label"), /KubeSphere 4\.1\.3 on Kubernetes 1\.28 \(EKS\): blocked by Helm at install/);
+  await cell("4.1.3", 28).focus();
+  assert.match(await page.textContent('.gate[data-gate="helm"]'), /chart requires kubeVersion: >=1\.19\.0 which is incompatible with Kubernetes v1\.28\.0-eks-2d98532/);
+  assert.match(await page.textContent('.gate[data-gate="console"]'), /both constraints are satisfied/);
+  // Keyboard: arrows move between the tabs.
+  await page.focus('.tab[data-tab="compatibility"]');
+  await page.keyboard.press("ArrowLeft");
+  assert.equal(await page.getAttribute('.tab[data-tab="report"]', "aria-selected"), "true");
+  assertClean(problems, external);
+  await context.close();
+});

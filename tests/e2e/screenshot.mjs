@@ -1,4 +1,5 @@
-// Takes screenshots of the real page for the README: node screenshot.mjs [out-dir]
+// Takes the README's screenshots of the real page (release build in dist/):
+//   node tests/e2e/screenshot.mjs [out-dir]
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { launch, openPage, serve, ROOT } from "./lib.mjs";
@@ -7,15 +8,28 @@ const out = process.argv[2] ?? join(ROOT, "docs");
 await mkdir(out, { recursive: true });
 const server = await serve();
 const browser = await launch();
+const viewport = { width: 1200, height: 900 };
 try {
   for (const scheme of ["light", "dark"]) {
-    const { page } = await openPage(browser, server.url, { viewport: { width: 1200, height: 900 }, colorScheme: scheme });
+    const { page } = await openPage(browser, server.url, { viewport, colorScheme: scheme });
     await page.selectOption("#example", "clock-0.1.0");
     await page.waitForSelector(".package");
     await page.screenshot({ path: join(out, `report-${scheme}.png`), fullPage: true });
   }
-  const { page } = await openPage(browser, server.url, { viewport: { width: 1200, height: 800 } });
-  await page.screenshot({ path: join(out, "start.png") });
+  {
+    const { page } = await openPage(browser, server.url, { viewport });
+    await page.selectOption("#example", "clock-0.1.0");
+    await page.waitForSelector(".package");
+    await page.click('.tab[data-tab="compatibility"]');
+    await page.focus(".grid tbody tr:nth-child(4) td:nth-child(7) button");
+    const matrix = page.locator(".package");
+    await matrix.screenshot({ path: join(out, "matrix.png") });
+  }
+  {
+    const { page } = await openPage(browser, `${server.url}#/range`, { viewport });
+    await page.waitForSelector(".judgements tbody tr");
+    await page.screenshot({ path: join(out, "range.png") });
+  }
   console.log(`screenshots written to ${out}`);
 } finally {
   await browser.close();

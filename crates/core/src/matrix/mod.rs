@@ -124,6 +124,25 @@ pub struct Cell {
 }
 
 impl Cell {
+    /// A sentence for screen readers and tooltips: "KubeSphere 4.1.3 on Kubernetes 1.28 (EKS):
+    /// blocked by Helm at install (executor Helm 3.12)".
+    pub fn describe(&self, m: &Matrix) -> String {
+        let row = m.rows.get(self.row).map_or("", |r| r.label.as_str());
+        let column = m.columns.get(self.column).map_or(String::new(), |c| c.label.clone());
+        let form =
+            if self.vendor == VendorBuild::Plain { String::new() } else { format!(" ({})", self.vendor.label()) };
+        let verdict = match (self.verdict, self.blocker()) {
+            (CellVerdict::Blocked, Some(g)) => format!("blocked by {}", g.name),
+            (CellVerdict::Caveat, _) => {
+                let who: Vec<&str> =
+                    self.gates.iter().filter(|g| g.outcome == GateOutcome::Caveat).map(|g| g.name).collect();
+                format!("works, with a caveat from {}", who.join(" and "))
+            }
+            (v, _) => v.label().to_string(),
+        };
+        format!("{row} on Kubernetes {column}{form}: {verdict}")
+    }
+
     /// The first gate that stops the extension, if any.
     pub fn blocker(&self) -> Option<&Gate> {
         self.gates.iter().find(|g| g.outcome == GateOutcome::Fail)
