@@ -28,6 +28,17 @@ enum Command {
         /// Output format. `json` prints one report object per path (an array for several paths).
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Apply the safe fixes and write the corrected package to OUT (a `.tgz` for packages
+        /// and folders, the corrected file for a single file; a directory when the input holds
+        /// several packages). The report then shows the corrected package, re-checked.
+        #[arg(long, value_name = "OUT")]
+        fix: Option<std::path::PathBuf>,
+        /// With --fix or --diff: apply the unsafe fixes too (they may change meaning).
+        #[arg(long)]
+        unsafe_fixes: bool,
+        /// Print the unified diff of what the fixes change (with or without --fix).
+        #[arg(long)]
+        diff: bool,
     },
     /// Show every platform component's verdict on a version constraint, with the reason: for
     /// debugging `kubeVersion`, `ksVersion` or a Rancher `catalog.cattle.io/*-version` annotation.
@@ -69,7 +80,17 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Check { paths, format } => check(&paths, format),
+        Command::Check { paths, format, fix, unsafe_fixes, diff } => {
+            if fix.is_none() && !diff {
+                if unsafe_fixes {
+                    eprintln!("extcheck: --unsafe-fixes needs --fix or --diff");
+                    return ExitCode::from(2);
+                }
+                check(&paths, format)
+            } else {
+                fix_command(&paths, format, fix.as_deref(), unsafe_fixes, diff)
+            }
+        }
         Command::Range { constraint, version, field, format } => range(&constraint, &version, &field, format),
         Command::Rules { code, format } => rules(code.as_deref(), format),
     }
@@ -131,6 +152,134 @@ fn rules(code: Option<&str>, format: Format) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// `check --fix OUT` / `check --diff`: fixes one input, writes the corrected package(s), prints
+/// the diff or the re-checked report; the exit code is the re-check's.
+fn fix_command(
+    paths: &[std::path::PathBuf],
+    format: Format,
+    out: Option<&std::path::Path>,
+    unsafe_fixes: bool,
+    diff: bool,
+) -> ExitCode {
+    use extcheck_core::fix::output::correct;
+    use extcheck_core::fix::{Selection, diff::to_unified};
+    let [path] = paths else {
+        eprintln!("extcheck: --fix and --diff take exactly one PATH");
+        return ExitCode::from(2);
+    };
+    let report = match extcheck_core::package::fs::read_path(path) {
+        Ok((name, read)) => extcheck_core::check(&name, read),
+        Err(e) => {
+            eprintln!("extcheck: {}: {e}", path.display());
+            return ExitCode::from(2);
+        }
+    };
+    if report.unreadable() {
+        let _ = write!(std::io::stdout().lock(), "{}", report::text::render(&report, false));
+        eprintln!("extcheck: {}: no package to fix", path.display());
+        return ExitCode::from(2);
+    }
+    let selection = if unsafe_fixes { Selection::all() } else { Selection::safe() };
+    let corrected: Vec<_> = report.packages.iter().map(|p| correct(p, &selection)).collect();
+    let into_dir = out.is_some_and(std::path::Path::is_dir);
+    if corrected.len() > 1 && out.is_some() && !into_dir {
+        eprintln!(
+            "extcheck: {} holds {} packages; give an existing directory to --fix to write one file per package",
+            path.display(),
+            corrected.len()
+        );
+        return ExitCode::from(2);
+    }
+    let mut failed = false;
+    let mut rechecked = Vec::new();
+    let mut fix_json = Vec::new();
+    for c in &corrected {
+        let output = match &c.output {
+            Ok(o) => o,
+            Err(e) => {
+                eprintln!("extcheck: {}: cannot write a corrected package: {e}", path.display());
+                failed = true;
+                continue;
+            }
+        };
+        let target = out.map(|o| if into_dir { o.join(&output.file_name) } else { o.to_path_buf() });
+        if let Some(target) = &target
+            && let Err(e) = std::fs::write(target, &output.bytes)
+        {
+            eprintln!("extcheck: {}: {e}", target.display());
+            failed = true;
+            continue;
+        }
+        for a in &c.fixed.applied {
+            eprintln!("fixed {} in {}: {}", a.code, a.file.as_deref().unwrap_or("the package"), a.title);
+        }
+        for s in &c.fixed.skipped {
+            eprintln!(
+                "not fixed {} in {}: {} ({:?})",
+                s.code,
+                s.file.as_deref().unwrap_or("the package"),
+                s.title,
+                s.reason
+            );
+        }
+        match &target {
+            Some(t) => eprintln!(
+                "wrote {} ({} bytes, {} fix{} applied)",
+                t.display(),
+                output.bytes.len(),
+                c.fixed.applied.len(),
+                if c.fixed.applied.len() == 1 { "" } else { "es" }
+            ),
+            None => eprintln!(
+                "{} fix{} would be applied",
+                c.fixed.applied.len(),
+                if c.fixed.applied.len() == 1 { "" } else { "es" }
+            ),
+        }
+        fix_json.push(serde_json::json!({
+            "output": {"file": target.as_ref().map(|t| t.display().to_string()), "name": output.file_name, "bytes": output.bytes.len()},
+            "applied": c.fixed.applied,
+            "skipped": c.fixed.skipped,
+            "diff": c.diffs,
+        }));
+        if let Some(r) = &c.report {
+            rechecked.push(r.clone());
+        }
+    }
+    if diff {
+        let text: String = corrected.iter().map(|c| to_unified(&c.diffs)).collect();
+        emit(&text);
+    } else {
+        let mut stdout = std::io::stdout().lock();
+        match format {
+            Format::Text => {
+                let color = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none();
+                for r in &rechecked {
+                    let _ = write!(stdout, "{}", report::text::render(r, color));
+                }
+            }
+            Format::Json => {
+                let mut value = if rechecked.len() == 1 {
+                    report::json::to_value(&rechecked[0])
+                } else {
+                    serde_json::Value::Array(rechecked.iter().map(report::json::to_value).collect())
+                };
+                if let Some(obj) = value.as_object_mut() {
+                    obj.insert("fix".into(), serde_json::Value::Array(fix_json));
+                }
+                let _ = writeln!(stdout, "{}", serde_json::to_string_pretty(&value).unwrap_or_default());
+            }
+        }
+    }
+    if failed {
+        ExitCode::from(2)
+    } else if rechecked.iter().any(|r| r.summary().errors > 0) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn check(paths: &[std::path::PathBuf], format: Format) -> ExitCode {

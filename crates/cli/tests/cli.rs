@@ -237,3 +237,64 @@ fn rules_lists_and_explains() {
     assert!(text.contains("How to fix") && !text.contains("## "), "{text}");
     assert_eq!(extcheck(&["rules", "NOPE"]).status.code(), Some(2));
 }
+
+fn fixture(path: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/tests/fixtures").join(path).display().to_string()
+}
+
+#[test]
+fn fix_writes_a_corrected_package_that_rechecks_clean() {
+    let dir = TempDir::new("fix");
+    let out = dir.0.join("demo.tgz").display().to_string();
+    let input = fixture("_fix/rancher-chart-many/input");
+    // Safe fixes only: RC010 (unsafe) is left, so the re-check still has an error.
+    let safe = extcheck(&["check", &input, "--fix", &out, "--format", "json"]);
+    assert_eq!(safe.status.code(), Some(1), "{}", String::from_utf8_lossy(&safe.stderr));
+    let report = json(&safe);
+    assert_eq!(codes(&report), ["RC010"].map(String::from));
+    let applied: Vec<&str> =
+        report["fix"][0]["applied"].as_array().unwrap().iter().map(|a| a["code"].as_str().unwrap()).collect();
+    assert_eq!(applied, ["RC012", "RANGE001"]);
+    // With the unsafe fixes the written chart re-checks clean, read back by a second run.
+    let all = extcheck(&["check", &input, "--fix", &out, "--unsafe-fixes"]);
+    assert_eq!(all.status.code(), Some(0), "{}", String::from_utf8_lossy(&all.stderr));
+    assert!(String::from_utf8_lossy(&all.stderr).contains("4 fixes applied"));
+    let again = extcheck(&["check", &out, "--format", "json"]);
+    assert_eq!(again.status.code(), Some(0));
+    assert_eq!(codes(&json(&again)), Vec::<String>::new());
+}
+
+#[test]
+fn diff_prints_a_unified_diff_without_writing() {
+    let input = fixture("_fix/rancher-chart-many/input");
+    let out = extcheck(&["check", &input, "--diff"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("--- a/Chart.yaml\n+++ b/Chart.yaml\n"), "{text}");
+    assert!(text.contains("-  catalog.cattle.io/dispaly-name: Demo  # shown in the Extensions page\n"), "{text}");
+    assert!(text.contains("+  catalog.cattle.io/display-name: Demo  # shown in the Extensions page\n"), "{text}");
+}
+
+#[test]
+fn fix_packages_a_kubesphere_source_folder_as_ksbuilder() {
+    let dir = TempDir::new("fix-ks");
+    let out = extcheck(&["check", &corpus("kubesphere/source/cert-manager"), "--fix", &dir.0.display().to_string()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let written = std::fs::read(dir.0.join("cert-manager-1.0.0.tgz")).expect("named {name}-{version}.tgz");
+    let chart = |bytes: &[u8]| {
+        let mut archive = tar::Archive::new(flate2::read::GzDecoder::new(bytes));
+        let mut entry = archive.entries().unwrap().next().unwrap().unwrap();
+        assert_eq!(entry.path().unwrap().to_str(), Some("cert-manager/Chart.yaml"), "Chart.yaml comes first");
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut entry, &mut text).unwrap();
+        text
+    };
+    let packaged = std::fs::read(corpus("kubesphere/packaged/cert-manager-1.0.0.tgz")).unwrap();
+    assert_eq!(chart(&written), chart(&packaged));
+}
+
+#[test]
+fn fix_usage_errors_exit_2() {
+    let input = fixture("_fix/rancher-chart-many/input");
+    assert_eq!(extcheck(&["check", &input, "--unsafe-fixes"]).status.code(), Some(2));
+    assert_eq!(extcheck(&["check", &input, &input, "--diff"]).status.code(), Some(2));
+}

@@ -115,6 +115,48 @@ pub fn check(input: &str, read: ReadResult) -> Report {
     Report { input: input.to_string(), packages }
 }
 
+/// Re-checks `package`, a changed copy of the files of `previous` (same kind, found at the same
+/// place of the same input), with the archive top folder `top_folder`. Used between fix passes;
+/// reading and detection are not repeated, so PKG001–PKG008 and KS014 are not re-reported, and
+/// no matrix is computed (`matrix` is `None`).
+pub fn recheck(previous: &PackageReport, package: Package, top_folder: Option<&str>) -> PackageReport {
+    let Some(kind) = previous.kind else {
+        return PackageReport { package, ..previous.clone() };
+    };
+    let (origin, part) = match &previous.origin {
+        Origin::Archive { name, bytes, top_folder: old } => {
+            let part = old
+                .as_deref()
+                .and_then(|t| previous.root.strip_prefix(&format!("{t}/")))
+                .unwrap_or(&previous.root)
+                .trim_end_matches('/')
+                .to_string();
+            let top = if part.is_empty() { top_folder.map(str::to_string) } else { old.clone() };
+            (Origin::Archive { name: name.clone(), bytes: *bytes, top_folder: top }, part)
+        }
+        other => (other.clone(), previous.root.trim_end_matches('/').to_string()),
+    };
+    let top = match (&origin, part.is_empty()) {
+        (Origin::Archive { top_folder, .. }, true) => top_folder.clone(),
+        _ => None,
+    };
+    let ctx = Ctx::new(&package, kind, &origin, top.as_deref(), &part);
+    let mut diagnostics = rules::run(&ctx);
+    sort(&mut diagnostics);
+    let (name, version) = identity(&ctx);
+    drop(ctx);
+    PackageReport {
+        kind: Some(kind),
+        name,
+        version,
+        root: previous.root.clone(),
+        diagnostics,
+        package,
+        matrix: None,
+        origin,
+    }
+}
+
 /// The matrix for the package's platform, when it has one.
 fn compute_matrix(ctx: &Ctx<'_>) -> Option<crate::matrix::Matrix> {
     use crate::matrix::{kubesphere, rancher};

@@ -10,6 +10,7 @@
 pub mod check;
 pub mod diagnostic;
 pub mod edit;
+pub mod fix;
 pub mod helm;
 pub mod k8s;
 pub mod kubesphere;

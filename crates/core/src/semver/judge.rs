@@ -11,9 +11,68 @@
 
 use serde::Serialize;
 
-use super::masterminds::{self, Constraints, Profile};
+use super::masterminds::{self, Profile};
 use super::node::{self, RangeExplanation, SetOutcome};
 use crate::syntax::Span;
+
+/// Parsed constraints and versions, kept per thread: a compatibility matrix judges the same
+/// few constraints against a few hundred probe versions, and parsing (regular expressions)
+/// dominated its cost. Each memo is cleared when it reaches [`MEMO_CAPACITY`] entries.
+mod memo {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    use std::hash::Hash;
+    use std::rc::Rc;
+    use std::thread::LocalKey;
+
+    use super::{masterminds, node};
+
+    /// Entries per memo before it is cleared.
+    pub const MEMO_CAPACITY: usize = 2000;
+
+    type Table<K, V> = RefCell<HashMap<K, Rc<V>>>;
+
+    thread_local! {
+        static MM_CONSTRAINTS: Table<(String, masterminds::Profile), Result<masterminds::Constraints, masterminds::ConstraintError>> = RefCell::default();
+        static MM_VERSIONS: Table<(String, masterminds::Line), Result<masterminds::Version, masterminds::VersionError>> = RefCell::default();
+        static NODE_RANGES: Table<(String, node::Options), Result<node::Range, node::NodeError>> = RefCell::default();
+        static NODE_VERSIONS: Table<(String, node::Options), Result<node::SemVer, node::NodeError>> = RefCell::default();
+    }
+
+    fn get<K: Hash + Eq, V>(table: &'static LocalKey<Table<K, V>>, key: K, make: impl FnOnce() -> V) -> Rc<V> {
+        if let Some(hit) = table.with(|t| t.borrow().get(&key).cloned()) {
+            return hit;
+        }
+        let value = Rc::new(make());
+        table.with(|t| {
+            let mut t = t.borrow_mut();
+            if t.len() >= MEMO_CAPACITY {
+                t.clear();
+            }
+            t.insert(key, value.clone());
+        });
+        value
+    }
+
+    pub fn mm_constraints(
+        c: &str,
+        p: masterminds::Profile,
+    ) -> Rc<Result<masterminds::Constraints, masterminds::ConstraintError>> {
+        get(&MM_CONSTRAINTS, (c.to_string(), p), || masterminds::Constraints::parse(c, p))
+    }
+
+    pub fn mm_version(v: &str, line: masterminds::Line) -> Rc<Result<masterminds::Version, masterminds::VersionError>> {
+        get(&MM_VERSIONS, (v.to_string(), line), || masterminds::Version::parse(v, line))
+    }
+
+    pub fn node_range(r: &str, o: node::Options) -> Rc<Result<node::Range, node::NodeError>> {
+        get(&NODE_RANGES, (r.to_string(), o), || node::Range::parse(r, o))
+    }
+
+    pub fn node_version(v: &str, o: node::Options) -> Rc<Result<node::SemVer, node::NodeError>> {
+        get(&NODE_VERSIONS, (v.to_string(), o), || node::SemVer::parse(v, o))
+    }
+}
 
 /// Which platform a component belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -322,7 +381,8 @@ fn mm_label(profile: Profile) -> &'static str {
 
 fn masterminds_check(j: &mut Judgement, profile: Profile, constraint: &str, version: &str, on_invalid: Verdict) {
     let label = mm_label(profile);
-    let c = match Constraints::parse(constraint, profile) {
+    let parsed = memo::mm_constraints(constraint, profile);
+    let c = match parsed.as_ref() {
         Ok(c) => c,
         Err(e) => {
             j.verdict = on_invalid;
@@ -335,12 +395,17 @@ fn masterminds_check(j: &mut Judgement, profile: Profile, constraint: &str, vers
                     e.message
                 ),
             };
-            j.constraint_error =
-                Some(ConstraintProblem { message: e.message, span: e.span, culprit: e.culprit, hint: e.hint });
+            j.constraint_error = Some(ConstraintProblem {
+                message: e.message.clone(),
+                span: e.span,
+                culprit: e.culprit,
+                hint: e.hint.clone(),
+            });
             return;
         }
     };
-    let v = match masterminds::Version::parse(version, profile.line) {
+    let parsed_version = memo::mm_version(version, profile.line);
+    let v = match parsed_version.as_ref() {
         Ok(v) => v,
         Err(e) => {
             j.verdict = Verdict::InvalidVersion;
@@ -349,8 +414,8 @@ fn masterminds_check(j: &mut Judgement, profile: Profile, constraint: &str, vers
         }
     };
     j.compared_version = v.to_string();
-    let ex = c.explain(&v);
-    mm_reason(j, &ex, &v, profile);
+    let ex = c.explain(v);
+    mm_reason(j, &ex, v, profile);
 }
 
 /// Builds verdict and reason from a Masterminds explanation.
@@ -428,7 +493,8 @@ fn rancher_backend(j: &mut Judgement, constraint: &str, current: &str, ctx: &Con
             masterminds_check(j, profile, constraint, current, Verdict::Ignored);
         }
         Field::RancherVersion => {
-            let c = match Constraints::parse(constraint, profile) {
+            let parsed = memo::mm_constraints(constraint, profile);
+            let c = match parsed.as_ref() {
                 Ok(c) => c,
                 Err(e) => {
                     j.verdict = Verdict::Ignored;
@@ -436,12 +502,17 @@ fn rancher_backend(j: &mut Judgement, constraint: &str, current: &str, ctx: &Con
                         "ignored: the constraint does not parse ({}); the version is kept ({label})",
                         e.message
                     );
-                    j.constraint_error =
-                        Some(ConstraintProblem { message: e.message, span: e.span, culprit: e.culprit, hint: e.hint });
+                    j.constraint_error = Some(ConstraintProblem {
+                        message: e.message.clone(),
+                        span: e.span,
+                        culprit: e.culprit,
+                        hint: e.hint.clone(),
+                    });
                     return;
                 }
             };
-            let v = match masterminds::Version::parse(current, profile.line) {
+            let parsed_version = memo::mm_version(current, profile.line);
+            let v = match parsed_version.as_ref() {
                 Ok(v) => v,
                 Err(e) => {
                     // `semver.NewVersion(settings.ServerVersion)` failing returns the index
@@ -454,10 +525,10 @@ fn rancher_backend(j: &mut Judgement, constraint: &str, current: &str, ctx: &Con
                 }
             };
             j.compared_version = v.to_string();
-            match c.validate(&v) {
+            match c.validate(v) {
                 Ok(()) => {
-                    let ex = c.explain(&v);
-                    mm_reason(j, &ex, &v, profile);
+                    let ex = c.explain(v);
+                    mm_reason(j, &ex, v, profile);
                 }
                 Err(errors) if errors.iter().any(|e| e.prerelease) => {
                     let mut stripped = v.clone();
@@ -471,8 +542,8 @@ fn rancher_backend(j: &mut Judgement, constraint: &str, current: &str, ctx: &Con
                     );
                 }
                 Err(_) => {
-                    let ex = c.explain(&v);
-                    mm_reason(j, &ex, &v, profile);
+                    let ex = c.explain(v);
+                    mm_reason(j, &ex, v, profile);
                 }
             }
         }
@@ -560,7 +631,8 @@ fn rancher_dashboard(j: &mut Judgement, constraint: &str, current: &str) {
 fn node_check(j: &mut Judgement, opts: node::Options, constraint: &str, version: &str) {
     let label = Engine::Node(opts).label();
     j.compared_version = version.to_string();
-    let r = match node::Range::parse(constraint, opts) {
+    let parsed = memo::node_range(constraint, opts);
+    let r = match parsed.as_ref() {
         Ok(r) => r,
         Err(e) => {
             j.verdict = Verdict::InvalidConstraint;
@@ -569,8 +641,12 @@ fn node_check(j: &mut Judgement, opts: node::Options, constraint: &str, version:
                 e.message,
                 e.hint.as_ref().map(|h| format!("; {h}")).unwrap_or_default()
             );
-            j.constraint_error =
-                Some(ConstraintProblem { message: e.message, span: e.span, culprit: None, hint: e.hint });
+            j.constraint_error = Some(ConstraintProblem {
+                message: e.message.clone(),
+                span: e.span,
+                culprit: None,
+                hint: e.hint.clone(),
+            });
             return;
         }
     };
@@ -579,7 +655,8 @@ fn node_check(j: &mut Judgement, opts: node::Options, constraint: &str, version:
         j.reason = format!("the current version is empty, so satisfies() is false ({label})");
         return;
     }
-    let v = match node::SemVer::parse(version, opts) {
+    let parsed_version = memo::node_version(version, opts);
+    let v = match parsed_version.as_ref() {
         Ok(v) => v,
         Err(e) => {
             j.verdict = Verdict::InvalidVersion;
@@ -591,8 +668,8 @@ fn node_check(j: &mut Judgement, opts: node::Options, constraint: &str, version:
         }
     };
     j.compared_version = v.version.clone();
-    let ex = r.explain(&v);
-    node_reason(j, &r, &ex, &v, &label);
+    let ex = r.explain(v);
+    node_reason(j, r, &ex, v, &label);
 }
 
 fn node_reason(j: &mut Judgement, r: &node::Range, ex: &RangeExplanation, v: &node::SemVer, label: &str) {
