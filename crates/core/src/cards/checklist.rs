@@ -1,0 +1,1 @@
+//! Completeness checklist (stub).
