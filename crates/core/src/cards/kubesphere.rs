@@ -93,7 +93,9 @@ pub const CATEGORIES: [Category; 11] = [
     Category { name: "networking", en: "Networking", zh: "网络", since: "4.1.1" },
     Category { name: "security", en: "Security", zh: "安全", since: "4.1.1" },
     Category { name: "storage", en: "Storage", zh: "存储", since: "4.1.1" },
-    Category { name: "streaming-messaging", en: "Streaming and messaging", zh: "流平台和消息中间件", since: "4.1.1" },
+    Category {
+        name: "streaming-messaging", en: "Streaming and messaging", zh: "流平台和消息中间件", since: "4.1.1"
+    },
     Category { name: "dev-tools", en: "Developer tools", zh: "开发者工具", since: "4.1.1" },
     Category { name: "computing", en: "Computing", zh: "计算", since: "4.1.1" },
 ];
@@ -313,7 +315,11 @@ pub fn detail_for(package: &Package, lang: &str) -> Option<KsDetail> {
         ks_version: ext.ks_version,
         sources: ext.sources,
         keywords: ext.keywords,
-        permissions: files.visible("permissions.yaml").then(|| package.bytes("permissions.yaml")).flatten().map(lossy_text),
+        permissions: files
+            .visible("permissions.yaml")
+            .then(|| package.bytes("permissions.yaml"))
+            .flatten()
+            .map(lossy_text),
         installation_mode: ext.installation_mode.filter(|m| !m.is_empty()).unwrap_or_else(|| "HostOnly".into()),
         name: ext.name,
         version: ext.version,

@@ -184,10 +184,7 @@ mod tests {
         assert_eq!(classify_image("", files), None);
         assert_eq!(classify_image("https://x/i.svg", files), Some(ImageRef::Remote("https://x/i.svg".into())));
         assert_eq!(classify_image("data:image/png,AA", files), Some(ImageRef::DataUrl("data:image/png,AA".into())));
-        assert_eq!(
-            classify_image("data:imagery", files),
-            Some(ImageRef::Missing { path: "data:imagery".into() })
-        );
+        assert_eq!(classify_image("data:imagery", files), Some(ImageRef::Missing { path: "data:imagery".into() }));
         // Not a URL to ksbuilder or ks-core: read as a path.
         assert_eq!(
             classify_image("data:text/plain,x", files),

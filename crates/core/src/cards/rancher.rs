@@ -183,7 +183,9 @@ impl RancherChart {
                     }
                 }
                 let keywords = match root.get("keywords").map(|k| &k.value) {
-                    Some(JsonValue::Array(items)) => items.iter().filter_map(|i| i.as_str().map(str::to_string)).collect(),
+                    Some(JsonValue::Array(items)) => {
+                        items.iter().filter_map(|i| i.as_str().map(str::to_string)).collect()
+                    }
                     _ => Vec::new(),
                 };
                 Some(RancherChart {
@@ -840,8 +842,15 @@ mod tests {
         let c = chart(&[(UI_EXTENSIONS_VERSION, ">= 3.0.0"), (KUBE_VERSION, "< 1.20.0")]);
         let kinds = incompatibilities(&c, line("2.8"), "v1.28.0").iter().map(|i| i.kind).collect::<Vec<_>>();
         assert_eq!(kinds, [K::ExtensionsApi, K::KubeVersion]);
-        let host = incompatibilities(&chart(&[(UI_EXTENSIONS_HOST, "rancher-manager"), (UI_EXTENSIONS_VERSION, ">= 3.0.0 < 4.0.0")]), line("2.15"), "v1.35.0");
-        assert_eq!(host[0].message, "The latest version of this extension (1.0.0) has a host of \"rancher-manager\" which is not compatible with this application \"rancher-manager\".");
+        let host = incompatibilities(
+            &chart(&[(UI_EXTENSIONS_HOST, "rancher-manager"), (UI_EXTENSIONS_VERSION, ">= 3.0.0 < 4.0.0")]),
+            line("2.15"),
+            "v1.35.0",
+        );
+        assert_eq!(
+            host[0].message,
+            "The latest version of this extension (1.0.0) has a host of \"rancher-manager\" which is not compatible with this application \"rancher-manager\"."
+        );
         assert_eq!(host[0].tooltip, "Requires a host that matches \"rancher-manager\"");
     }
 }
