@@ -700,10 +700,14 @@ pub fn status_at(
     match b {
         GateOutcome::Fail => note.push(format!(
             "The Extensions page does not offer this version for install. With a single chart version Rancher's card shows no message and no Install action; the message is what the card shows when an older version is installable and this one is newer. The side panel shows the tooltip on the version.{}",
-            if layout == Layout::Inline { " (Rancher 2.7 and 2.8 word the message differently.)" } else { "" }
+            if line_numbers(rancher_minor).is_some_and(|(_, m)| m <= 8) {
+                " Rancher 2.7 and 2.8 word it differently (2.8 fills in other placeholders, 2.7.5 has one disclaimer); the text is 2.9+'s."
+            } else {
+                ""
+            }
         )),
         GateOutcome::Caveat if prime_only => note.push(
-            "Installable on Rancher Prime only; on Community the version is not installable and the side panel says \"Requires Rancher Prime\".".into(),
+            "Installable on Rancher Prime only. On Community the version is not installable: with a single chart version the card shows no message and no Install action, and the side panel says \"Requires Rancher Prime\".".into(),
         ),
         _ if shown => note.push("Install is offered.".into()),
         _ => {}
