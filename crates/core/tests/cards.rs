@@ -81,7 +81,8 @@ fn cert_manager_card_in_english_and_chinese() {
     assert_eq!(zh.by_line.as_deref(), Some("来自 北京青云科技股份有限公司"));
     assert_eq!(zh.description, "cert-manager 可以为您集群中的 workload 自动创建和更新证书");
     assert_eq!(zh.category_label.as_deref(), Some("安全"));
-    // A UI language the package lacks: the browser's, then `en`.
+    // A UI language the package lacks: the browser's, then `en`. (The console's `tc` wording of
+    // the "by" line is not in the spec; extcheck uses the English one.)
     assert_eq!(card.view("tc", "zh-TW").by_line.as_deref(), Some("by QingCloud Technologies"));
     assert_eq!(card.view("tc", "zh-CN").by_line.as_deref(), Some("by 北京青云科技股份有限公司"));
     let (mime, bytes) = embedded(&card.icon);
