@@ -1,6 +1,8 @@
 //! Leptos components: they render state and dispatch events; logic lives in extcheck-core.
 
+pub mod cards;
 pub mod drop_zone;
+pub mod fix;
 pub mod markdown;
 pub mod matrix;
 pub mod playground;

@@ -5,23 +5,30 @@
 
 use extcheck_core::report::view::{DiagnosticView, FileGroup, SeverityFilter, grouped};
 use extcheck_core::report::{Segment, SnippetLine, segments};
-use extcheck_core::{Applicability, Counts, PackageReport, Severity};
+use extcheck_core::{Applicability, Counts, PackageReport, Report, Severity};
 use leptos::prelude::*;
 
 use crate::app::Phase;
+use crate::components::cards::CardsView;
+use crate::components::fix::FixView;
 use crate::components::matrix::MatrixView;
 
 /// Every report of the session.
 #[component]
 pub fn Reports(phase: RwSignal<Phase>) -> impl IntoView {
-    move || match phase.get() {
+    move || {
+        match phase.get() {
         Phase::Checked(reports) => reports
             .iter()
             .flat_map(|r| r.packages.iter().map(move |p| (r.input.clone(), p.clone())))
-            .map(|(input, package)| view! { <PackageView input=input package=package /> })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .enumerate()
+            .map(|(index, (input, package))| view! { <PackageView input=input package=package index=index phase=phase /> })
             .collect_view()
             .into_any(),
         _ => ().into_any(),
+    }
     }
 }
 
@@ -30,6 +37,8 @@ pub fn Reports(phase: RwSignal<Phase>) -> impl IntoView {
 enum Tab {
     Report,
     Compatibility,
+    Cards,
+    Fix,
 }
 
 impl Tab {
@@ -37,6 +46,8 @@ impl Tab {
         match self {
             Tab::Report => "report",
             Tab::Compatibility => "compatibility",
+            Tab::Cards => "cards",
+            Tab::Fix => "fix",
         }
     }
 }
@@ -57,9 +68,32 @@ pub fn severity_icon(severity: Severity) -> &'static str {
     }
 }
 
+/// Replaces package number `index` (counted over every report of the session) with the
+/// package(s) of `corrected`, the re-check of its corrected package.
+fn replace_package(phase: RwSignal<Phase>, index: usize, corrected: Report) {
+    phase.update(|p| {
+        let Phase::Checked(reports) = p else { return };
+        let mut reports: Vec<Report> = (**reports).clone();
+        let mut n = 0;
+        for report in &mut reports {
+            if index < n + report.packages.len() {
+                let local = index - n;
+                if report.packages.len() == 1 {
+                    *report = corrected;
+                } else {
+                    report.packages.splice(local..=local, corrected.packages);
+                }
+                break;
+            }
+            n += report.packages.len();
+        }
+        *p = Phase::Checked(std::sync::Arc::new(reports));
+    });
+}
+
 /// One package's report.
 #[component]
-fn PackageView(input: String, package: PackageReport) -> impl IntoView {
+fn PackageView(input: String, package: PackageReport, index: usize, phase: RwSignal<Phase>) -> impl IntoView {
     let filter = RwSignal::new(SeverityFilter::default());
     let counts = package.counts();
     let title = match (&package.name, &package.version) {
@@ -81,11 +115,26 @@ fn PackageView(input: String, package: PackageReport) -> impl IntoView {
     let groups = Memo::new(move |_| package.with_value(|p| grouped(p, filter.get())));
     let tab = RwSignal::new(Tab::Report);
     let id = format!("pkg-{}", next_id());
-    let tabs: Vec<(Tab, &str)> = [(Tab::Report, "Report"), (Tab::Compatibility, "Compatibility")]
-        .into_iter()
-        .filter(|(t, _)| *t != Tab::Compatibility || has_matrix)
-        .collect();
+    let recognised = package.with_value(|p| p.kind.is_some());
+    let tabs: Vec<(Tab, &str)> = [
+        (Tab::Report, "Report"),
+        (Tab::Compatibility, "Compatibility"),
+        (Tab::Cards, "Marketplace card"),
+        (Tab::Fix, "Fix & download"),
+    ]
+    .into_iter()
+    .filter(|(t, _)| match t {
+        Tab::Compatibility => has_matrix,
+        Tab::Cards | Tab::Fix => recognised,
+        Tab::Report => true,
+    })
+    .collect();
     let tab_ids: Vec<Tab> = tabs.iter().map(|(t, _)| *t).collect();
+    // Whether the cards and fix tabs have been opened: their panels are built then, once.
+    let opened = Memo::new(move |prev: Option<&(bool, bool)>| {
+        let (cards, fix) = prev.copied().unwrap_or_default();
+        (cards || tab.get() == Tab::Cards, fix || tab.get() == Tab::Fix)
+    });
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         let step: isize = match ev.key().as_str() {
             "ArrowRight" => 1,
@@ -142,6 +191,20 @@ fn PackageView(input: String, package: PackageReport) -> impl IntoView {
             {matrix.map(|m| view! {
                 <div role="tabpanel" id=format!("{id}-panel-compatibility") aria-labelledby=format!("{id}-tab-compatibility") hidden=move || tab.get() != Tab::Compatibility>
                     <MatrixView matrix=m />
+                </div>
+            })}
+            {recognised.then(|| view! {
+                <div role="tabpanel" id=format!("{id}-panel-cards") aria-labelledby=format!("{id}-tab-cards") hidden=move || tab.get() != Tab::Cards>
+                    // Built on first opening (cards decode icons and render READMEs), then kept.
+                    <Show when=move || opened.get().0>
+                        <CardsView package=package />
+                    </Show>
+                </div>
+                <div role="tabpanel" id=format!("{id}-panel-fix") aria-labelledby=format!("{id}-tab-fix") hidden=move || tab.get() != Tab::Fix>
+                    // Built on first opening (fixing writes and re-checks the whole package), then kept.
+                    <Show when=move || opened.get().1>
+                        <FixView package=package on_apply=Callback::new(move |r: Report| replace_package(phase, index, r)) />
+                    </Show>
                 </div>
             })}
         </article>
