@@ -30,6 +30,17 @@ try {
     await page.waitForSelector(".judgements tbody tr");
     await page.screenshot({ path: join(out, "range.png") });
   }
+  {
+    // The fix panel on the fixture that breaks four Rancher rules, with the unsafe fix ticked.
+    const { page } = await openPage(browser, server.url, { viewport });
+    await page.setInputFiles("#folder-input", join(ROOT, "crates/core/tests/fixtures/_fix/rancher-chart-many/input"));
+    await page.waitForSelector(".package");
+    await page.click('.tab[data-tab="fix"]');
+    await page.waitForSelector(".fix-summary");
+    await page.check('.fix-item[data-code="RC010"] input');
+    await page.waitForFunction(() => /in 2 passes/.test(document.querySelector(".fix-file-applied")?.textContent ?? ""));
+    await page.locator(".package").screenshot({ path: join(out, "fix.png") });
+  }
   console.log(`screenshots written to ${out}`);
 } finally {
   await browser.close();

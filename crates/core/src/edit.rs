@@ -29,14 +29,26 @@ pub fn newline(text: &str) -> &'static str {
 /// An edit of `file` (text `text`) that sets `key` to the scalar `value` in the YAML mapping
 /// `mapping`: replaces the value if the key exists (keeping its quoting style), else inserts
 /// `key: value` after the last entry with the same indentation. Flow mappings (`{}`) are
-/// rewritten in flow style. `value` is rendered double-quoted unless it is plain-safe.
+/// rewritten in flow style. A new `value` is written plain when that reads back the same, else
+/// with the quotes its sibling values use (double quotes when none is quoted).
 pub fn yaml_set(file: &str, text: &str, mapping: &Node, key: &str, value: &str) -> Edit {
     if let Some(entry) = mapping.entry(key) {
         let style = entry.value.style().unwrap_or(yaml::ScalarStyle::DoubleQuoted);
         return Edit::replace(file, entry.value.span, yaml::scalar_token(value, style));
     }
     let key_token = yaml::scalar_token(key, yaml::ScalarStyle::Plain);
-    let value_token = yaml::scalar_token(value, yaml::ScalarStyle::Plain);
+    // A value that needs quotes gets the quotes its siblings use (the last quoted one).
+    let sibling_quotes = mapping
+        .entries()
+        .iter()
+        .rev()
+        .filter_map(|e| e.value.style())
+        .find(|s| matches!(s, yaml::ScalarStyle::SingleQuoted | yaml::ScalarStyle::DoubleQuoted));
+    let value_token = if yaml::is_safe_plain(value) {
+        value.to_string()
+    } else {
+        yaml::scalar_token(value, sibling_quotes.unwrap_or(yaml::ScalarStyle::DoubleQuoted))
+    };
     let flow = text.as_bytes().get(mapping.span.start) == Some(&b'{');
     match mapping.entries().last() {
         _ if flow => {

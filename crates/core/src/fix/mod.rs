@@ -81,6 +81,73 @@ impl Selection {
     }
 }
 
+impl Selection {
+    /// Ticks (`on`) or unticks the fix of `candidate`: a safe fix is excluded when unticked, an
+    /// unsafe one included when ticked.
+    pub fn set(&mut self, candidate: &Candidate, on: bool) {
+        match (candidate.applicability, on) {
+            (Applicability::Safe, true) => {
+                self.exclude.remove(&candidate.key);
+            }
+            (Applicability::Safe, false) => {
+                self.exclude.insert(candidate.key.clone());
+            }
+            (Applicability::Unsafe, true) => {
+                self.include.insert(candidate.key.clone());
+            }
+            (Applicability::Unsafe, false) => {
+                self.include.remove(&candidate.key);
+                self.unsafe_fixes = false;
+            }
+        }
+    }
+
+    /// True when the fix of `candidate` is ticked.
+    pub fn is_set(&self, candidate: &Candidate) -> bool {
+        !self.exclude.contains(&candidate.key)
+            && match candidate.applicability {
+                Applicability::Safe => true,
+                Applicability::Unsafe => self.unsafe_fixes || self.include.contains(&candidate.key),
+            }
+    }
+}
+
+/// A fix on offer in a report, for a fix list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Candidate {
+    /// Identifies the fix across re-checks.
+    pub key: FixKey,
+    /// Rule code.
+    pub code: &'static str,
+    /// The fix's title.
+    pub title: String,
+    /// File of the diagnostic.
+    pub file: Option<String>,
+    /// 1-based line of the diagnostic, when it has a place.
+    pub line: Option<usize>,
+    /// Safe or unsafe.
+    pub applicability: Applicability,
+}
+
+/// The fixes `report` offers, in report order (by file and position).
+pub fn candidates(report: &PackageReport) -> Vec<Candidate> {
+    report
+        .diagnostics
+        .iter()
+        .filter_map(|d| {
+            let fix = d.fix.as_ref()?;
+            Some(Candidate {
+                key: FixKey::of(d),
+                code: d.code,
+                title: fix.title.clone(),
+                file: d.file.clone(),
+                line: d.line(),
+                applicability: fix.applicability,
+            })
+        })
+        .collect()
+}
+
 /// A fix that was applied.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Applied {
@@ -391,6 +458,27 @@ mod tests {
         let e3 = Edit { file: "f".into(), start: 11, end: 12, replacement: "xx".into() };
         let out = apply_edits(text, &mut [&e2, &e1, &e3]);
         assert_eq!(out, b"a: \"1.10\"\nb: xx # keep\r\nc: y\nd: z\n");
+    }
+
+    #[test]
+    fn ticking_and_unticking() {
+        let candidate = |applicability| Candidate {
+            key: FixKey { code: "X001".into(), file: None, message: format!("{applicability:?}") },
+            code: "X001",
+            title: "t".into(),
+            file: None,
+            line: None,
+            applicability,
+        };
+        let (safe, unsafe_) = (candidate(Applicability::Safe), candidate(Applicability::Unsafe));
+        let mut s = Selection::safe();
+        assert!(s.is_set(&safe) && !s.is_set(&unsafe_));
+        s.set(&safe, false);
+        s.set(&unsafe_, true);
+        assert!(!s.is_set(&safe) && s.is_set(&unsafe_));
+        s.set(&safe, true);
+        s.set(&unsafe_, false);
+        assert_eq!(s, Selection::safe());
     }
 
     #[test]

@@ -385,9 +385,13 @@ fn packaged_chart(ctx: &Ctx<'_>, file: &YamlFile<'_>, root: &Node, out: &mut Vec
         if chart_value == ext_value {
             continue;
         }
-        let token = yaml::scalar_token(ext_value, entry.value.style().unwrap_or(ScalarStyle::Plain));
-        out.push(
-            chart
+        // ksbuilder writes Chart.yaml from extension.yaml (`ToChartYaml`), so the fix is to
+        // regenerate it the same way; both KS012 findings carry the same file write.
+        let regenerate = crate::kubesphere::chart::generate(ctx.package).map(|contents| {
+            Fix::safe("Regenerate Chart.yaml from extension.yaml, as `ksbuilder package` does", vec![])
+                .with_operations(vec![FileOperation::Write { path: "Chart.yaml".into(), contents }])
+        });
+        let d = chart
                 .file
                 .diag(
                     "KS012",
@@ -399,9 +403,11 @@ fn packaged_chart(ctx: &Ctx<'_>, file: &YamlFile<'_>, root: &Node, out: &mut Vec
                         file.file.path,
                         file.file.index.line_col(file.file.text, field(root, key).map_or(0, |e| e.value.span.start)).line
                     ),
-                )
-                .with_fix(Fix::safe(format!("Set Chart.yaml `{key}` to `{ext_value}`"), vec![chart.file.edit(entry.value.span, token)])),
-        );
+                );
+        out.push(match regenerate {
+            Some(fix) => d.with_fix(fix),
+            None => d,
+        });
     }
 }
 
