@@ -26,6 +26,13 @@ pub enum Phase {
         /// Files found.
         total: usize,
     },
+    /// Read; checking (parsing, rules, matrices) `files` files.
+    Checking {
+        /// What is being checked.
+        what: String,
+        /// Files read.
+        files: usize,
+    },
     /// Checked: one report per input.
     Checked(Arc<Vec<Report>>),
     /// Reading failed before anything could be checked (a browser error).
@@ -126,6 +133,13 @@ fn Status(phase: RwSignal<Phase>) -> impl IntoView {
                     <div class="progress">
                         <span>{format!("Reading {what}… {done} of {total} files")}</span>
                         <progress max=total.max(1) value=done></progress>
+                    </div>
+                }
+                .into_any(),
+                Phase::Checking { what, files } => view! {
+                    <div class="progress">
+                        <span class="spinner" aria-hidden="true"></span>
+                        <span>{format!("Checking {what}: {files} file{}…", if files == 1 { "" } else { "s" })}</span>
                     </div>
                 }
                 .into_any(),

@@ -1,4 +1,5 @@
-//! The web app's reading code, run in headless Chromium by wasm-bindgen-test: files as the
+//! The web app's reading code and the core's fix engine, run in headless Chromium by
+//! wasm-bindgen-test: files as the
 //! pickers and a drop hand them over become the core's inputs, within Helm's limits.
 
 use extcheck_core::package::{Kind, Origin};
@@ -85,4 +86,24 @@ fn routes_from_the_url_hash() {
     assert_eq!(Route::from_hash("#/"), Route::Check);
     assert_eq!(Route::from_hash("#/rules"), Route::Rules(None));
     assert_eq!(Route::from_hash("#/rules/KS001"), Route::Rules(Some("KS001".into())));
+}
+
+#[wasm_bindgen_test]
+async fn a_picked_source_folder_is_fixed_and_packaged_in_the_browser() {
+    // `installationMode: hostonly` (KS040, safe fix) in a source folder: the corrected package is
+    // the ksbuilder layout, written and read back by the wasm build of the core.
+    let extension = [EXTENSION, b"installationMode: hostonly\n".as_slice()].concat();
+    let files = vec![picked("demo/extension.yaml", &extension), picked("demo/favicon.svg", b"<svg/>")];
+    let inputs = read::read_picked_folder(files, &no_progress).await.unwrap();
+    let input = inputs.into_iter().next().unwrap();
+    let report = extcheck_core::check(&input.name, input.read);
+    let package = &report.packages[0];
+    assert!(package.diagnostics.iter().any(|d| d.code == "KS040"));
+    let corrected = extcheck_core::fix::output::correct(package, &extcheck_core::fix::Selection::safe());
+    let output = corrected.output.expect("an output");
+    assert_eq!(output.file_name, "demo-0.1.0.tgz");
+    assert_eq!(output.files.keys().collect::<Vec<_>>(), ["Chart.yaml", "extension.yaml", "favicon.svg"]);
+    let back = corrected.report.expect("read back");
+    assert_eq!(back.packages[0].kind, Some(Kind::Kubesphere));
+    assert!(!back.packages[0].diagnostics.iter().any(|d| d.code == "KS040"));
 }

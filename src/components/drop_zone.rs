@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, HtmlInputElement};
 
 use crate::app::{Phase, check_all};
@@ -24,10 +25,28 @@ where
         let progress = Box::new(move |done, total| phase.set(Phase::Reading { what: label.clone(), done, total }));
         match read(progress).await {
             Ok(inputs) if inputs.is_empty() => phase.set(Phase::Idle),
-            Ok(inputs) => phase.set(Phase::Checked(Arc::new(check_all(inputs)))),
+            Ok(inputs) => {
+                let files = inputs.iter().map(|i| i.read.package.as_ref().map_or(0, |p| p.files.len())).sum();
+                phase.set(Phase::Checking { what, files });
+                // Checking is synchronous: let the browser paint the "Checking" state first.
+                next_paint().await;
+                phase.set(Phase::Checked(Arc::new(check_all(inputs))));
+            }
             Err(message) => phase.set(Phase::Failed(message)),
         }
     });
+}
+
+/// Resolves after the browser has had the chance to render and paint (a frame, then a task).
+async fn next_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let window = window();
+        let after_frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), 0);
+        });
+        let _ = web_sys::window().map(|w| w.request_animation_frame(after_frame.unchecked_ref()));
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Drop target, pickers and examples.
