@@ -1,6 +1,6 @@
 //! The web app's reading code and the core's fix engine, run in headless Chromium by
-//! wasm-bindgen-test: files as the
-//! pickers and a drop hand them over become the core's inputs, within Helm's limits.
+//! wasm-bindgen-test: files as the pickers and a drop hand them over become the core's inputs,
+//! within Helm's limits, and a corrected package is written and read back in the browser.
 
 use extcheck_core::package::{Kind, Origin};
 use extcheck_web::app::Route;
