@@ -252,26 +252,7 @@ fn fix_command(
         let text: String = corrected.iter().map(|c| to_unified(&c.diffs)).collect();
         emit(&text);
     } else {
-        let mut stdout = std::io::stdout().lock();
-        match format {
-            Format::Text => {
-                let color = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none();
-                for r in &rechecked {
-                    let _ = write!(stdout, "{}", report::text::render(r, color));
-                }
-            }
-            Format::Json => {
-                let mut value = if rechecked.len() == 1 {
-                    report::json::to_value(&rechecked[0])
-                } else {
-                    serde_json::Value::Array(rechecked.iter().map(report::json::to_value).collect())
-                };
-                if let Some(obj) = value.as_object_mut() {
-                    obj.insert("fix".into(), serde_json::Value::Array(fix_json));
-                }
-                let _ = writeln!(stdout, "{}", serde_json::to_string_pretty(&value).unwrap_or_default());
-            }
-        }
+        print_reports(&rechecked, format, Some(fix_json));
     }
     if failed {
         ExitCode::from(2)
@@ -279,6 +260,36 @@ fn fix_command(
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// Prints `reports` on stdout: compiler-style text (coloured on a terminal unless `NO_COLOR`),
+/// or JSON (one object, or an array for several). With `fixes`, entry `i` is added to report
+/// `i`'s JSON object under `"fix"` (what `--fix` applied, skipped and wrote).
+fn print_reports(reports: &[extcheck_core::Report], format: Format, fixes: Option<Vec<serde_json::Value>>) {
+    let mut stdout = std::io::stdout().lock();
+    match format {
+        Format::Text => {
+            let color = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            for r in reports {
+                let _ = write!(stdout, "{}", report::text::render(r, color));
+            }
+        }
+        Format::Json => {
+            let mut fixes = fixes.map(Vec::into_iter);
+            let mut values: Vec<serde_json::Value> = reports
+                .iter()
+                .map(|r| {
+                    let mut value = report::json::to_value(r);
+                    if let (Some(obj), Some(fix)) = (value.as_object_mut(), fixes.as_mut().and_then(Iterator::next)) {
+                        obj.insert("fix".into(), fix);
+                    }
+                    value
+                })
+                .collect();
+            let out = if values.len() == 1 { values.remove(0) } else { serde_json::Value::Array(values) };
+            let _ = writeln!(stdout, "{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+        }
     }
 }
 
@@ -294,24 +305,7 @@ fn check(paths: &[std::path::PathBuf], format: Format) -> ExitCode {
             }
         }
     }
-    let mut stdout = std::io::stdout().lock();
-    match format {
-        Format::Text => {
-            let color = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            for r in &reports {
-                let _ = write!(stdout, "{}", report::text::render(r, color));
-            }
-        }
-        Format::Json => {
-            let values: Vec<serde_json::Value> = reports.iter().map(report::json::to_value).collect();
-            let out = if values.len() == 1 {
-                values.into_iter().next().unwrap_or_default()
-            } else {
-                serde_json::Value::Array(values)
-            };
-            let _ = writeln!(stdout, "{}", serde_json::to_string_pretty(&out).unwrap_or_default());
-        }
-    }
+    print_reports(&reports, format, None);
     if unreadable || reports.iter().any(|r| r.unreadable()) {
         ExitCode::from(2)
     } else if reports.iter().any(|r| r.summary().errors > 0) {

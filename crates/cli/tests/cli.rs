@@ -253,7 +253,7 @@ fn fix_writes_a_corrected_package_that_rechecks_clean() {
     let report = json(&safe);
     assert_eq!(codes(&report), ["RC010"].map(String::from));
     let applied: Vec<&str> =
-        report["fix"][0]["applied"].as_array().unwrap().iter().map(|a| a["code"].as_str().unwrap()).collect();
+        report["fix"]["applied"].as_array().unwrap().iter().map(|a| a["code"].as_str().unwrap()).collect();
     assert_eq!(applied, ["RC012", "RANGE001"]);
     // With the unsafe fixes the written chart re-checks clean, read back by a second run.
     let all = extcheck(&["check", &input, "--fix", &out, "--unsafe-fixes"]);

@@ -2,36 +2,11 @@
 //! every package is read, its kind and identity detected, its JSON report is valid, and the
 //! only errors are the ones the package truly has (each justified below).
 
-use std::path::{Path, PathBuf};
+mod common;
 
+use common::corpus_inputs;
 use extcheck_core::package::fs::read_path;
 use extcheck_core::{Severity, report};
-
-/// `../shared/corpus`, next to this repository (tests never copy it).
-pub fn corpus() -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
-    assert!(dir.is_dir(), "the shared corpus is expected at {}", dir.display());
-    dir
-}
-
-/// Every package of the corpus: the archives, the source folders and the unpacked chart.
-pub fn corpus_inputs() -> Vec<PathBuf> {
-    let root = corpus();
-    let mut out = Vec::new();
-    for dir in [
-        "kubesphere/packaged",
-        "kubesphere/source",
-        "rancher/charts",
-        "rancher/plugin",
-        "rancher/source",
-        "rancher/charts-unpacked",
-    ] {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(root.join(dir)).unwrap().map(|e| e.unwrap().path()).collect();
-        entries.sort();
-        out.extend(entries);
-    }
-    out
-}
 
 /// Errors the corpus really has, with the reason.
 const TRUE_ERRORS: &[(&str, &str, &str)] = &[

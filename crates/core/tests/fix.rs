@@ -7,42 +7,19 @@
 //! diagnostics and is the same kind of package.
 
 use std::collections::BTreeSet;
+mod common;
+
 use std::path::{Path, PathBuf};
 
+use common::{check_path, corpus, corpus_inputs, packaged};
+
+use extcheck_core::PackageReport;
 use extcheck_core::fix::output::{Corrected, Layout, correct};
 use extcheck_core::fix::{FixKey, Selection};
 use extcheck_core::package::fs::read_path;
-use extcheck_core::{PackageReport, Report, check};
 
 fn manifest() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn corpus() -> PathBuf {
-    manifest().join("../../../shared/corpus")
-}
-
-fn check_path(path: &Path) -> Report {
-    let (name, read) = read_path(path).expect("readable");
-    check(&name, read)
-}
-
-fn corpus_inputs() -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for dir in [
-        "kubesphere/packaged",
-        "kubesphere/source",
-        "rancher/charts",
-        "rancher/plugin",
-        "rancher/source",
-        "rancher/charts-unpacked",
-    ] {
-        let mut entries: Vec<PathBuf> =
-            std::fs::read_dir(corpus().join(dir)).unwrap().map(|e| e.unwrap().path()).collect();
-        entries.sort();
-        out.extend(entries);
-    }
-    out
 }
 
 fn fixture_inputs() -> Vec<PathBuf> {
@@ -130,7 +107,7 @@ fn assert_invariants(label: &str, package: &PackageReport, selection: &Selection
 fn corpus_packages_keep_every_untouched_byte_and_fix_idempotently() {
     let mut outputs = 0;
     for input in corpus_inputs() {
-        let label = input.strip_prefix(corpus()).unwrap().display().to_string();
+        let label = input.strip_prefix(corpus("")).unwrap().display().to_string();
         let report = check_path(&input);
         for selection in [Selection::safe(), Selection::all()] {
             if assert_invariants(&label, &report.packages[0], &selection).is_some() {
@@ -197,14 +174,14 @@ fn source_folders_package_as_ksbuilder_does() {
         ("deepseek", "deepseek-0.1.0.tgz"),
         ("metrics-server", "metrics-server-0.7.1.tgz"),
     ] {
-        let report = check_path(&corpus().join("kubesphere/source").join(name));
+        let report = check_path(&corpus("kubesphere/source").join(name));
         let corrected = correct(&report.packages[0], &Selection::safe());
         assert!(corrected.fixed.applied.is_empty(), "{name}: {:?}", corrected.fixed.applied);
         let output = corrected.output.unwrap();
         assert_eq!(output.file_name, file);
-        let packaged = std::fs::read(corpus().join("kubesphere/packaged").join(file)).unwrap();
+        let packaged_bytes = std::fs::read(packaged(name)).unwrap();
         let mut ours = entries(&output.bytes);
-        let mut theirs = entries(&packaged);
+        let mut theirs = entries(&packaged_bytes);
         if name == "deepseek" {
             // Helm saves subcharts in Go map order (random); ksbuilder happened to write
             // frontend before backend. We write them sorted.
@@ -212,7 +189,7 @@ fn source_folders_package_as_ksbuilder_does() {
             theirs.sort();
         }
         assert_eq!(ours, theirs, "{name}: entry list");
-        let (_, read) = read_path(&corpus().join("kubesphere/packaged").join(file)).unwrap();
+        let (_, read) = read_path(&packaged(name)).unwrap();
         let packaged_files = read.package.unwrap().files;
         assert_eq!(output.files, packaged_files, "{name}: file contents (Chart.yaml included)");
     }
@@ -254,7 +231,7 @@ fn rancher_chart_breaking_many_rules_downloads_clean() {
 
 #[test]
 fn written_archives_are_deterministic() {
-    let report = check_path(&corpus().join("kubesphere/source/hello-world"));
+    let report = check_path(&corpus("kubesphere/source/hello-world"));
     let a = correct(&report.packages[0], &Selection::all()).output.unwrap();
     let b = correct(&report.packages[0], &Selection::all()).output.unwrap();
     assert_eq!(a.bytes, b.bytes);

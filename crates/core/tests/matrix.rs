@@ -1,7 +1,11 @@
 //! The compatibility matrix on real packages, each expected verdict worked out from a cited
 //! passage of the specs (`../shared/spec`).
 
+mod common;
+
 use std::path::Path;
+
+use common::{corpus, corpus_inputs};
 
 use extcheck_core::matrix::{CellVerdict, GateOutcome, Matrix};
 use extcheck_core::package::fs::read_path;
@@ -11,10 +15,6 @@ fn matrix_of(path: &Path) -> Matrix {
     let (name, read) = read_path(path).unwrap();
     let report = extcheck_core::check(&name, read);
     report.packages[0].matrix.clone().unwrap_or_else(|| panic!("{}: no matrix", path.display()))
-}
-
-fn corpus(rel: &str) -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus").join(rel)
 }
 
 fn gate<'a>(m: &'a Matrix, row: &str, minor: u32, vendor: VendorBuild, id: &str) -> &'a extcheck_core::matrix::Gate {
@@ -100,19 +100,8 @@ fn platform_support_shades_cells() {
 
 #[test]
 fn every_corpus_package_has_a_matrix() {
-    let root = corpus("");
-    for dir in [
-        "kubesphere/packaged",
-        "kubesphere/source",
-        "rancher/charts",
-        "rancher/plugin",
-        "rancher/source",
-        "rancher/charts-unpacked",
-    ] {
-        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
-            let path = entry.unwrap().path();
-            let m = matrix_of(&path);
-            assert!(!m.summary.is_empty() && !m.cells.is_empty(), "{}", path.display());
-        }
+    for path in corpus_inputs() {
+        let m = matrix_of(&path);
+        assert!(!m.summary.is_empty() && !m.cells.is_empty(), "{}", path.display());
     }
 }

@@ -173,19 +173,8 @@ pub fn remarshal(text: &str) -> Option<String> {
             fields.push((key.to_string(), V::List(list)));
         }
     }
-    if let Some(e) = root.entry_go("deprecated") {
-        match e.value.scalar_type()? {
-            ScalarType::Bool
-                if matches!(
-                    e.value.as_str(),
-                    Some("true" | "True" | "TRUE" | "yes" | "Yes" | "YES" | "on" | "On" | "ON" | "y" | "Y")
-                ) =>
-            {
-                fields.push(("deprecated".into(), V::Bool(true)));
-            }
-            ScalarType::Bool | ScalarType::Null => {}
-            _ => return None,
-        }
+    if strict_bool(root.entry_go("deprecated").map(|e| &e.value))? {
+        fields.push(("deprecated".into(), V::Bool(true)));
     }
     if let Some(e) = root.entry_go("maintainers").filter(|e| !e.value.is_null()) {
         if !e.value.is_sequence() {
@@ -242,19 +231,8 @@ pub fn remarshal(text: &str) -> Option<String> {
             if let Some(tags) = strict_list(item.entry_go("tags").map(|e| &e.value))? {
                 m.push(("tags".into(), V::List(tags)));
             }
-            if let Some(e) = item.entry_go("enabled") {
-                match e.value.scalar_type()? {
-                    ScalarType::Bool
-                        if matches!(
-                            e.value.as_str(),
-                            Some("true" | "True" | "TRUE" | "yes" | "Yes" | "YES" | "on" | "On" | "ON" | "y" | "Y")
-                        ) =>
-                    {
-                        m.push(("enabled".into(), V::Bool(true)));
-                    }
-                    ScalarType::Bool | ScalarType::Null => {}
-                    _ => return None,
-                }
+            if strict_bool(item.entry_go("enabled").map(|e| &e.value))? {
+                m.push(("enabled".into(), V::Bool(true)));
             }
             list.push(V::Map(m));
         }
@@ -289,6 +267,20 @@ fn strict_string(node: Option<&Node>) -> Option<Option<String>> {
     match node.scalar_type() {
         Some(ScalarType::Null) => Some(None),
         Some(ScalarType::Str) => Some(node.as_str().filter(|s| !s.is_empty()).map(str::to_string)),
+        _ => None,
+    }
+}
+
+/// A bool field with `omitempty`: `Some(true)` for a yaml.v2 true, `Some(false)` when absent,
+/// null or false, `None` when the value is not a bool.
+fn strict_bool(node: Option<&Node>) -> Option<bool> {
+    let Some(node) = node else { return Some(false) };
+    match node.scalar_type()? {
+        ScalarType::Bool => Some(matches!(
+            node.as_str(),
+            Some("true" | "True" | "TRUE" | "yes" | "Yes" | "YES" | "on" | "On" | "ON" | "y" | "Y")
+        )),
+        ScalarType::Null => Some(false),
         _ => None,
     }
 }

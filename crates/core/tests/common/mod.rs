@@ -1,0 +1,50 @@
+//! Helpers shared by the integration tests: the shared corpus and checking a path.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use extcheck_core::Report;
+use extcheck_core::package::fs::read_path;
+
+/// `../shared/corpus`, next to this repository (tests never copy it), joined with `rel`.
+pub fn corpus(rel: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
+    assert!(dir.is_dir(), "the shared corpus is expected at {}", dir.display());
+    dir.join(rel)
+}
+
+/// The corpus folders, one kind of input each.
+pub const CORPUS_DIRS: [&str; 6] = [
+    "kubesphere/packaged",
+    "kubesphere/source",
+    "rancher/charts",
+    "rancher/plugin",
+    "rancher/source",
+    "rancher/charts-unpacked",
+];
+
+/// Every package of the corpus (archives, source folders, the unpacked chart), sorted per folder.
+pub fn corpus_inputs() -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for dir in CORPUS_DIRS {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(corpus(dir)).unwrap().map(|e| e.unwrap().path()).collect();
+        entries.sort();
+        out.extend(entries);
+    }
+    out
+}
+
+/// The corpus's packaged KubeSphere archive whose name starts with `{name}-`.
+pub fn packaged(name: &str) -> PathBuf {
+    std::fs::read_dir(corpus("kubesphere/packaged"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_str().unwrap().starts_with(&format!("{name}-")))
+        .unwrap_or_else(|| panic!("no packaged archive for {name}"))
+}
+
+/// Reads and checks `path`, named as given.
+pub fn check_path(path: &Path) -> Report {
+    let (name, read) = read_path(path).expect("readable");
+    extcheck_core::check(&name, read)
+}
