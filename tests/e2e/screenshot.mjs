@@ -16,20 +16,6 @@ try {
     await page.waitForSelector(".package");
     await page.screenshot({ path: join(out, `report-${scheme}.png`), fullPage: true });
   }
-  {
-    const { page } = await openPage(browser, server.url, { viewport });
-    await page.selectOption("#example", "clock-0.1.0");
-    await page.waitForSelector(".package");
-    await page.click('.tab[data-tab="compatibility"]');
-    await page.focus(".grid tbody tr:nth-child(4) td:nth-child(7) button");
-    const matrix = page.locator(".package");
-    await matrix.screenshot({ path: join(out, "matrix.png") });
-  }
-  {
-    const { page } = await openPage(browser, `${server.url}#/range`, { viewport });
-    await page.waitForSelector(".judgements tbody tr");
-    await page.screenshot({ path: join(out, "range.png") });
-  }
   // The marketplace card previews: the package's tabs and its "Marketplace card" panel, from the
   // top of the package down to `height` pixels, with Rancher line `line` chosen. The Chinese
   // labels need a CJK font (Debian: fonts-wqy-microhei or fonts-noto-cjk).
@@ -55,7 +41,21 @@ try {
   }
   {
     const { page } = await openPage(browser, server.url, { viewport: tall });
-    await cards(page, "rancher/charts/rancher-ai-ui-1.0.1.tgz", "card-rancher.png", { line: "2.13" });
+    await cards(page, "rancher/charts/kubewarden-4.2.1.tgz", "card-rancher.png", { line: "2.15" });
+  }
+  {
+    const { page } = await openPage(browser, server.url, { viewport });
+    await page.selectOption("#example", "clock-0.1.0");
+    await page.waitForSelector(".package");
+    await page.click('.tab[data-tab="compatibility"]');
+    await page.focus(".grid tbody tr:nth-child(4) td:nth-child(7) button");
+    const matrix = page.locator(".package");
+    await matrix.screenshot({ path: join(out, "matrix.png") });
+  }
+  {
+    const { page } = await openPage(browser, `${server.url}#/range`, { viewport });
+    await page.waitForSelector(".judgements tbody tr");
+    await page.screenshot({ path: join(out, "range.png") });
   }
   console.log(`screenshots written to ${out}`);
 } finally {
