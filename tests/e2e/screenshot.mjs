@@ -2,7 +2,7 @@
 //   node tests/e2e/screenshot.mjs [out-dir]
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { launch, openPage, serve, ROOT } from "./lib.mjs";
+import { CORPUS, launch, openPage, serve, ROOT } from "./lib.mjs";
 
 const out = process.argv[2] ?? join(ROOT, "docs");
 await mkdir(out, { recursive: true });
@@ -15,6 +15,33 @@ try {
     await page.selectOption("#example", "clock-0.1.0");
     await page.waitForSelector(".package");
     await page.screenshot({ path: join(out, `report-${scheme}.png`), fullPage: true });
+  }
+  // The marketplace card previews: the package's tabs and its "Marketplace card" panel, from the
+  // top of the package down to `height` pixels, with Rancher line `line` chosen. The Chinese
+  // labels need a CJK font (Debian: fonts-wqy-microhei or fonts-noto-cjk).
+  const cards = async (page, file, name, { height = 1280, line } = {}) => {
+    await page.setInputFiles("#file-input", join(CORPUS, file));
+    await page.waitForSelector(".package");
+    await page.click('.tab[data-tab="cards"]');
+    await page.waitForSelector(".cards-main > *");
+    if (line) await page.selectOption(".rc-line", line);
+    await page.evaluate(() => document.fonts.ready);
+    const box = await page.locator(".package").boundingBox();
+    await page.evaluate((y) => window.scrollTo(0, y + window.scrollY - 8), box.y);
+    const top = await page.locator(".package").boundingBox();
+    await page.screenshot({
+      path: join(out, name),
+      clip: { x: top.x - 8, y: top.y, width: top.width + 16, height: Math.min(top.height + 8, height) },
+    });
+  };
+  const tall = { width: 1200, height: 1300 };
+  {
+    const { page } = await openPage(browser, server.url, { viewport: tall, locale: "en-US" });
+    await cards(page, "kubesphere/packaged/cert-manager-1.0.0.tgz", "card-kubesphere.png");
+  }
+  {
+    const { page } = await openPage(browser, server.url, { viewport: tall });
+    await cards(page, "rancher/charts/kubewarden-4.2.1.tgz", "card-rancher.png", { line: "2.15" });
   }
   {
     const { page } = await openPage(browser, server.url, { viewport });

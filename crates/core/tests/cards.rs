@@ -455,6 +455,10 @@ fn current_charts_are_installable() {
     }
     let (_, chart, r) = rancher_card("rancher/charts/harvester-1.8.0.tgz");
     assert!(!status(&chart, &r, "2.13").shown);
+    // Every line of the matrix can be chosen, oldest first.
+    let lines = rc::lines(r.matrix.as_ref().unwrap());
+    assert_eq!(lines, RANCHER.iter().map(|r| r.minor).collect::<Vec<_>>());
+    assert!(lines.iter().all(|l| status_for(&chart, r.matrix.as_ref().unwrap(), l).is_some()));
     assert_eq!(status_for(&chart, r.matrix.as_ref().unwrap(), "2.99"), None);
 }
 

@@ -29,6 +29,41 @@ pub enum Status {
     Unknown,
 }
 
+impl Status {
+    /// Every status, in the order above.
+    pub const ALL: [Status; 4] = [Status::Provided, Status::Partial, Status::Missing, Status::Unknown];
+
+    /// The id used in JSON and as a CSS class: `provided`, `partial`, `missing`, `unknown`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Status::Provided => "provided",
+            Status::Partial => "partial",
+            Status::Missing => "missing",
+            Status::Unknown => "unknown",
+        }
+    }
+
+    /// A symbol for the status, so that a page never tells it by colour alone.
+    pub const fn symbol(self) -> &'static str {
+        match self {
+            Status::Provided => "✓",
+            Status::Partial => "◐",
+            Status::Missing => "✗",
+            Status::Unknown => "?",
+        }
+    }
+
+    /// The status in words: "Provided", "Partial", "Missing", "Unknown".
+    pub const fn label(self) -> &'static str {
+        match self {
+            Status::Provided => "Provided",
+            Status::Partial => "Partial",
+            Status::Missing => "Missing",
+            Status::Unknown => "Unknown",
+        }
+    }
+}
+
 /// One line of the checklist.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Item {
@@ -385,6 +420,16 @@ mod tests {
 
     fn status(items: &[Item], id: &str) -> Status {
         items.iter().find(|i| i.id == id).unwrap_or_else(|| panic!("no {id}")).status
+    }
+
+    #[test]
+    fn statuses_have_distinct_symbols_and_their_json_ids() {
+        let symbols: std::collections::BTreeSet<&str> = Status::ALL.iter().map(|s| s.symbol()).collect();
+        assert_eq!(symbols.len(), Status::ALL.len());
+        for s in Status::ALL {
+            assert_eq!(serde_json::to_value(s).unwrap(), s.as_str());
+            assert!(s.label().to_lowercase() == s.as_str());
+        }
     }
 
     #[test]

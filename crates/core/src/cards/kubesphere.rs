@@ -128,6 +128,13 @@ pub fn console_lang(navigator_language: &str) -> String {
     lower.split('-').next().unwrap_or("").to_string()
 }
 
+/// The UI language a preview offering `en` and `zh` starts with, for a browser whose
+/// `navigator.language` is `navigator_language`: `zh` when the console would use `zh`
+/// ([`console_lang`]; `zh-TW` is `tc`, not `zh`), else `en`.
+pub fn preview_lang(navigator_language: &str) -> &'static str {
+    if console_lang(navigator_language) == "zh" { "zh" } else { "en" }
+}
+
 /// `provider.<lang>` of extension.yaml (Go type `Provider`; `email` and `url` optional).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Provider {
@@ -533,6 +540,11 @@ provider:\n  en:\n    name: Acme\n  zh: ~\ncategory: dev-tools\nicon: ./static/i
         assert_eq!(console_lang("en-US"), "en");
         assert_eq!(console_lang("fr"), "fr");
         assert_eq!(console_lang(""), "");
+        assert_eq!(preview_lang("zh-CN"), "zh");
+        assert_eq!(preview_lang("ZH"), "zh");
+        assert_eq!(preview_lang("zh-TW"), "en");
+        assert_eq!(preview_lang("en-GB"), "en");
+        assert_eq!(preview_lang(""), "en");
     }
 
     #[test]

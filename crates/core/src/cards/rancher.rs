@@ -289,6 +289,12 @@ impl Layout {
     }
 }
 
+/// The Rancher lines [`status_for`] can evaluate with `matrix` (the package's Rancher matrix):
+/// the lines of [`RANCHER`] that have a row in it, oldest first — the choices a page offers.
+pub fn lines(matrix: &Matrix) -> Vec<&'static str> {
+    RANCHER.iter().map(|r| r.minor).filter(|m| matrix.row_index(m).is_some()).collect()
+}
+
 fn line_numbers(line: &str) -> Option<(u32, u32)> {
     let mut parts = line.trim().trim_start_matches('v').split('.');
     let major = parts.next()?.parse().ok()?;
