@@ -1,5 +1,6 @@
 // Takes the README's screenshots of the real page (release build in dist/):
 //   node tests/e2e/screenshot.mjs [out-dir]
+// The Chinese card needs a CJK font installed (e.g. Debian fonts-wqy-microhei); the tests do not.
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { CORPUS, launch, openPage, serve, ROOT } from "./lib.mjs";
