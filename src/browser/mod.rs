@@ -1,4 +1,5 @@
 //! Browser glue: reading dropped and picked files, embedded examples, the URL hash.
 
+pub mod download;
 pub mod examples;
 pub mod read;

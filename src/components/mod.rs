@@ -2,6 +2,7 @@
 
 pub mod cards;
 pub mod drop_zone;
+pub mod export;
 pub mod fix;
 pub mod markdown;
 pub mod matrix;

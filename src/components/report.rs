@@ -10,25 +10,26 @@ use leptos::prelude::*;
 
 use crate::app::Phase;
 use crate::components::cards::CardsView;
+use crate::components::export::ExportBar;
 use crate::components::fix::FixView;
 use crate::components::matrix::MatrixView;
 
 /// Every report of the session.
 #[component]
 pub fn Reports(phase: RwSignal<Phase>) -> impl IntoView {
-    move || {
-        match phase.get() {
-        Phase::Checked(reports) => reports
-            .iter()
-            .flat_map(|r| r.packages.iter().map(move |p| (r.input.clone(), p.clone())))
-            .collect::<Vec<_>>()
-            .into_iter()
-            .enumerate()
-            .map(|(index, (input, package))| view! { <PackageView input=input package=package index=index phase=phase /> })
-            .collect_view()
-            .into_any(),
+    move || match phase.get() {
+        Phase::Checked(reports) => {
+            let packages = reports
+                .iter()
+                .flat_map(|r| r.packages.iter().map(move |p| (r.input.clone(), p.clone())))
+                .collect::<Vec<_>>()
+                .into_iter()
+                .enumerate()
+                .map(|(index, (input, package))| view! { <PackageView input=input package=package index=index phase=phase /> })
+                .collect_view();
+            view! { <ExportBar reports=reports /> {packages} }.into_any()
+        }
         _ => ().into_any(),
-    }
     }
 }
 

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use extcheck_core::report;
+use extcheck_core::report::export::Export;
 
 /// Check KubeSphere and Rancher extension packages before you submit them.
 #[derive(Parser)]
@@ -25,9 +26,11 @@ enum Command {
         /// Packages to check.
         #[arg(required = true)]
         paths: Vec<std::path::PathBuf>,
-        /// Output format. `json` prints one report object per path (an array for several paths).
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        /// Output format. `json` prints one report object per path (an array for several paths);
+        /// `sarif` prints one SARIF 2.1.0 log for all paths (for code scanning); `markdown`
+        /// prints a report for a pull-request comment or a CI job summary.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
         /// Apply the safe fixes and write the corrected package to OUT (a `.tgz` for packages
         /// and folders, the corrected file for a single file; a directory when the input holds
         /// several packages). The report then shows the corrected package, re-checked.
@@ -69,6 +72,15 @@ enum Command {
 enum Format {
     Text,
     Json,
+}
+
+/// The formats of `check` (PRODUCT.md "Exports").
+#[derive(Clone, Copy, ValueEnum)]
+enum CheckFormat {
+    Text,
+    Json,
+    Sarif,
+    Markdown,
 }
 
 fn main() -> ExitCode {
@@ -158,7 +170,7 @@ fn rules(code: Option<&str>, format: Format) -> ExitCode {
 /// the diff or the re-checked report; the exit code is the re-check's.
 fn fix_command(
     paths: &[std::path::PathBuf],
-    format: Format,
+    format: CheckFormat,
     out: Option<&std::path::Path>,
     unsafe_fixes: bool,
     diff: bool,
@@ -264,18 +276,25 @@ fn fix_command(
 }
 
 /// Prints `reports` on stdout: compiler-style text (coloured on a terminal unless `NO_COLOR`),
-/// or JSON (one object, or an array for several). With `fixes`, entry `i` is added to report
-/// `i`'s JSON object under `"fix"` (what `--fix` applied, skipped and wrote).
-fn print_reports(reports: &[extcheck_core::Report], format: Format, fixes: Option<Vec<serde_json::Value>>) {
+/// JSON (one object, or an array for several), one SARIF log, or Markdown. With `fixes`, entry
+/// `i` is added to report `i`'s JSON object under `"fix"` (what `--fix` applied, skipped and
+/// wrote).
+fn print_reports(reports: &[extcheck_core::Report], format: CheckFormat, fixes: Option<Vec<serde_json::Value>>) {
     let mut stdout = std::io::stdout().lock();
     match format {
-        Format::Text => {
+        CheckFormat::Sarif => {
+            let _ = write!(stdout, "{}", Export::Sarif.render(reports));
+        }
+        CheckFormat::Markdown => {
+            let _ = write!(stdout, "{}", Export::Markdown.render(reports));
+        }
+        CheckFormat::Text => {
             let color = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none();
             for r in reports {
                 let _ = write!(stdout, "{}", report::text::render(r, color));
             }
         }
-        Format::Json => {
+        CheckFormat::Json => {
             let mut fixes = fixes.map(Vec::into_iter);
             let mut values: Vec<serde_json::Value> = reports
                 .iter()
@@ -293,7 +312,7 @@ fn print_reports(reports: &[extcheck_core::Report], format: Format, fixes: Optio
     }
 }
 
-fn check(paths: &[std::path::PathBuf], format: Format) -> ExitCode {
+fn check(paths: &[std::path::PathBuf], format: CheckFormat) -> ExitCode {
     let mut reports = Vec::new();
     let mut unreadable = false;
     for path in paths {

@@ -119,6 +119,45 @@ fn text_output_is_compiler_style() {
 }
 
 #[test]
+fn sarif_is_one_log_for_several_paths_with_the_exit_code_of_the_check() {
+    let out = extcheck(&[
+        "check",
+        "--format",
+        "sarif",
+        &corpus("rancher/charts/clock-0.1.0.tgz"),
+        &corpus("kubesphere/source/hello-world"),
+    ]);
+    assert_eq!(out.status.code(), Some(1), "RC010 on clock-0.1.0 is an error");
+    let log = json(&out);
+    assert_eq!(log["version"], "2.1.0");
+    let run = &log["runs"][0];
+    let results = run["results"].as_array().unwrap();
+    let ids: Vec<&str> = results.iter().map(|r| r["ruleId"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["RC010", "RC025", "RANGE003", "RANGE004", "RANGE005", "KS084", "KS042"]);
+    // A file in a folder is named by its path as given; a file in an archive is nested in it.
+    let uri = |r: &serde_json::Value| {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].as_str().unwrap().to_string()
+    };
+    assert!(uri(&results[6]).ends_with("corpus/kubesphere/source/hello-world/extension.yaml"), "{}", uri(&results[6]));
+    assert_eq!(uri(&results[0]), "clock/Chart.yaml");
+    let region = &results[6]["locations"][0]["physicalLocation"]["region"];
+    assert_eq!((region["startLine"].as_u64(), region["startColumn"].as_u64()), (Some(10), Some(11)));
+    assert_eq!(results[6]["level"], "warning");
+}
+
+#[test]
+fn markdown_is_a_table_per_package() {
+    let out = extcheck(&["check", "--format", "markdown", &corpus("kubesphere/source/hello-world")]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("## extcheck "), "{text}");
+    assert!(text.contains("**hello-world 0.1.0** (KubeSphere extension): 0 errors, 1 warning, 1 info"), "{text}");
+    assert!(text.contains("| Severity | Rule | Where | What | How to fix |"), "{text}");
+    assert!(text.contains("| warning | `KS042` | `"), "{text}");
+    assert!(text.contains("**Compatibility (KubeSphere):** installable on KubeSphere 4.1.0–4.2.1"), "{text}");
+}
+
+#[test]
 fn a_zip_renamed_to_tgz() {
     let dir = TempDir::new("zip");
     let path = dir.file("extension.tgz", b"PK\x03\x04\x14\x00\x00\x00\x08\x00rest of a zip");

@@ -9,9 +9,9 @@
 use std::collections::BTreeSet;
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use common::{check_path, corpus, corpus_inputs, packaged};
+use common::{check_path, corpus, corpus_inputs, fixture_inputs, packaged};
 
 use extcheck_core::PackageReport;
 use extcheck_core::fix::output::{Corrected, Layout, correct};
@@ -20,19 +20,6 @@ use extcheck_core::package::fs::read_path;
 
 fn manifest() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn fixture_inputs() -> Vec<PathBuf> {
-    let root = manifest().join("tests/fixtures");
-    let mut cases: Vec<PathBuf> = std::fs::read_dir(&root)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_dir() && !p.file_name().unwrap().to_string_lossy().starts_with('_'))
-        .map(|case| if case.join("input.tgz").exists() { case.join("input.tgz") } else { case.join("input") })
-        .collect();
-    cases.push(root.join("_fix/rancher-chart-many/input"));
-    cases.sort();
-    cases
 }
 
 /// Asserts the invariants for one package and returns what was corrected.

@@ -1,7 +1,11 @@
-//! Reports: the stable JSON report ([`json`]), compiler-style text ([`text`]), and the source
+//! Reports: the stable JSON report ([`json`]), compiler-style text ([`text`]), SARIF 2.1.0
+//! ([`sarif`]) and Markdown ([`markdown`]) exports, and the source
 //! snippets both the text report and the web app show ([`snippet`]).
 
+pub mod export;
 pub mod json;
+pub mod markdown;
+pub mod sarif;
 pub mod text;
 pub mod view;
 

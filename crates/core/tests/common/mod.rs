@@ -48,3 +48,18 @@ pub fn check_path(path: &Path) -> Report {
     let (name, read) = read_path(path).expect("readable");
     extcheck_core::check(&name, read)
 }
+
+/// Every rule fixture's input (`tests/fixtures/<CODE>/input` or `input.tgz`) and the
+/// many-rule fixture `_fix/rancher-chart-many`, sorted.
+pub fn fixture_inputs() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir() && !p.file_name().unwrap().to_string_lossy().starts_with('_'))
+        .map(|case| if case.join("input.tgz").exists() { case.join("input.tgz") } else { case.join("input") })
+        .collect();
+    cases.push(root.join("_fix/rancher-chart-many/input"));
+    cases.sort();
+    cases
+}
