@@ -547,7 +547,7 @@ fn KsDetailPage(
                         {match permissions {
                             Some(text) => Either::Left(view! {
                                 <p class="file-source">"From " <code>"permissions.yaml"</code></p>
-                                <pre class="code-block permissions"><code>{text}</code></pre>
+                                <pre class="code-block permissions" tabindex="0"><code>{text}</code></pre>
                             }),
                             None => Either::Right(view! { <p class="hint">"No permissions.yaml in the package."</p> }),
                         }}

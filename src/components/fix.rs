@@ -272,7 +272,7 @@ fn DiffView(diff: FileDiff) -> impl IntoView {
                 <span class="diff-counts">{counts}</span>
             </summary>
             {(!diff.binary).then(|| view! {
-                <div class="diff-body" role="table" aria-label=format!("Changes to {}", diff.path)>
+                <div class="diff-body" role="table" tabindex="0" aria-label=format!("Changes to {}", diff.path)>
                     {diff.hunks.into_iter().map(|h| view! {
                         <div class="hunk-header" role="row"><span role="cell">{h.header}</span></div>
                         {h.lines.into_iter().map(|l| {

@@ -40,7 +40,7 @@ fn block_view(block: Block, shift: u8, image: &ImageSource) -> AnyView {
         }
         Block::Paragraph { inlines } => view! { <p>{inlines_view(inlines, image)}</p> }.into_any(),
         Block::Code { lang, text } => {
-            view! { <pre class="code-block" data-lang=lang.unwrap_or_default()><code>{text}</code></pre> }.into_any()
+            view! { <pre class="code-block" data-lang=lang.unwrap_or_default() tabindex="0"><code>{text}</code></pre> }.into_any()
         }
         Block::List { start: Some(start), items } => view! {
             <ol start=start>{items.into_iter().map(|item| view! { <li>{blocks_view(item, shift, image)}</li> }).collect_view()}</ol>
@@ -52,7 +52,7 @@ fn block_view(block: Block, shift: u8, image: &ImageSource) -> AnyView {
         .into_any(),
         Block::Quote { blocks } => view! { <blockquote>{blocks_view(blocks, shift, image)}</blockquote> }.into_any(),
         Block::Table { head, rows } => view! {
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table>
                     <thead><tr>{head.into_iter().map(|c| view! { <th>{inlines_view(c, image)}</th> }).collect_view()}</tr></thead>
                     <tbody>

@@ -71,7 +71,7 @@ pub fn MatrixView(matrix: Matrix) -> impl IntoView {
                         .collect_view()}
                 </ul>
             </div>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table class="grid">
                     <caption class="visually-hidden">{format!("{platform} versions against Kubernetes versions; select a cell for every gate's reason")}</caption>
                     <thead>

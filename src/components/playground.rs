@@ -80,7 +80,7 @@ pub fn Playground() -> impl IntoView {
                         on:input=move |ev| version.set(event_target_value(&ev)) />
                 </label>
             </div>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table class="judgements">
                     <caption class="visually-hidden">"Each component's verdict"</caption>
                     <thead><tr><th scope="col">"Component"</th><th scope="col">"Engine"</th><th scope="col">"Verdict"</th><th scope="col">"Why"</th></tr></thead>

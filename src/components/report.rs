@@ -297,7 +297,7 @@ fn DiagnosticItem(view: DiagnosticView) -> impl IntoView {
 fn Snippet(lines: Vec<SnippetLine>) -> impl IntoView {
     let width = lines.iter().map(|l| l.number.to_string().len()).max().unwrap_or(1);
     view! {
-        <pre class="snippet" aria-label="Source">
+        <pre class="snippet" role="group" aria-label="Source lines" tabindex="0">
             {lines
                 .into_iter()
                 .map(|line| {
