@@ -3,24 +3,15 @@
 // Rancher report with each of their tabs, the range playground and the rules pages — in the
 // light and the dark theme, and must find no violation (WCAG 2 A/AA rules, including colour
 // contrast, names of controls, ARIA use and keyboard-reachable scrolling regions).
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { CORPUS, ROOT, launch, openPage, serve } from "./lib.mjs";
+import { CORPUS, ROOT, openPage, useBrowser } from "./lib.mjs";
 
 const AXE = readFileSync(join(ROOT, "tests/e2e/node_modules/axe-core/axe.min.js"), "utf8");
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useBrowser();
 
 /** The violations axe finds on the page as it is now, as readable lines. */
 async function audit(page) {
@@ -35,7 +26,7 @@ async function audit(page) {
 
 for (const colorScheme of ["light", "dark"]) {
   test(`no accessibility violations on any view (${colorScheme} theme)`, async () => {
-    const { page, context, problems } = await openPage(browser, server.url, { colorScheme, bypassCSP: true });
+    const { page, context, problems } = await openPage(session.browser, session.server.url, { colorScheme, bypassCSP: true });
     const found = [];
     const check = async (where) => found.push(...(await audit(page)).map((v) => `${where}: ${v}`));
     await check("empty checker");
@@ -50,7 +41,7 @@ for (const colorScheme of ["light", "dark"]) {
       }
     }
     for (const route of ["#/range", "#/rules", "#/rules/RANGE003"]) {
-      await page.goto(server.url + route);
+      await page.goto(session.server.url + route);
       await page.waitForSelector("main h1, main h2");
       await check(route);
     }

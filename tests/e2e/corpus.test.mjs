@@ -1,11 +1,11 @@
 // End-to-end: every package of the shared corpus in the real page, every view — the report,
 // the compatibility matrix, the marketplace card and the corrected package — with no console
 // error and no request leaving the machine.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { CORPUS, launch, openPage, serve } from "./lib.mjs";
+import { CORPUS, openPage, useBrowser } from "./lib.mjs";
 
 const DIRS = [
   "kubesphere/packaged",
@@ -16,16 +16,7 @@ const DIRS = [
   "rancher/charts-unpacked",
 ];
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useBrowser();
 
 test("every corpus package shows its report, matrix, card and corrected package", async () => {
   const inputs = [];
@@ -35,9 +26,9 @@ test("every corpus package shows its report, matrix, card and corrected package"
     }
   }
   assert.equal(inputs.length, 28);
-  const { page, context, problems, external } = await openPage(browser, server.url);
+  const { page, context, problems, external } = await openPage(session.browser, session.server.url);
   for (const { path, folder, label } of inputs) {
-    await page.goto(server.url);
+    await page.goto(session.server.url);
     await page.waitForSelector(".dropzone");
     await page.setInputFiles(folder ? "#folder-input" : "#file-input", path);
     await page.waitForSelector(".package");

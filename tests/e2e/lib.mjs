@@ -1,5 +1,6 @@
 // Shared helpers for the browser tests: a static server for dist/ and headless Chromium.
 import { createServer } from "node:http";
+import { after, before } from "node:test";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -78,4 +79,21 @@ export async function openPage(browser, url, options = {}) {
   await page.goto(url);
   await page.waitForSelector(".topbar");
   return { page, context, problems, external };
+}
+
+/**
+ * Serves `dir` under `prefix` and launches Chromium before the file's tests, and stops both
+ * after them. Returns an object whose `server` and `browser` are set once started.
+ */
+export function useBrowser(dir = DIST, prefix = "/") {
+  const session = { server: undefined, browser: undefined };
+  before(async () => {
+    session.server = await serve(dir, prefix);
+    session.browser = await launch();
+  });
+  after(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+  });
+  return session;
 }
