@@ -16,9 +16,12 @@ use extcheck_core::package::{FolderEntry, read_folder};
 use extcheck_core::report::export::Export;
 use proptest::prelude::*;
 
-/// The seed packages, as files in memory.
-fn seeds() -> &'static [(String, BTreeMap<String, Vec<u8>>)] {
-    static SEEDS: std::sync::OnceLock<Vec<(String, BTreeMap<String, Vec<u8>>)>> = std::sync::OnceLock::new();
+/// A package's files: path → bytes.
+type Files = BTreeMap<String, Vec<u8>>;
+
+/// The seed packages (name and files), in memory.
+fn seeds() -> &'static [(String, Files)] {
+    static SEEDS: std::sync::OnceLock<Vec<(String, Files)>> = std::sync::OnceLock::new();
     SEEDS.get_or_init(|| {
         let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
         [
@@ -38,7 +41,7 @@ fn seeds() -> &'static [(String, BTreeMap<String, Vec<u8>>)] {
     })
 }
 
-fn walk(root: &std::path::Path, dir: &std::path::Path, out: &mut BTreeMap<String, Vec<u8>>) {
+fn walk(root: &std::path::Path, dir: &std::path::Path, out: &mut Files) {
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
         if path.is_dir() {
@@ -138,7 +141,7 @@ fn apply(bytes: &mut Vec<u8>, damage: &Damage) {
 }
 
 /// Everything a user can make happen with a package.
-fn exercise(name: &str, files: BTreeMap<String, Vec<u8>>) {
+fn exercise(name: &str, files: Files) {
     let entries = files.into_iter().map(|(path, bytes)| FolderEntry::File { path, bytes }).collect();
     let report = extcheck_core::check(name, read_folder(name, entries));
     for format in Export::ALL {
