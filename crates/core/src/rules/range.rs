@@ -528,8 +528,8 @@ fn prerelease_bounds(site: &Site<'_>, out: &mut Vec<Diagnostic>) {
                 site.span,
                 format!("{} has a bound without `-0`: {} rejects {} (`{}`) although it accepts `{twin}`", site.shown(), c.label(), probe.label, probe.version),
                 format!(
-                    "{} Append `-0` to the release bounds (`>=1.19.0-0 <1.30.0-0`), as every ksbuilder template does; release versions keep their verdicts.",
-                    build.reason.split_once(": ").map_or(build.reason.as_str(), |(_, r)| r)
+                    "{}. Append `-0` to the release bounds (`>=1.19.0-0 <1.30.0-0`), as every ksbuilder template does; release versions keep their verdicts.",
+                    build.reason.split_once(": ").map_or(build.reason.as_str(), |(_, r)| r).trim_end_matches('.')
                 ),
             );
             if let Some(r) = rewrite::prerelease_floor(&site.value) {
