@@ -2,21 +2,12 @@
 // (release build in dist/), in headless Chromium. Run with `node --test tests/e2e/` after
 // `trunk build --release`. Expected texts come from the packages themselves and from the core's
 // card tests (crates/core/tests/cards.rs).
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { CORPUS, launch, openPage, serve } from "./lib.mjs";
+import { CORPUS, openPage, useBrowser } from "./lib.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await serve(undefined, "/tools/extcheck/");
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useBrowser(undefined, "/tools/extcheck/");
 
 function assertClean(problems, external) {
   assert.deepEqual(problems, [], "console errors or page errors (CSP violations show here)");
@@ -41,7 +32,7 @@ const DETAIL = ".ks-detail-lang:not([hidden])";
 const imageSources = (page) => page.$$eval(".cards img", (imgs) => imgs.map((i) => i.getAttribute("src")));
 
 test("KubeSphere card of cert-manager-1.0.0.tgz in English and Chinese, with its detail page", async () => {
-  const { page, context, problems, external } = await openPage(browser, server.url, { locale: "en-US" });
+  const { page, context, problems, external } = await openPage(session.browser, session.server.url, { locale: "en-US" });
   await openCards(page, "kubesphere/packaged/cert-manager-1.0.0.tgz");
   // English: the browser's language.
   assert.equal(await page.isChecked('.lang-switch input[value="en"]'), true);
@@ -119,7 +110,7 @@ test("KubeSphere card of cert-manager-1.0.0.tgz in English and Chinese, with its
 });
 
 test("a Chinese browser starts the KubeSphere card in Chinese", async () => {
-  const { page, context, problems, external } = await openPage(browser, server.url, { locale: "zh-CN" });
+  const { page, context, problems, external } = await openPage(session.browser, session.server.url, { locale: "zh-CN" });
   await openCards(page, "kubesphere/packaged/cert-manager-1.0.0.tgz");
   assert.equal(await page.isChecked('.lang-switch input[value="zh"]'), true);
   assert.equal(await text(page, `${CARD} .ks-by`), "来自 北京青云科技股份有限公司");
@@ -129,7 +120,7 @@ test("a Chinese browser starts the KubeSphere card in Chinese", async () => {
 });
 
 test("Rancher card of kubewarden-4.2.1.tgz in both layouts; its remote icon is not fetched", async () => {
-  const { page, context, problems, external } = await openPage(browser, server.url);
+  const { page, context, problems, external } = await openPage(session.browser, session.server.url);
   await openCards(page, "rancher/charts/kubewarden-4.2.1.tgz");
   for (const layout of ["rc-inline", "rc-item"]) {
     assert.equal(await text(page, `.${layout} .rc-name`), "kubewarden");
@@ -166,7 +157,7 @@ test("Rancher card of kubewarden-4.2.1.tgz in both layouts; its remote icon is n
 });
 
 test("clock-0.1.0 on Rancher 2.10: the incompatibility message, tooltip and failing checks", async () => {
-  const { page, context, problems, external } = await openPage(browser, server.url);
+  const { page, context, problems, external } = await openPage(session.browser, session.server.url);
   await openCards(page, "rancher/charts/clock-0.1.0.tgz");
   await page.selectOption(".rc-line", "2.10");
   const message =
@@ -196,7 +187,7 @@ test("clock-0.1.0 on Rancher 2.10: the incompatibility message, tooltip and fail
 });
 
 test("rancher-ai-ui: Prime only tag on the item card, Install on Rancher Prime only", async () => {
-  const { page, context, problems, external } = await openPage(browser, server.url);
+  const { page, context, problems, external } = await openPage(session.browser, session.server.url);
   await openCards(page, "rancher/charts/rancher-ai-ui-1.0.1.tgz");
   await page.selectOption(".rc-line", "2.13");
   assert.equal(await text(page, ".rc-item .rc-name"), "AI Assistant");
@@ -212,7 +203,7 @@ test("rancher-ai-ui: Prime only tag on the item card, Install on Rancher Prime o
 });
 
 test("a package.json without an icon gets Rancher's generic icon, drawn by extcheck", async () => {
-  const { page, context, problems, external } = await openPage(browser, server.url);
+  const { page, context, problems, external } = await openPage(session.browser, session.server.url);
   await openCards(page, "rancher/source/node-driver", { folder: true });
   assert.equal(await text(page, ".rc-item .rc-name"), "OpenStack Node Driver UI");
   assert.equal(await page.getAttribute(".rc-item .rc-icon .icon-placeholder", "aria-label"), "Rancher's generic extension icon");
@@ -222,7 +213,7 @@ test("a package.json without an icon gets Rancher's generic icon, drawn by extch
 });
 
 test("plugin archives and plain Helm charts have no card: an explanation instead", async () => {
-  const { page, context, problems, external } = await openPage(browser, server.url);
+  const { page, context, problems, external } = await openPage(session.browser, session.server.url);
   await openCards(page, "rancher/plugin/extension-crd-0.2.5.tgz");
   assert.match(await text(page, ".no-card"), /plugin archive .* has no card of its own/);
   assert.equal(await page.locator(".checklist").count(), 0);

@@ -1,23 +1,14 @@
 // End-to-end: real corpus packages dropped into the real page (release build in dist/), in
 // headless Chromium. Run with `node --test tests/e2e/` after `trunk build --release`.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, basename } from "node:path";
-import { CORPUS, ROOT, launch, openPage, serve } from "./lib.mjs";
+import { CORPUS, ROOT, openPage, useBrowser } from "./lib.mjs";
 
-let server;
-let browser;
-before(async () => {
-  // A sub-path proves the page works from any static-hosting prefix.
-  server = await serve(undefined, "/tools/extcheck/");
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// A sub-path proves the page works from any static-hosting prefix.
+const session = useBrowser(undefined, "/tools/extcheck/");
 
 /** Dispatches a real `drop` event carrying `files` (path on disk → File) on the drop zone. */
 async function dropFiles(page, paths) {
@@ -59,7 +50,7 @@ function assertClean(problems, external) {
 }
 
 test("dropping the KubeSphere devops-1.1.3.tgz shows its report", async () => {
-  const { page, context, problems, external } = await openPage(browser, server.url);
+  const { page, context, problems, external } = await openPage(session.browser, session.server.url);
   await dropFiles(page, [join(CORPUS, "kubesphere/packaged/devops-1.1.3.tgz")]);
   await page.waitForSelector(".package");
   assert.deepEqual(await packageTitles(page), ["devops 1.1.3"]);
@@ -71,7 +62,7 @@ test("dropping the KubeSphere devops-1.1.3.tgz shows its report", async () => {
 });
 
 test("dragging the hello-world source folder onto the page shows its report", async () => {
-  const { page, context, problems, external } = await openPage(browser, server.url);
+  const { page, context, problems, external } = await openPage(session.browser, session.server.url);
   await dragFromDisk(page, context, [join(CORPUS, "kubesphere/source/hello-world")]);
   await page.waitForSelector(".package");
   assert.deepEqual(await packageTitles(page), ["hello-world 0.1.0"]);
@@ -86,7 +77,7 @@ test("a dropped folder is read past the browser's 100-entry batches", async () =
   await cp(join(CORPUS, "kubesphere/source/hello-world"), join(dir, "hello-world"), { recursive: true });
   await mkdir(join(dir, "hello-world/static/many"), { recursive: true });
   for (let i = 0; i < 250; i++) await writeFile(join(dir, `hello-world/static/many/${i}.txt`), `${i}\n`);
-  const { page, context, problems, external } = await openPage(browser, server.url);
+  const { page, context, problems, external } = await openPage(session.browser, session.server.url);
   await dragFromDisk(page, context, [join(dir, "hello-world")]);
   await page.waitForSelector(".package");
   assert.match(await page.textContent(".package .size"), /^261 files · /);
@@ -96,7 +87,7 @@ test("a dropped folder is read past the browser's 100-entry batches", async () =
 });
 
 test("choosing the hello-world source folder shows its report", async () => {
-  const { page, context, problems, external } = await openPage(browser, server.url);
+  const { page, context, problems, external } = await openPage(session.browser, session.server.url);
   await page.setInputFiles("#folder-input", join(CORPUS, "kubesphere/source/hello-world"));
   await page.waitForSelector(".package");
   assert.deepEqual(await packageTitles(page), ["hello-world 0.1.0"]);
@@ -106,7 +97,7 @@ test("choosing the hello-world source folder shows its report", async () => {
 });
 
 test("dropping a Rancher chart shows its diagnostics at file:line:col with the source line", async () => {
-  const { page, context, problems, external } = await openPage(browser, server.url);
+  const { page, context, problems, external } = await openPage(session.browser, session.server.url);
   await dropFiles(page, [join(CORPUS, "rancher/charts/clock-0.1.0.tgz")]);
   await page.waitForSelector(".diagnostic");
   assert.deepEqual(await shown(page), [
@@ -123,7 +114,7 @@ test("dropping a Rancher chart shows its diagnostics at file:line:col with the s
 });
 
 test("a broken KubeSphere package: codes, file:line, grouping and the severity filter", async () => {
-  const { page, context, problems, external } = await openPage(browser, server.url);
+  const { page, context, problems, external } = await openPage(session.browser, session.server.url);
   const fixtures = join(ROOT, "crates/core/tests/fixtures");
   await page.setInputFiles("#folder-input", join(fixtures, "SYN004/input"));
   await page.waitForSelector(".diagnostic");
@@ -140,7 +131,7 @@ test("a broken KubeSphere package: codes, file:line, grouping and the severity f
 });
 
 test("hostile input: a zip renamed to .tgz gets PKG001, not a crash", async () => {
-  const { page, context, problems, external } = await openPage(browser, server.url);
+  const { page, context, problems, external } = await openPage(session.browser, session.server.url);
   await page.setInputFiles("#file-input", join(ROOT, "crates/core/tests/fixtures/PKG001/input.tgz"));
   await page.waitForSelector(".diagnostic");
   assert.deepEqual(await shown(page), ["PKG001@"]);
@@ -150,7 +141,7 @@ test("hostile input: a zip renamed to .tgz gets PKG001, not a crash", async () =
 });
 
 test("examples, the rules page and keyboard use", async () => {
-  const { page, context, problems, external } = await openPage(browser, server.url);
+  const { page, context, problems, external } = await openPage(session.browser, session.server.url);
   await page.selectOption("#example", "hello-world");
   await page.waitForSelector(".package");
   assert.deepEqual(await packageTitles(page), ["hello-world 0.1.0"]);
@@ -159,7 +150,7 @@ test("examples, the rules page and keyboard use", async () => {
   // The file picker button is reachable and labelled.
   await page.focus("text=Choose file…");
   assert.equal(await page.evaluate(() => document.activeElement.textContent), "Choose file…");
-  await page.goto(`${server.url}#/rules/RC010`);
+  await page.goto(`${session.server.url}#/rules/RC010`);
   await page.waitForSelector("#rule-RC010.focused");
   assert.match(await page.textContent("#rule-RC010"), /ui-extensions-version/);
   assertClean(problems, external);
@@ -167,7 +158,7 @@ test("examples, the rules page and keyboard use", async () => {
 });
 
 test("the range playground judges as you type", async () => {
-  const { page, context, problems, external } = await openPage(browser, `${server.url}#/range`);
+  const { page, context, problems, external } = await openPage(session.browser, `${session.server.url}#/range`);
   await page.waitForSelector(".judgements tbody tr");
   const verdicts = async () =>
     page.$$eval(".judgements tbody tr", (rows) => Object.fromEntries(rows.map((r) => [r.querySelector("th").textContent, r.querySelector(".verdict").textContent])));
@@ -191,7 +182,7 @@ test("the range playground judges as you type", async () => {
 });
 
 test("a diagnostic's code opens its rule's explanation", async () => {
-  const { page, context, problems, external } = await openPage(browser, server.url);
+  const { page, context, problems, external } = await openPage(session.browser, session.server.url);
   await page.selectOption("#example", "clock-0.1.0");
   await page.click('.diagnostic[data-code="RC010"] a.code');
   await page.waitForSelector("#rule-RC010[open]");
@@ -203,7 +194,7 @@ test("a diagnostic's code opens its rule's explanation", async () => {
 });
 
 test("the compatibility matrix: build switch, keyboard focus and gate reasons", async () => {
-  const { page, context, problems, external } = await openPage(browser, server.url);
+  const { page, context, problems, external } = await openPage(session.browser, session.server.url);
   await page.setInputFiles("#folder-input", join(ROOT, "crates/core/tests/fixtures/RANGE003/input"));
   await page.waitForSelector(".package");
   await page.click('.tab[data-tab="compatibility"]');

@@ -11,19 +11,14 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import Ajv from "ajv";
 import addFormats from "ajv-formats";
-import { CORPUS, ROOT, launch, openPage, serve } from "./lib.mjs";
+import { CORPUS, ROOT, openPage, useBrowser } from "./lib.mjs";
 
-let server;
-let browser;
+const session = useBrowser();
 let dir;
 before(async () => {
-  server = await serve();
-  browser = await launch();
   dir = await mkdtemp(join(tmpdir(), "extcheck-export-"));
 });
 after(async () => {
-  await browser?.close();
-  await server?.close();
   if (dir) await rm(dir, { recursive: true });
 });
 
@@ -60,7 +55,7 @@ async function download(page, selector) {
 
 test("the report downloads as JSON, SARIF and Markdown, identical to the CLI's, and the SARIF is schema-valid", async () => {
   const charts = join(CORPUS, "rancher/charts");
-  const { page, context, problems, external } = await openPage(browser, server.url);
+  const { page, context, problems, external } = await openPage(session.browser, session.server.url);
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.setInputFiles("#file-input", join(charts, "clock-0.1.0.tgz"));
   await page.waitForSelector(".exports");

@@ -6,21 +6,16 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CORPUS, ROOT, launch, openPage, serve } from "./lib.mjs";
+import { CORPUS, ROOT, openPage, useBrowser } from "./lib.mjs";
 
 const MANY = join(ROOT, "crates/core/tests/fixtures/_fix/rancher-chart-many/input");
 
-let server;
-let browser;
+const session = useBrowser(undefined, "/extcheck/");
 let dir;
 before(async () => {
-  server = await serve(undefined, "/extcheck/");
-  browser = await launch();
   dir = await mkdtemp(join(tmpdir(), "extcheck-fix-"));
 });
 after(async () => {
-  await browser?.close();
-  await server?.close();
   if (dir) await rm(dir, { recursive: true });
 });
 
@@ -48,7 +43,7 @@ async function download(page) {
 }
 
 test("a chart breaking four rules: tick the unsafe fix, see the diff, download a chart the CLI finds clean", async () => {
-  const { page, context, problems, external } = await openPage(browser, server.url);
+  const { page, context, problems, external } = await openPage(session.browser, session.server.url);
   await page.setInputFiles("#folder-input", MANY);
   await page.waitForSelector(".package");
   await openFixTab(page);
@@ -82,7 +77,7 @@ test("a chart breaking four rules: tick the unsafe fix, see the diff, download a
 });
 
 test("the cert-manager source folder downloads as the package ksbuilder made", async () => {
-  const { page, context, problems, external } = await openPage(browser, server.url);
+  const { page, context, problems, external } = await openPage(session.browser, session.server.url);
   await page.setInputFiles("#folder-input", join(CORPUS, "kubesphere/source/cert-manager"));
   await page.waitForSelector(".package");
   await openFixTab(page);
