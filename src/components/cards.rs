@@ -479,15 +479,9 @@ fn KsDetailPage(
     };
     let tab_keys = tabs.clone();
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        let step: isize = match ev.key().as_str() {
-            "ArrowRight" => 1,
-            "ArrowLeft" => -1,
-            _ => return,
-        };
-        ev.prevent_default();
-        let n = tab_keys.len() as isize;
-        let i = tab_keys.iter().position(|t| *t == current()).unwrap_or(0) as isize;
-        tab.set(tab_keys[((i + step + n) % n) as usize]);
+        if let Some(next) = crate::components::report::arrow_to_tab(&ev, &tab_keys, current()) {
+            tab.set(next);
+        }
     };
     let lang = detail.lang.clone();
     let page_lang = lang.clone();

@@ -60,6 +60,23 @@ fn next_id() -> usize {
     NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
+/// The tab that ArrowRight or ArrowLeft on a tablist moves to from `current` (wrapping around,
+/// as the WAI-ARIA tabs pattern has it); `None` for other keys. Consumes the key when it moves.
+pub fn arrow_to_tab<T: Copy + PartialEq>(ev: &leptos::ev::KeyboardEvent, tabs: &[T], current: T) -> Option<T> {
+    let step: isize = match ev.key().as_str() {
+        "ArrowRight" => 1,
+        "ArrowLeft" => -1,
+        _ => return None,
+    };
+    if tabs.is_empty() {
+        return None;
+    }
+    ev.prevent_default();
+    let n = tabs.len() as isize;
+    let i = tabs.iter().position(|t| *t == current).unwrap_or(0) as isize;
+    Some(tabs[((i + step + n) % n) as usize])
+}
+
 /// A severity's symbol, so that it is never told by colour alone.
 pub fn severity_icon(severity: Severity) -> &'static str {
     match severity {
@@ -137,15 +154,9 @@ fn PackageView(input: String, package: PackageReport, index: usize, phase: RwSig
         (cards || tab.get() == Tab::Cards, fix || tab.get() == Tab::Fix)
     });
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        let step: isize = match ev.key().as_str() {
-            "ArrowRight" => 1,
-            "ArrowLeft" => -1,
-            _ => return,
-        };
-        ev.prevent_default();
-        let i = tab_ids.iter().position(|t| *t == tab.get()).unwrap_or(0) as isize;
-        let n = tab_ids.len() as isize;
-        tab.set(tab_ids[((i + step + n) % n) as usize]);
+        if let Some(next) = arrow_to_tab(&ev, &tab_ids, tab.get()) {
+            tab.set(next);
+        }
     };
 
     view! {

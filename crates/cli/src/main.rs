@@ -296,7 +296,7 @@ fn print_reports(reports: &[extcheck_core::Report], format: CheckFormat, fixes: 
         }
         CheckFormat::Json => {
             let mut fixes = fixes.map(Vec::into_iter);
-            let mut values: Vec<serde_json::Value> = reports
+            let values: Vec<serde_json::Value> = reports
                 .iter()
                 .map(|r| {
                     let mut value = report::json::to_value(r);
@@ -306,7 +306,7 @@ fn print_reports(reports: &[extcheck_core::Report], format: CheckFormat, fixes: 
                     value
                 })
                 .collect();
-            let out = if values.len() == 1 { values.remove(0) } else { serde_json::Value::Array(values) };
+            let out = report::json::one_or_array(values);
             let _ = writeln!(stdout, "{}", serde_json::to_string_pretty(&out).unwrap_or_default());
         }
     }

@@ -50,8 +50,7 @@ impl Export {
     pub fn render(self, reports: &[Report]) -> String {
         let mut text = match self {
             Export::Json => {
-                let mut values: Vec<serde_json::Value> = reports.iter().map(super::json::to_value).collect();
-                let value = if values.len() == 1 { values.remove(0) } else { serde_json::Value::Array(values) };
+                let value = super::json::one_or_array(reports.iter().map(super::json::to_value).collect());
                 serde_json::to_string_pretty(&value).unwrap_or_default()
             }
             Export::Sarif => super::sarif::to_string(reports),

@@ -112,3 +112,9 @@ pub fn to_value(report: &Report) -> serde_json::Value {
 pub fn to_string(report: &Report) -> String {
     serde_json::to_string_pretty(&to_value(report)).unwrap_or_default()
 }
+
+/// The JSON of several reports as the CLI prints it: the report object itself for one input,
+/// an array for several (PRODUCT.md "JSON report").
+pub fn one_or_array(mut values: Vec<serde_json::Value>) -> serde_json::Value {
+    if values.len() == 1 { values.remove(0) } else { serde_json::Value::Array(values) }
+}
