@@ -23,13 +23,13 @@ enum Contents {
 
 macro_rules! corpus {
     ($path:literal) => {
-        include_bytes!(concat!("../../../shared/corpus/", $path))
+        include_bytes!(concat!("../../testdata/corpus/", $path))
     };
 }
 
 macro_rules! folder {
     ($root:literal: $($file:literal),* $(,)?) => {
-        &[$(($file, include_bytes!(concat!("../../../shared/corpus/", $root, "/", $file)))),*]
+        &[$(($file, include_bytes!(concat!("../../testdata/corpus/", $root, "/", $file)))),*]
     };
 }
 

@@ -8,7 +8,7 @@ import { chromium } from "playwright-core";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const DIST = join(ROOT, "dist");
-export const CORPUS = resolve(ROOT, "../shared/corpus");
+export const CORPUS = resolve(ROOT, "testdata/corpus");
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",

@@ -11,7 +11,7 @@ fn extcheck(args: &[&str]) -> Output {
 }
 
 fn corpus(path: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus").join(path).display().to_string()
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/corpus").join(path).display().to_string()
 }
 
 fn json(out: &Output) -> serde_json::Value {

@@ -18,7 +18,7 @@ use extcheck_core::semver::node;
 fn pairs() -> Vec<(String, String)> {
     let path = match std::env::var_os("EXTCHECK_RANGE_VECTORS") {
         Some(p) => PathBuf::from(p),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/conformance/range-vectors.json"),
+        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../testdata/conformance/range-vectors.json"),
     };
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     let all: Vec<serde_json::Value> = serde_json::from_str(&text).expect("JSON array");

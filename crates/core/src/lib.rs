@@ -7,6 +7,8 @@
 //! The crate has no web dependencies: the same code runs in the browser (wasm32) and in the
 //! native CLI. Nothing here performs I/O; callers hand in bytes.
 
+#![deny(missing_docs)]
+
 pub mod cards;
 pub mod check;
 pub mod diagnostic;

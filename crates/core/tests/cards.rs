@@ -1,5 +1,5 @@
-//! Card previews on real packages (`../shared/corpus`), each expectation read from the file
-//! itself or from a cited passage of the specs (`../shared/spec`).
+//! Card previews on real packages (`testdata/corpus`), each expectation read from the file
+//! itself or from a cited passage of the specs (`docs/platforms/`).
 
 use std::path::{Path, PathBuf};
 
@@ -18,7 +18,7 @@ use extcheck_core::package::{Kind, Package};
 use extcheck_core::platforms::{RANCHER, VendorBuild};
 
 fn corpus(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus").join(rel)
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/corpus").join(rel)
 }
 
 fn report(rel: &str) -> PackageReport {

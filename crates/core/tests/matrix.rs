@@ -1,5 +1,5 @@
 //! The compatibility matrix on real packages, each expected verdict worked out from a cited
-//! passage of the specs (`../shared/spec`).
+//! passage of the specs (`docs/platforms/`).
 
 mod common;
 

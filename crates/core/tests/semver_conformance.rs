@@ -18,7 +18,7 @@ use serde_json::Value;
 const SHOW: usize = 25;
 
 fn conformance_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/conformance")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../testdata/conformance")
 }
 
 fn load(path: PathBuf) -> Vec<Value> {

@@ -100,7 +100,7 @@ fn portability_reports_each_dialect() {
 fn vectors() -> (Vec<String>, Vec<String>) {
     let path = match std::env::var_os("EXTCHECK_RANGE_VECTORS") {
         Some(p) => PathBuf::from(p),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/conformance/range-vectors.json"),
+        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../testdata/conformance/range-vectors.json"),
     };
     let text = std::fs::read_to_string(&path).expect("range vectors");
     let all: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();

@@ -8,7 +8,7 @@
 // Usage: node tests/e2e/bench/semver-node.mjs [--json]
 // semver is looked up in $EXTCHECK_SEMVER_DIR, .tools/node_modules (scripts/setup) and
 // tests/e2e/node_modules. The vectors come from $EXTCHECK_RANGE_VECTORS or
-// ../shared/conformance/range-vectors.json beside the repository.
+// testdata/conformance/range-vectors.json.
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -32,7 +32,7 @@ const version = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).vers
 if (version !== '7.5.4') console.error(`warning: semver ${version}, expected 7.5.4`);
 
 const path = process.env.EXTCHECK_RANGE_VECTORS
-  || resolve(repo, '../shared/conformance/range-vectors.json');
+  || resolve(repo, 'testdata/conformance/range-vectors.json');
 const pairs = JSON.parse(readFileSync(path, 'utf8')).map((v) => [v.range, v.version]);
 
 function measure(fn, minMs = 2000) {

@@ -286,7 +286,7 @@ mod tests {
         assert!(negated.ignores_file("values.yaml"));
         assert!(!Rules::parse("!values.yaml\n").ignores_file("values.yaml"));
         // The cert-manager source's own .helmignore keeps every file of the package.
-        let text = include_str!("../../../../../shared/corpus/kubesphere/source/cert-manager/.helmignore");
+        let text = include_str!("../../../../testdata/corpus/kubesphere/source/cert-manager/.helmignore");
         let cm = Rules::parse(text);
         for keep in [".helmignore", "extension.yaml", "static/favicon.svg", "charts/cert-manager/templates/crds.yaml"] {
             assert!(!cm.ignores_file(keep), "{keep}");

@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 use extcheck_core::Report;
 use extcheck_core::package::fs::read_path;
 
-/// `../shared/corpus`, next to this repository (tests never copy it), joined with `rel`.
+/// `testdata/corpus` (see `testdata/PROVENANCE.md`), joined with `rel`.
 pub fn corpus(rel: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/corpus");
     assert!(dir.is_dir(), "the shared corpus is expected at {}", dir.display());
     dir.join(rel)
 }
