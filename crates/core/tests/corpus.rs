@@ -1,4 +1,4 @@
-//! The real-world corpus (`../shared/corpus`, unmodified packages from public repositories):
+//! The real-world corpus (`testdata/corpus`, unmodified packages from public repositories):
 //! every package is read, its kind and identity detected, its JSON report is valid, and the
 //! only errors are the ones the package truly has (each justified below).
 

@@ -1,5 +1,5 @@
 //! The false-positive sweep: every package under `EXTCHECK_SWEEP_DIR` (real packages from public
-//! repositories, never copied into this repository; CI points it at `../shared/sweep` when that
+//! repositories, never copied into this repository; CI points it at the sweep folder beside the clone when that
 //! folder exists). Each is read and checked; the test fails on a panic, and on PKG001 or PKG008
 //! (a real package that is unreadable or not recognised), and prints a table of codes by count
 //! and severity. Without the variable the test says so and passes: the sweep is optional data.

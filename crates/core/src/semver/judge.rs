@@ -1,8 +1,8 @@
 //! Platform judges: each platform component that evaluates a version constraint, modelled as
 //! *engine* (a Masterminds line or node-semver with options) plus *how the component obtains
 //! the current version* (raw `GitVersion`, `coerce`, `parseRancherVersion`, …), per
-//! `shared/spec/kubesphere.md` §3, `shared/spec/rancher.md` §3 and
-//! `shared/spec/semver-and-peers.md` §B1–B2.
+//! `docs/platforms/kubesphere.md` §3, `docs/platforms/rancher.md` §3 and
+//! `docs/platforms/semver-and-peers.md` §B1–B2.
 //!
 //! [`judge`] answers for one component and field; [`judge_all`] for every component that reads
 //! the field. Every [`Judgement`] carries a reason that names the comparator or rule that
