@@ -76,3 +76,27 @@ fn without_code(text: &str) -> String {
     }
     out
 }
+
+#[test]
+fn every_rule_has_its_chinese_docs_with_the_five_sections() {
+    // `crates/core/docs/rules/zh/<CODE>.md`: the same title line and the five sections, in order.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules/zh");
+    let mut missing = Vec::new();
+    for r in extcheck_core::rules::registry::RULES {
+        let Ok(text) = std::fs::read_to_string(dir.join(format!("{}.md", r.code))) else {
+            missing.push(format!("{}: no zh docs", r.code));
+            continue;
+        };
+        if !text.starts_with(&format!("# {}: ", r.code)) {
+            missing.push(format!("{}: title line", r.code));
+        }
+        let mut at = 0;
+        for section in ["## 检查内容", "## 为什么重要", "## 示例", "## 如何修复", "## 来源"] {
+            match text[at..].find(section) {
+                Some(i) => at += i + section.len(),
+                None => missing.push(format!("{}: no `{section}` after the previous section", r.code)),
+            }
+        }
+    }
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+}
