@@ -2,7 +2,7 @@
 //! `extension.yaml`, `Chart.yaml`, `values.yaml` (also of subcharts), `package.json` and the
 //! plugin's `package.json`. (`permissions.yaml` has its own code, KS070.)
 
-use super::{Ctx, TextFile};
+use super::{Capped, Ctx, TextFile};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::package::Kind;
 use crate::syntax::Span;
@@ -170,13 +170,18 @@ fn unquoted_indicator_value(line: &str) -> Option<(Span, &str)> {
 }
 
 fn duplicate_yaml_keys(file: &TextFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
+    let mut capped = Capped::new("SYN002", Severity::Warning);
     yaml::walk(root, |node| {
         let entries = node.entries();
+        let next = next_same(entries.iter().map(|e| e.key_str()));
         for (i, entry) in entries.iter().enumerate() {
             let Some(key) = entry.key_str() else { continue };
-            let Some(later) = entries[i + 1..].iter().find(|e| e.key_str() == Some(key)) else {
+            let Some(later) = next[i].map(|j| &entries[j]) else {
                 continue;
             };
+            if capped.full() {
+                continue;
+            }
             let later_line = file.index.line_col(file.text, later.key.span.start).line;
             let mut d = file.diag(
                 "SYN002",
@@ -191,9 +196,10 @@ fn duplicate_yaml_keys(file: &TextFile<'_>, root: &Node, out: &mut Vec<Diagnosti
                     vec![Edit::delete(file.path, span)],
                 ));
             }
-            out.push(d);
+            capped.built.push(d);
         }
     });
+    capped.finish(out);
 }
 
 /// The whole lines from `start` to `end` (including the line ending), when `start` is the
@@ -207,16 +213,33 @@ pub(crate) fn block_entry_lines(text: &str, start: usize, end: usize) -> Option<
     Some(Span::new(line_start, line_end))
 }
 
+/// For each key of a mapping, the index of the next entry with the same key (linear time, so
+/// that 100,000 duplicate keys cost no more than 100,000 distinct ones).
+fn next_same<'k>(keys: impl DoubleEndedIterator<Item = Option<&'k str>> + ExactSizeIterator) -> Vec<Option<usize>> {
+    let mut next = vec![None; keys.len()];
+    let mut last_seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (i, key) in keys.enumerate().rev() {
+        if let Some(key) = key {
+            next[i] = last_seen.insert(key, i);
+        }
+    }
+    next
+}
+
 fn duplicate_json_keys(file: &TextFile<'_>, root: &JsonNode, out: &mut Vec<Diagnostic>) {
+    let mut capped = Capped::new("SYN002", Severity::Warning);
     let mut stack = vec![root];
     while let Some(node) = stack.pop() {
         let members = node.members();
+        let next = next_same(members.iter().map(|m| Some(m.key.as_str())));
         for (i, m) in members.iter().enumerate() {
             stack.push(&m.value);
-            if let Some(later) = members[i + 1..].iter().find(|l| l.key == m.key) {
+            if let Some(later) = next[i].map(|j| &members[j])
+                && !capped.full()
+            {
                 let later_line = file.index.line_col(file.text, later.key_span.start).line;
                 let next_key = members[i + 1].key_span.start;
-                out.push(
+                capped.built.push(
                     file.diag(
                         "SYN002",
                         Severity::Warning,
@@ -232,6 +255,7 @@ fn duplicate_json_keys(file: &TextFile<'_>, root: &JsonNode, out: &mut Vec<Diagn
             stack.extend(items.iter());
         }
     }
+    capped.finish(out);
 }
 
 #[cfg(test)]

@@ -463,8 +463,7 @@ fn mm_reason(j: &mut Judgement, ex: &masterminds::Explanation, v: &masterminds::
     j.reason = if reasons.len() == 1 {
         format!("rejected: {} ({label})", reasons[0])
     } else {
-        let parts: Vec<String> = reasons.iter().enumerate().map(|(i, r)| format!("OR group {}: {r}", i + 1)).collect();
-        format!("rejected by every OR group: {} ({label})", parts.join("; "))
+        format!("rejected by every OR group: {} ({label})", or_groups(reasons.iter().enumerate()))
     };
 }
 
@@ -672,6 +671,22 @@ fn node_check(j: &mut Judgement, opts: node::Options, constraint: &str, version:
     node_reason(j, r, &ex, v, &label);
 }
 
+/// Most OR groups a rejection reason names; the rest are counted. A reason is kept per matrix
+/// cell, so a constraint of thousands of groups must not be repeated in full in each.
+pub const MAX_GROUPS_IN_REASON: usize = 4;
+
+/// `OR group 1: …; OR group 2: …` for `(index, reason)` pairs, at most
+/// [`MAX_GROUPS_IN_REASON`] of them, then `and N more OR groups`.
+fn or_groups<R: std::fmt::Display>(groups: impl ExactSizeIterator<Item = (usize, R)>) -> String {
+    let total = groups.len();
+    let mut parts: Vec<String> =
+        groups.take(MAX_GROUPS_IN_REASON).map(|(i, r)| format!("OR group {}: {r}", i + 1)).collect();
+    if total > MAX_GROUPS_IN_REASON {
+        parts.push(format!("and {} more OR groups", total - MAX_GROUPS_IN_REASON));
+    }
+    parts.join("; ")
+}
+
 fn node_reason(j: &mut Judgement, r: &node::Range, ex: &RangeExplanation, v: &node::SemVer, label: &str) {
     let describe = |s: &node::SetExplanation| -> String {
         let set = if s.comparators.iter().all(|c| c.is_empty()) { "*".to_string() } else { s.comparators.join(" ") };
@@ -717,7 +732,6 @@ fn node_reason(j: &mut Judgement, r: &node::Range, ex: &RangeExplanation, v: &no
     j.reason = if ex.sets.len() == 1 {
         format!("rejected: {} ({label})", describe(&ex.sets[0]))
     } else {
-        let parts: Vec<String> = ex.sets.iter().map(|s| format!("OR group {}: {}", s.index + 1, describe(s))).collect();
-        format!("rejected by every OR group: {} ({label})", parts.join("; "))
+        format!("rejected by every OR group: {} ({label})", or_groups(ex.sets.iter().map(|s| (s.index, describe(s)))))
     };
 }

@@ -772,7 +772,7 @@ impl Constraints {
                     }
                     joy = false;
                 } else if let Err(e) = check_one(self.profile.line, v, c, include) {
-                    errors.push(e);
+                    errors.push(e.failure(v, c));
                     joy = false;
                 }
             }
@@ -794,7 +794,7 @@ impl Constraints {
             let mut failure = None;
             for c in &g.comparators {
                 if let Err(e) = check_one(self.profile.line, v, c, include) {
-                    failure = Some(e);
+                    failure = Some(e.failure(v, c));
                     break;
                 }
             }
@@ -1022,13 +1022,37 @@ fn version_hint(orig: &str, ver: &str, line: Line, e: &VersionError) -> String {
     }
 }
 
+/// Why a comparator rejected a version, before it is spelled out as a [`CheckFailure`]: the
+/// check itself allocates nothing, so checking many versions costs no formatting.
+#[derive(Clone, Copy, Debug)]
+enum Reject {
+    /// The prerelease rule.
+    Prerelease,
+    /// The comparison failed: the upstream verb phrase and the text appended after the
+    /// comparator.
+    Msg(&'static str, &'static str),
+}
+
+impl Reject {
+    fn failure(self, v: &Version, c: &Comparator) -> CheckFailure {
+        match self {
+            Reject::Prerelease => CheckFailure::prerelease(v, c),
+            Reject::Msg(text, suffix) => {
+                let mut f = CheckFailure::msg(v, c, text);
+                f.message.push_str(suffix);
+                f
+            }
+        }
+    }
+}
+
 /// Runs the upstream check function of `c`'s operator. `include` is the 3.4 group flag
 /// (`IncludePrerelease || containsPre[i]`); 3.3 ignores it.
-fn check_one(line: Line, v: &Version, c: &Comparator, include: bool) -> Result<(), CheckFailure> {
+fn check_one(line: Line, v: &Version, c: &Comparator, include: bool) -> Result<(), Reject> {
     let per_group = line == Line::V3_4;
-    let pre_gate = || -> Result<(), CheckFailure> {
+    let pre_gate = || -> Result<(), Reject> {
         let blocked = if per_group { !v.pre.is_empty() && !include } else { !v.pre.is_empty() && c.con.pre.is_empty() };
-        if blocked { Err(CheckFailure::prerelease(v, c)) } else { Ok(()) }
+        if blocked { Err(Reject::Prerelease) } else { Ok(()) }
     };
     match c.op {
         Op::Ne => {
@@ -1046,12 +1070,12 @@ fn check_one(line: Line, v: &Version, c: &Comparator, include: bool) -> Result<(
             if v.compare(&c.con) == Ordering::Less {
                 Ok(())
             } else {
-                Err(CheckFailure::msg(v, c, "is greater than or equal to"))
+                Err(Reject::Msg("is greater than or equal to", ""))
             }
         }
         Op::Ge | Op::GeAlt => {
             pre_gate()?;
-            if v.compare(&c.con) != Ordering::Less { Ok(()) } else { Err(CheckFailure::msg(v, c, "is less than")) }
+            if v.compare(&c.con) != Ordering::Less { Ok(()) } else { Err(Reject::Msg("is less than", "")) }
         }
         Op::Le | Op::LeAlt => {
             pre_gate()?;
@@ -1069,7 +1093,7 @@ fn check_one(line: Line, v: &Version, c: &Comparator, include: bool) -> Result<(
             } else if v.compare(&c.con) == Ordering::Equal {
                 Ok(())
             } else {
-                Err(CheckFailure::msg(v, c, "is not equal to"))
+                Err(Reject::Msg("is not equal to", ""))
             }
         }
         Op::Caret => {
@@ -1081,12 +1105,8 @@ fn check_one(line: Line, v: &Version, c: &Comparator, include: bool) -> Result<(
 
 /// `constraintNotEqual`; `dirty_pre_gate` is the 3.3 prerelease test that only runs for a dirty
 /// comparator.
-fn not_equal(
-    v: &Version,
-    c: &Comparator,
-    dirty_pre_gate: impl Fn() -> Result<(), CheckFailure>,
-) -> Result<(), CheckFailure> {
-    let equal = || Err(CheckFailure::msg(v, c, "is equal to"));
+fn not_equal(v: &Version, c: &Comparator, dirty_pre_gate: impl Fn() -> Result<(), Reject>) -> Result<(), Reject> {
+    let equal = || Err(Reject::Msg("is equal to", ""));
     if c.dirty {
         dirty_pre_gate()?;
         if c.con.major != v.major {
@@ -1110,8 +1130,8 @@ fn not_equal(
 }
 
 /// `constraintGreaterThan` after the prerelease test.
-fn greater_than(v: &Version, c: &Comparator) -> Result<(), CheckFailure> {
-    let fail = || Err(CheckFailure::msg(v, c, "is less than or equal to"));
+fn greater_than(v: &Version, c: &Comparator) -> Result<(), Reject> {
+    let fail = || Err(Reject::Msg("is less than or equal to", ""));
     if !c.dirty {
         return if v.compare(&c.con) == Ordering::Greater { Ok(()) } else { fail() };
     }
@@ -1129,8 +1149,8 @@ fn greater_than(v: &Version, c: &Comparator) -> Result<(), CheckFailure> {
 }
 
 /// `constraintLessThanEqual` after the prerelease test.
-fn less_than_equal(v: &Version, c: &Comparator) -> Result<(), CheckFailure> {
-    let fail = || Err(CheckFailure::msg(v, c, "is greater than"));
+fn less_than_equal(v: &Version, c: &Comparator) -> Result<(), Reject> {
+    let fail = || Err(Reject::Msg("is greater than", ""));
     if !c.dirty {
         return if v.compare(&c.con) != Ordering::Greater { Ok(()) } else { fail() };
     }
@@ -1141,58 +1161,58 @@ fn less_than_equal(v: &Version, c: &Comparator) -> Result<(), CheckFailure> {
 }
 
 /// `constraintTilde` after the prerelease test.
-fn tilde(v: &Version, c: &Comparator) -> Result<(), CheckFailure> {
+fn tilde(v: &Version, c: &Comparator) -> Result<(), Reject> {
     if v.compare(&c.con) == Ordering::Less {
-        return Err(CheckFailure::msg(v, c, "is less than"));
+        return Err(Reject::Msg("is less than", ""));
     }
     // ~0.0.0 accepts everything.
     if c.con.major == 0 && c.con.minor == 0 && c.con.patch == 0 && !c.minor_dirty && !c.patch_dirty {
         return Ok(());
     }
     if v.major != c.con.major {
-        return Err(CheckFailure::msg(v, c, "does not have same major version as"));
+        return Err(Reject::Msg("does not have same major version as", ""));
     }
     if v.minor != c.con.minor && !c.minor_dirty {
-        return Err(CheckFailure::msg(v, c, "does not have same major and minor version as"));
+        return Err(Reject::Msg("does not have same major and minor version as", ""));
     }
     Ok(())
 }
 
 /// `constraintCaret` after the prerelease test.
-fn caret(v: &Version, c: &Comparator) -> Result<(), CheckFailure> {
+fn caret(v: &Version, c: &Comparator) -> Result<(), Reject> {
     if v.compare(&c.con) == Ordering::Less {
-        return Err(CheckFailure::msg(v, c, "is less than"));
+        return Err(Reject::Msg("is less than", ""));
     }
     if c.con.major > 0 || c.minor_dirty {
         return if v.major == c.con.major {
             Ok(())
         } else {
-            Err(CheckFailure::msg(v, c, "does not have same major version as"))
+            Err(Reject::Msg("does not have same major version as", ""))
         };
     }
     if c.con.major == 0 && v.major > 0 {
-        return Err(CheckFailure::msg(v, c, "does not have same major version as"));
+        return Err(Reject::Msg("does not have same major version as", ""));
     }
     if c.con.minor > 0 || c.patch_dirty {
         return if v.minor == c.con.minor {
             Ok(())
         } else {
-            Err(CheckFailure::msg(v, c, "does not have same minor version as")).map_err(|mut e| {
-                e.message.push_str(". Expected minor versions to match when constraint major version is 0");
-                e
-            })
+            Err(Reject::Msg(
+                "does not have same minor version as",
+                ". Expected minor versions to match when constraint major version is 0",
+            ))
         };
     }
     if c.con.minor == 0 && v.minor > 0 {
-        return Err(CheckFailure::msg(v, c, "does not have same minor version as"));
+        return Err(Reject::Msg("does not have same minor version as", ""));
     }
     if c.con.patch == v.patch {
         Ok(())
     } else {
-        Err(CheckFailure::msg(v, c, "does not equal")).map_err(|mut e| {
-            e.message.push_str(". Expect version and constraint to equal when major and minor versions are 0");
-            e
-        })
+        Err(Reject::Msg(
+            "does not equal",
+            ". Expect version and constraint to equal when major and minor versions are 0",
+        ))
     }
 }
 

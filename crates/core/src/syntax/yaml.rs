@@ -5,12 +5,23 @@
 //! ksbuilder, ks-core and Helm, use).
 //!
 //! Aliases are not expanded (a billion-laughs file costs nothing); they appear as
-//! [`Value::Alias`]. The tree is built with an explicit stack: deeply nested input cannot
-//! overflow the call stack.
+//! [`Value::Alias`]. The tree is built with an explicit stack, and nesting deeper than
+//! [`MAX_DEPTH`] ends the stream with an error, as Go's reader does: deeply nested input can
+//! overflow neither this builder nor the code that walks or drops the tree.
 
 use saphyr_parser::{Event, Parser, ScalarStyle as SaphyrStyle};
 
 use super::Span;
+
+/// Deepest nesting of collections (block and flow together) accepted: Go's `yaml.v2` (v2.4.0
+/// `scannerc.go`, `max_indents` and `max_flow_level`) and `yaml.v3` stop at 10,000 levels with
+/// "exceeded max depth of 10000", so ks-core, Helm and ksbuilder refuse a deeper file. A tree of
+/// this depth is still dropped and walked safely on a 1 MiB stack (tested).
+pub const MAX_DEPTH: usize = 10_000;
+
+/// Deepest nesting of flow collections (`[`, `{`) the parser (`saphyr-parser`, which counts
+/// them in a `u8`) reads; deeper flow nesting is a syntax error.
+pub const MAX_FLOW_DEPTH: usize = 255;
 
 /// How a scalar was written, which decides how it is typed (see [`Node::scalar_type`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -131,8 +142,14 @@ pub fn parse(text: &str) -> YamlStream {
         let (event, span) = match item {
             Ok(ok) => ok,
             Err(err) => {
-                stream.error =
-                    Some(YamlError { message: err.info().to_string(), offset: offsets.byte(err.marker().index()) });
+                let message = match err.info() {
+                    // saphyr-parser counts flow levels in a `u8`.
+                    "recursion limit exceeded" => format!(
+                        "flow collections (`[`, `{{`) nested deeper than {MAX_FLOW_DEPTH} levels: extcheck's YAML parser stops here (Go's reader accepts up to {MAX_DEPTH})"
+                    ),
+                    other => other.to_string(),
+                };
+                stream.error = Some(YamlError { message, offset: offsets.byte(err.marker().index()) });
                 return stream;
             }
         };
@@ -154,6 +171,15 @@ pub fn parse(text: &str) -> YamlStream {
             }
             Event::StreamStart | Event::StreamEnd | Event::Nothing => continue,
             Event::MappingStart(_, tag) | Event::SequenceStart(_, tag) => {
+                if stack.len() >= MAX_DEPTH {
+                    stream.error = Some(YamlError {
+                        message: format!(
+                            "nested deeper than {MAX_DEPTH} levels (Go's YAML reader stops here with \"exceeded max depth of {MAX_DEPTH}\")"
+                        ),
+                        offset: start,
+                    });
+                    return stream;
+                }
                 let content_start = skip_properties(text, start);
                 stack.push(Open {
                     start: content_start,
@@ -210,6 +236,32 @@ pub fn parse(text: &str) -> YamlStream {
         }
     }
     stream
+}
+
+/// Drops a tree without recursion: the derived drop would use stack in proportion to the
+/// nesting (10,000 levels overflow a 1 MiB stack in a debug build).
+impl Drop for Node {
+    fn drop(&mut self) {
+        let mut pending = Vec::new();
+        take_children(&mut self.value, &mut pending);
+        while let Some(mut node) = pending.pop() {
+            take_children(&mut node.value, &mut pending);
+        }
+    }
+}
+
+/// Moves the nested collections of `value` to `out`, leaving `value` shallow.
+fn take_children(value: &mut Value, out: &mut Vec<Node>) {
+    match value {
+        Value::Mapping(entries) => {
+            for entry in std::mem::take(entries) {
+                let Entry { key, value } = entry;
+                out.extend([key, value].into_iter().filter(|n| n.is_collection()));
+            }
+        }
+        Value::Sequence(items) => out.extend(std::mem::take(items).into_iter().filter(Node::is_collection)),
+        Value::Scalar { .. } | Value::Alias => {}
+    }
 }
 
 struct Open {
@@ -351,6 +403,11 @@ impl Node {
             Value::Sequence(items) => items,
             _ => &[],
         }
+    }
+
+    /// True for a mapping or a sequence.
+    pub fn is_collection(&self) -> bool {
+        matches!(self.value, Value::Mapping(_) | Value::Sequence(_))
     }
 
     /// True for a mapping.
