@@ -736,10 +736,12 @@ impl Constraints {
     /// [`PrereleaseMode::PerGroup`] (3.4) a prerelease version is admitted by a group when the
     /// group contains a prerelease comparator or `IncludePrerelease` is set.
     pub fn check(&self, v: &Version) -> bool {
-        self.groups.iter().any(|g| {
-            let include = self.include_pre(g);
-            g.comparators.iter().all(|c| check_one(self.profile.line, v, c, include).is_ok())
-        })
+        self.groups.iter().any(|g| self.check_group(g, v))
+    }
+
+    fn check_group(&self, g: &Group, v: &Version) -> bool {
+        let include = self.include_pre(g);
+        g.comparators.iter().all(|c| check_one(self.profile.line, v, c, include).is_ok())
     }
 
     fn include_pre(&self, g: &Group) -> bool {
@@ -756,6 +758,19 @@ impl Constraints {
     /// is recorded once, and the comparator fails.
     pub fn validate(&self, v: &Version) -> Result<(), Vec<CheckFailure>> {
         let mut errors = Vec::new();
+        match self.validate_with(v, |r, c| errors.push(r.failure(v, c))) {
+            Ok(()) => Ok(()),
+            Err(_) => Err(errors),
+        }
+    }
+
+    /// [`Constraints::validate`] without spelling out the reasons: `Err(true)` when they
+    /// include the prerelease message. Costs no formatting, whatever the number of groups.
+    pub fn validate_prerelease(&self, v: &Version) -> Result<(), bool> {
+        self.validate_with(v, |_, _| {})
+    }
+
+    fn validate_with(&self, v: &Version, mut record: impl FnMut(Reject, &Comparator)) -> Result<(), bool> {
         let mut pre_reported = false;
         for g in &self.groups {
             let include = self.include_pre(g);
@@ -767,12 +782,12 @@ impl Constraints {
                 };
                 if pre_blocked {
                     if !pre_reported {
-                        errors.push(CheckFailure::prerelease(v, c));
+                        record(Reject::Prerelease, c);
                         pre_reported = true;
                     }
                     joy = false;
                 } else if let Err(e) = check_one(self.profile.line, v, c, include) {
-                    errors.push(e.failure(v, c));
+                    record(e, c);
                     joy = false;
                 }
             }
@@ -780,16 +795,31 @@ impl Constraints {
                 return Ok(());
             }
         }
-        Err(errors)
+        Err(pre_reported)
     }
 
     /// Explains [`Constraints::check`]: for each AND group, whether prereleases are admitted
     /// for it and, comparator by comparator in upstream order, the first one that rejects `v`
     /// (upstream stops there) with its reason.
     pub fn explain(&self, v: &Version) -> Explanation {
+        self.explain_first(v, usize::MAX)
+    }
+
+    /// [`Constraints::explain`] with at most `limit` rejecting groups described (the first
+    /// ones); the satisfying group, if any, is always described. Costs formatting for at most
+    /// `limit + 1` groups, whatever the number of groups.
+    pub fn explain_first(&self, v: &Version, limit: usize) -> Explanation {
         let mut groups = Vec::new();
         let mut satisfied = false;
+        let mut described = 0;
         for (index, g) in self.groups.iter().enumerate() {
+            if described >= limit {
+                if self.check_group(g, v) {
+                    satisfied = true;
+                } else {
+                    continue;
+                }
+            }
             let include = self.include_pre(g);
             let mut failure = None;
             for c in &g.comparators {
@@ -800,6 +830,7 @@ impl Constraints {
             }
             let ok = failure.is_none();
             satisfied |= ok;
+            described += usize::from(!ok);
             groups.push(GroupExplanation {
                 index,
                 span: g.span,
