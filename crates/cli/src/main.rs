@@ -184,7 +184,7 @@ fn fix_command(
     let report = match extcheck_core::package::fs::read_path(path) {
         Ok((name, read)) => extcheck_core::check(&name, read),
         Err(e) => {
-            eprintln!("extcheck: {}: {e}", path.display());
+            eprintln!("extcheck: {}: {e}", report::text::escape_control(&path.display().to_string()));
             return ExitCode::from(2);
         }
     };
@@ -319,7 +319,7 @@ fn check(paths: &[std::path::PathBuf], format: CheckFormat) -> ExitCode {
         match extcheck_core::package::fs::read_path(path) {
             Ok((name, read)) => reports.push(extcheck_core::check(&name, read)),
             Err(e) => {
-                eprintln!("extcheck: {}: {e}", path.display());
+                eprintln!("extcheck: {}: {e}", report::text::escape_control(&path.display().to_string()));
                 unreadable = true;
             }
         }

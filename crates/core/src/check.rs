@@ -93,6 +93,7 @@ pub fn check(input: &str, read: ReadResult) -> Report {
         );
         diagnostics.extend(rules::run(&ctx));
         sort(&mut diagnostics);
+        cap(&mut diagnostics);
         let (name, version) = identity(&ctx);
         let matrix = compute_matrix(&ctx);
         drop(ctx);
@@ -143,6 +144,7 @@ pub fn recheck(previous: &PackageReport, package: Package, top_folder: Option<&s
     let ctx = Ctx::new(&package, kind, &origin, top.as_deref(), &part);
     let mut diagnostics = rules::run(&ctx);
     sort(&mut diagnostics);
+    cap(&mut diagnostics);
     let (name, version) = identity(&ctx);
     drop(ctx);
     PackageReport {
@@ -210,6 +212,80 @@ fn split(mut package: Package, found: &[Detected]) -> Vec<Package> {
 }
 
 /// Diagnostics in reading order: input-level first, then by file, position and code.
+/// Most diagnostics of one code in one file that a report lists; the rest are summed up in one
+/// more diagnostic of that code ("and N more"). Keeps reports small whatever the input (100,000
+/// duplicate keys would otherwise give a report of hundreds of megabytes).
+pub const MAX_PER_RULE_AND_FILE: usize = 50;
+
+const MORE_HELP: &str =
+    "A report lists at most 50 findings of one rule in one file. Fix the ones listed and check again.";
+
+/// The diagnostic that stands for `count` more findings of `code` in `file` beyond
+/// [`MAX_PER_RULE_AND_FILE`], placed at `location` (the last one listed). Rules that can find
+/// very many (duplicate keys) stop building diagnostics at the cap and add this one.
+pub(crate) fn more(
+    code: &'static str,
+    severity: crate::Severity,
+    file: Option<String>,
+    count: usize,
+    location: Option<crate::diagnostic::Location>,
+) -> Diagnostic {
+    let place = file.as_deref().map_or_else(|| "this package".to_string(), |f| format!("`{f}`"));
+    let mut d = Diagnostic::new(
+        code,
+        severity,
+        format!("… and {count} more {code} findings in {place}, not listed"),
+        MORE_HELP,
+    );
+    d.file = file;
+    d.location = location;
+    d
+}
+
+/// Applies [`MAX_PER_RULE_AND_FILE`] to sorted `diagnostics`: keeps the first ones of each code
+/// and file, and adds after the last kept one a diagnostic counting the others, with the most
+/// severe severity among them (so the counts and the exit code keep their meaning).
+fn cap(diagnostics: &mut Vec<Diagnostic>) {
+    use std::collections::HashMap;
+    let mut seen: HashMap<(&'static str, Option<String>), usize> = HashMap::new();
+    let mut dropped: Vec<(Diagnostic, usize, crate::Severity)> = Vec::new();
+    let mut slot: HashMap<(&'static str, Option<String>), usize> = HashMap::new();
+    diagnostics.retain(|d| {
+        if d.help == MORE_HELP {
+            return true;
+        }
+        let key = (d.code, d.file.clone());
+        let n = seen.entry(key.clone()).or_default();
+        *n += 1;
+        if *n <= MAX_PER_RULE_AND_FILE {
+            return true;
+        }
+        match slot.get(&key) {
+            Some(&i) => {
+                dropped[i].1 += 1;
+                dropped[i].2 = dropped[i].2.max(d.severity);
+            }
+            None => {
+                slot.insert(key, dropped.len());
+                dropped.push((d.clone(), 1, d.severity));
+            }
+        }
+        false
+    });
+    if dropped.is_empty() {
+        return;
+    }
+    for (first, count, severity) in dropped {
+        let location = diagnostics
+            .iter()
+            .rev()
+            .find(|d| d.code == first.code && d.file == first.file)
+            .and_then(|d| d.location.clone());
+        diagnostics.push(more(first.code, severity, first.file, count, location));
+    }
+    sort(diagnostics);
+}
+
 fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
         (a.file.as_deref(), a.location.as_ref().map(|l| l.span.start), a.code).cmp(&(

@@ -14,6 +14,7 @@ pub mod check;
 pub mod diagnostic;
 pub mod edit;
 pub mod fix;
+pub mod fuzz;
 pub mod helm;
 pub mod k8s;
 pub mod kubesphere;

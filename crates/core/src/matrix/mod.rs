@@ -253,3 +253,17 @@ mod tests {
         assert_eq!(runs(&[], |m| m.to_string()), "");
     }
 }
+
+/// Longest constraint, in characters, that a cell's reason or message quotes in full.
+pub const MAX_QUOTED_CHARS: usize = 120;
+
+/// `constraint` as a cell quotes it: whole up to [`MAX_QUOTED_CHARS`] characters, else its
+/// beginning and its length (`>=1.0 || … (10,240 bytes)`). A matrix has a cell per platform
+/// version and Kubernetes minor, so a long constraint quoted whole in each would multiply the
+/// report's size; the diagnostics show it once.
+pub fn clip(constraint: &str) -> std::borrow::Cow<'_, str> {
+    match constraint.char_indices().nth(MAX_QUOTED_CHARS) {
+        None => std::borrow::Cow::Borrowed(constraint),
+        Some((cut, _)) => std::borrow::Cow::Owned(format!("{} … ({} bytes)", &constraint[..cut], constraint.len())),
+    }
+}

@@ -42,8 +42,13 @@ pub struct Inputs {
     pub has_endpoint: bool,
 }
 
+/// The key-value pairs of `list` with a key Rancher knows (the gates read only those), in
+/// order: thousands of other keys then cost nothing per matrix cell.
 fn pairs(list: Vec<annotations::Annotation>) -> Vec<(String, String)> {
-    list.into_iter().filter_map(|a| Some((a.key, a.value?))).collect()
+    list.into_iter()
+        .filter(|a| annotations::KNOWN_KEYS.contains(&a.key.as_str()))
+        .filter_map(|a| Some((a.key, a.value?)))
+        .collect()
 }
 
 impl Inputs {
@@ -144,7 +149,7 @@ fn gate_a(i: &Inputs, r: &RancherRelease, kubernetes: &str) -> Gate {
             return fail(
                 "rancher-a",
                 A,
-                format!("`{key}: {constraint}` — {}", short(&j.reason)),
+                format!("`{key}: {}` — {}", super::clip(constraint), short(&j.reason)),
                 "The backend removes this version from the repository index; with no version left the chart is deleted and the card disappears from the Extensions page.",
             );
         }
@@ -155,6 +160,7 @@ fn gate_a(i: &Inputs, r: &RancherRelease, kubernetes: &str) -> Gate {
 /// A card message of the Extensions page (`plugins.incompatible*`).
 fn card(i: &Inputs, kind: &str, required: &str) -> String {
     let v = &i.version;
+    let required = super::clip(required);
     match kind {
         "rancher" => format!(
             "The latest version of this extension ({v}) is not compatible with the current Rancher version ({required})."
@@ -194,7 +200,7 @@ fn gate_b(i: &Inputs, r: &RancherRelease, kubernetes: &str) -> Gate {
             if let Some(c) = i.annotation(key) {
                 let j = page(field, c, current);
                 if j.verdict != Verdict::Accepted {
-                    failures.push((format!("`{key}: {c}` — {}", short(&j.reason)), card(i, kind, c)));
+                    failures.push((format!("`{key}: {}` — {}", super::clip(c), short(&j.reason)), card(i, kind, c)));
                 }
             }
         }

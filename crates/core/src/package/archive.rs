@@ -275,6 +275,17 @@ pub fn read_archive(name: &str, bytes: &[u8]) -> ReadResult {
         raw.push(RawEntry { path, bytes: Some(data), dot_prefix: had_dot_prefix, directory: false });
     }
 
+    // The tar reader stops at the end-of-archive marker; read the rest of the gzip stream (within
+    // the same limit) so that its trailer, the CRC-32 and length of the data, is verified.
+    if format == Format::Gzip && !partial {
+        let mut rest = archive.into_inner();
+        if let Err(e) = io::copy(&mut rest, &mut io::sink())
+            && !e.to_string().contains(LIMIT_MESSAGE)
+        {
+            diagnostics.push(gzip_trailer(name, &e));
+        }
+    }
+
     if raw.iter().any(|e| e.dot_prefix) {
         diagnostics.push(dot_prefix(raw.iter().filter(|e| e.dot_prefix).count()));
     }
@@ -394,6 +405,22 @@ fn read_full(reader: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
         }
     }
     Ok(filled)
+}
+
+/// PKG001 (a warning) for a gzip stream whose files read completely but whose trailer is cut
+/// short or does not match the data (CRC-32 or length).
+fn gzip_trailer(name: &str, error: &io::Error) -> Diagnostic {
+    let what = if error.kind() == io::ErrorKind::UnexpectedEof {
+        "ends before its gzip trailer (the CRC-32 and length of the data): the file was cut short"
+    } else {
+        "has a gzip trailer that does not match its data (CRC-32 or length): the file is damaged"
+    };
+    Diagnostic::new(
+        "PKG001",
+        Severity::Warning,
+        format!("`{name}` {what} ({error})"),
+        "Every file was read, but `gzip -t`, `tar` and most tools reject the archive as corrupt. Helm's chart loader (used by Helm and ks-core) reads the tar only up to its end marker, so it usually never reaches the trailer and loads the chart as is; the damage may not be limited to the trailer. Build or download the archive again.",
+    )
 }
 
 fn stream_error(name: &str, error: &io::Error, entries_read: usize) -> Diagnostic {

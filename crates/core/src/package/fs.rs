@@ -3,13 +3,19 @@
 //! builds [`FolderEntry`] lists itself from dropped files.
 
 use std::fs;
-use std::io;
+use std::io::{self, Read};
 use std::path::Path;
 
-use super::{Admit, FolderEntry, ReadBudget, ReadResult};
+use super::{Admit, FolderEntry, MAX_FILE_BYTES, MAX_TOTAL_BYTES, Origin, ReadBudget, ReadResult};
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::package;
 
 /// Reads `path` (a file or a folder). Returns the name to show in reports and what was read.
+///
+/// The size is looked at before anything is read: a single file over Helm's limit (5 MiB for a
+/// text file, 100 MiB for an archive) is not read at all (PKG003), and no read goes past the
+/// limit even if the file grows meanwhile. A FIFO, socket or device is refused with PKG001
+/// without being opened (opening a FIFO would wait for a writer).
 ///
 /// Errors: the path does not exist or cannot be read (permissions, I/O).
 pub fn read_path(path: &Path) -> io::Result<(String, ReadResult)> {
@@ -23,10 +29,48 @@ pub fn read_path(path: &Path) -> io::Result<(String, ReadResult)> {
         walk(path, "", &mut entries, &mut budget, &mut stopped)?;
         Ok((name, package::read_folder(&folder, entries)))
     } else {
-        let bytes = fs::read(path)?;
         let file_name = path.file_name().map_or_else(|| name.clone(), |n| n.to_string_lossy().into_owned());
+        if !meta.is_file() {
+            return Ok((name, not_read(&file_name, special_file(&file_name))));
+        }
+        if meta.len() > MAX_TOTAL_BYTES {
+            return Ok((name, not_read(&file_name, package::total_too_large(&file_name))));
+        }
+        let archive = package::is_archive_name(&file_name) || looks_like_archive(&read_capped(path, 511)?);
+        if !archive && meta.len() > MAX_FILE_BYTES {
+            return Ok((name, not_read(&file_name, package::file_too_large(&file_name, meta.len()))));
+        }
+        let bytes = read_capped(path, if archive { MAX_TOTAL_BYTES } else { MAX_FILE_BYTES })?;
         Ok((name, package::read_file(&file_name, bytes)))
     }
+}
+
+/// Reads at most `limit + 1` bytes of the file at `path` (one more than the limit, so that the
+/// reader sees it is over).
+fn read_capped(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    fs::File::open(path)?.take(limit + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// True when `head` (the first bytes of a file) starts like a gzip, zip or tar archive.
+fn looks_like_archive(head: &[u8]) -> bool {
+    head.starts_with(&[0x1f, 0x8b]) || head.starts_with(b"PK\x03\x04") || head.get(257..262) == Some(b"ustar")
+}
+
+/// A read result for a single file that was not read, with the diagnostic that says why.
+fn not_read(file_name: &str, diagnostic: Diagnostic) -> ReadResult {
+    ReadResult { package: None, origin: Origin::File { name: file_name.to_string() }, diagnostics: vec![diagnostic] }
+}
+
+/// PKG001 for a FIFO, socket or device given as the input.
+fn special_file(file_name: &str) -> Diagnostic {
+    Diagnostic::new(
+        "PKG001",
+        Severity::Error,
+        format!("`{file_name}` is not a regular file (a FIFO, socket or device); it was not opened"),
+        "Give extcheck a package archive (`.tgz`), a folder, or a manifest file saved on disk.",
+    )
 }
 
 fn walk(
@@ -54,7 +98,7 @@ fn walk(
         } else if kind.is_file() {
             let size = child.metadata()?.len();
             match budget.admit(size) {
-                Admit::Read => out.push(FolderEntry::File { path: rel, bytes: fs::read(child.path())? }),
+                Admit::Read => out.push(FolderEntry::File { path: rel, bytes: read_capped(&child.path(), size)? }),
                 Admit::Oversized => out.push(FolderEntry::Oversized { path: rel, bytes: size }),
                 Admit::Stop => {
                     out.push(FolderEntry::TotalExceeded { path: rel });

@@ -136,7 +136,14 @@ pub fn suggest(key: &str) -> Option<&'static str> {
     if !near_prefix {
         return None;
     }
-    let mut close = KNOWN_KEYS.iter().map(|k| (levenshtein(key, k), *k)).filter(|(d, _)| *d <= 2).collect::<Vec<_>>();
+    // The distance is at least the difference in length: most keys need no computing.
+    let length = key.chars().count();
+    let mut close = KNOWN_KEYS
+        .iter()
+        .filter(|k| k.chars().count().abs_diff(length) <= 2)
+        .map(|k| (levenshtein(key, k), *k))
+        .filter(|(d, _)| *d <= 2)
+        .collect::<Vec<_>>();
     close.sort();
     match close.as_slice() {
         [(d, k), rest @ ..] if rest.first().is_none_or(|(d2, _)| d2 > d) => Some(k),

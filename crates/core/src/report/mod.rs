@@ -71,9 +71,11 @@ pub fn lines(text: &str, span: Span) -> Vec<SnippetLine> {
                 b = a + 1; // an insertion point or empty span: mark one column
             }
             let chars: Vec<char> = line_text.chars().collect();
-            let (shown, offset) = cut(&chars, a, b);
+            let (shown, offset) = cut(&chars, a);
             a -= offset.min(a);
             b -= offset.min(b);
+            // A mark longer than the cut line (a 10 KB constraint) ends with the line.
+            b = b.min(shown.chars().count()).max(a + 1);
             Some(SnippetLine { number: n, text: shown, mark: Some((a, b)) })
         })
         .collect()
@@ -87,14 +89,15 @@ fn floor_char(s: &str, mut i: usize) -> usize {
     i
 }
 
-/// Cuts a long line to [`MAX_LINE_CHARS`] around `a..b`; returns the text and how many
+/// Cuts a long line to [`MAX_LINE_CHARS`] from a little before `a` (a longer mark is cut
+/// with it); returns the text and how many
 /// characters were removed at the start (a leading `…` counts as one kept character).
-fn cut(chars: &[char], a: usize, b: usize) -> (String, usize) {
+fn cut(chars: &[char], a: usize) -> (String, usize) {
     if chars.len() <= MAX_LINE_CHARS {
         return (chars.iter().collect(), 0);
     }
     let start = a.saturating_sub(40).min(chars.len().saturating_sub(MAX_LINE_CHARS));
-    let end = (start + MAX_LINE_CHARS).max(b.min(chars.len())).min(chars.len());
+    let end = (start + MAX_LINE_CHARS).min(chars.len());
     let mut out = String::new();
     let mut removed = start;
     if start > 0 {

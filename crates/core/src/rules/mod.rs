@@ -19,6 +19,44 @@ use crate::syntax::json::{self, JsonError, JsonNode};
 use crate::syntax::yaml::{self, Node, YamlStream};
 use crate::syntax::{LineIndex, Span};
 
+/// Collects the findings of one rule in one file, building at most
+/// [`crate::check::MAX_PER_RULE_AND_FILE`] of them; the others are only counted, into one
+/// "and N more" diagnostic. For rules that report per mapping entry (duplicate keys, unknown
+/// keys), so that 100,000 entries cost no memory for diagnostics nobody reads.
+pub(crate) struct Capped {
+    code: &'static str,
+    severity: Severity,
+    /// The diagnostics built so far.
+    pub(crate) built: Vec<Diagnostic>,
+    more: usize,
+}
+
+impl Capped {
+    /// An empty collector for `code`; the "and N more" diagnostic has `severity`.
+    pub(crate) fn new(code: &'static str, severity: Severity) -> Self {
+        Capped { code, severity, built: Vec::new(), more: 0 }
+    }
+
+    /// True (and counted) when the cap is reached: the caller then skips building the finding.
+    pub(crate) fn full(&mut self) -> bool {
+        if self.built.len() < crate::check::MAX_PER_RULE_AND_FILE {
+            return false;
+        }
+        self.more += 1;
+        true
+    }
+
+    /// Moves the findings to `out`, with the "and N more" diagnostic when some were skipped.
+    pub(crate) fn finish(mut self, out: &mut Vec<Diagnostic>) {
+        if self.more > 0 {
+            let last = self.built.last().cloned();
+            let (file, location) = last.map_or((None, None), |d| (d.file, d.location));
+            self.built.push(crate::check::more(self.code, self.severity, file, self.more, location));
+        }
+        out.append(&mut self.built);
+    }
+}
+
 /// A text file of the package with its line index.
 #[derive(Debug)]
 pub struct TextFile<'a> {

@@ -14,6 +14,7 @@ use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::package::Kind;
 use crate::platforms::{self, VendorBuild};
 use crate::rancher::annotations::{KUBE_VERSION, RANCHER_VERSION, UI_EXTENSIONS_VERSION, UI_VERSION};
+use crate::semver::MAX_CONSTRAINT_BYTES;
 use crate::semver::judge::{self, Component, Field, Judgement, Verdict};
 use crate::semver::node;
 use crate::semver::rewrite::{self, Rewrite};
@@ -411,6 +412,20 @@ fn on_invalid(c: Component) -> &'static str {
 pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for site in sites(ctx) {
         if site.value.trim().is_empty() {
+            continue;
+        }
+        if site.value.len() > MAX_CONSTRAINT_BYTES {
+            out.push(site.diag(
+                "RANGE001",
+                Severity::Warning,
+                site.span,
+                format!(
+                    "`{}` is too large to check: {} bytes, over the {MAX_CONSTRAINT_BYTES} bytes extcheck evaluates; RANGE002–RANGE005 were not checked",
+                    site.key,
+                    site.value.len()
+                ),
+                "Masterminds (Helm, ks-core, the Rancher backend) and node-semver (the consoles) put no limit on a constraint's length, so the platforms evaluate it as written, one OR group after another. A constraint this long is almost certainly generated: write it as a few ranges, e.g. `>=1.19.0-0 <1.31.0-0`.".to_string(),
+            ));
             continue;
         }
         let blocked = parse_failures(&site, out);

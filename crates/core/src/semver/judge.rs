@@ -414,12 +414,18 @@ fn masterminds_check(j: &mut Judgement, profile: Profile, constraint: &str, vers
         }
     };
     j.compared_version = v.to_string();
-    let ex = c.explain(v);
-    mm_reason(j, &ex, v, profile);
+    let ex = c.explain_first(v, MAX_GROUPS_IN_REASON);
+    mm_reason(j, &ex, c.groups.len(), v, profile);
 }
 
 /// Builds verdict and reason from a Masterminds explanation.
-fn mm_reason(j: &mut Judgement, ex: &masterminds::Explanation, v: &masterminds::Version, profile: Profile) {
+fn mm_reason(
+    j: &mut Judgement,
+    ex: &masterminds::Explanation,
+    groups: usize,
+    v: &masterminds::Version,
+    profile: Profile,
+) {
     let label = mm_label(profile);
     if ex.satisfied {
         j.verdict = Verdict::Accepted;
@@ -463,8 +469,7 @@ fn mm_reason(j: &mut Judgement, ex: &masterminds::Explanation, v: &masterminds::
     j.reason = if reasons.len() == 1 {
         format!("rejected: {} ({label})", reasons[0])
     } else {
-        let parts: Vec<String> = reasons.iter().enumerate().map(|(i, r)| format!("OR group {}: {r}", i + 1)).collect();
-        format!("rejected by every OR group: {} ({label})", parts.join("; "))
+        format!("rejected by every OR group: {} ({label})", or_groups(reasons.iter().enumerate(), groups))
     };
 }
 
@@ -525,25 +530,26 @@ fn rancher_backend(j: &mut Judgement, constraint: &str, current: &str, ctx: &Con
                 }
             };
             j.compared_version = v.to_string();
-            match c.validate(v) {
+            let groups = c.groups.len();
+            match c.validate_prerelease(v) {
                 Ok(()) => {
-                    let ex = c.explain(v);
-                    mm_reason(j, &ex, v, profile);
+                    let ex = c.explain_first(v, MAX_GROUPS_IN_REASON);
+                    mm_reason(j, &ex, groups, v, profile);
                 }
-                Err(errors) if errors.iter().any(|e| e.prerelease) => {
+                Err(true) => {
                     let mut stripped = v.clone();
                     stripped.pre.clear();
                     j.compared_version = stripped.to_string();
-                    let ex = c.explain(&stripped);
-                    mm_reason(j, &ex, &stripped, profile);
+                    let ex = c.explain_first(&stripped, MAX_GROUPS_IN_REASON);
+                    mm_reason(j, &ex, groups, &stripped, profile);
                     j.reason = format!(
                         "{} after Validate reported \"{v} is a prerelease version and the constraint is only looking for release versions\" and the prerelease was stripped",
                         j.reason
                     );
                 }
-                Err(_) => {
-                    let ex = c.explain(v);
-                    mm_reason(j, &ex, v, profile);
+                Err(false) => {
+                    let ex = c.explain_first(v, MAX_GROUPS_IN_REASON);
+                    mm_reason(j, &ex, groups, v, profile);
                 }
             }
         }
@@ -672,6 +678,21 @@ fn node_check(j: &mut Judgement, opts: node::Options, constraint: &str, version:
     node_reason(j, r, &ex, v, &label);
 }
 
+/// Most OR groups a rejection reason names; the rest are counted. A reason is kept per matrix
+/// cell, so a constraint of thousands of groups must not be repeated in full in each.
+pub const MAX_GROUPS_IN_REASON: usize = 4;
+
+/// `OR group 1: …; OR group 2: …` for `(index, reason)` pairs, at most
+/// [`MAX_GROUPS_IN_REASON`] of them, then `and N more OR groups` (of `total`).
+fn or_groups<R: std::fmt::Display>(groups: impl Iterator<Item = (usize, R)>, total: usize) -> String {
+    let mut parts: Vec<String> =
+        groups.take(MAX_GROUPS_IN_REASON).map(|(i, r)| format!("OR group {}: {r}", i + 1)).collect();
+    if total > MAX_GROUPS_IN_REASON {
+        parts.push(format!("and {} more OR groups", total - MAX_GROUPS_IN_REASON));
+    }
+    parts.join("; ")
+}
+
 fn node_reason(j: &mut Judgement, r: &node::Range, ex: &RangeExplanation, v: &node::SemVer, label: &str) {
     let describe = |s: &node::SetExplanation| -> String {
         let set = if s.comparators.iter().all(|c| c.is_empty()) { "*".to_string() } else { s.comparators.join(" ") };
@@ -717,7 +738,9 @@ fn node_reason(j: &mut Judgement, r: &node::Range, ex: &RangeExplanation, v: &no
     j.reason = if ex.sets.len() == 1 {
         format!("rejected: {} ({label})", describe(&ex.sets[0]))
     } else {
-        let parts: Vec<String> = ex.sets.iter().map(|s| format!("OR group {}: {}", s.index + 1, describe(s))).collect();
-        format!("rejected by every OR group: {} ({label})", parts.join("; "))
+        format!(
+            "rejected by every OR group: {} ({label})",
+            or_groups(ex.sets.iter().map(|s| (s.index, describe(s))), ex.sets.len())
+        )
     };
 }

@@ -736,10 +736,12 @@ impl Constraints {
     /// [`PrereleaseMode::PerGroup`] (3.4) a prerelease version is admitted by a group when the
     /// group contains a prerelease comparator or `IncludePrerelease` is set.
     pub fn check(&self, v: &Version) -> bool {
-        self.groups.iter().any(|g| {
-            let include = self.include_pre(g);
-            g.comparators.iter().all(|c| check_one(self.profile.line, v, c, include).is_ok())
-        })
+        self.groups.iter().any(|g| self.check_group(g, v))
+    }
+
+    fn check_group(&self, g: &Group, v: &Version) -> bool {
+        let include = self.include_pre(g);
+        g.comparators.iter().all(|c| check_one(self.profile.line, v, c, include).is_ok())
     }
 
     fn include_pre(&self, g: &Group) -> bool {
@@ -756,6 +758,19 @@ impl Constraints {
     /// is recorded once, and the comparator fails.
     pub fn validate(&self, v: &Version) -> Result<(), Vec<CheckFailure>> {
         let mut errors = Vec::new();
+        match self.validate_with(v, |r, c| errors.push(r.failure(v, c))) {
+            Ok(()) => Ok(()),
+            Err(_) => Err(errors),
+        }
+    }
+
+    /// [`Constraints::validate`] without spelling out the reasons: `Err(true)` when they
+    /// include the prerelease message. Costs no formatting, whatever the number of groups.
+    pub fn validate_prerelease(&self, v: &Version) -> Result<(), bool> {
+        self.validate_with(v, |_, _| {})
+    }
+
+    fn validate_with(&self, v: &Version, mut record: impl FnMut(Reject, &Comparator)) -> Result<(), bool> {
         let mut pre_reported = false;
         for g in &self.groups {
             let include = self.include_pre(g);
@@ -767,12 +782,12 @@ impl Constraints {
                 };
                 if pre_blocked {
                     if !pre_reported {
-                        errors.push(CheckFailure::prerelease(v, c));
+                        record(Reject::Prerelease, c);
                         pre_reported = true;
                     }
                     joy = false;
                 } else if let Err(e) = check_one(self.profile.line, v, c, include) {
-                    errors.push(e);
+                    record(e, c);
                     joy = false;
                 }
             }
@@ -780,26 +795,42 @@ impl Constraints {
                 return Ok(());
             }
         }
-        Err(errors)
+        Err(pre_reported)
     }
 
     /// Explains [`Constraints::check`]: for each AND group, whether prereleases are admitted
     /// for it and, comparator by comparator in upstream order, the first one that rejects `v`
     /// (upstream stops there) with its reason.
     pub fn explain(&self, v: &Version) -> Explanation {
+        self.explain_first(v, usize::MAX)
+    }
+
+    /// [`Constraints::explain`] with at most `limit` rejecting groups described (the first
+    /// ones); the satisfying group, if any, is always described. Costs formatting for at most
+    /// `limit + 1` groups, whatever the number of groups.
+    pub fn explain_first(&self, v: &Version, limit: usize) -> Explanation {
         let mut groups = Vec::new();
         let mut satisfied = false;
+        let mut described = 0;
         for (index, g) in self.groups.iter().enumerate() {
+            if described >= limit {
+                if self.check_group(g, v) {
+                    satisfied = true;
+                } else {
+                    continue;
+                }
+            }
             let include = self.include_pre(g);
             let mut failure = None;
             for c in &g.comparators {
                 if let Err(e) = check_one(self.profile.line, v, c, include) {
-                    failure = Some(e);
+                    failure = Some(e.failure(v, c));
                     break;
                 }
             }
             let ok = failure.is_none();
             satisfied |= ok;
+            described += usize::from(!ok);
             groups.push(GroupExplanation {
                 index,
                 span: g.span,
@@ -1022,13 +1053,37 @@ fn version_hint(orig: &str, ver: &str, line: Line, e: &VersionError) -> String {
     }
 }
 
+/// Why a comparator rejected a version, before it is spelled out as a [`CheckFailure`]: the
+/// check itself allocates nothing, so checking many versions costs no formatting.
+#[derive(Clone, Copy, Debug)]
+enum Reject {
+    /// The prerelease rule.
+    Prerelease,
+    /// The comparison failed: the upstream verb phrase and the text appended after the
+    /// comparator.
+    Msg(&'static str, &'static str),
+}
+
+impl Reject {
+    fn failure(self, v: &Version, c: &Comparator) -> CheckFailure {
+        match self {
+            Reject::Prerelease => CheckFailure::prerelease(v, c),
+            Reject::Msg(text, suffix) => {
+                let mut f = CheckFailure::msg(v, c, text);
+                f.message.push_str(suffix);
+                f
+            }
+        }
+    }
+}
+
 /// Runs the upstream check function of `c`'s operator. `include` is the 3.4 group flag
 /// (`IncludePrerelease || containsPre[i]`); 3.3 ignores it.
-fn check_one(line: Line, v: &Version, c: &Comparator, include: bool) -> Result<(), CheckFailure> {
+fn check_one(line: Line, v: &Version, c: &Comparator, include: bool) -> Result<(), Reject> {
     let per_group = line == Line::V3_4;
-    let pre_gate = || -> Result<(), CheckFailure> {
+    let pre_gate = || -> Result<(), Reject> {
         let blocked = if per_group { !v.pre.is_empty() && !include } else { !v.pre.is_empty() && c.con.pre.is_empty() };
-        if blocked { Err(CheckFailure::prerelease(v, c)) } else { Ok(()) }
+        if blocked { Err(Reject::Prerelease) } else { Ok(()) }
     };
     match c.op {
         Op::Ne => {
@@ -1046,12 +1101,12 @@ fn check_one(line: Line, v: &Version, c: &Comparator, include: bool) -> Result<(
             if v.compare(&c.con) == Ordering::Less {
                 Ok(())
             } else {
-                Err(CheckFailure::msg(v, c, "is greater than or equal to"))
+                Err(Reject::Msg("is greater than or equal to", ""))
             }
         }
         Op::Ge | Op::GeAlt => {
             pre_gate()?;
-            if v.compare(&c.con) != Ordering::Less { Ok(()) } else { Err(CheckFailure::msg(v, c, "is less than")) }
+            if v.compare(&c.con) != Ordering::Less { Ok(()) } else { Err(Reject::Msg("is less than", "")) }
         }
         Op::Le | Op::LeAlt => {
             pre_gate()?;
@@ -1069,7 +1124,7 @@ fn check_one(line: Line, v: &Version, c: &Comparator, include: bool) -> Result<(
             } else if v.compare(&c.con) == Ordering::Equal {
                 Ok(())
             } else {
-                Err(CheckFailure::msg(v, c, "is not equal to"))
+                Err(Reject::Msg("is not equal to", ""))
             }
         }
         Op::Caret => {
@@ -1081,12 +1136,8 @@ fn check_one(line: Line, v: &Version, c: &Comparator, include: bool) -> Result<(
 
 /// `constraintNotEqual`; `dirty_pre_gate` is the 3.3 prerelease test that only runs for a dirty
 /// comparator.
-fn not_equal(
-    v: &Version,
-    c: &Comparator,
-    dirty_pre_gate: impl Fn() -> Result<(), CheckFailure>,
-) -> Result<(), CheckFailure> {
-    let equal = || Err(CheckFailure::msg(v, c, "is equal to"));
+fn not_equal(v: &Version, c: &Comparator, dirty_pre_gate: impl Fn() -> Result<(), Reject>) -> Result<(), Reject> {
+    let equal = || Err(Reject::Msg("is equal to", ""));
     if c.dirty {
         dirty_pre_gate()?;
         if c.con.major != v.major {
@@ -1110,8 +1161,8 @@ fn not_equal(
 }
 
 /// `constraintGreaterThan` after the prerelease test.
-fn greater_than(v: &Version, c: &Comparator) -> Result<(), CheckFailure> {
-    let fail = || Err(CheckFailure::msg(v, c, "is less than or equal to"));
+fn greater_than(v: &Version, c: &Comparator) -> Result<(), Reject> {
+    let fail = || Err(Reject::Msg("is less than or equal to", ""));
     if !c.dirty {
         return if v.compare(&c.con) == Ordering::Greater { Ok(()) } else { fail() };
     }
@@ -1129,8 +1180,8 @@ fn greater_than(v: &Version, c: &Comparator) -> Result<(), CheckFailure> {
 }
 
 /// `constraintLessThanEqual` after the prerelease test.
-fn less_than_equal(v: &Version, c: &Comparator) -> Result<(), CheckFailure> {
-    let fail = || Err(CheckFailure::msg(v, c, "is greater than"));
+fn less_than_equal(v: &Version, c: &Comparator) -> Result<(), Reject> {
+    let fail = || Err(Reject::Msg("is greater than", ""));
     if !c.dirty {
         return if v.compare(&c.con) != Ordering::Greater { Ok(()) } else { fail() };
     }
@@ -1141,58 +1192,58 @@ fn less_than_equal(v: &Version, c: &Comparator) -> Result<(), CheckFailure> {
 }
 
 /// `constraintTilde` after the prerelease test.
-fn tilde(v: &Version, c: &Comparator) -> Result<(), CheckFailure> {
+fn tilde(v: &Version, c: &Comparator) -> Result<(), Reject> {
     if v.compare(&c.con) == Ordering::Less {
-        return Err(CheckFailure::msg(v, c, "is less than"));
+        return Err(Reject::Msg("is less than", ""));
     }
     // ~0.0.0 accepts everything.
     if c.con.major == 0 && c.con.minor == 0 && c.con.patch == 0 && !c.minor_dirty && !c.patch_dirty {
         return Ok(());
     }
     if v.major != c.con.major {
-        return Err(CheckFailure::msg(v, c, "does not have same major version as"));
+        return Err(Reject::Msg("does not have same major version as", ""));
     }
     if v.minor != c.con.minor && !c.minor_dirty {
-        return Err(CheckFailure::msg(v, c, "does not have same major and minor version as"));
+        return Err(Reject::Msg("does not have same major and minor version as", ""));
     }
     Ok(())
 }
 
 /// `constraintCaret` after the prerelease test.
-fn caret(v: &Version, c: &Comparator) -> Result<(), CheckFailure> {
+fn caret(v: &Version, c: &Comparator) -> Result<(), Reject> {
     if v.compare(&c.con) == Ordering::Less {
-        return Err(CheckFailure::msg(v, c, "is less than"));
+        return Err(Reject::Msg("is less than", ""));
     }
     if c.con.major > 0 || c.minor_dirty {
         return if v.major == c.con.major {
             Ok(())
         } else {
-            Err(CheckFailure::msg(v, c, "does not have same major version as"))
+            Err(Reject::Msg("does not have same major version as", ""))
         };
     }
     if c.con.major == 0 && v.major > 0 {
-        return Err(CheckFailure::msg(v, c, "does not have same major version as"));
+        return Err(Reject::Msg("does not have same major version as", ""));
     }
     if c.con.minor > 0 || c.patch_dirty {
         return if v.minor == c.con.minor {
             Ok(())
         } else {
-            Err(CheckFailure::msg(v, c, "does not have same minor version as")).map_err(|mut e| {
-                e.message.push_str(". Expected minor versions to match when constraint major version is 0");
-                e
-            })
+            Err(Reject::Msg(
+                "does not have same minor version as",
+                ". Expected minor versions to match when constraint major version is 0",
+            ))
         };
     }
     if c.con.minor == 0 && v.minor > 0 {
-        return Err(CheckFailure::msg(v, c, "does not have same minor version as"));
+        return Err(Reject::Msg("does not have same minor version as", ""));
     }
     if c.con.patch == v.patch {
         Ok(())
     } else {
-        Err(CheckFailure::msg(v, c, "does not equal")).map_err(|mut e| {
-            e.message.push_str(". Expect version and constraint to equal when major and minor versions are 0");
-            e
-        })
+        Err(Reject::Msg(
+            "does not equal",
+            ". Expect version and constraint to equal when major and minor versions are 0",
+        ))
     }
 }
 

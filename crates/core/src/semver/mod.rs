@@ -19,6 +19,14 @@
 //! fixtures; the engines were also fuzzed differentially against npm `semver@7.5.4` and
 //! against Masterminds 3.2.0 (Debian) and its 3.3/3.4 variants.
 
+/// Longest constraint, in bytes, that the rewrites and the RANGE rules evaluate. Their meaning
+/// checks probe every bound against every OR group (quadratic), and no real constraint comes
+/// near: the longest in the corpus and the sweep of real packages is 66 bytes. Masterminds and
+/// node-semver put no limit on a range (node-semver's `MAX_LENGTH` of 256 applies to one
+/// version), so the platforms evaluate a longer one as written; a verdict (`check`, `judge`)
+/// stays linear in the constraint's length and is computed whatever its size.
+pub const MAX_CONSTRAINT_BYTES: usize = 4096;
+
 #[warn(missing_docs)]
 pub mod judge;
 #[warn(missing_docs)]

@@ -75,7 +75,13 @@ pub fn apply_edits(s: &str, edits: &[TextEdit]) -> String {
 const LINES: [Profile; 3] = [Profile::V3_2, Profile::V3_3, Profile::V3_4];
 
 /// The Masterminds lines that parse `c`, with their parses.
+/// The Masterminds lines that parse `c`. Empty — so that no rewrite is offered and the dialects
+/// are not said to agree — for a constraint over [`super::MAX_CONSTRAINT_BYTES`]: the meaning
+/// checks probe every bound against every OR group, which is quadratic.
 fn parses(c: &str) -> Vec<(Profile, Constraints)> {
+    if c.len() > super::MAX_CONSTRAINT_BYTES {
+        return Vec::new();
+    }
     LINES.iter().filter_map(|&p| Constraints::parse(c, p).ok().map(|x| (p, x))).collect()
 }
 

@@ -5,12 +5,24 @@
 //! ksbuilder, ks-core and Helm, use).
 //!
 //! Aliases are not expanded (a billion-laughs file costs nothing); they appear as
-//! [`Value::Alias`]. The tree is built with an explicit stack: deeply nested input cannot
-//! overflow the call stack.
+//! [`Value::Alias`], and a stream whose expansion Go's decoder would refuse ends with its error
+//! ("document contains excessive aliasing"). The tree is built with an explicit stack, and nesting deeper than
+//! [`MAX_DEPTH`] ends the stream with an error, as Go's reader does: deeply nested input can
+//! overflow neither this builder nor the code that walks or drops the tree.
 
 use saphyr_parser::{Event, Parser, ScalarStyle as SaphyrStyle};
 
 use super::Span;
+
+/// Deepest nesting of collections (block and flow together) accepted: Go's `yaml.v2` (v2.4.0
+/// `scannerc.go`, `max_indents` and `max_flow_level`) and `yaml.v3` stop at 10,000 levels with
+/// "exceeded max depth of 10000", so ks-core, Helm and ksbuilder refuse a deeper file. A tree of
+/// this depth is still dropped and walked safely on a 1 MiB stack (tested).
+pub const MAX_DEPTH: usize = 10_000;
+
+/// Deepest nesting of flow collections (`[`, `{`) the parser (`saphyr-parser`, which counts
+/// them in a `u8`) reads; deeper flow nesting is a syntax error.
+pub const MAX_FLOW_DEPTH: usize = 255;
 
 /// How a scalar was written, which decides how it is typed (see [`Node::scalar_type`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -126,13 +138,20 @@ pub fn parse(text: &str) -> YamlStream {
     // Stack of open collections: (start byte, tag, children, pending key for mappings).
     let mut stack: Vec<Open> = Vec::new();
     let mut pending_doc: Option<Node> = None;
+    let mut aliasing = Aliasing::default();
 
     for item in Parser::new_from_str(text) {
         let (event, span) = match item {
             Ok(ok) => ok,
             Err(err) => {
-                stream.error =
-                    Some(YamlError { message: err.info().to_string(), offset: offsets.byte(err.marker().index()) });
+                let message = match err.info() {
+                    // saphyr-parser counts flow levels in a `u8`.
+                    "recursion limit exceeded" => format!(
+                        "flow collections (`[`, `{{`) nested deeper than {MAX_FLOW_DEPTH} levels: extcheck's YAML parser stops here (Go's reader accepts up to {MAX_DEPTH})"
+                    ),
+                    other => other.to_string(),
+                };
+                stream.error = Some(YamlError { message, offset: offsets.byte(err.marker().index()) });
                 return stream;
             }
         };
@@ -142,6 +161,7 @@ pub fn parse(text: &str) -> YamlStream {
         let node = match event {
             Event::DocumentStart(_) => {
                 pending_doc = None;
+                aliasing = Aliasing::default();
                 continue;
             }
             Event::DocumentEnd => {
@@ -153,9 +173,21 @@ pub fn parse(text: &str) -> YamlStream {
                 continue;
             }
             Event::StreamStart | Event::StreamEnd | Event::Nothing => continue,
-            Event::MappingStart(_, tag) | Event::SequenceStart(_, tag) => {
+            Event::MappingStart(anchor, tag) | Event::SequenceStart(anchor, tag) => {
+                aliasing.decodes += 1;
+                if stack.len() >= MAX_DEPTH {
+                    stream.error = Some(YamlError {
+                        message: format!(
+                            "nested deeper than {MAX_DEPTH} levels (Go's YAML reader stops here with \"exceeded max depth of {MAX_DEPTH}\")"
+                        ),
+                        offset: start,
+                    });
+                    return stream;
+                }
                 let content_start = skip_properties(text, start);
                 stack.push(Open {
+                    anchor,
+                    decodes_before: aliasing.decodes - 1,
                     start: content_start,
                     tag: tag.map(|t| tag_name(&t.handle, &t.suffix)),
                     is_map,
@@ -167,6 +199,9 @@ pub fn parse(text: &str) -> YamlStream {
             }
             Event::MappingEnd | Event::SequenceEnd => {
                 let Some(open) = stack.pop() else { continue };
+                if open.anchor != 0 {
+                    aliasing.sizes.insert(open.anchor, aliasing.decodes - open.decodes_before);
+                }
                 // Flow collections end at their closing bracket; block ones at their last child.
                 let flow = text.as_bytes().get(open.start).is_some_and(|b| *b == b'{' || *b == b'[');
                 let last_child_end = if open.is_map {
@@ -181,7 +216,11 @@ pub fn parse(text: &str) -> YamlStream {
                     value: if open.is_map { Value::Mapping(open.entries) } else { Value::Sequence(open.children) },
                 }
             }
-            Event::Scalar(value, style, _, tag) => {
+            Event::Scalar(value, style, anchor, tag) => {
+                aliasing.decodes += 1;
+                if anchor != 0 {
+                    aliasing.sizes.insert(anchor, 1);
+                }
                 let token_start = skip_properties(text, start);
                 let style = match style {
                     SaphyrStyle::Plain => ScalarStyle::Plain,
@@ -197,7 +236,26 @@ pub fn parse(text: &str) -> YamlStream {
                     value: Value::Scalar { text: value.into_owned(), style },
                 }
             }
-            Event::Alias(_) => Node { span: Span::new(start, end.max(start)), tag: None, value: Value::Alias },
+            Event::Alias(anchor) => {
+                if stack.iter().any(|open| open.anchor == anchor) {
+                    stream.error = Some(YamlError {
+                        message: "the anchor's value contains an alias to itself (Go's YAML reader stops with \"anchor ... value contains itself\")".into(),
+                        offset: start,
+                    });
+                    return stream;
+                }
+                if aliasing.alias(anchor) {
+                    stream.error = Some(YamlError {
+                        message: format!(
+                            "document contains excessive aliasing: expanding its aliases takes {} node decodes, {} of them from aliases (Go's YAML reader refuses this)",
+                            aliasing.decodes, aliasing.aliased
+                        ),
+                        offset: start,
+                    });
+                    return stream;
+                }
+                Node { span: Span::new(start, end.max(start)), tag: None, value: Value::Alias }
+            }
         };
         // Attach the finished node to its parent, or make it the document root.
         match stack.last_mut() {
@@ -212,7 +270,77 @@ pub fn parse(text: &str) -> YamlStream {
     stream
 }
 
+/// Drops a tree without recursion: the derived drop would use stack in proportion to the
+/// nesting (10,000 levels overflow a 1 MiB stack in a debug build).
+impl Drop for Node {
+    fn drop(&mut self) {
+        let mut pending = Vec::new();
+        take_children(&mut self.value, &mut pending);
+        while let Some(mut node) = pending.pop() {
+            take_children(&mut node.value, &mut pending);
+        }
+    }
+}
+
+/// Moves the nested collections of `value` to `out`, leaving `value` shallow.
+fn take_children(value: &mut Value, out: &mut Vec<Node>) {
+    match value {
+        Value::Mapping(entries) => {
+            for entry in std::mem::take(entries) {
+                let Entry { key, value } = entry;
+                out.extend([key, value].into_iter().filter(|n| n.is_collection()));
+            }
+        }
+        Value::Sequence(items) => out.extend(std::mem::take(items).into_iter().filter(Node::is_collection)),
+        Value::Scalar { .. } | Value::Alias => {}
+    }
+}
+
+/// Go's alias budget (`gopkg.in/yaml.v2` v2.2.8+ and `yaml.v3` `decode.go`,
+/// `allowedAliasRatio`): decoding fails with "document contains excessive aliasing" once more
+/// than 100 nodes came from alias expansion, more than 1,000 nodes were decoded in all, and
+/// the share from aliases passes 99 % (for up to 400,000 decodes), falling linearly to 10 % at
+/// 4,000,000. extcheck does not expand aliases; it counts what Go's decoder would decode, in
+/// document order (an alias costs one decode plus the size of what it names).
+#[derive(Default)]
+struct Aliasing {
+    /// Nodes decoded so far, aliases expanded.
+    decodes: u64,
+    /// Of which from alias expansion.
+    aliased: u64,
+    /// Expanded size of each anchored node, by anchor id.
+    sizes: std::collections::HashMap<usize, u64>,
+}
+
+impl Aliasing {
+    /// Counts an alias to `anchor`; true when Go's decoder would now stop.
+    fn alias(&mut self, anchor: usize) -> bool {
+        let size = self.sizes.get(&anchor).copied().unwrap_or(0);
+        self.decodes = self.decodes.saturating_add(1).saturating_add(size);
+        self.aliased = self.aliased.saturating_add(size);
+        self.aliased > 100
+            && self.decodes > 1000
+            && (self.aliased as f64 / self.decodes as f64) > allowed_alias_ratio(self.decodes)
+    }
+}
+
+/// `allowedAliasRatio(decodeCount)` of Go's YAML decoders.
+fn allowed_alias_ratio(decodes: u64) -> f64 {
+    const LOW: u64 = 400_000;
+    const HIGH: u64 = 4_000_000;
+    if decodes <= LOW {
+        0.99
+    } else if decodes >= HIGH {
+        0.10
+    } else {
+        0.99 - 0.89 * ((decodes - LOW) as f64 / (HIGH - LOW) as f64)
+    }
+}
+
 struct Open {
+    /// Anchor id (0 for none) and decodes counted before this collection, for [`Aliasing`].
+    anchor: usize,
+    decodes_before: u64,
     start: usize,
     tag: Option<String>,
     is_map: bool,
@@ -351,6 +479,11 @@ impl Node {
             Value::Sequence(items) => items,
             _ => &[],
         }
+    }
+
+    /// True for a mapping or a sequence.
+    pub fn is_collection(&self) -> bool {
+        matches!(self.value, Value::Mapping(_) | Value::Sequence(_))
     }
 
     /// True for a mapping.

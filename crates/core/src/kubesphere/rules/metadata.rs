@@ -5,9 +5,9 @@ use super::field;
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::k8s;
 use crate::rancher::annotations::levenshtein;
-use crate::rules::YamlFile;
 use crate::rules::schema::EXTENSION_YAML;
 use crate::rules::syntax::block_entry_lines;
+use crate::rules::{Capped, YamlFile};
 use crate::syntax::yaml::{self, Node, ScalarStyle, ScalarType};
 
 /// Categories the marketplace filters by: the `Category` objects of ks-core 4.1.1/4.1.2
@@ -169,9 +169,14 @@ fn external_dependencies(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnos
 /// fields). Keys that differ from a field only in case are SYN003's.
 fn unknown_and_system_keys(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
     let fields: Vec<&str> = EXTENSION_YAML.fields().iter().map(|(k, _)| *k).collect();
+    let mut unknown = Capped::new("KS081", Severity::Warning);
     for e in root.entries() {
         let Some(key) = e.key_str() else { continue };
         if fields.iter().any(|f| f.eq_ignore_ascii_case(key)) {
+            continue;
+        }
+        let system = SYSTEM_FIELDS.iter().any(|s| s.eq_ignore_ascii_case(key));
+        if !system && unknown.full() {
             continue;
         }
         if let Some(system) = SYSTEM_FIELDS.iter().find(|s| s.eq_ignore_ascii_case(key)) {
@@ -192,7 +197,7 @@ fn unknown_and_system_keys(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagn
             fields.iter().map(|f| (levenshtein(&key.to_ascii_lowercase(), &f.to_ascii_lowercase()), *f)).min();
         let suggestion = nearest.filter(|(d, _)| *d <= 3).map(|(_, f)| format!(" (did you mean `{f}`?)"));
         let note = if key == "labels" { " Labels cannot be set from extension.yaml; use `annotations`." } else { "" };
-        out.push(file.file.diag(
+        unknown.built.push(file.file.diag(
             "KS081",
             Severity::Warning,
             e.key.span,
@@ -200,6 +205,7 @@ fn unknown_and_system_keys(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagn
             format!("ksbuilder and ks-core ignore unknown keys silently, so this setting has no effect.{note}"),
         ));
     }
+    unknown.finish(out);
 }
 
 fn is_http_url(s: &str) -> bool {

@@ -23,7 +23,15 @@ const FILE: &str = "extension.yaml";
 /// Runs the KubeSphere rules on `ctx` (a package of kind KubeSphere).
 pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let Some(file) = ctx.yaml(FILE) else { return };
-    let Some(root) = file.root() else { return };
+    // An empty or comment-only file, or a null document, decodes in Go (`sigs.k8s.io/yaml`
+    // into ks-core's and ksbuilder's structs) as a struct with every field empty: each
+    // required field is then reported missing.
+    let empty = Node { span: Span::at(0), tag: None, value: Value::Mapping(Vec::new()) };
+    let root = match file.root() {
+        Some(root) if !root.is_null() => root,
+        _ if file.stream.error.is_none() => &empty,
+        _ => return,
+    };
     if !root.is_mapping() {
         out.push(file.file.diag(
             "KS001",

@@ -1,0 +1,126 @@
+//! Fuzz target bodies: one plain function per target, shared by the cargo-fuzz targets in
+//! `fuzz/fuzz_targets/` (libFuzzer, nightly) and by the stable test `tests/fuzz_corpus.rs`,
+//! which replays the minimised corpus in `fuzz/corpus/<target>/` on every test run.
+//!
+//! Each function takes arbitrary bytes, runs one reader or engine, and panics only when an
+//! invariant breaks (a span outside the text, a verdict that contradicts itself); the readers
+//! themselves never panic.
+
+use crate::package::{FolderEntry, read_archive, read_folder};
+use crate::report::export::Export;
+use crate::semver::{masterminds, node};
+use crate::syntax::{json, yaml};
+
+/// The targets by name (the folder names under `fuzz/corpus/`), for the corpus replay.
+pub const TARGETS: [(&str, fn(&[u8])); 6] = [
+    ("archive", archive),
+    ("yaml", yaml_spans),
+    ("json", json_spans),
+    ("masterminds", masterminds_engine),
+    ("node_semver", node_engine),
+    ("check_tree", check_tree),
+];
+
+/// Reads `data` as an archive and checks the result; every report format must render.
+pub fn archive(data: &[u8]) {
+    let report = crate::check("fuzz.tgz", read_archive("fuzz.tgz", data));
+    render(&report);
+}
+
+/// Parses `data` (as lossy UTF-8) as YAML; every node's span must lie inside the text, on
+/// character boundaries, and the error offset too.
+pub fn yaml_spans(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let stream = yaml::parse(&text);
+    for doc in &stream.documents {
+        yaml::walk(doc, |node| {
+            assert!(node.span.start <= node.span.end && node.span.end <= text.len(), "{:?}", node.span);
+            assert!(text.is_char_boundary(node.span.start) && text.is_char_boundary(node.span.end));
+        });
+    }
+    if let Some(e) = &stream.error {
+        assert!(e.offset <= text.len());
+    }
+}
+
+/// Parses `data` (as lossy UTF-8) as JSON; spans must lie inside the text.
+pub fn json_spans(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    match json::parse(&text) {
+        Ok(root) => {
+            let mut stack = vec![&root];
+            while let Some(node) = stack.pop() {
+                assert!(node.span.start <= node.span.end && node.span.end <= text.len());
+                match &node.value {
+                    json::JsonValue::Array(items) => stack.extend(items),
+                    json::JsonValue::Object(members) => {
+                        for m in members {
+                            assert!(m.key_span.end <= text.len());
+                            stack.push(&m.value);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        Err(e) => assert!(e.offset <= text.len()),
+    }
+}
+
+/// Splits `data` at the first newline into a version and a constraint.
+fn version_and_constraint(data: &[u8]) -> (String, String) {
+    let text = String::from_utf8_lossy(data);
+    let (v, c) = text.split_once('\n').unwrap_or(("1.28.3", &text));
+    (v.to_string(), c.to_string())
+}
+
+/// Masterminds: parses the version and the constraint with every profile; `check`, `validate`
+/// and `explain` must agree.
+pub fn masterminds_engine(data: &[u8]) {
+    let (v, c) = version_and_constraint(data);
+    for profile in [masterminds::Profile::V3_2, masterminds::Profile::V3_3, masterminds::Profile::V3_4] {
+        let version = masterminds::Version::parse(&v, profile.line);
+        if let Ok(cs) = masterminds::Constraints::parse(&c, profile) {
+            let _ = cs.to_text();
+            if let Ok(version) = &version {
+                let ok = cs.check(version);
+                assert_eq!(ok, cs.explain(version).satisfied, "{c:?} {v:?}");
+                assert_eq!(ok, cs.validate(version).is_ok(), "{c:?} {v:?}");
+            }
+        }
+    }
+    let _ = crate::semver::rewrite::fix_all(&c);
+}
+
+/// node-semver: parses the version and the range with each option set; `test` and `explain`
+/// must agree.
+pub fn node_engine(data: &[u8]) {
+    let (v, c) = version_and_constraint(data);
+    for options in [node::Options::DEFAULT, node::Options::INCLUDE_PRERELEASE] {
+        let _ = node::valid_range(&c, options);
+        let _ = node::coerce(&v);
+        if let (Ok(range), Ok(version)) = (node::Range::parse(&c, options), node::SemVer::parse(&v, options)) {
+            assert_eq!(range.test(&version), range.explain(&version).satisfied, "{c:?} {v:?}");
+        }
+    }
+}
+
+/// An arbitrary small file tree: `data` is split at NUL bytes into path, content, path,
+/// content, …; the folder is read, checked, and every report rendered.
+pub fn check_tree(data: &[u8]) {
+    let mut parts = data.split(|&b| b == 0);
+    let mut entries = Vec::new();
+    while let (Some(path), Some(bytes)) = (parts.next(), parts.next()) {
+        let path = String::from_utf8_lossy(path).into_owned();
+        entries.push(FolderEntry::File { path, bytes: bytes.to_vec() });
+    }
+    let report = crate::check("fuzz", read_folder("fuzz", entries));
+    render(&report);
+}
+
+fn render(report: &crate::Report) {
+    for export in Export::ALL {
+        let _ = export.render(std::slice::from_ref(report));
+    }
+    let _ = crate::report::text::render(report, false);
+}
