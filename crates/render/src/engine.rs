@@ -1,0 +1,746 @@
+//! Charts, values and the render as Helm 4.2.3 performs them.
+//!
+//! Upstream: Helm `pkg/chart/loader` (which files are templates, values, files, subcharts;
+//! `.helmignore` for folders), `pkg/chart/common/util/values.go` and `coalesce.go` (chart
+//! defaults coalesced with user values, `null` deleting keys, globals copied to subcharts),
+//! `pkg/chart/v2/util/dependencies.go` (`condition`, `tags`, `alias`, `import-values`),
+//! `pkg/engine/engine.go` (`allTemplates`, `sortTemplates`, parse then execute, `<no value>`
+//! removal, error reformatting).
+
+use std::collections::BTreeMap;
+use std::io::Read as _;
+use std::rc::Rc;
+
+use crate::exec::{self, GoErr};
+use crate::funcs::{self, Env};
+use crate::parse::{self, TemplateSet};
+use crate::value::{Capabilities, KubeVersion, Obj, Value};
+
+/// A chart held in memory.
+#[derive(Clone, Debug)]
+pub struct Chart {
+    /// `Chart.yaml` parsed the Helm way (string keys, float numbers).
+    pub metadata: Value,
+    /// The name (the dependency alias when aliased).
+    pub name: String,
+    /// `values.yaml`.
+    pub values: Value,
+    /// Templates: path relative to the chart (`templates/x.yaml`) and text.
+    pub templates: Vec<(String, String)>,
+    /// Other files (`.Files`).
+    pub files: BTreeMap<String, Rc<Vec<u8>>>,
+    /// Subcharts found under `charts/`.
+    pub dependencies: Vec<Chart>,
+    /// `type: library`.
+    pub is_library: bool,
+    /// Names (or aliases) of dependencies disabled by `condition` or `tags`.
+    pub disabled: Vec<String>,
+}
+
+/// Options of a render: release, capabilities, user values, injected chance and time.
+#[derive(Clone, Debug)]
+pub struct RenderOptions {
+    /// `.Release.Name` (defaults to the chart name when empty).
+    pub release_name: String,
+    /// `.Release.Namespace` (defaults to the release name when empty).
+    pub namespace: String,
+    /// `.Release.Revision`.
+    pub revision: i64,
+    /// `.Release.IsInstall` (`IsUpgrade` is its negation).
+    pub is_install: bool,
+    /// Kubernetes version for `.Capabilities` (`None`: Helm 4.2.3's default, v1.36.0).
+    pub kube_version: Option<String>,
+    /// User values (`--values`, `--set`), coalesced over the chart's defaults.
+    pub values: Option<Value>,
+    /// Seed for chance functions.
+    pub seed: u64,
+    /// Seconds since the Unix epoch for `now`.
+    pub now_unix: i64,
+    /// Cap on one template's output, bytes.
+    pub max_output: usize,
+}
+
+impl Default for RenderOptions {
+    fn default() -> Self {
+        RenderOptions {
+            release_name: String::new(),
+            namespace: String::new(),
+            revision: 1,
+            is_install: true,
+            kube_version: None,
+            values: None,
+            seed: 0x5eed,
+            now_unix: 0,
+            max_output: 64 << 20,
+        }
+    }
+}
+
+/// A successful render.
+#[derive(Clone, Debug, Default)]
+pub struct Rendered {
+    /// Template path as Helm names it → rendered text (partials left out).
+    pub manifests: BTreeMap<String, String>,
+    /// A chance or time function ran: the output is not reproducible.
+    pub nondeterministic: bool,
+    /// `lookup` ran (offline it returns an empty map).
+    pub used_lookup: bool,
+    /// The chance/time functions used.
+    pub nondeterministic_functions: Vec<String>,
+}
+
+/// A failed render, with Helm's message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RenderError {
+    /// Helm's error text (`parse error at (…)`, `execution error at (…)`, a template trace).
+    pub message: String,
+}
+
+impl std::fmt::Display for RenderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for RenderError {}
+
+/// Helm 4.2.3's default API versions (`chartutil.DefaultVersionSet`, from client-go's scheme).
+pub const DEFAULT_API_VERSIONS: &[&str] = &[
+    "v1", "admissionregistration.k8s.io/v1", "admissionregistration.k8s.io/v1alpha1", "admissionregistration.k8s.io/v1beta1",
+    "internal.apiserver.k8s.io/v1alpha1", "apps/v1", "apps/v1beta1", "apps/v1beta2", "authentication.k8s.io/v1",
+    "authentication.k8s.io/v1alpha1", "authentication.k8s.io/v1beta1", "authorization.k8s.io/v1",
+    "authorization.k8s.io/v1beta1", "autoscaling/v1", "autoscaling/v2", "batch/v1", "batch/v1beta1",
+    "certificates.k8s.io/v1", "certificates.k8s.io/v1beta1", "certificates.k8s.io/v1alpha1",
+    "coordination.k8s.io/v1alpha2", "coordination.k8s.io/v1beta1", "coordination.k8s.io/v1", "discovery.k8s.io/v1",
+    "discovery.k8s.io/v1beta1", "events.k8s.io/v1", "events.k8s.io/v1beta1", "extensions/v1beta1",
+    "flowcontrol.apiserver.k8s.io/v1", "flowcontrol.apiserver.k8s.io/v1beta1", "flowcontrol.apiserver.k8s.io/v1beta2",
+    "flowcontrol.apiserver.k8s.io/v1beta3", "networking.k8s.io/v1", "networking.k8s.io/v1beta1", "node.k8s.io/v1",
+    "node.k8s.io/v1alpha1", "node.k8s.io/v1beta1", "policy/v1", "policy/v1beta1", "rbac.authorization.k8s.io/v1",
+    "rbac.authorization.k8s.io/v1beta1", "rbac.authorization.k8s.io/v1alpha1", "resource.k8s.io/v1",
+    "resource.k8s.io/v1beta2", "resource.k8s.io/v1beta1", "resource.k8s.io/v1alpha3", "scheduling.k8s.io/v1alpha2",
+    "scheduling.k8s.io/v1beta1", "scheduling.k8s.io/v1", "storage.k8s.io/v1beta1", "storage.k8s.io/v1",
+    "storage.k8s.io/v1alpha1", "storagemigration.k8s.io/v1beta1", "apiextensions.k8s.io/v1beta1",
+    "apiextensions.k8s.io/v1",
+];
+
+/// Helm 4.2.3's default Kubernetes version.
+pub const DEFAULT_KUBE_VERSION: &str = "v1.36.0";
+
+fn load_err(msg: impl Into<String>) -> RenderError {
+    RenderError { message: msg.into() }
+}
+
+/// Loads a chart from its files (paths relative to the chart folder, `/`-separated).
+/// `.helmignore` applies when `apply_helmignore` (Helm applies it to folders, not archives).
+pub fn load_chart(files: &[(String, Vec<u8>)], apply_helmignore: bool) -> Result<Chart, RenderError> {
+    let mut files: Vec<(String, Vec<u8>)> = files.iter().map(|(p, b)| (p.trim_start_matches("./").to_string(), b.clone())).collect();
+    if apply_helmignore {
+        let rules = match files.iter().find(|(p, _)| p == ".helmignore") {
+            Some((_, b)) => crate::ignore::Rules::parse(&String::from_utf8_lossy(b)),
+            None => crate::ignore::Rules::defaults(),
+        };
+        files.retain(|(p, _)| !rules.ignores_file(p));
+    }
+    let chart_yaml = files
+        .iter()
+        .find(|(p, _)| p == "Chart.yaml")
+        .ok_or_else(|| load_err("Chart.yaml file is missing"))?;
+    let metadata = crate::yaml::parse_helm_yaml(&String::from_utf8_lossy(&chart_yaml.1))
+        .map_err(|e| load_err(format!("cannot load Chart.yaml: {e}")))?;
+    let meta_map = match &metadata {
+        Value::Map(m) => m.borrow().clone(),
+        _ => BTreeMap::new(),
+    };
+    let name = meta_map.get("name").map(funcs::strval).unwrap_or_default();
+    let is_library = meta_map.get("type").map(funcs::strval).as_deref() == Some("library");
+    let mut values = Value::map(BTreeMap::new());
+    let mut templates = Vec::new();
+    let mut other = BTreeMap::new();
+    let mut sub_files: BTreeMap<String, Vec<(String, Vec<u8>)>> = BTreeMap::new();
+    let mut sub_archives: Vec<Vec<u8>> = Vec::new();
+    for (p, b) in &files {
+        if p == "Chart.yaml" {
+            continue;
+        }
+        if p == "values.yaml" {
+            values = match crate::yaml::parse_helm_yaml(&String::from_utf8_lossy(b)) {
+                Ok(Value::Nil) => Value::map(BTreeMap::new()),
+                Ok(v @ Value::Map(_)) => v,
+                Ok(_) => return Err(load_err("cannot load values.yaml: error converting YAML to JSON")),
+                Err(e) => return Err(load_err(format!("cannot load values.yaml: error converting YAML to JSON: {e}"))),
+            };
+            continue;
+        }
+        if p == "values.schema.json" || p == "requirements.yaml" || p == "requirements.lock" || p == "Chart.lock" {
+            continue;
+        }
+        if let Some(rest) = p.strip_prefix("templates/") {
+            let _ = rest;
+            templates.push((p.clone(), String::from_utf8_lossy(b).into_owned()));
+            continue;
+        }
+        if let Some(rest) = p.strip_prefix("charts/") {
+            match rest.split_once('/') {
+                Some((dir, inner)) => sub_files.entry(dir.to_string()).or_default().push((inner.to_string(), b.clone())),
+                None if rest.ends_with(".tgz") || rest.ends_with(".tar.gz") => sub_archives.push(b.clone()),
+                None => {}
+            }
+            continue;
+        }
+        other.insert(p.clone(), Rc::new(b.clone()));
+    }
+    let mut dependencies = Vec::new();
+    for (_, fs) in sub_files {
+        if fs.iter().any(|(p, _)| p == "Chart.yaml") {
+            dependencies.push(load_chart(&fs, false)?);
+        }
+    }
+    for a in sub_archives {
+        let fs = read_tgz(&a).map_err(load_err)?;
+        dependencies.push(load_chart(&fs, false)?);
+    }
+    Ok(Chart { metadata, name, values, templates, files: other, dependencies, is_library, disabled: Vec::new() })
+}
+
+/// The files of a `.tgz` chart archive, with the top folder stripped.
+pub fn read_tgz(data: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let gz = flate2::read::GzDecoder::new(data);
+    let mut limited = gz.take(512 << 20);
+    let mut raw = Vec::new();
+    limited.read_to_end(&mut raw).map_err(|e| format!("gzip: {e}"))?;
+    let mut ar = tar::Archive::new(&raw[..]);
+    let mut out = Vec::new();
+    for entry in ar.entries().map_err(|e| e.to_string())? {
+        let mut entry = entry.map_err(|e| e.to_string())?;
+        if !entry.header().entry_type().is_file() {
+            continue;
+        }
+        let path = entry.path().map_err(|e| e.to_string())?.to_string_lossy().replace('\\', "/");
+        let Some((_, rest)) = path.split_once('/') else { continue };
+        let mut buf = Vec::new();
+        entry.read_to_end(&mut buf).map_err(|e| e.to_string())?;
+        out.push((rest.to_string(), buf));
+    }
+    Ok(out)
+}
+
+fn get_map(v: &Value) -> BTreeMap<String, Value> {
+    match v {
+        Value::Map(m) => m.borrow().clone(),
+        _ => BTreeMap::new(),
+    }
+}
+
+/// `coalesceTables(dst, src)`: src fills what dst lacks; `null` in dst deletes.
+fn coalesce_tables(dst: &mut BTreeMap<String, Value>, src: &BTreeMap<String, Value>) {
+    for (k, sv) in src {
+        match dst.get(k).cloned() {
+            None => {
+                dst.insert(k.clone(), sv.deep_copy());
+            }
+            Some(Value::Nil) => {
+                dst.remove(k);
+            }
+            Some(Value::Map(dm)) => {
+                if let Value::Map(sm) = sv {
+                    let mut d = dm.borrow().clone();
+                    coalesce_tables(&mut d, &sm.borrow());
+                    dst.insert(k.clone(), Value::map(d));
+                }
+            }
+            Some(_) => {}
+        }
+    }
+}
+
+fn strip_nils(m: &mut BTreeMap<String, Value>) {
+    m.retain(|_, v| !matches!(v, Value::Nil));
+    for v in m.values_mut() {
+        if let Value::Map(inner) = v {
+            let mut d = inner.borrow().clone();
+            strip_nils(&mut d);
+            *v = Value::map(d);
+        }
+    }
+}
+
+/// `CoalesceValues` for a chart and its enabled subcharts.
+fn coalesce(chart: &Chart, v: &mut BTreeMap<String, Value>) {
+    let defaults = get_map(&chart.values);
+    coalesce_tables(v, &defaults);
+    for dep in &chart.dependencies {
+        let mut sub = match v.get(&dep.name) {
+            Some(Value::Map(m)) => m.borrow().clone(),
+            _ => BTreeMap::new(),
+        };
+        // globals: the parent's override the child's
+        let parent_global = get_map(v.get("global").unwrap_or(&Value::Nil));
+        let mut child_global = get_map(sub.get("global").unwrap_or(&Value::Nil));
+        for (k, pv) in parent_global {
+            match (child_global.get(&k).cloned(), &pv) {
+                (Some(Value::Map(cm)), Value::Map(pm)) => {
+                    let mut merged = pm.borrow().clone();
+                    coalesce_tables(&mut merged, &cm.borrow());
+                    child_global.insert(k, Value::map(merged));
+                }
+                _ => {
+                    child_global.insert(k, pv.deep_copy());
+                }
+            }
+        }
+        sub.insert("global".into(), Value::map(child_global));
+        coalesce(dep, &mut sub);
+        v.insert(dep.name.clone(), Value::map(sub));
+    }
+}
+
+fn lookup_path(v: &BTreeMap<String, Value>, path: &str) -> Option<Value> {
+    let mut cur = Value::map(v.clone());
+    for part in path.split('.') {
+        cur = match &cur {
+            Value::Map(m) => m.borrow().get(part).cloned()?,
+            _ => return None,
+        };
+    }
+    Some(cur)
+}
+
+/// `processDependencyEnabled` (conditions, tags) and aliases, recursively.
+fn process_dependencies(chart: &mut Chart, values: &BTreeMap<String, Value>, path: &str) {
+    let meta = get_map(&chart.metadata);
+    let deps_meta: Vec<BTreeMap<String, Value>> = match meta.get("dependencies") {
+        Some(Value::List(l)) => l.iter().map(get_map).collect(),
+        _ => Vec::new(),
+    };
+    let tags = get_map(values.get("tags").unwrap_or(&Value::Nil));
+    let mut kept = Vec::new();
+    let mut deps = std::mem::take(&mut chart.dependencies);
+    // aliases: a dependency entry with an alias renames (copies) the chart it names
+    let mut out_deps = Vec::new();
+    for dm in &deps_meta {
+        let name = dm.get("name").map(funcs::strval).unwrap_or_default();
+        if let Some(pos) = deps.iter().position(|c| c.name == name) {
+            let mut c = deps[pos].clone();
+            if let Some(alias) = dm.get("alias").map(funcs::strval).filter(|a| !a.is_empty()) {
+                c.name = alias;
+            } else {
+                deps.remove(pos);
+            }
+            out_deps.push((c, Some(dm.clone())));
+        }
+    }
+    for c in deps {
+        if !out_deps.iter().any(|(d, _)| d.name == c.name) {
+            out_deps.push((c, None));
+        }
+    }
+    let cvals = values.clone();
+    for (mut c, dm) in out_deps {
+        let mut enabled = true;
+        if let Some(dm) = &dm {
+            // tags
+            if let Some(Value::List(ts)) = dm.get("tags") {
+                let mut any_true = false;
+                let mut any_set = false;
+                for t in ts.iter() {
+                    if let Some(Value::Bool(b)) = tags.get(&funcs::strval(t)) {
+                        any_set = true;
+                        if *b {
+                            any_true = true;
+                        }
+                    }
+                }
+                if any_set && !any_true {
+                    enabled = false;
+                }
+            }
+            // conditions win over tags
+            if let Some(cond) = dm.get("condition").map(funcs::strval).filter(|c| !c.is_empty()) {
+                for p in cond.split(',') {
+                    let p = p.trim();
+                    let full = if path.is_empty() { p.to_string() } else { format!("{path}{p}") };
+                    if let Some(Value::Bool(b)) = lookup_path(&cvals, &full) {
+                        enabled = b;
+                        break;
+                    }
+                }
+            }
+        }
+        if !enabled {
+            chart.disabled.push(c.name.clone());
+        }
+        if enabled {
+            let sub_vals = cvals.clone();
+            let sub_path = format!("{path}{}.", c.name);
+            process_dependencies(&mut c, &sub_vals, &sub_path);
+            kept.push(c);
+        }
+    }
+    chart.dependencies = kept;
+}
+
+/// Values paths Helm walks for import-values are not supported yet: `import-values` are
+/// processed for the `exports.` form and the child/parent form with simple copies.
+fn process_imports(chart: &Chart, v: &mut BTreeMap<String, Value>) {
+    let meta = get_map(&chart.metadata);
+    let Some(Value::List(deps)) = meta.get("dependencies") else { return };
+    for dm in deps.iter().map(get_map) {
+        let name = dm.get("alias").map(funcs::strval).filter(|a| !a.is_empty()).or_else(|| dm.get("name").map(funcs::strval)).unwrap_or_default();
+        let Some(Value::List(imports)) = dm.get("import-values") else { continue };
+        if !chart.dependencies.iter().any(|c| c.name == name) {
+            continue;
+        }
+        let sub = get_map(v.get(&name).unwrap_or(&Value::Nil));
+        for imp in imports.iter() {
+            let (child, parent) = match imp {
+                Value::Str(s) => (format!("exports.{s}"), String::new()),
+                Value::Map(m) => {
+                    let m = m.borrow();
+                    (m.get("child").map(funcs::strval).unwrap_or_default(), m.get("parent").map(funcs::strval).unwrap_or_default())
+                }
+                _ => continue,
+            };
+            let Some(Value::Map(src)) = lookup_path(&sub, &child) else { continue };
+            let mut target = if parent.is_empty() { v.clone() } else { get_map(&lookup_path(v, &parent).unwrap_or(Value::Nil)) };
+            let mut merged = src.borrow().clone();
+            coalesce_tables(&mut merged, &target);
+            target = merged;
+            if parent.is_empty() {
+                *v = target;
+            } else {
+                set_path(v, &parent, Value::map(target));
+            }
+        }
+    }
+}
+
+fn set_path(v: &mut BTreeMap<String, Value>, path: &str, val: Value) {
+    let parts: Vec<&str> = path.split('.').collect();
+    if parts.len() == 1 {
+        v.insert(parts[0].to_string(), val);
+        return;
+    }
+    let mut child = get_map(v.get(parts[0]).unwrap_or(&Value::Nil));
+    set_path(&mut child, &parts[1..].join("."), val);
+    v.insert(parts[0].to_string(), Value::map(child));
+}
+
+/// `.Chart`: `structToMap` of the chart's `Metadata` with Helm's capitalised field names.
+fn chart_object(chart: &Chart, is_root: bool) -> Value {
+    let m = get_map(&chart.metadata);
+    let s = |k: &str| Value::str(m.get(k).map(funcs::strval).unwrap_or_default());
+    let strs = |k: &str| match m.get(k) {
+        Some(Value::List(l)) => Value::list(l.iter().map(|x| Value::str(funcs::strval(x))).collect()),
+        _ => Value::list(Vec::new()),
+    };
+    let maintainers = match m.get("maintainers") {
+        Some(Value::List(l)) => Value::list(
+            l.iter()
+                .map(|x| {
+                    let mm = get_map(x);
+                    let g = |k: &str| Value::str(mm.get(k).map(funcs::strval).unwrap_or_default());
+                    Value::map(BTreeMap::from([("Name".into(), g("name")), ("Email".into(), g("email")), ("URL".into(), g("url"))]))
+                })
+                .collect(),
+        ),
+        _ => Value::list(Vec::new()),
+    };
+    let dependencies = match m.get("dependencies") {
+        Some(Value::List(l)) => Value::list(
+            l.iter()
+                .map(|x| {
+                    let dm = get_map(x);
+                    let g = |k: &str| Value::str(dm.get(k).map(funcs::strval).unwrap_or_default());
+                    let tags = match dm.get("tags") {
+                        Some(Value::List(t)) => Value::list(t.iter().map(|x| Value::str(funcs::strval(x))).collect()),
+                        _ => Value::list(Vec::new()),
+                    };
+                    let imports = match dm.get("import-values") {
+                        Some(Value::List(t)) => Value::List(t.clone()),
+                        _ => Value::list(Vec::new()),
+                    };
+                    let alias_or_name = dm.get("alias").map(funcs::strval).filter(|a| !a.is_empty()).unwrap_or_else(|| funcs::strval(dm.get("name").unwrap_or(&Value::Nil)));
+                    let enabled = !chart.disabled.contains(&alias_or_name);
+                    Value::map(BTreeMap::from([
+                        ("Name".into(), g("name")),
+                        ("Version".into(), g("version")),
+                        ("Repository".into(), g("repository")),
+                        ("Condition".into(), g("condition")),
+                        ("Tags".into(), tags),
+                        ("Enabled".into(), Value::Bool(enabled)),
+                        ("ImportValues".into(), imports),
+                        ("Alias".into(), g("alias")),
+                    ]))
+                })
+                .collect(),
+        ),
+        _ => Value::list(Vec::new()),
+    };
+    let annotations = match m.get("annotations") {
+        Some(Value::Map(a)) => Value::map(a.borrow().iter().map(|(k, v)| (k.clone(), Value::str(funcs::strval(v)))).collect()),
+        _ => Value::map(BTreeMap::new()),
+    };
+    Value::map(BTreeMap::from([
+        ("Name".into(), Value::str(chart.name.as_str())),
+        ("Home".into(), s("home")),
+        ("Sources".into(), strs("sources")),
+        ("Version".into(), s("version")),
+        ("Description".into(), s("description")),
+        ("Keywords".into(), strs("keywords")),
+        ("Maintainers".into(), maintainers),
+        ("Icon".into(), s("icon")),
+        ("APIVersion".into(), s("apiVersion")),
+        ("Condition".into(), s("condition")),
+        ("Tags".into(), s("tags")),
+        ("AppVersion".into(), s("appVersion")),
+        ("Deprecated".into(), Value::Bool(matches!(m.get("deprecated"), Some(Value::Bool(true))))),
+        ("Annotations".into(), annotations),
+        ("KubeVersion".into(), s("kubeVersion")),
+        ("Dependencies".into(), dependencies),
+        ("Type".into(), s("type")),
+        ("IsRoot".into(), Value::Bool(is_root)),
+    ]))
+}
+
+struct Renderable {
+    text: String,
+    vals: Value,
+    base_path: String,
+}
+
+fn all_templates(
+    chart: &Chart,
+    parent_path: Option<&str>,
+    top: &BTreeMap<String, Value>,
+    values: &Value,
+    out: &mut BTreeMap<String, Renderable>,
+) -> Value {
+    let is_root = parent_path.is_none();
+    let full = match parent_path {
+        None => chart.name.clone(),
+        Some(p) => format!("{p}/charts/{}", chart.name),
+    };
+    let subcharts = Value::map(BTreeMap::new());
+    let mut next = BTreeMap::new();
+    next.insert("Chart".to_string(), chart_object(chart, is_root));
+    next.insert("Files".to_string(), Value::Obj(Rc::new(Obj::Files(chart.files.clone()))));
+    next.insert("Release".to_string(), top.get("Release").cloned().unwrap_or_default());
+    next.insert("Capabilities".to_string(), top.get("Capabilities").cloned().unwrap_or_default());
+    next.insert("Values".to_string(), values.clone());
+    next.insert("Subcharts".to_string(), subcharts.clone());
+    for dep in &chart.dependencies {
+        let sub_vals = match values {
+            Value::Map(m) => match m.borrow().get(&dep.name) {
+                Some(v @ Value::Map(_)) => v.clone(),
+                _ => Value::map(BTreeMap::new()),
+            },
+            _ => Value::map(BTreeMap::new()),
+        };
+        let sub = all_templates(dep, Some(&full), top, &sub_vals, out);
+        if let Value::Map(sm) = &subcharts {
+            sm.borrow_mut().insert(dep.name.clone(), sub);
+        }
+    }
+    let next_v = Value::map(next);
+    for (p, text) in &chart.templates {
+        if chart.is_library && !p.rsplit('/').next().unwrap_or(p).starts_with('_') {
+            continue;
+        }
+        out.insert(
+            format!("{full}/{p}"),
+            Renderable { text: text.clone(), vals: next_v.clone(), base_path: format!("{full}/templates") },
+        );
+    }
+    next_v
+}
+
+/// Helm's `sortTemplates`: deepest paths first, then reverse lexical order.
+fn sort_templates(keys: &mut [String]) {
+    keys.sort_by(|a, b| {
+        let (ca, cb) = (a.matches('/').count(), b.matches('/').count());
+        cb.cmp(&ca).then_with(|| b.cmp(a))
+    });
+}
+
+/// Renders a chart as Helm's `engine.Render` after `ToRenderValues`.
+pub fn render(chart: &Chart, opts: &RenderOptions) -> Result<Rendered, RenderError> {
+    let release = if opts.release_name.is_empty() { chart.name.clone() } else { opts.release_name.clone() };
+    let namespace = if opts.namespace.is_empty() { release.clone() } else { opts.namespace.clone() };
+    let kube = match &opts.kube_version {
+        None => KubeVersion::parse(DEFAULT_KUBE_VERSION),
+        Some(v) => KubeVersion::parse(v),
+    }
+    .ok_or_else(|| load_err(format!("invalid kube version {:?}", opts.kube_version.clone().unwrap_or_default())))?;
+    let caps = Capabilities { kube_version: kube, api_versions: DEFAULT_API_VERSIONS.iter().map(|s| s.to_string()).collect() };
+
+    // values: user values coalesced over chart defaults; dependencies filtered first
+    let mut chart = chart.clone();
+    let user = get_map(opts.values.as_ref().unwrap_or(&Value::Nil));
+    let mut pre = user.clone();
+    coalesce(&chart, &mut pre);
+    process_dependencies(&mut chart, &pre, "");
+    let mut vals = user;
+    coalesce(&chart, &mut vals);
+    process_imports(&chart, &mut vals);
+    strip_nils(&mut vals);
+
+    let mut top = BTreeMap::new();
+    top.insert(
+        "Release".to_string(),
+        Value::map(BTreeMap::from([
+            ("Name".into(), Value::str(release.as_str())),
+            ("Namespace".into(), Value::str(namespace.as_str())),
+            ("IsInstall".into(), Value::Bool(opts.is_install)),
+            ("IsUpgrade".into(), Value::Bool(!opts.is_install)),
+            ("Revision".into(), Value::Int(opts.revision)),
+            ("Service".into(), Value::str("Helm")),
+        ])),
+    );
+    top.insert("Capabilities".to_string(), Value::Obj(Rc::new(Obj::Capabilities(caps))));
+    let values = Value::map(vals);
+    let mut tpls = BTreeMap::new();
+    all_templates(&chart, None, &top, &values, &mut tpls);
+
+    let mut keys: Vec<String> = tpls.keys().cloned().collect();
+    sort_templates(&mut keys);
+    let mut set = TemplateSet::default();
+    for k in &keys {
+        let r = &tpls[k];
+        let (tree, defines) = parse::parse(k, &r.text, &funcs::is_defined).map_err(|e| cleanup_parse_error(k, &e.message))?;
+        set.add(tree, defines);
+    }
+    let mut env = Env::new(opts.seed, opts.now_unix, opts.max_output);
+    let mut manifests = BTreeMap::new();
+    for k in &keys {
+        if k.rsplit('/').next().unwrap_or(k).starts_with('_') {
+            continue;
+        }
+        let r = &tpls[k];
+        if let Value::Map(m) = &r.vals {
+            m.borrow_mut().insert(
+                "Template".into(),
+                Value::map(BTreeMap::from([
+                    ("Name".into(), Value::str(k.as_str())),
+                    ("BasePath".into(), Value::str(r.base_path.as_str())),
+                ])),
+            );
+        }
+        let mut out = String::new();
+        exec::execute(&set, &mut env, k, r.vals.clone(), &mut out, 0).map_err(|e| reformat_exec_error(k, &e))?;
+        manifests.insert(k.clone(), out.replace("<no value>", ""));
+    }
+    Ok(Rendered {
+        manifests,
+        nondeterministic: env.nondeterministic,
+        used_lookup: env.used_lookup,
+        nondeterministic_functions: env.used.clone(),
+    })
+}
+
+/// Helm's `tpl`: parse `text` as a template named like the calling one, in a copy of the set.
+pub fn tpl(set: &TemplateSet, env: &mut Env, name: &str, text: &str, data: Value, depth: usize) -> Result<String, GoErr> {
+    let (tree, defines) = parse::parse(name, text, &funcs::is_defined).map_err(|e| GoErr {
+        msg: format!("cannot parse template {}: {}", funcs::go_quote(text), e.message),
+        wrapped: Some(Box::new(GoErr::new(e.message))),
+    })?;
+    let mut copy = TemplateSet { trees: set.trees.clone(), files: set.files.clone() };
+    copy.add(tree, defines);
+    let mut out = String::new();
+    exec::execute(&copy, env, name, data, &mut out, depth).map_err(|e| GoErr {
+        msg: format!("error during tpl function execution for {}: {}", funcs::go_quote(text), e.msg),
+        wrapped: Some(Box::new(e)),
+    })?;
+    Ok(out.replace("<no value>", ""))
+}
+
+/// `cleanupParseError`.
+fn cleanup_parse_error(filename: &str, msg: &str) -> RenderError {
+    let tokens: Vec<&str> = msg.split(": ").collect();
+    if tokens.len() == 1 {
+        return load_err(format!("parse error in ({filename}): {msg}"));
+    }
+    load_err(format!("parse error at ({}): {}", tokens[1], tokens[tokens.len() - 1]))
+}
+
+#[derive(PartialEq, Clone)]
+struct Trace {
+    location: String,
+    message: String,
+    executed: String,
+}
+
+fn parse_trace(s: &str) -> Option<Trace> {
+    let remainder = s.strip_prefix("template: ")?;
+    if remainder.starts_with("no template ") {
+        return Some(Trace { location: String::new(), message: s.to_string(), executed: String::new() });
+    }
+    if let Some((tname, after)) = remainder.split_once(": executing ")
+        && let Some(after1) = after.strip_prefix('"')
+        && let Some(endq) = after1.find('"')
+    {
+        let func = &after1[..endq];
+        let after_func = &after1[endq + 1..];
+        if let Some(after_at) = after_func.strip_prefix(" at <")
+            && let Some((loc, msg)) = after_at.split_once(">: ")
+        {
+            let msg = match msg.find(" template:") {
+                Some(c) => &msg[..c],
+                None => msg,
+            };
+            return Some(Trace {
+                location: tname.to_string(),
+                message: msg.to_string(),
+                executed: format!("executing \"{func}\" at <{loc}>:"),
+            });
+        }
+    }
+    if let Some(sep) = remainder.rfind(": ") {
+        let mut msg = &remainder[sep + 2..];
+        if let Some(c) = msg.find(" template:") {
+            msg = &msg[..c];
+        }
+        return Some(Trace { location: remainder[..sep].to_string(), message: msg.to_string(), executed: String::new() });
+    }
+    None
+}
+
+/// `reformatExecErrorMsg`.
+fn reformat_exec_error(filename: &str, err: &GoErr) -> RenderError {
+    let tokens: Vec<&str> = err.msg.splitn(3, ": ").collect();
+    if tokens.len() != 3 {
+        return load_err(format!("execution error in ({filename}): {}", err.msg));
+    }
+    let location = tokens[1];
+    if let Some(start) = tokens[2].find("HELM_ERR_START")
+        && let Some(end) = tokens[2].rfind("HELM_ERR_END")
+        && end >= start + 14
+    {
+        return load_err(format!("execution error at ({location}): {}", &tokens[2][start + 14..end]));
+    }
+    let mut traces: Vec<Trace> = Vec::new();
+    let mut cur = Some(err);
+    while let Some(e) = cur {
+        match parse_trace(&e.msg) {
+            Some(t) => {
+                if traces.last() != Some(&t) {
+                    traces.push(t);
+                }
+            }
+            None => return load_err(err.msg.clone()),
+        }
+        cur = e.wrapped.as_deref();
+    }
+    let mut s = String::new();
+    for t in traces {
+        if !t.location.is_empty() {
+            s.push_str(&format!("{}\n  ", t.location));
+        }
+        if !t.executed.is_empty() {
+            s.push_str(&format!("{}\n    ", t.executed));
+        }
+        if !t.message.is_empty() {
+            s.push_str(&format!("{}\n", t.message));
+        }
+    }
+    load_err(s.trim().to_string())
+}

@@ -1,0 +1,535 @@
+//! Go `text/template` execution with Helm's options (`missingkey=zero`, `<no value>` for nil).
+//!
+//! Upstream: Go `src/text/template/exec.go` (`walk`, `evalPipeline`, `evalCommand`,
+//! `evalField`, `walkRange`, `walkIfOrWith`, `walkTemplate`, `printValue`, error wording
+//! `template: NAME:LINE:COL: executing "NAME" at <NODE>: message`) and `funcs.go` (builtins).
+
+use std::rc::Rc;
+
+use crate::funcs::{self, Env};
+use crate::parse::{Arg, Branch, Node, Pipe, TemplateSet, Tree};
+use crate::value::{Obj, Value};
+
+/// Go's `maxExecDepth` for nested `template` calls.
+pub const MAX_EXEC_DEPTH: usize = 100_000 / 100;
+
+/// A Go error with its `Unwrap` chain (Helm's error reformatting walks it).
+#[derive(Debug, Clone)]
+pub struct GoErr {
+    /// `Error()`.
+    pub msg: String,
+    /// `errors.Unwrap`.
+    pub wrapped: Option<Box<GoErr>>,
+}
+
+impl GoErr {
+    /// An error without cause.
+    pub fn new(msg: impl Into<String>) -> GoErr {
+        GoErr { msg: msg.into(), wrapped: None }
+    }
+}
+
+/// Control flow out of a walk.
+pub enum Flow {
+    /// An error.
+    Err(GoErr),
+    /// `{{break}}`.
+    Break,
+    /// `{{continue}}`.
+    Continue,
+}
+
+type R<T> = Result<T, Flow>;
+
+/// Where errors are located.
+struct Loc {
+    tree: Rc<Tree>,
+}
+
+/// Execution state for one template invocation.
+pub struct State<'a> {
+    /// All templates.
+    pub set: &'a TemplateSet,
+    /// Functions' environment (include/tpl, notes, randomness).
+    pub env: &'a mut Env,
+    vars: Vec<(String, Value)>,
+    loc: Loc,
+    node_pos: Option<(usize, String)>,
+    depth: usize,
+}
+
+fn err(msg: String) -> Flow {
+    Flow::Err(GoErr::new(msg))
+}
+
+/// A node position and its text for error messages.
+fn ctx_of(pos: usize, text: String) -> Option<(usize, String)> {
+    Some((pos, text))
+}
+
+/// Executes the named template with `data` into `out`.
+pub fn execute(set: &TemplateSet, env: &mut Env, name: &str, data: Value, out: &mut String, depth: usize) -> Result<(), GoErr> {
+    let Some(tree) = set.trees.get(name).cloned() else {
+        return Err(GoErr::new(format!("template: no template {name:?} associated with template \"gotpl\"")));
+    };
+    if depth > MAX_EXEC_DEPTH {
+        return Err(GoErr::new(format!("template: {name}: exceeded maximum template depth ({})", 100_000)));
+    }
+    let mut st = State { set, env, vars: vec![("$".into(), data.clone())], loc: Loc { tree: tree.clone() }, node_pos: None, depth };
+    match st.walk_list(&data, &tree.root, out) {
+        Ok(()) => Ok(()),
+        Err(Flow::Err(e)) => Err(e),
+        Err(_) => Ok(()),
+    }
+}
+
+impl State<'_> {
+    fn at(&mut self, pos: usize, text: String) {
+        self.node_pos = ctx_of(pos, text);
+    }
+
+    /// Go's `errorf` with the current node's location.
+    fn errorf(&self, msg: String) -> Flow {
+        Flow::Err(self.err_wrap(msg, None))
+    }
+
+    fn err_wrap(&self, msg: String, cause: Option<GoErr>) -> GoErr {
+        let name = &self.loc.tree.name;
+        let text = match &self.node_pos {
+            None => format!("template: {name}: {msg}"),
+            Some((pos, ctx)) => {
+                let (loc, _) = self.location(*pos);
+                format!("template: {loc}: executing {name:?} at <{ctx}>: {msg}")
+            }
+        };
+        GoErr { msg: text.clone(), wrapped: Some(Box::new(GoErr { msg: text, wrapped: cause.map(Box::new) })) }
+    }
+
+    fn location(&self, pos: usize) -> (String, ()) {
+        let tree = &self.loc.tree;
+        let text = &tree.text[..pos.min(tree.text.len())];
+        let (line, col) = match text.rfind('\n') {
+            None => (1, pos),
+            Some(i) => (1 + text.matches('\n').count(), pos - (i + 1)),
+        };
+        (format!("{}:{}:{}", tree.parse_name, line, col), ())
+    }
+
+    fn check_size(&self, out: &str) -> R<()> {
+        if out.len() > self.env.max_output {
+            return Err(err(format!("template: output exceeds {} bytes", self.env.max_output)));
+        }
+        Ok(())
+    }
+
+    fn walk_list(&mut self, dot: &Value, list: &[Node], out: &mut String) -> R<()> {
+        for n in list {
+            self.walk(dot, n, out)?;
+        }
+        Ok(())
+    }
+
+    fn walk(&mut self, dot: &Value, node: &Node, out: &mut String) -> R<()> {
+        match node {
+            Node::Text(t) => {
+                out.push_str(t);
+                self.check_size(out)
+            }
+            Node::Action(pipe) => {
+                let v = self.eval_pipeline(dot, pipe)?;
+                if pipe.decl.is_empty() {
+                    self.at(pipe.pos, pipe.to_string());
+                    print_value(&v, out);
+                    self.check_size(out)?;
+                }
+                Ok(())
+            }
+            Node::If(b) => self.walk_if_with(dot, b, out, false),
+            Node::With(b) => self.walk_if_with(dot, b, out, true),
+            Node::Range(b) => self.walk_range(dot, b, out),
+            Node::Break(_) => Err(Flow::Break),
+            Node::Continue(_) => Err(Flow::Continue),
+            Node::Template { pos, name, pipe } => {
+                self.at(*pos, format!("template {name:?}"));
+                let Some(tree) = self.set.trees.get(name).cloned() else {
+                    return Err(self.errorf(format!("template {name:?} not defined")));
+                };
+                let new_dot = match pipe {
+                    Some(p) => self.eval_pipeline(dot, p)?,
+                    None => Value::Nil,
+                };
+                if self.depth >= MAX_EXEC_DEPTH {
+                    return Err(self.errorf(format!("exceeded maximum template depth ({})", 100_000)));
+                }
+                let saved_vars = std::mem::replace(&mut self.vars, vec![("$".into(), new_dot.clone())]);
+                let saved_loc = std::mem::replace(&mut self.loc, Loc { tree: tree.clone() });
+                self.depth += 1;
+                let r = self.walk_list(&new_dot, &tree.root, out);
+                self.depth -= 1;
+                self.vars = saved_vars;
+                self.loc = saved_loc;
+                match r {
+                    Err(Flow::Err(e)) => Err(Flow::Err(e)),
+                    _ => Ok(()),
+                }
+            }
+        }
+    }
+
+    fn walk_if_with(&mut self, dot: &Value, b: &Branch, out: &mut String, is_with: bool) -> R<()> {
+        let mark = self.vars.len();
+        let v = self.eval_pipeline(dot, &b.pipe)?;
+        let r = if v.truthy() {
+            if is_with { self.walk_list(&v, &b.list, out) } else { self.walk_list(dot, &b.list, out) }
+        } else if let Some(el) = &b.else_list {
+            self.walk_list(dot, el, out)
+        } else {
+            Ok(())
+        };
+        self.vars.truncate(mark);
+        r
+    }
+
+    fn walk_range(&mut self, dot: &Value, b: &Branch, out: &mut String) -> R<()> {
+        self.at(b.pos, format!("range {}", b.pipe));
+        let mark0 = self.vars.len();
+        let v = self.eval_pipeline(dot, &b.pipe)?;
+        let mark = self.vars.len();
+        let mut items: Vec<(Value, Value)> = Vec::new();
+        match &v {
+            Value::List(l) => items.extend(l.iter().enumerate().map(|(i, x)| (Value::Int(i as i64), x.clone()))),
+            Value::Bytes(_) | Value::Obj(_) if v.as_list().is_some() => {
+                items.extend(v.as_list().unwrap_or_default().into_iter().enumerate().map(|(i, x)| (Value::Int(i as i64), x)))
+            }
+            Value::Map(m) => items.extend(m.borrow().iter().map(|(k, x)| (Value::str(k.as_str()), x.clone()))),
+            Value::Obj(o) => {
+                if let Obj::Files(f) = &**o {
+                    items.extend(f.iter().map(|(k, x)| (Value::str(k.as_str()), Value::Bytes(x.clone()))));
+                }
+            }
+            Value::Int(n) => {
+                if !b.pipe.decl.is_empty() && b.pipe.decl.len() > 1 {
+                    return Err(self.errorf("can't use int to iterate over more than one variable".into()));
+                }
+                items.extend((0..*n).map(|i| (Value::Int(i), Value::Int(i))));
+            }
+            Value::Nil => {}
+            other => {
+                self.vars.truncate(mark0);
+                return Err(self.errorf(format!("range can't iterate over {}", other.to_go_string())));
+            }
+        }
+        if items.is_empty() {
+            let r = match &b.else_list {
+                Some(el) => self.walk_list(dot, el, out),
+                None => Ok(()),
+            };
+            self.vars.truncate(mark0);
+            return r;
+        }
+        for (k, elem) in items {
+            if !b.pipe.decl.is_empty() {
+                if b.pipe.is_assign {
+                    if b.pipe.decl.len() > 1 {
+                        self.set_var(&b.pipe.decl[0], k.clone());
+                        self.set_var(&b.pipe.decl[1], elem.clone());
+                    } else {
+                        self.set_var(&b.pipe.decl[0], elem.clone());
+                    }
+                } else {
+                    let n = self.vars.len();
+                    if b.pipe.decl.len() > 1 {
+                        self.vars[n - 1].1 = elem.clone();
+                        self.vars[n - 2].1 = k.clone();
+                    } else {
+                        self.vars[n - 1].1 = elem.clone();
+                    }
+                }
+            }
+            let r = self.walk_list(&elem, &b.list, out);
+            self.vars.truncate(mark);
+            match r {
+                Ok(()) | Err(Flow::Continue) => {}
+                Err(Flow::Break) => break,
+                Err(e) => {
+                    self.vars.truncate(mark0);
+                    return Err(e);
+                }
+            }
+        }
+        self.vars.truncate(mark0);
+        Ok(())
+    }
+
+    fn set_var(&mut self, name: &str, v: Value) {
+        if let Some(slot) = self.vars.iter_mut().rev().find(|(n, _)| n == name) {
+            slot.1 = v;
+        }
+    }
+
+    /// Go's `evalPipeline`.
+    pub fn eval_pipeline(&mut self, dot: &Value, pipe: &Pipe) -> R<Value> {
+        self.at(pipe.pos, pipe.to_string());
+        let mut value: Option<Value> = None;
+        for cmd in &pipe.cmds {
+            value = Some(self.eval_command(dot, cmd, value)?);
+        }
+        let value = value.unwrap_or_default();
+        for d in &pipe.decl {
+            if pipe.is_assign {
+                self.set_var(d, value.clone());
+            } else {
+                self.vars.push((d.clone(), value.clone()));
+            }
+        }
+        Ok(value)
+    }
+
+    fn eval_command(&mut self, dot: &Value, cmd: &crate::parse::Cmd, fin: Option<Value>) -> R<Value> {
+        let first = &cmd.args[0];
+        match first {
+            Arg::Field { pos, idents } => {
+                self.at(*pos, first.to_string());
+                return self.eval_field_chain(dot, dot.clone(), true, idents, *pos, first, &cmd.args, fin);
+            }
+            Arg::Chain { pos, node, fields } => {
+                self.at(*pos, first.to_string());
+                let base = self.eval_arg(dot, node)?;
+                return self.eval_field_chain(dot, base, true, fields, *pos, first, &cmd.args, fin);
+            }
+            Arg::Ident { pos, name } => {
+                self.at(*pos, name.clone());
+                return self.eval_function(dot, name, *pos, &cmd.args, fin);
+            }
+            Arg::Pipe(p) => {
+                if fin.is_some() || cmd.args.len() > 1 {
+                    self.at(first.pos(), first.to_string());
+                    return Err(self.errorf(format!("can't give argument to non-function {first}")));
+                }
+                return self.eval_pipeline(dot, p);
+            }
+            Arg::Variable { pos, name, idents } => {
+                self.at(*pos, first.to_string());
+                let v = self.var_value(name);
+                if idents.is_empty() {
+                    if fin.is_some() || cmd.args.len() > 1 {
+                        return Err(self.errorf(format!("can't give argument to non-function {first}")));
+                    }
+                    return Ok(v);
+                }
+                return self.eval_field_chain(dot, v, true, idents, *pos, first, &cmd.args, fin);
+            }
+            _ => {}
+        }
+        self.at(first.pos(), first.to_string());
+        if fin.is_some() || cmd.args.len() > 1 {
+            return Err(self.errorf(format!("can't give argument to non-function {first}")));
+        }
+        match first {
+            Arg::Bool(_, b) => Ok(Value::Bool(*b)),
+            Arg::Dot(_) => Ok(dot.clone()),
+            Arg::Nil(_) => Err(self.errorf("nil is not a command".into())),
+            Arg::Number { value, .. } => Ok(value.clone()),
+            Arg::Str { value, .. } => Ok(Value::Str(value.clone())),
+            _ => Err(self.errorf(format!("can't evaluate command {first:?}"))),
+        }
+    }
+
+    fn var_value(&self, name: &str) -> Value {
+        self.vars.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v.clone()).unwrap_or_default()
+    }
+
+    /// Evaluates an argument (Go's `evalArg` for an `interface{}` parameter).
+    fn eval_arg(&mut self, dot: &Value, a: &Arg) -> R<Value> {
+        self.at(a.pos(), a.to_string());
+        match a {
+            Arg::Dot(_) => Ok(dot.clone()),
+            Arg::Nil(_) => Ok(Value::Nil),
+            Arg::Bool(_, b) => Ok(Value::Bool(*b)),
+            Arg::Number { value, .. } => Ok(value.clone()),
+            Arg::Str { value, .. } => Ok(Value::Str(value.clone())),
+            Arg::Field { pos, idents } => self.eval_field_chain(dot, dot.clone(), true, idents, *pos, a, &[], None),
+            Arg::Variable { pos, name, idents } => {
+                let v = self.var_value(name);
+                if idents.is_empty() {
+                    return Ok(v);
+                }
+                self.eval_field_chain(dot, v, true, idents, *pos, a, &[], None)
+            }
+            Arg::Pipe(p) => self.eval_pipeline(dot, p),
+            Arg::Ident { pos, name } => self.eval_function(dot, name, *pos, std::slice::from_ref(a), None),
+            Arg::Chain { pos, node, fields } => {
+                let base = self.eval_arg(dot, node)?;
+                self.eval_field_chain(dot, base, true, fields, *pos, a, &[], None)
+            }
+        }
+    }
+
+    /// `evalFieldChain`: `receiver_invalid` is true when the receiver is a concrete value
+    /// (a pipeline result, dot or a variable: nil there is Go's invalid value, which yields
+    /// zero without error); map elements are `interface{}` values (nil errors).
+    #[allow(clippy::too_many_arguments)]
+    fn eval_field_chain(
+        &mut self,
+        dot: &Value,
+        receiver: Value,
+        concrete: bool,
+        idents: &[String],
+        pos: usize,
+        node: &Arg,
+        args: &[Arg],
+        fin: Option<Value>,
+    ) -> R<Value> {
+        let _ = dot;
+        let mut recv = receiver;
+        let mut is_concrete = concrete;
+        let n = idents.len();
+        for (i, name) in idents.iter().enumerate() {
+            let last = i == n - 1;
+            let call_args: &[Arg] = if last && args.len() > 1 { &args[1..] } else { &[] };
+            let fin_here = if last { fin.clone() } else { None };
+            self.at(pos, node.to_string());
+            recv = self.eval_field(dot, name, recv, is_concrete, call_args, fin_here)?;
+            is_concrete = false;
+        }
+        Ok(recv)
+    }
+
+    fn eval_field(
+        &mut self,
+        dot: &Value,
+        name: &str,
+        recv: Value,
+        concrete: bool,
+        args: &[Arg],
+        fin: Option<Value>,
+    ) -> R<Value> {
+        let has_args = !args.is_empty() || fin.is_some();
+        let typ = if concrete { recv.type_name() } else { "interface {}" };
+        match &recv {
+            Value::Nil => {
+                if concrete {
+                    return Ok(Value::Nil);
+                }
+                return Err(self.errorf(format!("nil pointer evaluating interface {{}}.{name}")));
+            }
+            Value::Map(m) => {
+                if has_args {
+                    return Err(self.errorf(format!("{name} is not a method but has arguments")));
+                }
+                return Ok(m.borrow().get(name).cloned().unwrap_or(Value::Nil));
+            }
+            Value::Obj(o) => {
+                let mut vals = Vec::new();
+                for a in args {
+                    vals.push(self.eval_arg(dot, a)?);
+                }
+                if let Some(f) = fin {
+                    vals.push(f);
+                }
+                match funcs::method(o, name, &vals, self.env) {
+                    Some(Ok(v)) => return Ok(v),
+                    Some(Err(e)) => return Err(self.errorf(format!("error calling {name}: {e}"))),
+                    None => {
+                        if let Obj::Files(_) = &**o {
+                            // a map[string][]byte: field access is a key lookup
+                            if let Some(v) = funcs::files_index(o, name) {
+                                return Ok(v);
+                            }
+                            return Ok(Value::Nil);
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        Err(self.errorf(format!("can't evaluate field {name} in type {typ}")))
+    }
+
+    fn eval_function(&mut self, dot: &Value, name: &str, pos: usize, args: &[Arg], fin: Option<Value>) -> R<Value> {
+        // and/or short-circuit on unevaluated arguments.
+        if name == "and" || name == "or" {
+            let rest = &args[1..];
+            if rest.is_empty() && fin.is_none() {
+                self.at(pos, name.into());
+                return Err(self.errorf(format!("wrong number of args for {name}: want at least 1 got 0")));
+            }
+            let mut last = Value::Nil;
+            for a in rest {
+                let v = self.eval_arg(dot, a)?;
+                let t = v.truthy();
+                last = v;
+                if (name == "and" && !t) || (name == "or" && t) {
+                    return Ok(last);
+                }
+            }
+            if let Some(f) = fin {
+                last = f;
+            }
+            return Ok(last);
+        }
+        let mut vals = Vec::with_capacity(args.len());
+        let mut konst = Vec::with_capacity(args.len());
+        for a in &args[1..] {
+            vals.push(self.eval_arg(dot, a)?);
+            konst.push(matches!(a, Arg::Number { .. }));
+        }
+        if let Some(f) = fin {
+            vals.push(f);
+            konst.push(false);
+        }
+        self.at(pos, name.to_string());
+        match name {
+            "include" => {
+                let (tname, data) = match vals.as_slice() {
+                    [Value::Str(n), d] => (n.to_string(), d.clone()),
+                    [a, _] => return Err(self.errorf(format!("wrong type for value; expected string; got {}", a.type_name()))),
+                    _ => return Err(self.errorf(format!("wrong number of args for include: want 2 got {}", vals.len()))),
+                };
+                let count = self.env.included.entry(tname.clone()).or_insert(0);
+                if *count > crate::funcs::RECURSION_MAX {
+                    let cause = GoErr {
+                        msg: format!("rendering template has a nested reference name: {tname}: unable to execute template"),
+                        wrapped: None,
+                    };
+                    return Err(Flow::Err(self.err_wrap(format!("error calling include: {}", cause.msg), Some(cause))));
+                }
+                *count += 1;
+                let mut buf = String::new();
+                let r = execute(self.set, self.env, &tname, data, &mut buf, self.depth + 1);
+                if let Some(c) = self.env.included.get_mut(&tname) {
+                    *c -= 1;
+                }
+                return match r {
+                    Ok(()) => Ok(Value::str(buf)),
+                    Err(e) => Err(Flow::Err(self.err_wrap(format!("error calling include: {}", e.msg), Some(e)))),
+                };
+            }
+            "tpl" => {
+                let (text, data) = match vals.as_slice() {
+                    [Value::Str(n), d] => (n.to_string(), d.clone()),
+                    [a, _] => return Err(self.errorf(format!("wrong type for value; expected string; got {}", a.type_name()))),
+                    _ => return Err(self.errorf(format!("wrong number of args for tpl: want 2 got {}", vals.len()))),
+                };
+                return match crate::engine::tpl(self.set, self.env, &self.loc.tree.name, &text, data, self.depth + 1) {
+                    Ok(s) => Ok(Value::str(s)),
+                    Err(e) => Err(Flow::Err(self.err_wrap(format!("error calling tpl: {}", e.msg), Some(e)))),
+                };
+            }
+            _ => {}
+        }
+        match funcs::call(name, &vals, &konst, self.env) {
+            Ok(v) => Ok(v),
+            Err(funcs::FnErr::Call(e)) => Err(Flow::Err(self.err_wrap(format!("error calling {name}: {}", e.msg), Some(e)))),
+            Err(funcs::FnErr::Arg(m)) => Err(self.errorf(m)),
+        }
+    }
+}
+
+/// `printValue` followed by Helm's `<no value>` removal happening on the whole output.
+fn print_value(v: &Value, out: &mut String) {
+    match v {
+        Value::Nil => out.push_str("<no value>"),
+        _ => out.push_str(&v.to_go_string()),
+    }
+}
