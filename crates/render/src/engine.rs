@@ -33,8 +33,32 @@ pub struct Chart {
     pub dependencies: Vec<Chart>,
     /// `type: library`.
     pub is_library: bool,
-    /// Names (or aliases) of dependencies disabled by `condition` or `tags`.
-    pub disabled: Vec<String>,
+    /// The chart's version.
+    pub version: String,
+    /// `dependencies` of Chart.yaml (`None` when absent), as Helm's dependency processing
+    /// leaves them (aliases applied, disabled ones removed).
+    pub deps: Option<Vec<DepMeta>>,
+}
+
+/// One `dependencies` entry of Chart.yaml (Helm's `chart.Dependency`).
+#[derive(Clone, Debug, Default)]
+pub struct DepMeta {
+    /// `name` (replaced by the alias once processed).
+    pub name: String,
+    /// `version` (a semver range).
+    pub version: String,
+    /// `repository`.
+    pub repository: String,
+    /// `condition`.
+    pub condition: String,
+    /// `tags`.
+    pub tags: Vec<String>,
+    /// Enabled after conditions and tags.
+    pub enabled: bool,
+    /// `import-values`.
+    pub import_values: Value,
+    /// `alias`.
+    pub alias: String,
 }
 
 /// Options of a render: release, capabilities, user values, injected chance and time.
@@ -199,7 +223,32 @@ pub fn load_chart(files: &[(String, Vec<u8>)], apply_helmignore: bool) -> Result
         let fs = read_tgz(&a).map_err(load_err)?;
         dependencies.push(load_chart(&fs, false)?);
     }
-    Ok(Chart { metadata, name, values, templates, files: other, dependencies, is_library, disabled: Vec::new() })
+    let version = meta_map.get("version").map(funcs::strval).unwrap_or_default();
+    let deps = match meta_map.get("dependencies") {
+        Some(Value::List(l)) => Some(
+            l.iter()
+                .map(|d| {
+                    let m = get_map(d);
+                    let g = |k: &str| m.get(k).map(funcs::strval).unwrap_or_default();
+                    DepMeta {
+                        name: g("name"),
+                        version: g("version"),
+                        repository: g("repository"),
+                        condition: g("condition"),
+                        tags: match m.get("tags") {
+                            Some(Value::List(t)) => t.iter().map(funcs::strval).collect(),
+                            _ => Vec::new(),
+                        },
+                        enabled: false,
+                        import_values: m.get("import-values").cloned().unwrap_or_default(),
+                        alias: g("alias"),
+                    }
+                })
+                .collect(),
+        ),
+        _ => None,
+    };
+    Ok(Chart { metadata, name, values, templates, files: other, dependencies, is_library, version, deps })
 }
 
 /// The files of a `.tgz` chart archive, with the top folder stripped.
@@ -231,198 +280,300 @@ fn get_map(v: &Value) -> BTreeMap<String, Value> {
     }
 }
 
-/// `coalesceTables(dst, src)`: src fills what dst lacks; `null` in dst deletes.
-fn coalesce_tables(dst: &mut BTreeMap<String, Value>, src: &BTreeMap<String, Value>) {
-    for (k, sv) in src {
-        match dst.get(k).cloned() {
+type MapRef = crate::value::Map;
+
+fn new_map() -> MapRef {
+    Rc::new(std::cell::RefCell::new(BTreeMap::new()))
+}
+
+fn as_map(v: &Value) -> Option<MapRef> {
+    match v {
+        Value::Map(m) => Some(m.clone()),
+        _ => None,
+    }
+}
+
+/// `cleanNilValues`.
+fn clean_nil_values(m: &MapRef) {
+    m.borrow_mut().retain(|_, v| !matches!(v, Value::Nil));
+    let subs: Vec<MapRef> = m.borrow().values().filter_map(as_map).collect();
+    for s in subs {
+        if !Rc::ptr_eq(&s, m) {
+            clean_nil_values(&s);
+        }
+    }
+}
+
+/// `coalesceTablesFullKey(dst, src, merge)`.
+fn coalesce_tables_full(dst: &MapRef, src: &MapRef, merge: bool) {
+    if Rc::ptr_eq(dst, src) {
+        return;
+    }
+    let src_non_nil: Vec<String> =
+        src.borrow().iter().filter(|(_, v)| !matches!(v, Value::Nil)).map(|(k, _)| k.clone()).collect();
+    let dst_nils: Vec<String> =
+        dst.borrow().iter().filter(|(_, v)| matches!(v, Value::Nil)).map(|(k, _)| k.clone()).collect();
+    for k in dst_nils {
+        src.borrow_mut().insert(k, Value::Nil);
+    }
+    let entries: Vec<(String, Value)> = src.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    for (key, val) in entries {
+        let dv = dst.borrow().get(&key).cloned();
+        match dv {
+            Some(Value::Nil) if !merge && src_non_nil.contains(&key) => {
+                dst.borrow_mut().remove(&key);
+            }
             None => {
-                dst.insert(k.clone(), sv.deep_copy());
+                dst.borrow_mut().insert(key, val);
             }
-            Some(Value::Nil) => {
-                dst.remove(k);
+            Some(dv) => {
+                if let (Value::Map(sv), Value::Map(dm)) = (&val, &dv) {
+                    coalesce_tables_full(dm, sv, merge);
+                }
             }
-            Some(Value::Map(dm)) => {
-                if let Value::Map(sm) = sv {
-                    let mut d = dm.borrow().clone();
-                    coalesce_tables(&mut d, &sm.borrow());
-                    dst.insert(k.clone(), Value::map(d));
+        }
+    }
+}
+
+/// Helm's `coalesce(chart, dest, merge)`: `coalesceValues` then `coalesceDeps`.
+fn coalesce(chart: &Chart, dest: &MapRef, merge: bool) -> Result<(), RenderError> {
+    coalesce_values(chart, dest, merge);
+    coalesce_deps(chart, dest, merge)
+}
+
+fn coalesce_values(chart: &Chart, v: &MapRef, merge: bool) {
+    let vc = chart.values.deep_copy();
+    let Some(vc) = as_map(&vc) else { return };
+    let entries: Vec<(String, Value)> = vc.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    for (key, val) in entries {
+        let existing = v.borrow().get(&key).cloned();
+        match existing {
+            Some(Value::Nil) if !merge => {
+                v.borrow_mut().remove(&key);
+            }
+            Some(Value::Map(dest)) => {
+                if let Value::Map(src) = &val {
+                    let m2 = merge || chart.dependencies.iter().any(|d| d.name == key);
+                    if !m2 {
+                        clean_nil_values(src);
+                    }
+                    coalesce_tables_full(&dest, src, m2);
                 }
             }
             Some(_) => {}
-        }
-    }
-}
-
-fn strip_nils(m: &mut BTreeMap<String, Value>) {
-    m.retain(|_, v| !matches!(v, Value::Nil));
-    for v in m.values_mut() {
-        if let Value::Map(inner) = v {
-            let mut d = inner.borrow().clone();
-            strip_nils(&mut d);
-            *v = Value::map(d);
-        }
-    }
-}
-
-/// `CoalesceValues` for a chart and its enabled subcharts.
-fn coalesce(chart: &Chart, v: &mut BTreeMap<String, Value>) {
-    let defaults = get_map(&chart.values);
-    coalesce_tables(v, &defaults);
-    for dep in &chart.dependencies {
-        let mut sub = match v.get(&dep.name) {
-            Some(Value::Map(m)) => m.borrow().clone(),
-            _ => BTreeMap::new(),
-        };
-        // globals: the parent's override the child's
-        let parent_global = get_map(v.get("global").unwrap_or(&Value::Nil));
-        let mut child_global = get_map(sub.get("global").unwrap_or(&Value::Nil));
-        for (k, pv) in parent_global {
-            match (child_global.get(&k).cloned(), &pv) {
-                (Some(Value::Map(cm)), Value::Map(pm)) => {
-                    let mut merged = pm.borrow().clone();
-                    coalesce_tables(&mut merged, &cm.borrow());
-                    child_global.insert(k, Value::map(merged));
+            None => {
+                if !merge {
+                    if matches!(val, Value::Nil) {
+                        continue;
+                    }
+                    if let Value::Map(sub) = &val {
+                        clean_nil_values(sub);
+                    }
                 }
-                _ => {
-                    child_global.insert(k, pv.deep_copy());
-                }
+                v.borrow_mut().insert(key, val);
             }
         }
-        sub.insert("global".into(), Value::map(child_global));
-        coalesce(dep, &mut sub);
-        v.insert(dep.name.clone(), Value::map(sub));
     }
 }
 
-fn lookup_path(v: &BTreeMap<String, Value>, path: &str) -> Option<Value> {
-    let mut cur = Value::map(v.clone());
-    for part in path.split('.') {
-        cur = match &cur {
-            Value::Map(m) => m.borrow().get(part).cloned()?,
-            _ => return None,
+fn coalesce_deps(chart: &Chart, dest: &MapRef, merge: bool) -> Result<(), RenderError> {
+    for sub in &chart.dependencies {
+        let cur = dest.borrow().get(&sub.name).cloned();
+        let dv = match cur {
+            None => {
+                let m = new_map();
+                dest.borrow_mut().insert(sub.name.clone(), Value::Map(m.clone()));
+                m
+            }
+            Some(Value::Map(m)) => m,
+            Some(other) => {
+                return Err(load_err(format!("type mismatch on {}: %!t({}={})", sub.name, other.type_name(), other.to_go_string())));
+            }
         };
+        coalesce_globals(&dv, dest);
+        coalesce(sub, &dv, merge)?;
     }
-    Some(cur)
+    Ok(())
 }
 
-/// `processDependencyEnabled` (conditions, tags) and aliases, recursively.
-fn process_dependencies(chart: &mut Chart, values: &BTreeMap<String, Value>, path: &str) {
-    let meta = get_map(&chart.metadata);
-    let deps_meta: Vec<BTreeMap<String, Value>> = match meta.get("dependencies") {
-        Some(Value::List(l)) => l.iter().map(get_map).collect(),
-        _ => Vec::new(),
+fn coalesce_globals(dest: &MapRef, src: &MapRef) {
+    let dg = match dest.borrow().get("global") {
+        None => new_map(),
+        Some(Value::Map(m)) => m.clone(),
+        Some(_) => return,
     };
-    let tags = get_map(values.get("tags").unwrap_or(&Value::Nil));
-    let mut kept = Vec::new();
-    let mut deps = std::mem::take(&mut chart.dependencies);
-    // aliases: a dependency entry with an alias renames (copies) the chart it names
-    let mut out_deps = Vec::new();
-    for dm in &deps_meta {
-        let name = dm.get("name").map(funcs::strval).unwrap_or_default();
-        if let Some(pos) = deps.iter().position(|c| c.name == name) {
-            let mut c = deps[pos].clone();
-            if let Some(alias) = dm.get("alias").map(funcs::strval).filter(|a| !a.is_empty()) {
-                c.name = alias;
+    let sg = match src.borrow().get("global") {
+        None => new_map(),
+        Some(Value::Map(m)) => m.clone(),
+        Some(_) => return,
+    };
+    if !Rc::ptr_eq(&dg, &sg) {
+        let entries: Vec<(String, Value)> = sg.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        for (key, val) in entries {
+            if let Value::Map(vm) = &val {
+                let vv: MapRef = Rc::new(std::cell::RefCell::new(vm.borrow().clone()));
+                let existing = dg.borrow().get(&key).cloned();
+                match existing {
+                    None => {
+                        dg.borrow_mut().insert(key, Value::Map(vv));
+                    }
+                    Some(Value::Map(destv)) => {
+                        coalesce_tables_full(&vv, &destv, true);
+                        dg.borrow_mut().insert(key, Value::Map(vv));
+                    }
+                    Some(_) => {}
+                }
+            } else if matches!(dg.borrow().get(&key), Some(Value::Map(_))) {
             } else {
-                deps.remove(pos);
-            }
-            out_deps.push((c, Some(dm.clone())));
-        }
-    }
-    for c in deps {
-        if !out_deps.iter().any(|(d, _)| d.name == c.name) {
-            out_deps.push((c, None));
-        }
-    }
-    let cvals = values.clone();
-    for (mut c, dm) in out_deps {
-        let mut enabled = true;
-        if let Some(dm) = &dm {
-            // tags
-            if let Some(Value::List(ts)) = dm.get("tags") {
-                let mut any_true = false;
-                let mut any_set = false;
-                for t in ts.iter() {
-                    if let Some(Value::Bool(b)) = tags.get(&funcs::strval(t)) {
-                        any_set = true;
-                        if *b {
-                            any_true = true;
-                        }
-                    }
-                }
-                if any_set && !any_true {
-                    enabled = false;
-                }
-            }
-            // conditions win over tags
-            if let Some(cond) = dm.get("condition").map(funcs::strval).filter(|c| !c.is_empty()) {
-                for p in cond.split(',') {
-                    let p = p.trim();
-                    let full = if path.is_empty() { p.to_string() } else { format!("{path}{p}") };
-                    if let Some(Value::Bool(b)) = lookup_path(&cvals, &full) {
-                        enabled = b;
-                        break;
-                    }
-                }
+                dg.borrow_mut().insert(key, val);
             }
         }
-        if !enabled {
-            chart.disabled.push(c.name.clone());
-        }
-        if enabled {
-            let sub_vals = cvals.clone();
-            let sub_path = format!("{path}{}.", c.name);
-            process_dependencies(&mut c, &sub_vals, &sub_path);
-            kept.push(c);
-        }
     }
-    chart.dependencies = kept;
+    dest.borrow_mut().insert("global".into(), Value::Map(dg));
 }
 
-/// Values paths Helm walks for import-values are not supported yet: `import-values` are
-/// processed for the `exports.` form and the child/parent form with simple copies.
-fn process_imports(chart: &Chart, v: &mut BTreeMap<String, Value>) {
-    let meta = get_map(&chart.metadata);
-    let Some(Value::List(deps)) = meta.get("dependencies") else { return };
-    for dm in deps.iter().map(get_map) {
-        let name = dm.get("alias").map(funcs::strval).filter(|a| !a.is_empty()).or_else(|| dm.get("name").map(funcs::strval)).unwrap_or_default();
-        let Some(Value::List(imports)) = dm.get("import-values") else { continue };
-        if !chart.dependencies.iter().any(|c| c.name == name) {
-            continue;
+/// `CoalesceValues(chart, vals)` (or `MergeValues` with `merge`).
+fn coalesce_values_top(chart: &Chart, vals: &Value, merge: bool) -> Result<MapRef, RenderError> {
+    let copy = vals.deep_copy();
+    let m = as_map(&copy).unwrap_or_else(new_map);
+    coalesce(chart, &m, merge)?;
+    Ok(m)
+}
+
+/// `Values.PathValue`: a value at a dotted path (the last element must exist).
+fn path_value(v: &MapRef, path: &str) -> Option<Value> {
+    let parts: Vec<&str> = path.split('.').collect();
+    let mut cur = v.clone();
+    for (i, p) in parts.iter().enumerate() {
+        let x = cur.borrow().get(*p).cloned()?;
+        if i == parts.len() - 1 {
+            return Some(x);
         }
-        let sub = get_map(v.get(&name).unwrap_or(&Value::Nil));
-        for imp in imports.iter() {
-            let (child, parent) = match imp {
-                Value::Str(s) => (format!("exports.{s}"), String::new()),
+        cur = as_map(&x)?;
+    }
+    None
+}
+
+fn compatible(constraint: &str, version: &str) -> bool {
+    let Ok(v) = crate::semver::Version::parse(version) else { return false };
+    let Ok(c) = crate::semver::Constraints::parse(constraint) else { return false };
+    c.check(&v)
+}
+
+/// `processDependencyEnabled`.
+fn process_dependency_enabled(c: &mut Chart, v: &Value, path: &str) -> Result<(), RenderError> {
+    let Some(reqs) = c.deps.clone() else { return Ok(()) };
+    let existing = std::mem::take(&mut c.dependencies);
+    let mut chart_deps: Vec<Chart> = existing
+        .iter()
+        .filter(|e| !reqs.iter().any(|r| e.name == r.name && compatible(&r.version, &e.version)))
+        .cloned()
+        .collect();
+    let mut reqs = reqs;
+    for r in reqs.iter_mut() {
+        if let Some(found) = existing.iter().find(|e| e.name == r.name && compatible(&r.version, &e.version)) {
+            let mut out = found.clone();
+            if !r.alias.is_empty() {
+                out.name = r.alias.clone();
+            }
+            chart_deps.push(out);
+        }
+        if !r.alias.is_empty() {
+            r.name = r.alias.clone();
+        }
+        r.enabled = true;
+    }
+    c.dependencies = chart_deps;
+    let cvals = coalesce_values_top(c, v, false)?;
+    // tags
+    if let Some(Value::Map(vt)) = cvals.borrow().get("tags").cloned() {
+        for r in reqs.iter_mut() {
+            let (mut has_true, mut has_false) = (false, false);
+            for t in &r.tags {
+                if let Some(Value::Bool(b)) = vt.borrow().get(t) {
+                    if *b {
+                        has_true = true;
+                    } else {
+                        has_false = true;
+                    }
+                }
+            }
+            r.enabled = !(!has_true && has_false);
+        }
+    }
+    // conditions
+    for r in reqs.iter_mut() {
+        for cond in r.condition.trim().split(',') {
+            if cond.is_empty() {
+                continue;
+            }
+            if let Some(Value::Bool(b)) = path_value(&cvals, &format!("{path}{cond}")) {
+                r.enabled = b;
+                break;
+            }
+        }
+    }
+    let rm: Vec<String> = reqs.iter().filter(|r| !r.enabled).map(|r| r.name.clone()).collect();
+    c.dependencies.retain(|d| !rm.contains(&d.name));
+    reqs.retain(|r| !rm.contains(&r.name));
+    let cv = Value::Map(cvals);
+    for t in c.dependencies.iter_mut() {
+        let sub = format!("{path}{}.", t.name);
+        process_dependency_enabled(t, &cv, &sub)?;
+    }
+    c.deps = if reqs.is_empty() { None } else { Some(reqs) };
+    Ok(())
+}
+
+/// `processDependencyImportValues(c, merge=true)`.
+fn process_dependency_import_values(c: &mut Chart) -> Result<(), RenderError> {
+    for d in c.dependencies.iter_mut() {
+        process_dependency_import_values(d)?;
+    }
+    let Some(mut reqs) = c.deps.clone() else { return Ok(()) };
+    let cvals = coalesce_values_top(c, &Value::Nil, true)?;
+    let b = new_map();
+    for r in reqs.iter_mut() {
+        let mut outiv = Vec::new();
+        let ivs = match &r.import_values {
+            Value::List(l) => l.to_vec(),
+            _ => Vec::new(),
+        };
+        for iv in ivs {
+            let (child, parent) = match &iv {
                 Value::Map(m) => {
                     let m = m.borrow();
-                    (m.get("child").map(funcs::strval).unwrap_or_default(), m.get("parent").map(funcs::strval).unwrap_or_default())
+                    let child = m.get("child").map(|x| x.to_go_string()).unwrap_or_else(|| "<nil>".into());
+                    let parent = m.get("parent").map(|x| x.to_go_string()).unwrap_or_else(|| "<nil>".into());
+                    (child, parent)
                 }
+                Value::Str(s) => (format!("exports.{s}"), ".".to_string()),
                 _ => continue,
             };
-            let Some(Value::Map(src)) = lookup_path(&sub, &child) else { continue };
-            let mut target = if parent.is_empty() { v.clone() } else { get_map(&lookup_path(v, &parent).unwrap_or(Value::Nil)) };
-            let mut merged = src.borrow().clone();
-            coalesce_tables(&mut merged, &target);
-            target = merged;
-            if parent.is_empty() {
-                *v = target;
+            outiv.push(Value::map(BTreeMap::from([
+                ("child".to_string(), Value::str(child.as_str())),
+                ("parent".to_string(), Value::str(parent.as_str())),
+            ])));
+            let Some(Value::Map(vv)) = path_value(&cvals, &format!("{}.{}", r.name, child)) else { continue };
+            let vv: MapRef = Rc::new(std::cell::RefCell::new(vv.borrow().clone()));
+            let src = if parent == "." {
+                vv
             } else {
-                set_path(v, &parent, Value::map(target));
-            }
+                let mut cur = Value::Map(vv);
+                for p in parent.split('.').rev() {
+                    cur = Value::map(BTreeMap::from([(p.to_string(), cur)]));
+                }
+                as_map(&cur).unwrap_or_else(new_map)
+            };
+            coalesce_tables_full(&b, &src, true);
         }
+        r.import_values = Value::list(outiv);
     }
-}
-
-fn set_path(v: &mut BTreeMap<String, Value>, path: &str, val: Value) {
-    let parts: Vec<&str> = path.split('.').collect();
-    if parts.len() == 1 {
-        v.insert(parts[0].to_string(), val);
-        return;
-    }
-    let mut child = get_map(v.get(parts[0]).unwrap_or(&Value::Nil));
-    set_path(&mut child, &parts[1..].join("."), val);
-    v.insert(parts[0].to_string(), Value::map(child));
+    let copy = as_map(&Value::Map(cvals).deep_copy()).unwrap_or_else(new_map);
+    coalesce_tables_full(&copy, &b, true);
+    c.values = Value::Map(copy);
+    c.deps = Some(reqs);
+    Ok(())
 }
 
 /// `.Chart`: `structToMap` of the chart's `Metadata` with Helm's capitalised field names.
@@ -445,36 +596,27 @@ fn chart_object(chart: &Chart, is_root: bool) -> Value {
         ),
         _ => Value::list(Vec::new()),
     };
-    let dependencies = match m.get("dependencies") {
-        Some(Value::List(l)) => Value::list(
-            l.iter()
-                .map(|x| {
-                    let dm = get_map(x);
-                    let g = |k: &str| Value::str(dm.get(k).map(funcs::strval).unwrap_or_default());
-                    let tags = match dm.get("tags") {
-                        Some(Value::List(t)) => Value::list(t.iter().map(|x| Value::str(funcs::strval(x))).collect()),
-                        _ => Value::list(Vec::new()),
-                    };
-                    let imports = match dm.get("import-values") {
-                        Some(Value::List(t)) => Value::List(t.clone()),
-                        _ => Value::list(Vec::new()),
-                    };
-                    let alias_or_name = dm.get("alias").map(funcs::strval).filter(|a| !a.is_empty()).unwrap_or_else(|| funcs::strval(dm.get("name").unwrap_or(&Value::Nil)));
-                    let enabled = !chart.disabled.contains(&alias_or_name);
+    let dependencies = match &chart.deps {
+        Some(reqs) => Value::list(
+            reqs.iter()
+                .map(|r| {
                     Value::map(BTreeMap::from([
-                        ("Name".into(), g("name")),
-                        ("Version".into(), g("version")),
-                        ("Repository".into(), g("repository")),
-                        ("Condition".into(), g("condition")),
-                        ("Tags".into(), tags),
-                        ("Enabled".into(), Value::Bool(enabled)),
-                        ("ImportValues".into(), imports),
-                        ("Alias".into(), g("alias")),
+                        ("Name".into(), Value::str(r.name.as_str())),
+                        ("Version".into(), Value::str(r.version.as_str())),
+                        ("Repository".into(), Value::str(r.repository.as_str())),
+                        ("Condition".into(), Value::str(r.condition.as_str())),
+                        ("Tags".into(), Value::list(r.tags.iter().map(|t| Value::str(t.as_str())).collect())),
+                        ("Enabled".into(), Value::Bool(r.enabled)),
+                        ("ImportValues".into(), match &r.import_values {
+                            Value::List(l) => Value::List(l.clone()),
+                            _ => Value::list(Vec::new()),
+                        }),
+                        ("Alias".into(), Value::str(r.alias.as_str())),
                     ]))
                 })
                 .collect(),
         ),
-        _ => Value::list(Vec::new()),
+        None => Value::list(Vec::new()),
     };
     let annotations = match m.get("annotations") {
         Some(Value::Map(a)) => Value::map(a.borrow().iter().map(|(k, v)| (k.clone(), Value::str(funcs::strval(v)))).collect()),
@@ -573,16 +715,12 @@ pub fn render(chart: &Chart, opts: &RenderOptions) -> Result<Rendered, RenderErr
     .ok_or_else(|| load_err(format!("invalid kube version {:?}", opts.kube_version.clone().unwrap_or_default())))?;
     let caps = Capabilities { kube_version: kube, api_versions: DEFAULT_API_VERSIONS.iter().map(|s| s.to_string()).collect() };
 
-    // values: user values coalesced over chart defaults; dependencies filtered first
+    // values: ProcessDependenciesWithMerge, then ToRenderValues' CoalesceValues
     let mut chart = chart.clone();
-    let user = get_map(opts.values.as_ref().unwrap_or(&Value::Nil));
-    let mut pre = user.clone();
-    coalesce(&chart, &mut pre);
-    process_dependencies(&mut chart, &pre, "");
-    let mut vals = user;
-    coalesce(&chart, &mut vals);
-    process_imports(&chart, &mut vals);
-    strip_nils(&mut vals);
+    let user = opts.values.clone().unwrap_or_else(|| Value::map(BTreeMap::new()));
+    process_dependency_enabled(&mut chart, &user, "")?;
+    process_dependency_import_values(&mut chart)?;
+    let vals = coalesce_values_top(&chart, &user, false)?;
 
     let mut top = BTreeMap::new();
     top.insert(
@@ -597,7 +735,7 @@ pub fn render(chart: &Chart, opts: &RenderOptions) -> Result<Rendered, RenderErr
         ])),
     );
     top.insert("Capabilities".to_string(), Value::Obj(Rc::new(Obj::Capabilities(caps))));
-    let values = Value::map(vals);
+    let values = Value::Map(vals);
     let mut tpls = BTreeMap::new();
     all_templates(&chart, None, &top, &values, &mut tpls);
 

@@ -13,6 +13,10 @@ use crate::value::{Obj, Value};
 /// Go's `maxExecDepth` for nested `template` calls.
 pub const MAX_EXEC_DEPTH: usize = 100_000 / 100;
 
+/// Nesting of `template`, `include` and `tpl` calls this renderer allows before failing (Go's
+/// limit, 100000, needs a larger stack than a browser gives).
+pub const MAX_NESTING: usize = 300;
+
 /// A Go error with its `Unwrap` chain (Helm's error reformatting walks it).
 #[derive(Debug, Clone)]
 pub struct GoErr {
@@ -72,7 +76,7 @@ pub fn execute(set: &TemplateSet, env: &mut Env, name: &str, data: Value, out: &
     let Some(tree) = set.trees.get(name).cloned() else {
         return Err(GoErr::new(format!("template: no template {name:?} associated with template \"gotpl\"")));
     };
-    if depth > MAX_EXEC_DEPTH {
+    if depth > MAX_NESTING {
         return Err(GoErr::new(format!("template: {name}: exceeded maximum template depth ({})", 100_000)));
     }
     let mut st = State { set, env, vars: vec![("$".into(), data.clone())], loc: Loc { tree: tree.clone() }, node_pos: None, depth };
@@ -158,7 +162,7 @@ impl State<'_> {
                     Some(p) => self.eval_pipeline(dot, p)?,
                     None => Value::Nil,
                 };
-                if self.depth >= MAX_EXEC_DEPTH {
+                if self.depth >= MAX_NESTING {
                     return Err(self.errorf(format!("exceeded maximum template depth ({})", 100_000)));
                 }
                 let saved_vars = std::mem::replace(&mut self.vars, vec![("$".into(), new_dot.clone())]);
@@ -511,7 +515,7 @@ impl State<'_> {
                     [a, _] => return Err(self.errorf(format!("wrong type for value; expected string; got {}", a.type_name()))),
                     _ => return Err(self.errorf(format!("wrong number of args for tpl: want 2 got {}", vals.len()))),
                 };
-                return match crate::engine::tpl(self.set, self.env, &self.loc.tree.name, &text, data, self.depth + 1) {
+                return match crate::engine::tpl(self.set, self.env, "gotpl", &text, data, self.depth + 1) {
                     Ok(s) => Ok(Value::str(s)),
                     Err(e) => Err(Flow::Err(self.err_wrap(format!("error calling tpl: {}", e.msg), Some(e)))),
                 };

@@ -32,17 +32,69 @@ enum Y {
 /// Reads YAML the way Helm reads values files and `fromYaml` (see the module docs). Only the
 /// first document counts. An empty document is `nil`.
 pub fn parse_helm_yaml(text: &str) -> Result<Value, String> {
-    let y = parse_first_doc(text)?;
+    let y = parse_lenient(text)?;
     Ok(to_json_value(&y))
 }
 
+/// goyaml.v2 accepts a quoted scalar's continuation line at its key's indentation; saphyr
+/// does not. Leading blanks of continuation lines fold away, so indenting the offending line
+/// and parsing again reads the same value.
+fn parse_lenient(text: &str) -> Result<Y, String> {
+    let mut owned: Option<String> = None;
+    for _ in 0..50 {
+        let cur = owned.as_deref().unwrap_or(text);
+        match parse_first_doc(cur) {
+            Err((msg, idx)) if msg.contains("invalid indentation in quoted scalar") => {
+                // `idx` is the opening quote: indent every continuation line of the scalar
+                let byte = cur.char_indices().nth(idx).map(|(b, _)| b).unwrap_or(cur.len());
+                let bytes = cur.as_bytes();
+                let Some(&q) = bytes.get(byte) else { return Err(msg) };
+                if q != b'\'' && q != b'"' {
+                    return Err(msg);
+                }
+                let mut end = byte + 1;
+                while end < bytes.len() {
+                    if q == b'"' && bytes[end] == b'\\' {
+                        end += 2;
+                        continue;
+                    }
+                    if bytes[end] == q {
+                        if q == b'\'' && bytes.get(end + 1) == Some(&b'\'') {
+                            end += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    end += 1;
+                }
+                let end = end.min(bytes.len());
+                let pad = cur[..byte].rsplit('\n').next().map(|l| l.len()).unwrap_or(0) + 1;
+                let mut next = String::with_capacity(cur.len() + 64);
+                next.push_str(&cur[..byte]);
+                for c in cur[byte..end].chars() {
+                    next.push(c);
+                    if c == '\n' {
+                        next.push_str(&" ".repeat(pad));
+                    }
+                }
+                next.push_str(&cur[end..]);
+                owned = Some(next);
+            }
+            Err((msg, _)) => return Err(msg),
+            Ok(y) => return Ok(y),
+        }
+    }
+    parse_first_doc(owned.as_deref().unwrap_or(text)).map_err(|(m, _)| m)
+}
+
 /// All documents (for `fromYamlArray`-like uses and tests).
-fn parse_first_doc(text: &str) -> Result<Y, String> {
+fn parse_first_doc(text: &str) -> Result<Y, (String, usize)> {
     let mut stack: Vec<(Y, Option<Y>, Option<usize>)> = Vec::new();
     let mut anchors: HashMap<usize, Y> = HashMap::new();
     let mut root: Option<Y> = None;
     for item in Parser::new_from_str(text) {
-        let (event, span) = item.map_err(|e| format!("yaml: line {}: {}", e.marker().line(), e.info()))?;
+        let (event, span) =
+            item.map_err(|e| (format!("yaml: line {}: {}", e.marker().line(), e.info()), e.marker().index()))?;
         let _ = span;
         let node = match event {
             Event::StreamStart | Event::StreamEnd | Event::Nothing | Event::DocumentStart(_) => continue,
@@ -313,7 +365,8 @@ enum E {
 pub fn to_yaml(v: &Value) -> String {
     let e = to_e(v);
     let mut em = Emitter { out: String::new(), column: 0 };
-    em.node(&e, 0, Ctx::Top);
+    let top_indent = if matches!(e, E::Map(ref m) if !m.is_empty()) || matches!(e, E::Seq(ref s) if !s.is_empty()) { 0 } else { 2 };
+    em.node(&e, top_indent, Ctx::Top);
     if !em.out.ends_with('\n') {
         em.out.push('\n');
     }
@@ -517,7 +570,7 @@ impl Emitter {
                 } else if f.is_nan() {
                     ".nan".to_string()
                 } else {
-                    format_float_g(*f, 21)
+                    format_float_g(*f, 6)
                 };
                 self.write(&s)
             }
@@ -708,7 +761,98 @@ fn resolve_plain_for_emit(s: &str) -> Y {
     if s.is_empty() {
         return Y::Null;
     }
+    if is_timestamp(s) {
+        return Y::Null;
+    }
     resolve_plain(s)
+}
+
+/// goyaml.v2 `parseTimestamp`: `2006-1-2`, `2006-1-2T15:4:5.999999999Z07:00` (`T` or `t`) and
+/// `2006-1-2 15:4:5.999999999` resolve to timestamps, so `toYaml` quotes such strings.
+fn is_timestamp(s: &str) -> bool {
+    let b = s.as_bytes();
+    let i = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if i != 4 || i == b.len() || b[i] != b'-' {
+        return false;
+    }
+    fn num(b: &[u8], at: &mut usize, min: usize, max: usize) -> Option<u32> {
+        let start = *at;
+        while *at < b.len() && b[*at].is_ascii_digit() && *at - start < max {
+            *at += 1;
+        }
+        if *at - start < min {
+            return None;
+        }
+        std::str::from_utf8(&b[start..*at]).ok()?.parse().ok()
+    }
+    let mut at = 0;
+    let Some(year) = num(b, &mut at, 4, 4) else { return false };
+    at += 1;
+    let Some(month) = num(b, &mut at, 1, 2) else { return false };
+    if at >= b.len() || b[at] != b'-' {
+        return false;
+    }
+    at += 1;
+    let Some(day) = num(b, &mut at, 1, 2) else { return false };
+    if !(1..=12).contains(&month) || day < 1 {
+        return false;
+    }
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let dim = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month as usize - 1];
+    if day > dim {
+        return false;
+    }
+    if at == b.len() {
+        return true;
+    }
+    let sep = b[at];
+    if !matches!(sep, b'T' | b't' | b' ') {
+        return false;
+    }
+    at += 1;
+    let time_ok = |at: &mut usize| -> bool {
+        let Some(h) = num(b, at, 1, 2) else { return false };
+        if *at >= b.len() || b[*at] != b':' {
+            return false;
+        }
+        *at += 1;
+        let Some(m) = num(b, at, 1, 2) else { return false };
+        if *at >= b.len() || b[*at] != b':' {
+            return false;
+        }
+        *at += 1;
+        let Some(sec) = num(b, at, 1, 2) else { return false };
+        if h > 23 || m > 59 || sec > 59 {
+            return false;
+        }
+        if *at < b.len() && b[*at] == b'.' {
+            *at += 1;
+            let st = *at;
+            while *at < b.len() && b[*at].is_ascii_digit() {
+                *at += 1;
+            }
+            if *at == st {
+                return false;
+            }
+        }
+        true
+    };
+    if !time_ok(&mut at) {
+        return false;
+    }
+    if sep == b' ' {
+        return at == b.len();
+    }
+    // zone: Z or ±hh:mm
+    if at < b.len() && b[at] == b'Z' {
+        return at + 1 == b.len();
+    }
+    if at < b.len() && (b[at] == b'+' || b[at] == b'-') {
+        let z = &s[at + 1..];
+        let zb = z.as_bytes();
+        return zb.len() == 5 && zb[2] == b':' && zb[..2].iter().chain(&zb[3..]).all(|c| c.is_ascii_digit());
+    }
+    false
 }
 
 /// goyaml.v2 `isBase60Float`: `^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$`.
@@ -886,4 +1030,26 @@ fn analyze(s: &str) -> Analysis {
         a.block_plain_allowed = false;
     }
     a
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoted_continuation_at_parent_indent() {
+        for (text, want) in [
+            ("    a: '{x\n\n    '\n    b: 1\n", "map[a:{x\n b:1]"),
+            ("a:\n  b: 'x\n  y'\n", "map[a:map[b:x y]]"),
+            ("a: \"p\\\"q\n\"\n", "map[a:p\"q ]"),
+        ] {
+            assert_eq!(parse_helm_yaml(text).unwrap().to_go_string(), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn yaml_1_1_scalars() {
+        let v = parse_helm_yaml("a: yes\nb: 010\nc: 0x1F\nd: 1e3\ne: ~\nf: 2024-04-01\ny: 1000000\n").unwrap();
+        assert_eq!(v.to_go_string(), "map[a:true b:8 c:31 d:1000 e:<nil> f:2024-04-01 true:1e+06]");
+    }
 }
