@@ -154,7 +154,11 @@ impl State<'_> {
             Node::Break(_) => Err(Flow::Break),
             Node::Continue(_) => Err(Flow::Continue),
             Node::Template { pos, name, pipe } => {
-                self.at(*pos, format!("template {name:?}"));
+                let text = match pipe {
+                    Some(p) => format!("{{{{template {} {p}}}}}", crate::funcs::go_quote(name)),
+                    None => format!("{{{{template {}}}}}", crate::funcs::go_quote(name)),
+                };
+                self.at(*pos, text.clone());
                 let Some(tree) = self.set.trees.get(name).cloned() else {
                     return Err(self.errorf(format!("template {name:?} not defined")));
                 };
@@ -162,6 +166,7 @@ impl State<'_> {
                     Some(p) => self.eval_pipeline(dot, p)?,
                     None => Value::Nil,
                 };
+                self.at(*pos, text);
                 if self.depth >= MAX_NESTING {
                     return Err(self.errorf(format!("exceeded maximum template depth ({})", 100_000)));
                 }
@@ -303,7 +308,7 @@ impl State<'_> {
             }
             Arg::Ident { pos, name } => {
                 self.at(*pos, name.clone());
-                return self.eval_function(dot, name, *pos, &cmd.args, fin);
+                return self.eval_function(dot, name, *pos, (cmd.pos, cmd.to_string()), &cmd.args, fin);
             }
             Arg::Pipe(p) => {
                 if fin.is_some() || cmd.args.len() > 1 {
@@ -361,7 +366,7 @@ impl State<'_> {
                 self.eval_field_chain(dot, v, true, idents, *pos, a, &[], None)
             }
             Arg::Pipe(p) => self.eval_pipeline(dot, p),
-            Arg::Ident { pos, name } => self.eval_function(dot, name, *pos, std::slice::from_ref(a), None),
+            Arg::Ident { pos, name } => self.eval_function(dot, name, *pos, (*pos, name.clone()), std::slice::from_ref(a), None),
             Arg::Chain { pos, node, fields } => {
                 let base = self.eval_arg(dot, node)?;
                 self.eval_field_chain(dot, base, true, fields, *pos, a, &[], None)
@@ -393,6 +398,10 @@ impl State<'_> {
             let call_args: &[Arg] = if last && args.len() > 1 { &args[1..] } else { &[] };
             let fin_here = if last { fin.clone() } else { None };
             self.at(pos, node.to_string());
+            if is_concrete && matches!(recv, Value::Nil) {
+                // Go's invalid value: every further field is the zero value, without error
+                return Ok(Value::Nil);
+            }
             recv = self.eval_field(dot, name, recv, is_concrete, call_args, fin_here)?;
             is_concrete = false;
         }
@@ -450,12 +459,64 @@ impl State<'_> {
         Err(self.errorf(format!("can't evaluate field {name} in type {typ}")))
     }
 
-    fn eval_function(&mut self, dot: &Value, name: &str, pos: usize, args: &[Arg], fin: Option<Value>) -> R<Value> {
+    /// Go's `evalArg` for a parameter of the given kind: constants convert or fail with
+    /// `expected …; found …`, other operands are evaluated and checked (`validateType`).
+    fn eval_typed_arg(&mut self, dot: &Value, a: &Arg, p: funcs::P) -> R<Value> {
+        self.at(a.pos(), a.to_string());
+        match (p, a) {
+            (funcs::P::A, _) => self.eval_arg(dot, a),
+            (_, Arg::Nil(_)) => Err(self.errorf(format!("cannot assign nil to {}", p.go_type()))),
+            (funcs::P::S, Arg::Str { value, .. }) => Ok(Value::Str(value.clone())),
+            (funcs::P::S, Arg::Number { .. } | Arg::Bool(..)) => Err(self.errorf(format!("expected string; found {a}"))),
+            (funcs::P::I, Arg::Number { value, .. }) => match value {
+                Value::Int(i) => Ok(Value::Int(*i)),
+                Value::Float(f) if f.fract() == 0.0 => Ok(Value::Int(*f as i64)),
+                _ => Err(self.errorf(format!("expected integer; found {a}"))),
+            },
+            (funcs::P::I, Arg::Str { .. } | Arg::Bool(..)) => Err(self.errorf(format!("expected integer; found {a}"))),
+            (funcs::P::B, Arg::Bool(_, b)) => Ok(Value::Bool(*b)),
+            (funcs::P::B, Arg::Str { .. } | Arg::Number { .. }) => Err(self.errorf(format!("expected bool; found {a}"))),
+            (funcs::P::M, Arg::Str { .. } | Arg::Number { .. } | Arg::Bool(..)) => {
+                Err(self.errorf(format!("can't handle {a} for arg of type map[string]interface {{}}")))
+            }
+            _ => {
+                let v = self.eval_arg(dot, a)?;
+                self.validate(v, p)
+            }
+        }
+    }
+
+    /// Go's `validateType`.
+    fn validate(&mut self, v: Value, p: funcs::P) -> R<Value> {
+        let ok = match (p, &v) {
+            (funcs::P::A, _) => true,
+            (funcs::P::M, Value::Nil) => true,
+            (_, Value::Nil) => return Err(self.errorf(format!("invalid value; expected {}", p.go_type()))),
+            (funcs::P::S, Value::Str(_)) | (funcs::P::I, Value::Int(_)) | (funcs::P::B, Value::Bool(_)) => true,
+            (funcs::P::M, Value::Map(_)) => true,
+            _ => false,
+        };
+        if ok {
+            Ok(v)
+        } else {
+            Err(self.errorf(format!("wrong type for value; expected {}; got {}", p.go_type(), v.type_name())))
+        }
+    }
+
+    fn eval_function(
+        &mut self,
+        dot: &Value,
+        name: &str,
+        pos: usize,
+        cmd: (usize, String),
+        args: &[Arg],
+        fin: Option<Value>,
+    ) -> R<Value> {
+        let n_args = args.len() - 1 + usize::from(fin.is_some());
         // and/or short-circuit on unevaluated arguments.
         if name == "and" || name == "or" {
             let rest = &args[1..];
-            if rest.is_empty() && fin.is_none() {
-                self.at(pos, name.into());
+            if n_args == 0 {
                 return Err(self.errorf(format!("wrong number of args for {name}: want at least 1 got 0")));
             }
             let mut last = Value::Nil;
@@ -472,30 +533,39 @@ impl State<'_> {
             }
             return Ok(last);
         }
-        let mut vals = Vec::with_capacity(args.len());
-        let mut konst = Vec::with_capacity(args.len());
-        for a in &args[1..] {
-            vals.push(self.eval_arg(dot, a)?);
+        let (fixed, variadic) = funcs::signature(name);
+        match variadic {
+            Some(_) if n_args < fixed.len() => {
+                return Err(self.errorf(format!("wrong number of args for {name}: want at least {} got {n_args}", fixed.len())));
+            }
+            None if n_args != fixed.len() => {
+                return Err(self.errorf(format!("wrong number of args for {name}: want {} got {n_args}", fixed.len())));
+            }
+            _ => {}
+        }
+        let param = |i: usize| fixed.get(i).copied().or(variadic).unwrap_or(funcs::P::A);
+        let mut vals = Vec::with_capacity(n_args);
+        let mut konst = Vec::with_capacity(n_args);
+        for (i, a) in args[1..].iter().enumerate() {
+            vals.push(self.eval_typed_arg(dot, a, param(i))?);
             konst.push(matches!(a, Arg::Number { .. }));
         }
         if let Some(f) = fin {
-            vals.push(f);
+            let i = vals.len();
+            vals.push(self.validate(f, param(i))?);
             konst.push(false);
         }
-        self.at(pos, name.to_string());
+        let _ = pos;
         match name {
             "include" => {
-                let (tname, data) = match vals.as_slice() {
-                    [Value::Str(n), d] => (n.to_string(), d.clone()),
-                    [a, _] => return Err(self.errorf(format!("wrong type for value; expected string; got {}", a.type_name()))),
-                    _ => return Err(self.errorf(format!("wrong number of args for include: want 2 got {}", vals.len()))),
-                };
+                let (tname, data) = (funcs::strval(&vals[0]), vals[1].clone());
                 let count = self.env.included.entry(tname.clone()).or_insert(0);
                 if *count > crate::funcs::RECURSION_MAX {
                     let cause = GoErr {
                         msg: format!("rendering template has a nested reference name: {tname}: unable to execute template"),
                         wrapped: None,
                     };
+                    self.at(cmd.0, cmd.1);
                     return Err(Flow::Err(self.err_wrap(format!("error calling include: {}", cause.msg), Some(cause))));
                 }
                 *count += 1;
@@ -506,25 +576,30 @@ impl State<'_> {
                 }
                 return match r {
                     Ok(()) => Ok(Value::str(buf)),
-                    Err(e) => Err(Flow::Err(self.err_wrap(format!("error calling include: {}", e.msg), Some(e)))),
+                    Err(e) => {
+                        self.at(cmd.0, cmd.1);
+                        Err(Flow::Err(self.err_wrap(format!("error calling include: {}", e.msg), Some(e))))
+                    }
                 };
             }
             "tpl" => {
-                let (text, data) = match vals.as_slice() {
-                    [Value::Str(n), d] => (n.to_string(), d.clone()),
-                    [a, _] => return Err(self.errorf(format!("wrong type for value; expected string; got {}", a.type_name()))),
-                    _ => return Err(self.errorf(format!("wrong number of args for tpl: want 2 got {}", vals.len()))),
-                };
+                let (text, data) = (funcs::strval(&vals[0]), vals[1].clone());
                 return match crate::engine::tpl(self.set, self.env, "gotpl", &text, data, self.depth + 1) {
                     Ok(s) => Ok(Value::str(s)),
-                    Err(e) => Err(Flow::Err(self.err_wrap(format!("error calling tpl: {}", e.msg), Some(e)))),
+                    Err(e) => {
+                        self.at(cmd.0, cmd.1);
+                        Err(Flow::Err(self.err_wrap(format!("error calling tpl: {}", e.msg), Some(e))))
+                    }
                 };
             }
             _ => {}
         }
         match funcs::call(name, &vals, &konst, self.env) {
             Ok(v) => Ok(v),
-            Err(funcs::FnErr::Call(e)) => Err(Flow::Err(self.err_wrap(format!("error calling {name}: {}", e.msg), Some(e)))),
+            Err(funcs::FnErr::Call(e)) => {
+                self.at(cmd.0, cmd.1);
+                Err(Flow::Err(self.err_wrap(format!("error calling {name}: {}", e.msg), Some(e))))
+            }
             Err(funcs::FnErr::Arg(m)) => Err(self.errorf(m)),
         }
     }

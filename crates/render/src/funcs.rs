@@ -118,6 +118,89 @@ const NAMES: &[&str] = &[
     "durationDays", "durationWeeks", "durationRoundTo", "durationTruncateTo",
 ];
 
+/// A parameter's Go type, for argument conversion (`evalArg`, `validateType`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum P {
+    /// `interface{}`.
+    A,
+    /// `string`.
+    S,
+    /// `int`.
+    I,
+    /// `bool`.
+    B,
+    /// `map[string]interface{}`.
+    M,
+}
+
+impl P {
+    /// The type as Go prints it.
+    pub fn go_type(self) -> &'static str {
+        match self {
+            P::A => "interface {}",
+            P::S => "string",
+            P::I => "int",
+            P::B => "bool",
+            P::M => "map[string]interface {}",
+        }
+    }
+}
+
+/// The parameters of a function: fixed ones and the variadic element type, as declared in Go.
+pub fn signature(name: &str) -> (&'static [P], Option<P>) {
+    use P::*;
+    match name {
+        "upper" | "lower" | "title" | "untitle" | "trim" | "nospace" | "snakecase" | "camelcase" | "kebabcase"
+        | "swapcase" | "initials" | "b64enc" | "b64dec" | "b32enc" | "b32dec" | "sha256sum" | "sha1sum" | "sha512sum"
+        | "adler32sum" | "base" | "dir" | "ext" | "clean" | "isAbs" | "osBase" | "osDir" | "osExt" | "osClean"
+        | "osIsAbs" | "regexQuoteMeta" | "shuffle" | "fromYaml" | "fromYamlArray" | "fromJson" | "fromJsonArray"
+        | "mustFromJson" | "atoi" | "semver" | "fail" | "fromToml" | "bcrypt" | "genPrivateKey" | "urlParse" => (&[S], None),
+        "trimAll" | "trimall" | "trimPrefix" | "trimSuffix" | "contains" | "hasPrefix" | "hasSuffix" | "splitList"
+        | "split" | "regexMatch" | "mustRegexMatch" | "regexFind" | "mustRegexFind" | "semverCompare" | "htpasswd" => {
+            (&[S, S], None)
+        }
+        "replace" | "regexReplaceAll" | "mustRegexReplaceAll" | "regexReplaceAllLiteral" | "mustRegexReplaceAllLiteral" => {
+            (&[S, S, S], None)
+        }
+        "regexFindAll" | "mustRegexFindAll" | "regexSplit" | "mustRegexSplit" => (&[S, S, I], None),
+        "repeat" | "indent" | "nindent" | "trunc" | "abbrev" | "wrap" => (&[I, S], None),
+        "substr" | "abbrevboth" => (&[I, I, S], None),
+        "wrapWith" => (&[I, S, S], None),
+        "splitn" => (&[S, I, S], None),
+        "plural" => (&[S, S, I], None),
+        "printf" => (&[S], Some(A)),
+        "required" | "include" | "tpl" => (&[S, A], None),
+        "lookup" => (&[S, S, S, S], None),
+        "ternary" => (&[A, A, B], None),
+        "set" => (&[M, S, A], None),
+        "unset" | "hasKey" | "get" => (&[M, S], None),
+        "pick" | "omit" => (&[M], Some(S)),
+        "keys" => (&[], Some(M)),
+        "values" => (&[M], None),
+        "merge" | "mustMerge" | "mergeOverwrite" | "mustMergeOverwrite" => (&[M], Some(M)),
+        "pluck" => (&[S], Some(M)),
+        "join" | "chunk" | "mustChunk" => (&[S, A], None),
+        "until" | "randAlphaNum" | "randAlpha" | "randAscii" | "randNumeric" | "randBytes" => (&[I], None),
+        "untilStep" => (&[I, I, I], None),
+        "randInt" => (&[I, I], None),
+        "typeIs" | "typeIsLike" | "kindIs" => (&[S, A], None),
+        "not" | "len" | "toString" | "toStrings" | "int" | "int64" | "float64" | "toDecimal" | "empty" | "typeOf"
+        | "kindOf" | "toYaml" | "mustToYaml" | "toYamlPretty" | "toJson" | "mustToJson" | "toRawJson" | "mustToRawJson"
+        | "toPrettyJson" | "mustToPrettyJson" | "toToml" | "mustToToml" | "first" | "mustFirst" | "last" | "mustLast"
+        | "rest" | "mustRest" | "initial" | "mustInitial" | "reverse" | "mustReverse" | "uniq" | "mustUniq"
+        | "compact" | "mustCompact" | "sortAlpha" | "deepCopy" | "mustDeepCopy" | "add1" | "add1f" | "floor" | "ceil"
+        | "getHostByName" => (&[A], None),
+        "ne" | "lt" | "le" | "gt" | "ge" | "has" | "mustHas" | "append" | "push" | "mustAppend" | "mustPush" | "prepend"
+        | "mustPrepend" | "sub" | "div" | "mod" | "deepEqual" | "default" => match name {
+            "default" => (&[A], Some(A)),
+            _ => (&[A, A], None),
+        },
+        "eq" | "index" | "without" | "mustWithout" | "slice" | "mustSlice" | "round" => (&[A], Some(A)),
+        "now" | "uuidv4" | "hello" => (&[], None),
+        _ => (&[], Some(A)),
+    }
+}
+
 // ------------------------------------------------------------------------------------------
 // argument conversion (Go's evalArg / validateType)
 // ------------------------------------------------------------------------------------------
@@ -280,6 +363,9 @@ fn basic_kind(v: &Value) -> Kind {
 
 fn go_eq(a: &Value, b: &Value) -> Result<bool, String> {
     let (ka, kb) = (basic_kind(a), basic_kind(b));
+    if ka != Kind::Other && kb != Kind::Other && ka != kb {
+        return Err(format!("incompatible types for comparison: {} and {}", a.type_name(), b.type_name()));
+    }
     if ka == Kind::Other || kb == Kind::Other {
         return match (a, b) {
             (Value::Nil, Value::Nil) => Ok(true),
@@ -314,7 +400,7 @@ fn go_lt(a: &Value, b: &Value) -> Result<bool, String> {
         return Err("invalid type for comparison".into());
     }
     if ka != kb {
-        return Err("incompatible types for comparison".into());
+        return Err(format!("incompatible types for comparison: {} and {}", a.type_name(), b.type_name()));
     }
     Ok(match (a, b) {
         (Value::Int(x), Value::Int(y)) => x < y,
@@ -711,38 +797,43 @@ fn go_title(s: &str) -> String {
     out
 }
 
+/// mergo's `deepMerge` for `map[string]interface{}` (Sprig's `merge` and, with `overwrite`,
+/// `mergeOverwrite`): nested maps merge; a nil source value is copied only when overwriting;
+/// otherwise the source wins when overwriting or when the destination is missing or empty.
 fn merge_into(dst: &crate::value::Map, src: &crate::value::Map, overwrite: bool) {
-    let src_b = src.borrow().clone();
-    let mut d = dst.borrow_mut();
-    for (k, v) in src_b {
-        match d.get(&k).cloned() {
-            Some(Value::Map(dm)) => {
-                if let Value::Map(sm) = &v {
-                    if !Rc::ptr_eq(&dm, sm) {
-                        drop(d);
-                        merge_into(&dm, sm, overwrite);
-                        d = dst.borrow_mut();
-                    }
-                } else if overwrite {
-                    d.insert(k, v);
+    if Rc::ptr_eq(dst, src) {
+        return;
+    }
+    let entries: Vec<(String, Value)> = src.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    for (k, sv) in entries {
+        let dv = dst.borrow().get(&k).cloned();
+        match &sv {
+            Value::Nil => {
+                if overwrite {
+                    dst.borrow_mut().insert(k, Value::Nil);
+                }
+                continue;
+            }
+            Value::Map(sm) => {
+                if let Some(Value::Map(dm)) = &dv {
+                    merge_into(dm, sm, overwrite);
                 }
             }
-            Some(existing) => {
-                let empty = !existing.truthy();
-                if overwrite || empty {
-                    if overwrite && !v.truthy() && !matches!(v, Value::Map(_)) {
-                        // mergo WithOverride does not overwrite with empty values
-                        if empty {
-                            d.insert(k, v);
-                        }
-                        continue;
-                    }
-                    d.insert(k, v);
+            Value::List(l) => {
+                let dst_empty = dv.as_ref().is_none_or(|d| !d.truthy());
+                if !l.is_empty() && (overwrite || dst_empty) {
+                    dst.borrow_mut().insert(k, sv.clone());
                 }
+                continue;
             }
-            None => {
-                d.insert(k, v);
-            }
+            _ => {}
+        }
+        let dst_empty = dv.as_ref().is_none_or(|d| !d.truthy());
+        if !dst_empty && matches!((&sv, &dv), (Value::Map(_), Some(Value::Map(_)))) {
+            continue;
+        }
+        if overwrite || dst_empty {
+            dst.borrow_mut().insert(k, sv);
         }
     }
 }

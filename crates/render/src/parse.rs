@@ -911,8 +911,9 @@ impl Parser<'_> {
         Ok(if is_break { Node::Break(it.pos) } else { Node::Continue(it.pos) })
     }
 
-    fn template(&mut self, pos: usize) -> Result<Node, ParseError> {
+    fn template(&mut self, _pos: usize) -> Result<Node, ParseError> {
         let t = self.next_non_space();
+        let pos = t.pos;
         let name = match &t.tok {
             Tok::Str(_, v) | Tok::RawStr(_, v) => v.clone(),
             _ => return Err(self.unexpected(&t, "template clause")),
@@ -1092,6 +1093,7 @@ impl Parser<'_> {
     fn operand(&mut self) -> Result<Option<Arg>, ParseError> {
         let Some(term) = self.term()? else { return Ok(None) };
         if let Tok::Field(_) = self.peek().tok {
+            let chain_pos = self.peek().pos;
             let mut fields = Vec::new();
             while let Tok::Field(f) = &self.peek().tok {
                 fields.push(f.clone());
@@ -1102,14 +1104,14 @@ impl Parser<'_> {
                     idents.extend(fields);
                     Arg::Field { pos, idents }
                 }
-                Arg::Variable { pos, name, mut idents } => {
+                Arg::Variable { name, mut idents, .. } => {
                     idents.extend(fields);
-                    Arg::Variable { pos, name, idents }
+                    Arg::Variable { pos: chain_pos, name, idents }
                 }
                 Arg::Bool(..) | Arg::Str { .. } | Arg::Number { .. } | Arg::Nil(_) | Arg::Dot(_) => {
                     return Err(self.err(&format!("unexpected . after term {:?}", term.to_string())));
                 }
-                t => Arg::Chain { pos: t.pos(), node: Box::new(t), fields },
+                t => Arg::Chain { pos: chain_pos, node: Box::new(t), fields },
             }));
         }
         Ok(Some(term))
@@ -1132,7 +1134,8 @@ impl Parser<'_> {
                 }
                 Arg::Variable { pos: it.pos, name, idents: Vec::new() }
             }
-            Tok::Field(f) => Arg::Field { pos: it.pos, idents: vec![f] },
+            // Go positions a field at the token after it (`newField(p.peek().pos, …)`).
+            Tok::Field(f) => Arg::Field { pos: self.peek().pos, idents: vec![f] },
             Tok::Bool(b) => Arg::Bool(it.pos, b),
             Tok::Char(t) | Tok::Number(t) => match number_value(&t) {
                 Some(value) => Arg::Number { pos: it.pos, text: t, value },
