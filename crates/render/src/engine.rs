@@ -111,6 +111,8 @@ pub struct Rendered {
     pub used_lookup: bool,
     /// The chance/time functions used.
     pub nondeterministic_functions: Vec<String>,
+    /// Templates whose output used a chance or time function.
+    pub nondeterministic_templates: std::collections::BTreeSet<String>,
 }
 
 /// A failed render, with Helm's message.
@@ -130,20 +132,60 @@ impl std::error::Error for RenderError {}
 
 /// Helm 4.2.3's default API versions (`chartutil.DefaultVersionSet`, from client-go's scheme).
 pub const DEFAULT_API_VERSIONS: &[&str] = &[
-    "v1", "admissionregistration.k8s.io/v1", "admissionregistration.k8s.io/v1alpha1", "admissionregistration.k8s.io/v1beta1",
-    "internal.apiserver.k8s.io/v1alpha1", "apps/v1", "apps/v1beta1", "apps/v1beta2", "authentication.k8s.io/v1",
-    "authentication.k8s.io/v1alpha1", "authentication.k8s.io/v1beta1", "authorization.k8s.io/v1",
-    "authorization.k8s.io/v1beta1", "autoscaling/v1", "autoscaling/v2", "batch/v1", "batch/v1beta1",
-    "certificates.k8s.io/v1", "certificates.k8s.io/v1beta1", "certificates.k8s.io/v1alpha1",
-    "coordination.k8s.io/v1alpha2", "coordination.k8s.io/v1beta1", "coordination.k8s.io/v1", "discovery.k8s.io/v1",
-    "discovery.k8s.io/v1beta1", "events.k8s.io/v1", "events.k8s.io/v1beta1", "extensions/v1beta1",
-    "flowcontrol.apiserver.k8s.io/v1", "flowcontrol.apiserver.k8s.io/v1beta1", "flowcontrol.apiserver.k8s.io/v1beta2",
-    "flowcontrol.apiserver.k8s.io/v1beta3", "networking.k8s.io/v1", "networking.k8s.io/v1beta1", "node.k8s.io/v1",
-    "node.k8s.io/v1alpha1", "node.k8s.io/v1beta1", "policy/v1", "policy/v1beta1", "rbac.authorization.k8s.io/v1",
-    "rbac.authorization.k8s.io/v1beta1", "rbac.authorization.k8s.io/v1alpha1", "resource.k8s.io/v1",
-    "resource.k8s.io/v1beta2", "resource.k8s.io/v1beta1", "resource.k8s.io/v1alpha3", "scheduling.k8s.io/v1alpha2",
-    "scheduling.k8s.io/v1beta1", "scheduling.k8s.io/v1", "storage.k8s.io/v1beta1", "storage.k8s.io/v1",
-    "storage.k8s.io/v1alpha1", "storagemigration.k8s.io/v1beta1", "apiextensions.k8s.io/v1beta1",
+    "v1",
+    "admissionregistration.k8s.io/v1",
+    "admissionregistration.k8s.io/v1alpha1",
+    "admissionregistration.k8s.io/v1beta1",
+    "internal.apiserver.k8s.io/v1alpha1",
+    "apps/v1",
+    "apps/v1beta1",
+    "apps/v1beta2",
+    "authentication.k8s.io/v1",
+    "authentication.k8s.io/v1alpha1",
+    "authentication.k8s.io/v1beta1",
+    "authorization.k8s.io/v1",
+    "authorization.k8s.io/v1beta1",
+    "autoscaling/v1",
+    "autoscaling/v2",
+    "batch/v1",
+    "batch/v1beta1",
+    "certificates.k8s.io/v1",
+    "certificates.k8s.io/v1beta1",
+    "certificates.k8s.io/v1alpha1",
+    "coordination.k8s.io/v1alpha2",
+    "coordination.k8s.io/v1beta1",
+    "coordination.k8s.io/v1",
+    "discovery.k8s.io/v1",
+    "discovery.k8s.io/v1beta1",
+    "events.k8s.io/v1",
+    "events.k8s.io/v1beta1",
+    "extensions/v1beta1",
+    "flowcontrol.apiserver.k8s.io/v1",
+    "flowcontrol.apiserver.k8s.io/v1beta1",
+    "flowcontrol.apiserver.k8s.io/v1beta2",
+    "flowcontrol.apiserver.k8s.io/v1beta3",
+    "networking.k8s.io/v1",
+    "networking.k8s.io/v1beta1",
+    "node.k8s.io/v1",
+    "node.k8s.io/v1alpha1",
+    "node.k8s.io/v1beta1",
+    "policy/v1",
+    "policy/v1beta1",
+    "rbac.authorization.k8s.io/v1",
+    "rbac.authorization.k8s.io/v1beta1",
+    "rbac.authorization.k8s.io/v1alpha1",
+    "resource.k8s.io/v1",
+    "resource.k8s.io/v1beta2",
+    "resource.k8s.io/v1beta1",
+    "resource.k8s.io/v1alpha3",
+    "scheduling.k8s.io/v1alpha2",
+    "scheduling.k8s.io/v1beta1",
+    "scheduling.k8s.io/v1",
+    "storage.k8s.io/v1beta1",
+    "storage.k8s.io/v1",
+    "storage.k8s.io/v1alpha1",
+    "storagemigration.k8s.io/v1beta1",
+    "apiextensions.k8s.io/v1beta1",
     "apiextensions.k8s.io/v1",
 ];
 
@@ -157,7 +199,8 @@ fn load_err(msg: impl Into<String>) -> RenderError {
 /// Loads a chart from its files (paths relative to the chart folder, `/`-separated).
 /// `.helmignore` applies when `apply_helmignore` (Helm applies it to folders, not archives).
 pub fn load_chart(files: &[(String, Vec<u8>)], apply_helmignore: bool) -> Result<Chart, RenderError> {
-    let mut files: Vec<(String, Vec<u8>)> = files.iter().map(|(p, b)| (p.trim_start_matches("./").to_string(), b.clone())).collect();
+    let mut files: Vec<(String, Vec<u8>)> =
+        files.iter().map(|(p, b)| (p.trim_start_matches("./").to_string(), b.clone())).collect();
     if apply_helmignore {
         let rules = match files.iter().find(|(p, _)| p == ".helmignore") {
             Some((_, b)) => crate::ignore::Rules::parse(&String::from_utf8_lossy(b)),
@@ -165,10 +208,8 @@ pub fn load_chart(files: &[(String, Vec<u8>)], apply_helmignore: bool) -> Result
         };
         files.retain(|(p, _)| !rules.ignores_file(p));
     }
-    let chart_yaml = files
-        .iter()
-        .find(|(p, _)| p == "Chart.yaml")
-        .ok_or_else(|| load_err("Chart.yaml file is missing"))?;
+    let chart_yaml =
+        files.iter().find(|(p, _)| p == "Chart.yaml").ok_or_else(|| load_err("Chart.yaml file is missing"))?;
     let metadata = crate::yaml::parse_helm_yaml(&String::from_utf8_lossy(&chart_yaml.1))
         .map_err(|e| load_err(format!("cannot load Chart.yaml: {e}")))?;
     let meta_map = match &metadata {
@@ -205,7 +246,9 @@ pub fn load_chart(files: &[(String, Vec<u8>)], apply_helmignore: bool) -> Result
         }
         if let Some(rest) = p.strip_prefix("charts/") {
             match rest.split_once('/') {
-                Some((dir, inner)) => sub_files.entry(dir.to_string()).or_default().push((inner.to_string(), b.clone())),
+                Some((dir, inner)) => {
+                    sub_files.entry(dir.to_string()).or_default().push((inner.to_string(), b.clone()))
+                }
                 None if rest.ends_with(".tgz") || rest.ends_with(".tar.gz") => sub_archives.push(b.clone()),
                 None => {}
             }
@@ -387,7 +430,12 @@ fn coalesce_deps(chart: &Chart, dest: &MapRef, merge: bool) -> Result<(), Render
             }
             Some(Value::Map(m)) => m,
             Some(other) => {
-                return Err(load_err(format!("type mismatch on {}: %!t({}={})", sub.name, other.type_name(), other.to_go_string())));
+                return Err(load_err(format!(
+                    "type mismatch on {}: %!t({}={})",
+                    sub.name,
+                    other.type_name(),
+                    other.to_go_string()
+                )));
             }
         };
         coalesce_globals(&dv, dest);
@@ -590,7 +638,11 @@ fn chart_object(chart: &Chart, is_root: bool) -> Value {
                 .map(|x| {
                     let mm = get_map(x);
                     let g = |k: &str| Value::str(mm.get(k).map(funcs::strval).unwrap_or_default());
-                    Value::map(BTreeMap::from([("Name".into(), g("name")), ("Email".into(), g("email")), ("URL".into(), g("url"))]))
+                    Value::map(BTreeMap::from([
+                        ("Name".into(), g("name")),
+                        ("Email".into(), g("email")),
+                        ("URL".into(), g("url")),
+                    ]))
                 })
                 .collect(),
         ),
@@ -607,10 +659,13 @@ fn chart_object(chart: &Chart, is_root: bool) -> Value {
                         ("Condition".into(), Value::str(r.condition.as_str())),
                         ("Tags".into(), Value::list(r.tags.iter().map(|t| Value::str(t.as_str())).collect())),
                         ("Enabled".into(), Value::Bool(r.enabled)),
-                        ("ImportValues".into(), match &r.import_values {
-                            Value::List(l) => Value::List(l.clone()),
-                            _ => Value::list(Vec::new()),
-                        }),
+                        (
+                            "ImportValues".into(),
+                            match &r.import_values {
+                                Value::List(l) => Value::List(l.clone()),
+                                _ => Value::list(Vec::new()),
+                            },
+                        ),
                         ("Alias".into(), Value::str(r.alias.as_str())),
                     ]))
                 })
@@ -619,7 +674,9 @@ fn chart_object(chart: &Chart, is_root: bool) -> Value {
         None => Value::list(Vec::new()),
     };
     let annotations = match m.get("annotations") {
-        Some(Value::Map(a)) => Value::map(a.borrow().iter().map(|(k, v)| (k.clone(), Value::str(funcs::strval(v)))).collect()),
+        Some(Value::Map(a)) => {
+            Value::map(a.borrow().iter().map(|(k, v)| (k.clone(), Value::str(funcs::strval(v)))).collect())
+        }
         _ => Value::map(BTreeMap::new()),
     };
     Value::map(BTreeMap::from([
@@ -713,7 +770,8 @@ pub fn render(chart: &Chart, opts: &RenderOptions) -> Result<Rendered, RenderErr
         Some(v) => KubeVersion::parse(v),
     }
     .ok_or_else(|| load_err(format!("invalid kube version {:?}", opts.kube_version.clone().unwrap_or_default())))?;
-    let caps = Capabilities { kube_version: kube, api_versions: DEFAULT_API_VERSIONS.iter().map(|s| s.to_string()).collect() };
+    let caps =
+        Capabilities { kube_version: kube, api_versions: DEFAULT_API_VERSIONS.iter().map(|s| s.to_string()).collect() };
 
     // values: ProcessDependenciesWithMerge, then ToRenderValues' CoalesceValues
     let mut chart = chart.clone();
@@ -744,11 +802,13 @@ pub fn render(chart: &Chart, opts: &RenderOptions) -> Result<Rendered, RenderErr
     let mut set = TemplateSet::default();
     for k in &keys {
         let r = &tpls[k];
-        let (tree, defines) = parse::parse(k, &r.text, &funcs::is_defined).map_err(|e| cleanup_parse_error(k, &e.message))?;
+        let (tree, defines) =
+            parse::parse(k, &r.text, &funcs::is_defined).map_err(|e| cleanup_parse_error(k, &e.message))?;
         set.add(tree, defines);
     }
     let mut env = Env::new(opts.seed, opts.now_unix, opts.max_output);
     let mut manifests = BTreeMap::new();
+    let mut nondeterministic_templates = std::collections::BTreeSet::new();
     for k in &keys {
         if k.rsplit('/').next().unwrap_or(k).starts_with('_') {
             continue;
@@ -764,7 +824,12 @@ pub fn render(chart: &Chart, opts: &RenderOptions) -> Result<Rendered, RenderErr
             );
         }
         let mut out = String::new();
+        let before = std::mem::replace(&mut env.nondeterministic, false);
         exec::execute(&set, &mut env, k, r.vals.clone(), &mut out, 0).map_err(|e| reformat_exec_error(k, &e))?;
+        if env.nondeterministic {
+            nondeterministic_templates.insert(k.clone());
+        }
+        env.nondeterministic |= before;
         manifests.insert(k.clone(), out.replace("<no value>", ""));
     }
     Ok(Rendered {
@@ -772,11 +837,19 @@ pub fn render(chart: &Chart, opts: &RenderOptions) -> Result<Rendered, RenderErr
         nondeterministic: env.nondeterministic,
         used_lookup: env.used_lookup,
         nondeterministic_functions: env.used.clone(),
+        nondeterministic_templates,
     })
 }
 
 /// Helm's `tpl`: parse `text` as a template named like the calling one, in a copy of the set.
-pub fn tpl(set: &TemplateSet, env: &mut Env, name: &str, text: &str, data: Value, depth: usize) -> Result<String, GoErr> {
+pub fn tpl(
+    set: &TemplateSet,
+    env: &mut Env,
+    name: &str,
+    text: &str,
+    data: Value,
+    depth: usize,
+) -> Result<String, GoErr> {
     let (tree, defines) = parse::parse(name, text, &funcs::is_defined).map_err(|e| GoErr {
         msg: format!("cannot parse template {}: {}", funcs::go_quote(text), e.message),
         wrapped: Some(Box::new(GoErr::new(e.message))),
@@ -837,7 +910,11 @@ fn parse_trace(s: &str) -> Option<Trace> {
         if let Some(c) = msg.find(" template:") {
             msg = &msg[..c];
         }
-        return Some(Trace { location: remainder[..sep].to_string(), message: msg.to_string(), executed: String::new() });
+        return Some(Trace {
+            location: remainder[..sep].to_string(),
+            message: msg.to_string(),
+            executed: String::new(),
+        });
     }
     None
 }

@@ -72,14 +72,28 @@ fn ctx_of(pos: usize, text: String) -> Option<(usize, String)> {
 }
 
 /// Executes the named template with `data` into `out`.
-pub fn execute(set: &TemplateSet, env: &mut Env, name: &str, data: Value, out: &mut String, depth: usize) -> Result<(), GoErr> {
+pub fn execute(
+    set: &TemplateSet,
+    env: &mut Env,
+    name: &str,
+    data: Value,
+    out: &mut String,
+    depth: usize,
+) -> Result<(), GoErr> {
     let Some(tree) = set.trees.get(name).cloned() else {
         return Err(GoErr::new(format!("template: no template {name:?} associated with template \"gotpl\"")));
     };
     if depth > MAX_NESTING {
         return Err(GoErr::new(format!("template: {name}: exceeded maximum template depth ({})", 100_000)));
     }
-    let mut st = State { set, env, vars: vec![("$".into(), data.clone())], loc: Loc { tree: tree.clone() }, node_pos: None, depth };
+    let mut st = State {
+        set,
+        env,
+        vars: vec![("$".into(), data.clone())],
+        loc: Loc { tree: tree.clone() },
+        node_pos: None,
+        depth,
+    };
     match st.walk_list(&data, &tree.root, out) {
         Ok(()) => Ok(()),
         Err(Flow::Err(e)) => Err(e),
@@ -207,9 +221,9 @@ impl State<'_> {
         let mut items: Vec<(Value, Value)> = Vec::new();
         match &v {
             Value::List(l) => items.extend(l.iter().enumerate().map(|(i, x)| (Value::Int(i as i64), x.clone()))),
-            Value::Bytes(_) | Value::Obj(_) if v.as_list().is_some() => {
-                items.extend(v.as_list().unwrap_or_default().into_iter().enumerate().map(|(i, x)| (Value::Int(i as i64), x)))
-            }
+            Value::Bytes(_) | Value::Obj(_) if v.as_list().is_some() => items.extend(
+                v.as_list().unwrap_or_default().into_iter().enumerate().map(|(i, x)| (Value::Int(i as i64), x)),
+            ),
             Value::Map(m) => items.extend(m.borrow().iter().map(|(k, x)| (Value::str(k.as_str()), x.clone()))),
             Value::Obj(o) => {
                 if let Obj::Files(f) = &**o {
@@ -366,7 +380,9 @@ impl State<'_> {
                 self.eval_field_chain(dot, v, true, idents, *pos, a, &[], None)
             }
             Arg::Pipe(p) => self.eval_pipeline(dot, p),
-            Arg::Ident { pos, name } => self.eval_function(dot, name, *pos, (*pos, name.clone()), std::slice::from_ref(a), None),
+            Arg::Ident { pos, name } => {
+                self.eval_function(dot, name, *pos, (*pos, name.clone()), std::slice::from_ref(a), None)
+            }
             Arg::Chain { pos, node, fields } => {
                 let base = self.eval_arg(dot, node)?;
                 self.eval_field_chain(dot, base, true, fields, *pos, a, &[], None)
@@ -467,7 +483,9 @@ impl State<'_> {
             (funcs::P::A, _) => self.eval_arg(dot, a),
             (_, Arg::Nil(_)) => Err(self.errorf(format!("cannot assign nil to {}", p.go_type()))),
             (funcs::P::S, Arg::Str { value, .. }) => Ok(Value::Str(value.clone())),
-            (funcs::P::S, Arg::Number { .. } | Arg::Bool(..)) => Err(self.errorf(format!("expected string; found {a}"))),
+            (funcs::P::S, Arg::Number { .. } | Arg::Bool(..)) => {
+                Err(self.errorf(format!("expected string; found {a}")))
+            }
             (funcs::P::I, Arg::Number { value, .. }) => match value {
                 Value::Int(i) => Ok(Value::Int(*i)),
                 Value::Float(f) if f.fract() == 0.0 => Ok(Value::Int(*f as i64)),
@@ -475,7 +493,9 @@ impl State<'_> {
             },
             (funcs::P::I, Arg::Str { .. } | Arg::Bool(..)) => Err(self.errorf(format!("expected integer; found {a}"))),
             (funcs::P::B, Arg::Bool(_, b)) => Ok(Value::Bool(*b)),
-            (funcs::P::B, Arg::Str { .. } | Arg::Number { .. }) => Err(self.errorf(format!("expected bool; found {a}"))),
+            (funcs::P::B, Arg::Str { .. } | Arg::Number { .. }) => {
+                Err(self.errorf(format!("expected bool; found {a}")))
+            }
             (funcs::P::M, Arg::Str { .. } | Arg::Number { .. } | Arg::Bool(..)) => {
                 Err(self.errorf(format!("can't handle {a} for arg of type map[string]interface {{}}")))
             }
@@ -536,7 +556,9 @@ impl State<'_> {
         let (fixed, variadic) = funcs::signature(name);
         match variadic {
             Some(_) if n_args < fixed.len() => {
-                return Err(self.errorf(format!("wrong number of args for {name}: want at least {} got {n_args}", fixed.len())));
+                return Err(
+                    self.errorf(format!("wrong number of args for {name}: want at least {} got {n_args}", fixed.len()))
+                );
             }
             None if n_args != fixed.len() => {
                 return Err(self.errorf(format!("wrong number of args for {name}: want {} got {n_args}", fixed.len())));
@@ -562,7 +584,9 @@ impl State<'_> {
                 let count = self.env.included.entry(tname.clone()).or_insert(0);
                 if *count > crate::funcs::RECURSION_MAX {
                     let cause = GoErr {
-                        msg: format!("rendering template has a nested reference name: {tname}: unable to execute template"),
+                        msg: format!(
+                            "rendering template has a nested reference name: {tname}: unable to execute template"
+                        ),
                         wrapped: None,
                     };
                     self.at(cmd.0, cmd.1);

@@ -85,37 +85,260 @@ pub fn is_defined(name: &str) -> bool {
 
 const NAMES: &[&str] = &[
     // Go builtins
-    "and", "or", "not", "len", "index", "slice", "print", "printf", "println", "eq", "ne", "lt", "le", "gt", "ge",
-    "html", "js", "urlquery", "call",
+    "and",
+    "or",
+    "not",
+    "len",
+    "index",
+    "slice",
+    "print",
+    "printf",
+    "println",
+    "eq",
+    "ne",
+    "lt",
+    "le",
+    "gt",
+    "ge",
+    "html",
+    "js",
+    "urlquery",
+    "call",
     // Sprig
-    "abbrev", "abbrevboth", "add", "add1", "add1f", "addf", "adler32sum", "ago", "all", "any", "append", "atoi",
-    "b32dec", "b32enc", "b64dec", "b64enc", "base", "bcrypt", "biggest", "buildCustomCert", "camelcase", "cat", "ceil",
-    "chunk", "clean", "coalesce", "compact", "concat", "contains", "date", "dateInZone", "dateModify", "date_in_zone",
-    "date_modify", "decryptAES", "deepCopy", "deepEqual", "default", "derivePassword", "dict", "dig", "dir", "div",
-    "divf", "duration", "durationRound", "empty", "encryptAES", "ext", "fail", "first", "float64", "floor",
-    "fromJson", "genCA", "genCAWithKey", "genPrivateKey", "genSelfSignedCert", "genSelfSignedCertWithKey",
-    "genSignedCert", "genSignedCertWithKey", "get", "getHostByName", "has", "hasKey", "hasPrefix", "hasSuffix", "hello",
-    "htmlDate", "htmlDateInZone", "htpasswd", "indent", "initial", "initials", "int", "int64", "isAbs", "join",
-    "kebabcase", "keys", "kindIs", "kindOf", "last", "list", "lower", "max", "maxf", "merge", "mergeOverwrite", "min",
-    "minf", "mod", "mul", "mulf", "mustAppend", "mustChunk", "mustCompact", "mustDateModify", "mustDeepCopy",
-    "mustFirst", "mustFromJson", "mustHas", "mustInitial", "mustLast", "mustMerge", "mustMergeOverwrite",
-    "mustPrepend", "mustPush", "mustRegexFind", "mustRegexFindAll", "mustRegexMatch", "mustRegexReplaceAll",
-    "mustRegexReplaceAllLiteral", "mustRegexSplit", "mustRest", "mustReverse", "mustSlice", "mustToDate",
-    "mustToJson", "mustToPrettyJson", "mustToRawJson", "mustUniq", "mustWithout", "must_date_modify", "nindent",
-    "nospace", "now", "omit", "osBase", "osClean", "osDir", "osExt", "osIsAbs", "pick", "pluck", "plural", "prepend",
-    "push", "quote", "randAlpha", "randAlphaNum", "randAscii", "randBytes", "randInt", "randNumeric", "regexFind",
-    "regexFindAll", "regexMatch", "regexQuoteMeta", "regexReplaceAll", "regexReplaceAllLiteral", "regexSplit",
-    "repeat", "replace", "rest", "reverse", "round", "semver", "semverCompare", "seq", "set", "sha1sum", "sha256sum",
-    "sha512sum", "shuffle", "snakecase", "sortAlpha", "split", "splitList", "splitn", "squote", "sub", "subf",
-    "substr", "swapcase", "ternary", "title", "toDate", "toDecimal", "toJson", "toPrettyJson", "toRawJson",
-    "toString", "toStrings", "trim", "trimAll", "trimPrefix", "trimSuffix", "trimall", "trunc", "tuple", "typeIs",
-    "typeIsLike", "typeOf", "uniq", "unixEpoch", "unset", "until", "untilStep", "untitle", "upper", "urlJoin",
-    "urlParse", "uuidv4", "values", "without", "wrap", "wrapWith",
+    "abbrev",
+    "abbrevboth",
+    "add",
+    "add1",
+    "add1f",
+    "addf",
+    "adler32sum",
+    "ago",
+    "all",
+    "any",
+    "append",
+    "atoi",
+    "b32dec",
+    "b32enc",
+    "b64dec",
+    "b64enc",
+    "base",
+    "bcrypt",
+    "biggest",
+    "buildCustomCert",
+    "camelcase",
+    "cat",
+    "ceil",
+    "chunk",
+    "clean",
+    "coalesce",
+    "compact",
+    "concat",
+    "contains",
+    "date",
+    "dateInZone",
+    "dateModify",
+    "date_in_zone",
+    "date_modify",
+    "decryptAES",
+    "deepCopy",
+    "deepEqual",
+    "default",
+    "derivePassword",
+    "dict",
+    "dig",
+    "dir",
+    "div",
+    "divf",
+    "duration",
+    "durationRound",
+    "empty",
+    "encryptAES",
+    "ext",
+    "fail",
+    "first",
+    "float64",
+    "floor",
+    "fromJson",
+    "genCA",
+    "genCAWithKey",
+    "genPrivateKey",
+    "genSelfSignedCert",
+    "genSelfSignedCertWithKey",
+    "genSignedCert",
+    "genSignedCertWithKey",
+    "get",
+    "getHostByName",
+    "has",
+    "hasKey",
+    "hasPrefix",
+    "hasSuffix",
+    "hello",
+    "htmlDate",
+    "htmlDateInZone",
+    "htpasswd",
+    "indent",
+    "initial",
+    "initials",
+    "int",
+    "int64",
+    "isAbs",
+    "join",
+    "kebabcase",
+    "keys",
+    "kindIs",
+    "kindOf",
+    "last",
+    "list",
+    "lower",
+    "max",
+    "maxf",
+    "merge",
+    "mergeOverwrite",
+    "min",
+    "minf",
+    "mod",
+    "mul",
+    "mulf",
+    "mustAppend",
+    "mustChunk",
+    "mustCompact",
+    "mustDateModify",
+    "mustDeepCopy",
+    "mustFirst",
+    "mustFromJson",
+    "mustHas",
+    "mustInitial",
+    "mustLast",
+    "mustMerge",
+    "mustMergeOverwrite",
+    "mustPrepend",
+    "mustPush",
+    "mustRegexFind",
+    "mustRegexFindAll",
+    "mustRegexMatch",
+    "mustRegexReplaceAll",
+    "mustRegexReplaceAllLiteral",
+    "mustRegexSplit",
+    "mustRest",
+    "mustReverse",
+    "mustSlice",
+    "mustToDate",
+    "mustToJson",
+    "mustToPrettyJson",
+    "mustToRawJson",
+    "mustUniq",
+    "mustWithout",
+    "must_date_modify",
+    "nindent",
+    "nospace",
+    "now",
+    "omit",
+    "osBase",
+    "osClean",
+    "osDir",
+    "osExt",
+    "osIsAbs",
+    "pick",
+    "pluck",
+    "plural",
+    "prepend",
+    "push",
+    "quote",
+    "randAlpha",
+    "randAlphaNum",
+    "randAscii",
+    "randBytes",
+    "randInt",
+    "randNumeric",
+    "regexFind",
+    "regexFindAll",
+    "regexMatch",
+    "regexQuoteMeta",
+    "regexReplaceAll",
+    "regexReplaceAllLiteral",
+    "regexSplit",
+    "repeat",
+    "replace",
+    "rest",
+    "reverse",
+    "round",
+    "semver",
+    "semverCompare",
+    "seq",
+    "set",
+    "sha1sum",
+    "sha256sum",
+    "sha512sum",
+    "shuffle",
+    "snakecase",
+    "sortAlpha",
+    "split",
+    "splitList",
+    "splitn",
+    "squote",
+    "sub",
+    "subf",
+    "substr",
+    "swapcase",
+    "ternary",
+    "title",
+    "toDate",
+    "toDecimal",
+    "toJson",
+    "toPrettyJson",
+    "toRawJson",
+    "toString",
+    "toStrings",
+    "trim",
+    "trimAll",
+    "trimPrefix",
+    "trimSuffix",
+    "trimall",
+    "trunc",
+    "tuple",
+    "typeIs",
+    "typeIsLike",
+    "typeOf",
+    "uniq",
+    "unixEpoch",
+    "unset",
+    "until",
+    "untilStep",
+    "untitle",
+    "upper",
+    "urlJoin",
+    "urlParse",
+    "uuidv4",
+    "values",
+    "without",
+    "wrap",
+    "wrapWith",
     // Helm
-    "toToml", "mustToToml", "fromToml", "toYaml", "mustToYaml", "toYamlPretty", "fromYaml", "fromYamlArray",
-    "mustToJson", "fromJsonArray", "include", "tpl", "required", "lookup", "mustToDuration", "durationSeconds",
-    "durationMilliseconds", "durationMicroseconds", "durationNanoseconds", "durationMinutes", "durationHours",
-    "durationDays", "durationWeeks", "durationRoundTo", "durationTruncateTo",
+    "toToml",
+    "mustToToml",
+    "fromToml",
+    "toYaml",
+    "mustToYaml",
+    "toYamlPretty",
+    "fromYaml",
+    "fromYamlArray",
+    "mustToJson",
+    "fromJsonArray",
+    "include",
+    "tpl",
+    "required",
+    "lookup",
+    "mustToDuration",
+    "durationSeconds",
+    "durationMilliseconds",
+    "durationMicroseconds",
+    "durationNanoseconds",
+    "durationMinutes",
+    "durationHours",
+    "durationDays",
+    "durationWeeks",
+    "durationRoundTo",
+    "durationTruncateTo",
 ];
 
 /// A parameter's Go type, for argument conversion (`evalArg`, `validateType`).
@@ -151,17 +374,20 @@ pub fn signature(name: &str) -> (&'static [P], Option<P>) {
     use P::*;
     match name {
         "upper" | "lower" | "title" | "untitle" | "trim" | "nospace" | "snakecase" | "camelcase" | "kebabcase"
-        | "swapcase" | "initials" | "b64enc" | "b64dec" | "b32enc" | "b32dec" | "sha256sum" | "sha1sum" | "sha512sum"
-        | "adler32sum" | "base" | "dir" | "ext" | "clean" | "isAbs" | "osBase" | "osDir" | "osExt" | "osClean"
-        | "osIsAbs" | "regexQuoteMeta" | "shuffle" | "fromYaml" | "fromYamlArray" | "fromJson" | "fromJsonArray"
-        | "mustFromJson" | "atoi" | "semver" | "fail" | "fromToml" | "bcrypt" | "genPrivateKey" | "urlParse" => (&[S], None),
+        | "swapcase" | "initials" | "b64enc" | "b64dec" | "b32enc" | "b32dec" | "sha256sum" | "sha1sum"
+        | "sha512sum" | "adler32sum" | "base" | "dir" | "ext" | "clean" | "isAbs" | "osBase" | "osDir" | "osExt"
+        | "osClean" | "osIsAbs" | "regexQuoteMeta" | "shuffle" | "fromYaml" | "fromYamlArray" | "fromJson"
+        | "fromJsonArray" | "mustFromJson" | "atoi" | "semver" | "fail" | "fromToml" | "bcrypt" | "genPrivateKey"
+        | "urlParse" => (&[S], None),
         "trimAll" | "trimall" | "trimPrefix" | "trimSuffix" | "contains" | "hasPrefix" | "hasSuffix" | "splitList"
         | "split" | "regexMatch" | "mustRegexMatch" | "regexFind" | "mustRegexFind" | "semverCompare" | "htpasswd" => {
             (&[S, S], None)
         }
-        "replace" | "regexReplaceAll" | "mustRegexReplaceAll" | "regexReplaceAllLiteral" | "mustRegexReplaceAllLiteral" => {
-            (&[S, S, S], None)
-        }
+        "replace"
+        | "regexReplaceAll"
+        | "mustRegexReplaceAll"
+        | "regexReplaceAllLiteral"
+        | "mustRegexReplaceAllLiteral" => (&[S, S, S], None),
         "regexFindAll" | "mustRegexFindAll" | "regexSplit" | "mustRegexSplit" => (&[S, S, I], None),
         "repeat" | "indent" | "nindent" | "trunc" | "abbrev" | "wrap" => (&[I, S], None),
         "substr" | "abbrevboth" => (&[I, I, S], None),
@@ -185,13 +411,13 @@ pub fn signature(name: &str) -> (&'static [P], Option<P>) {
         "randInt" => (&[I, I], None),
         "typeIs" | "typeIsLike" | "kindIs" => (&[S, A], None),
         "not" | "len" | "toString" | "toStrings" | "int" | "int64" | "float64" | "toDecimal" | "empty" | "typeOf"
-        | "kindOf" | "toYaml" | "mustToYaml" | "toYamlPretty" | "toJson" | "mustToJson" | "toRawJson" | "mustToRawJson"
-        | "toPrettyJson" | "mustToPrettyJson" | "toToml" | "mustToToml" | "first" | "mustFirst" | "last" | "mustLast"
-        | "rest" | "mustRest" | "initial" | "mustInitial" | "reverse" | "mustReverse" | "uniq" | "mustUniq"
-        | "compact" | "mustCompact" | "sortAlpha" | "deepCopy" | "mustDeepCopy" | "add1" | "add1f" | "floor" | "ceil"
-        | "getHostByName" => (&[A], None),
-        "ne" | "lt" | "le" | "gt" | "ge" | "has" | "mustHas" | "append" | "push" | "mustAppend" | "mustPush" | "prepend"
-        | "mustPrepend" | "sub" | "div" | "mod" | "deepEqual" | "default" => match name {
+        | "kindOf" | "toYaml" | "mustToYaml" | "toYamlPretty" | "toJson" | "mustToJson" | "toRawJson"
+        | "mustToRawJson" | "toPrettyJson" | "mustToPrettyJson" | "toToml" | "mustToToml" | "first" | "mustFirst"
+        | "last" | "mustLast" | "rest" | "mustRest" | "initial" | "mustInitial" | "reverse" | "mustReverse"
+        | "uniq" | "mustUniq" | "compact" | "mustCompact" | "sortAlpha" | "deepCopy" | "mustDeepCopy" | "add1"
+        | "add1f" | "floor" | "ceil" | "getHostByName" => (&[A], None),
+        "ne" | "lt" | "le" | "gt" | "ge" | "has" | "mustHas" | "append" | "push" | "mustAppend" | "mustPush"
+        | "prepend" | "mustPrepend" | "sub" | "div" | "mod" | "deepEqual" | "default" => match name {
             "default" => (&[A], Some(A)),
             _ => (&[A, A], None),
         },
@@ -248,7 +474,9 @@ fn m_arg(v: &Value) -> Result<Option<crate::value::Map>, FnErr> {
     match v {
         Value::Map(m) => Ok(Some(m.clone())),
         Value::Nil => Ok(None),
-        o => Err(FnErr::Arg(format!("wrong type for value; expected map[string]interface {{}}; got {}", o.type_name()))),
+        o => {
+            Err(FnErr::Arg(format!("wrong type for value; expected map[string]interface {{}}; got {}", o.type_name())))
+        }
     }
 }
 
@@ -335,7 +563,8 @@ pub fn go_quote(s: &str) -> String {
 }
 
 fn is_go_space(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\u{b}' | '\u{c}' | '\r' | ' ' | '\u{85}' | '\u{A0}') || (c as u32 > 0xff && c.is_whitespace())
+    matches!(c, '\t' | '\n' | '\u{b}' | '\u{c}' | '\r' | ' ' | '\u{85}' | '\u{A0}')
+        || (c as u32 > 0xff && c.is_whitespace())
 }
 
 // ------------------------------------------------------------------------------------------
@@ -494,7 +723,9 @@ pub fn sprintf(format: &str, args: &[Value]) -> String {
             },
             ('s', Value::Bytes(b)) => String::from_utf8_lossy(b).into_owned(),
             ('s', Value::List(_) | Value::Map(_)) => fmt_verb_each(arg, 's'),
-            ('s', v @ (Value::Int(_) | Value::Float(_) | Value::Bool(_))) => format!("%!s({}={})", v.type_name(), v.to_go_string()),
+            ('s', v @ (Value::Int(_) | Value::Float(_) | Value::Bool(_))) => {
+                format!("%!s({}={})", v.type_name(), v.to_go_string())
+            }
             ('s', v) => v.to_go_string(),
             ('d', Value::Int(n)) => {
                 if plus && *n >= 0 {
@@ -526,7 +757,11 @@ pub fn sprintf(format: &str, args: &[Value]) -> String {
                 if minus {
                     format!("{body}{}", " ".repeat(pad))
                 } else if zero && matches!(verb, 'd' | 'f' | 'x' | 'X' | 'e' | 'g') {
-                    let (sign, digits) = if body.starts_with('-') || body.starts_with('+') { body.split_at(1) } else { ("", body.as_str()) };
+                    let (sign, digits) = if body.starts_with('-') || body.starts_with('+') {
+                        body.split_at(1)
+                    } else {
+                        ("", body.as_str())
+                    };
                     format!("{sign}{}{digits}", "0".repeat(pad))
                 } else {
                     format!("{}{body}", " ".repeat(pad))
@@ -669,7 +904,13 @@ fn sha1(data: &[u8]) -> [u8; 20] {
             b = a;
             a = t;
         }
-        h = [h[0].wrapping_add(a), h[1].wrapping_add(b), h[2].wrapping_add(c), h[3].wrapping_add(d), h[4].wrapping_add(e)];
+        h = [
+            h[0].wrapping_add(a),
+            h[1].wrapping_add(b),
+            h[2].wrapping_add(c),
+            h[3].wrapping_add(d),
+            h[4].wrapping_add(e),
+        ];
     }
     let mut out = [0u8; 20];
     for i in 0..5 {
@@ -716,7 +957,9 @@ pub fn method(o: &Rc<Obj>, name: &str, args: &[Value], env: &mut Env) -> Option<
         None => Err("wrong number of args".to_string()),
     };
     Some(match (&**o, name) {
-        (Obj::Files(f), "Get") => s0().map(|p| Value::str(f.get(&p).map(|b| String::from_utf8_lossy(b).into_owned()).unwrap_or_default())),
+        (Obj::Files(f), "Get") => {
+            s0().map(|p| Value::str(f.get(&p).map(|b| String::from_utf8_lossy(b).into_owned()).unwrap_or_default()))
+        }
         (Obj::Files(f), "GetBytes") => s0().map(|p| Value::Bytes(f.get(&p).cloned().unwrap_or_default())),
         (Obj::Files(f), "Lines") => s0().map(|p| match f.get(&p) {
             None => Value::list(Vec::new()),
@@ -727,8 +970,11 @@ pub fn method(o: &Rc<Obj>, name: &str, args: &[Value], env: &mut Env) -> Option<
             }
         }),
         (Obj::Files(f), "Glob") => s0().map(|pat| {
-            let m: BTreeMap<String, Rc<Vec<u8>>> =
-                f.iter().filter(|(k, _)| crate::glob::glob_match(&pat, k)).map(|(k, v)| (k.clone(), v.clone())).collect();
+            let m: BTreeMap<String, Rc<Vec<u8>>> = f
+                .iter()
+                .filter(|(k, _)| crate::glob::glob_match(&pat, k))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
             Value::Obj(Rc::new(Obj::Files(m)))
         }),
         (Obj::Files(f), "AsConfig") => {
@@ -742,7 +988,8 @@ pub fn method(o: &Rc<Obj>, name: &str, args: &[Value], env: &mut Env) -> Option<
             Ok(Value::str(crate::yaml::to_yaml(&Value::map(m)).trim_end_matches('\n').to_string()))
         }
         (Obj::Files(f), "AsSecrets") => {
-            let m: BTreeMap<String, Value> = f.iter().map(|(k, v)| (basename(k).to_string(), Value::str(b64e(v)))).collect();
+            let m: BTreeMap<String, Value> =
+                f.iter().map(|(k, v)| (basename(k).to_string(), Value::str(b64e(v)))).collect();
             if m.is_empty() {
                 return Some(Ok(Value::str("")));
             }
@@ -937,10 +1184,22 @@ pub fn call(name: &str, a: &[Value], konst: &[bool], env: &mut Env) -> F {
             Ok(Value::Bool(!go_lt(&a[0], &a[1]).map_err(call_err)?))
         }
         "html" => Ok(Value::str(
-            sprint(a).replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&#34;").replace('\'', "&#39;"),
+            sprint(a)
+                .replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+                .replace('"', "&#34;")
+                .replace('\'', "&#39;"),
         )),
         "urlquery" => Ok(Value::str(url_escape(&sprint(a)))),
-        "js" => Ok(Value::str(sprint(a).replace('\\', "\\\\").replace('\'', "\\'").replace('"', "\\\"").replace('<', "\\u003C").replace('>', "\\u003E"))),
+        "js" => Ok(Value::str(
+            sprint(a)
+                .replace('\\', "\\\\")
+                .replace('\'', "\\'")
+                .replace('"', "\\\"")
+                .replace('<', "\\u003C")
+                .replace('>', "\\u003E"),
+        )),
 
         // ---------------- Helm
         "required" => {
@@ -969,7 +1228,9 @@ pub fn call(name: &str, a: &[Value], konst: &[bool], env: &mut Env) -> F {
                 Ok(Value::Nil) => Value::map(BTreeMap::new()),
                 Ok(_) => Value::map(BTreeMap::from([(
                     "Error".to_string(),
-                    Value::str("error unmarshaling JSON: while decoding JSON: json: cannot unmarshal string into Go value of type map[string]interface {}"),
+                    Value::str(
+                        "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal string into Go value of type map[string]interface {}",
+                    ),
                 )])),
                 Err(e) => Value::map(BTreeMap::from([("Error".to_string(), Value::str(e))])),
             })
@@ -1053,21 +1314,28 @@ pub fn call(name: &str, a: &[Value], konst: &[bool], env: &mut Env) -> F {
         }),
         "trim" => one_s(name, a, |s| s.trim_matches(is_go_space).to_string()),
         "nospace" => one_s(name, a, |s| s.chars().filter(|c| !c.is_whitespace()).collect()),
-        "swapcase" => one_s(name, a, |s| {
-            s.chars()
-                .map(|c| if c.is_uppercase() { c.to_lowercase().collect::<String>() } else { c.to_uppercase().collect() })
-                .collect()
-        }),
+        "swapcase" => {
+            one_s(name, a, |s| {
+                s.chars()
+                    .map(|c| {
+                        if c.is_uppercase() { c.to_lowercase().collect::<String>() } else { c.to_uppercase().collect() }
+                    })
+                    .collect()
+            })
+        }
         "snakecase" => one_s(name, a, snake),
         "kebabcase" => one_s(name, a, |s| snake(s).replace('_', "-")),
         "camelcase" => one_s(name, a, |s| {
-            s.split('_').filter(|p| !p.is_empty()).map(|p| {
-                let mut cs = p.chars();
-                match cs.next() {
-                    Some(f) => f.to_uppercase().collect::<String>() + cs.as_str(),
-                    None => String::new(),
-                }
-            }).collect()
+            s.split('_')
+                .filter(|p| !p.is_empty())
+                .map(|p| {
+                    let mut cs = p.chars();
+                    match cs.next() {
+                        Some(f) => f.to_uppercase().collect::<String>() + cs.as_str(),
+                        None => String::new(),
+                    }
+                })
+                .collect()
         }),
         "initials" => one_s(name, a, |s| s.split_whitespace().filter_map(|w| w.chars().next()).collect()),
         "trimAll" | "trimall" => {
@@ -1136,7 +1404,11 @@ pub fn call(name: &str, a: &[Value], konst: &[bool], env: &mut Env) -> F {
             let b = s.as_bytes();
             let len = b.len() as i64;
             let r = if start < 0 {
-                if end < 0 || end > len { s.to_string() } else { String::from_utf8_lossy(&b[..end as usize]).into_owned() }
+                if end < 0 || end > len {
+                    s.to_string()
+                } else {
+                    String::from_utf8_lossy(&b[..end as usize]).into_owned()
+                }
             } else if end < 0 || end > len {
                 if start > len { String::new() } else { String::from_utf8_lossy(&b[start as usize..]).into_owned() }
             } else if start > end {
@@ -1172,11 +1444,13 @@ pub fn call(name: &str, a: &[Value], konst: &[bool], env: &mut Env) -> F {
             Ok(Value::str(t + "..."))
         }
         "quote" => {
-            let parts: Vec<String> = a.iter().filter(|x| !matches!(x, Value::Nil)).map(|x| go_quote(&strval(x))).collect();
+            let parts: Vec<String> =
+                a.iter().filter(|x| !matches!(x, Value::Nil)).map(|x| go_quote(&strval(x))).collect();
             Ok(Value::str(parts.join(" ")))
         }
         "squote" => {
-            let parts: Vec<String> = a.iter().filter(|x| !matches!(x, Value::Nil)).map(|x| format!("'{}'", strval(x))).collect();
+            let parts: Vec<String> =
+                a.iter().filter(|x| !matches!(x, Value::Nil)).map(|x| format!("'{}'", strval(x))).collect();
             Ok(Value::str(parts.join(" ")))
         }
         "cat" => {
@@ -1805,8 +2079,18 @@ pub fn call(name: &str, a: &[Value], konst: &[bool], env: &mut Env) -> F {
             env.mark(name);
             Ok(Value::str(""))
         }
-        "genCA" | "genCAWithKey" | "genPrivateKey" | "genSelfSignedCert" | "genSelfSignedCertWithKey" | "genSignedCert"
-        | "genSignedCertWithKey" | "buildCustomCert" | "derivePassword" | "encryptAES" | "decryptAES" | "bcrypt"
+        "genCA"
+        | "genCAWithKey"
+        | "genPrivateKey"
+        | "genSelfSignedCert"
+        | "genSelfSignedCertWithKey"
+        | "genSignedCert"
+        | "genSignedCertWithKey"
+        | "buildCustomCert"
+        | "derivePassword"
+        | "encryptAES"
+        | "decryptAES"
+        | "bcrypt"
         | "htpasswd" => {
             env.mark(name);
             Err(call_err(format!("{name} is not supported by extcheck's renderer")))
@@ -1862,7 +2146,10 @@ fn snake(s: &str) -> String {
     let cs: Vec<char> = s.chars().collect();
     for (i, &c) in cs.iter().enumerate() {
         if c.is_uppercase() {
-            if i > 0 && (cs[i - 1].is_lowercase() || cs.get(i + 1).is_some_and(|n| n.is_lowercase())) && cs[i - 1] != '_' {
+            if i > 0
+                && (cs[i - 1].is_lowercase() || cs.get(i + 1).is_some_and(|n| n.is_lowercase()))
+                && cs[i - 1] != '_'
+            {
                 out.push('_');
             }
             out.extend(c.to_lowercase());

@@ -243,4 +243,3 @@ fn match_from(p: &[char], n: &[char]) -> bool {
     }
     true
 }
-

@@ -122,7 +122,10 @@ pub fn obj_to_value(v: &Value) -> Option<Value> {
         ])),
         Obj::VersionSet(vs) => Value::list(vs.iter().map(|s| Value::str(s.as_str())).collect()),
         Obj::Capabilities(c) => Value::map(BTreeMap::from([
-            ("KubeVersion".to_string(), obj_to_value(&Value::Obj(std::rc::Rc::new(Obj::KubeVersion(c.kube_version.clone()))))?),
+            (
+                "KubeVersion".to_string(),
+                obj_to_value(&Value::Obj(std::rc::Rc::new(Obj::KubeVersion(c.kube_version.clone()))))?,
+            ),
             ("APIVersions".to_string(), Value::list(c.api_versions.iter().map(|s| Value::str(s.as_str())).collect())),
             ("HelmVersion".to_string(), helm_version_map()),
         ])),

@@ -29,7 +29,11 @@ pub use value::Value;
 
 /// Loads a chart from its files and renders it (`files`: paths relative to the chart folder).
 /// `is_folder` applies `.helmignore`, as Helm does for folders.
-pub fn render_files(files: &[(String, Vec<u8>)], is_folder: bool, opts: &RenderOptions) -> Result<Rendered, RenderError> {
+pub fn render_files(
+    files: &[(String, Vec<u8>)],
+    is_folder: bool,
+    opts: &RenderOptions,
+) -> Result<Rendered, RenderError> {
     let chart = load_chart(files, is_folder)?;
     render(&chart, opts)
 }

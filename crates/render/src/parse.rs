@@ -289,7 +289,11 @@ fn lex(text: &str) -> Vec<Item> {
             line += count_lines(&text[pos..cend]);
             let mut q = cend;
             let mut trim_right = false;
-            if text[q..].starts_with(" -}}") || text[q..].starts_with("\t-}}") || text[q..].starts_with("\n-}}") || text[q..].starts_with("\r-}}") {
+            if text[q..].starts_with(" -}}")
+                || text[q..].starts_with("\t-}}")
+                || text[q..].starts_with("\n-}}")
+                || text[q..].starts_with("\r-}}")
+            {
                 trim_right = true;
                 q += 2;
             }
@@ -515,7 +519,11 @@ fn lex(text: &str) -> Vec<Item> {
                     pos = q;
                 }
                 c => {
-                    items.push(Item { tok: Tok::Error(format!("unrecognized character in action: {}", go_quote_rune(c))), pos, line });
+                    items.push(Item {
+                        tok: Tok::Error(format!("unrecognized character in action: {}", go_quote_rune(c))),
+                        pos,
+                        line,
+                    });
                     return items;
                 }
             }
@@ -940,7 +948,12 @@ impl Parser<'_> {
         if let EndKind::Else = end {
             return Err(self.err("unexpected {{else}}"));
         }
-        self.defines.push(Tree { name: name.clone(), parse_name: self.name.clone(), text: self.text.clone(), root: list });
+        self.defines.push(Tree {
+            name: name.clone(),
+            parse_name: self.name.clone(),
+            text: self.text.clone(),
+            root: list,
+        });
         Ok(Node::Template { pos, name, pipe: Some(pipe) })
     }
 

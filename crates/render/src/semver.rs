@@ -47,7 +47,9 @@ impl Version {
             }
             n[i] = p.parse().map_err(|_| err())?;
         }
-        let ident_ok = |x: &str| x.split('.').all(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'));
+        let ident_ok = |x: &str| {
+            x.split('.').all(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+        };
         if (!pre.is_empty() || rest.contains('-')) && !ident_ok(&pre) {
             return Err(err());
         }

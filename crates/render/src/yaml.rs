@@ -365,7 +365,8 @@ enum E {
 pub fn to_yaml(v: &Value) -> String {
     let e = to_e(v);
     let mut em = Emitter { out: String::new(), column: 0 };
-    let top_indent = if matches!(e, E::Map(ref m) if !m.is_empty()) || matches!(e, E::Seq(ref s) if !s.is_empty()) { 0 } else { 2 };
+    let top_indent =
+        if matches!(e, E::Map(ref m) if !m.is_empty()) || matches!(e, E::Seq(ref s) if !s.is_empty()) { 0 } else { 2 };
     em.node(&e, top_indent, Ctx::Top);
     if !em.out.ends_with('\n') {
         em.out.push('\n');
@@ -932,7 +933,12 @@ struct Analysis {
 /// libyaml `yaml_emitter_analyze_scalar` (block context).
 fn analyze(s: &str) -> Analysis {
     if s.is_empty() {
-        return Analysis { multiline: false, block_plain_allowed: true, single_quoted_allowed: true, block_allowed: false };
+        return Analysis {
+            multiline: false,
+            block_plain_allowed: true,
+            single_quoted_allowed: true,
+            block_allowed: false,
+        };
     }
     let chars: Vec<char> = s.chars().collect();
     let mut block_indicators = false;
@@ -1007,7 +1013,12 @@ fn analyze(s: &str) -> Analysis {
         preceded_by_ws = is_blankz(Some(c)) || c == '\t';
         followed_by_ws = is_blankz(chars.get(i + 2).copied());
     }
-    let mut a = Analysis { multiline: line_breaks, block_plain_allowed: true, single_quoted_allowed: true, block_allowed: true };
+    let mut a = Analysis {
+        multiline: line_breaks,
+        block_plain_allowed: true,
+        single_quoted_allowed: true,
+        block_allowed: true,
+    };
     if leading_space || leading_break || trailing_space || trailing_break {
         a.block_plain_allowed = false;
     }
