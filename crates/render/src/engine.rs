@@ -546,7 +546,7 @@ fn process_dependency_enabled(c: &mut Chart, v: &Value, path: &str) -> Result<()
                     }
                 }
             }
-            r.enabled = !(!has_true && has_false);
+            r.enabled = has_true || !has_false;
         }
     }
     // conditions

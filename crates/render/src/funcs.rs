@@ -548,7 +548,7 @@ pub fn go_quote(s: &str) -> String {
             c if (c as u32) < 0x20 || c as u32 == 0x7f => {
                 let _ = write!(out, "\\x{:02x}", c as u32);
             }
-            c if c.is_control() || c == '\u{FFFD}' && false => {
+            c if c.is_control() => {
                 if (c as u32) < 0x10000 {
                     let _ = write!(out, "\\u{:04x}", c as u32);
                 } else {
@@ -1002,7 +1002,7 @@ pub fn method(o: &Rc<Obj>, name: &str, args: &[Value], env: &mut Env) -> Option<
         (Obj::KubeVersion(k), "String") => Ok(Value::str(k.normalized.as_str())),
         (Obj::KubeVersion(k), "Major") => Ok(Value::str(k.major.as_str())),
         (Obj::KubeVersion(k), "Minor") => Ok(Value::str(k.minor.as_str())),
-        (Obj::VersionSet(v), "Has") => s0().map(|a| Value::Bool(v.iter().any(|x| *x == a))),
+        (Obj::VersionSet(v), "Has") => s0().map(|a| Value::Bool(v.contains(&a))),
         (Obj::HelmVersion, "Version") => Ok(Value::str("v4.2")),
         (Obj::HelmVersion, "GitCommit" | "GitTreeState") => Ok(Value::str("")),
         (Obj::HelmVersion, "GoVersion") => Ok(Value::str("go1.26.6")),
@@ -1973,7 +1973,7 @@ pub fn call(name: &str, a: &[Value], konst: &[bool], env: &mut Env) -> F {
             };
             Ok(Value::list(v))
         }
-        "regexQuoteMeta" => one_s(name, a, |s| regex::escape(s)),
+        "regexQuoteMeta" => one_s(name, a, regex::escape),
 
         // ---------------- semver
         "semverCompare" => {

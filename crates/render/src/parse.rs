@@ -869,9 +869,8 @@ impl Parser<'_> {
                     _ => self.i = save,
                 }
             }
-            match self.text_or_action()? {
-                Some(n) => list.push(n),
-                None => {}
+            if let Some(n) = self.text_or_action()? {
+                list.push(n);
             }
         }
     }

@@ -144,7 +144,7 @@ impl Constraints {
 
 fn tokenize(g: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for part in g.split(|c: char| c == ',' || c == ' ') {
+    for part in g.split([',', ' ']) {
         if part.is_empty() {
             continue;
         }

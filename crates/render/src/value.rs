@@ -188,6 +188,7 @@ impl Value {
     }
 
     /// Length as Go's `len` sees it, if the value has one.
+    #[allow(clippy::len_without_is_empty)]
     pub fn len(&self) -> Option<usize> {
         match self {
             Value::Str(s) => Some(s.len()),
