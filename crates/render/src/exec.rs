@@ -501,6 +501,12 @@ impl State<'_> {
             }
             _ => {
                 let v = self.eval_arg(dot, a)?;
+                // a field of a map yields a nil interface{} (not Go's invalid value)
+                let from_map = matches!(a, Arg::Field { .. } | Arg::Chain { .. })
+                    || matches!(a, Arg::Variable { idents, .. } if !idents.is_empty());
+                if from_map && matches!(v, Value::Nil) && p != funcs::P::A {
+                    return Err(self.errorf(format!("wrong type for value; expected {}; got interface {{}}", p.go_type())));
+                }
                 self.validate(v, p)
             }
         }

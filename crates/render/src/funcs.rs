@@ -405,7 +405,8 @@ pub fn signature(name: &str) -> (&'static [P], Option<P>) {
         "values" => (&[M], None),
         "merge" | "mustMerge" | "mergeOverwrite" | "mustMergeOverwrite" => (&[M], Some(M)),
         "pluck" => (&[S], Some(M)),
-        "join" | "chunk" | "mustChunk" => (&[S, A], None),
+        "join" => (&[S, A], None),
+        "chunk" | "mustChunk" => (&[I, A], None),
         "until" | "randAlphaNum" | "randAlpha" | "randAscii" | "randNumeric" | "randBytes" => (&[I], None),
         "untilStep" => (&[I, I, I], None),
         "randInt" => (&[I, I], None),
@@ -592,27 +593,29 @@ fn basic_kind(v: &Value) -> Kind {
 
 fn go_eq(a: &Value, b: &Value) -> Result<bool, String> {
     let (ka, kb) = (basic_kind(a), basic_kind(b));
-    if ka != Kind::Other && kb != Kind::Other && ka != kb {
+    if ka != kb {
+        if matches!(a, Value::Nil) || matches!(b, Value::Nil) {
+            return Ok(false);
+        }
         return Err(format!("incompatible types for comparison: {} and {}", a.type_name(), b.type_name()));
     }
-    if ka == Kind::Other || kb == Kind::Other {
-        return match (a, b) {
-            (Value::Nil, Value::Nil) => Ok(true),
-            (Value::Nil, _) | (_, Value::Nil) => {
-                if matches!(a, Value::List(_) | Value::Map(_)) || matches!(b, Value::List(_) | Value::Map(_)) {
-                    Err("non-comparable type".into())
-                } else {
-                    Ok(false)
-                }
-            }
-            (Value::List(_), _) | (Value::Map(_), _) | (_, Value::List(_)) | (_, Value::Map(_)) => {
-                Err(format!("non-comparable types {}: {}", a.to_go_string(), b.type_name()))
-            }
-            _ => Err("incompatible types for comparison".into()),
-        };
-    }
-    if ka != kb {
-        return Err("incompatible types for comparison".into());
+    if ka == Kind::Other {
+        if matches!(a, Value::Nil) || matches!(b, Value::Nil) {
+            return Ok(matches!(a, Value::Nil) == matches!(b, Value::Nil));
+        }
+        if a.type_name() != b.type_name() {
+            return Err(format!(
+                "non-comparable types {}: {}, {}: {}",
+                sprintf("%s", std::slice::from_ref(a)),
+                a.type_name(),
+                b.type_name(),
+                b.to_go_string()
+            ));
+        }
+        if matches!(b, Value::List(_) | Value::Map(_) | Value::Bytes(_)) {
+            return Err(format!("non-comparable type {}: {}", sprintf("%s", std::slice::from_ref(b)), b.type_name()));
+        }
+        return Ok(a.to_go_string() == b.to_go_string());
     }
     Ok(match (a, b) {
         (Value::Bool(x), Value::Bool(y)) => x == y,
@@ -1226,13 +1229,14 @@ pub fn call(name: &str, a: &[Value], konst: &[bool], env: &mut Env) -> F {
             Ok(match crate::yaml::parse_helm_yaml(&s) {
                 Ok(Value::Map(m)) => Value::Map(m),
                 Ok(Value::Nil) => Value::map(BTreeMap::new()),
-                Ok(_) => Value::map(BTreeMap::from([(
+                Ok(v) => Value::map(BTreeMap::from([(
                     "Error".to_string(),
-                    Value::str(
-                        "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal string into Go value of type map[string]interface {}",
-                    ),
+                    Value::str(format!(
+                        "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal {} into Go value of type map[string]interface {{}}",
+                        json_kind(&v)
+                    )),
                 )])),
-                Err(e) => Value::map(BTreeMap::from([("Error".to_string(), Value::str(e))])),
+                Err(e) => Value::map(BTreeMap::from([("Error".to_string(), Value::str(yaml_err(&e)))])),
             })
         }
         "fromYamlArray" => {
@@ -1241,10 +1245,11 @@ pub fn call(name: &str, a: &[Value], konst: &[bool], env: &mut Env) -> F {
             Ok(match crate::yaml::parse_helm_yaml(&s) {
                 Ok(Value::List(l)) => Value::List(l),
                 Ok(Value::Nil) => Value::list(Vec::new()),
-                Ok(_) => Value::list(vec![Value::str(
-                    "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal object into Go value of type []interface {}",
-                )]),
-                Err(e) => Value::list(vec![Value::str(e)]),
+                Ok(v) => Value::list(vec![Value::str(format!(
+                    "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal {} into Go value of type []interface {{}}",
+                    json_kind(&v)
+                ))]),
+                Err(e) => Value::list(vec![Value::str(yaml_err(&e))]),
             })
         }
         "toJson" | "mustToJson" | "toRawJson" | "mustToRawJson" => {
@@ -1264,9 +1269,12 @@ pub fn call(name: &str, a: &[Value], konst: &[bool], env: &mut Env) -> F {
             let s = s_arg(&a[0])?;
             match crate::json::from_json(&s) {
                 Ok(Value::Map(m)) => Ok(Value::Map(m)),
-                Ok(_) | Err(_) if name == "fromJson" => {
-                    Ok(Value::map(BTreeMap::from([("Error".to_string(), Value::str("invalid JSON"))])))
-                }
+                Ok(Value::Nil) => Ok(Value::map(BTreeMap::new())),
+                Ok(v) if name == "fromJson" => Ok(Value::map(BTreeMap::from([(
+                    "Error".to_string(),
+                    Value::str(format!("json: cannot unmarshal {} into Go value of type map[string]interface {{}}", json_kind(&v))),
+                )]))),
+                Err(e) if name == "fromJson" => Ok(Value::map(BTreeMap::from([("Error".to_string(), Value::str(e))]))),
                 Ok(v) => Ok(v),
                 Err(e) => Err(call_err(e)),
             }
@@ -1276,7 +1284,12 @@ pub fn call(name: &str, a: &[Value], konst: &[bool], env: &mut Env) -> F {
             let s = s_arg(&a[0])?;
             Ok(match crate::json::from_json(&s) {
                 Ok(Value::List(l)) => Value::List(l),
-                _ => Value::list(vec![Value::str("invalid JSON array")]),
+                Ok(Value::Nil) => Value::list(Vec::new()),
+                Ok(v) => Value::list(vec![Value::str(format!(
+                    "json: cannot unmarshal {} into Go value of type []interface {{}}",
+                    json_kind(&v)
+                ))]),
+                Err(e) => Value::list(vec![Value::str(e)]),
             })
         }
         "lookup" => {
@@ -1552,7 +1565,13 @@ pub fn call(name: &str, a: &[Value], konst: &[bool], env: &mut Env) -> F {
         "b64enc" => one_s(name, a, |s| b64e(s.as_bytes())),
         "b64dec" => one_s(name, a, |s| match base64::Engine::decode(&base64::engine::general_purpose::STANDARD, s) {
             Ok(b) => String::from_utf8_lossy(&b).into_owned(),
-            Err(e) => e.to_string(),
+            Err(e) => {
+                let at = match e {
+                    base64::DecodeError::InvalidByte(i, _) | base64::DecodeError::InvalidLastSymbol(i, _) => i,
+                    _ => s.len() - s.len() % 4,
+                };
+                format!("illegal base64 data at input byte {at}")
+            }
         }),
         "b32enc" => one_s(name, a, |s| base32(s.as_bytes())),
         "sha256sum" => one_s(name, a, |s| hex(&sha256(s.as_bytes()))),
@@ -1737,7 +1756,7 @@ pub fn call(name: &str, a: &[Value], konst: &[bool], env: &mut Env) -> F {
             arity(name, a, 1)?;
             let l = list_of(&a[0], "find rest")?;
             if l.is_empty() {
-                return Ok(Value::Nil);
+                return Ok(Value::list(Vec::new()));
             }
             Ok(Value::list(l[1..].to_vec()))
         }
@@ -1745,7 +1764,7 @@ pub fn call(name: &str, a: &[Value], konst: &[bool], env: &mut Env) -> F {
             arity(name, a, 1)?;
             let l = list_of(&a[0], "find initial")?;
             if l.is_empty() {
-                return Ok(Value::Nil);
+                return Ok(Value::list(Vec::new()));
             }
             Ok(Value::list(l[..l.len() - 1].to_vec()))
         }
@@ -2011,6 +2030,14 @@ pub fn call(name: &str, a: &[Value], konst: &[bool], env: &mut Env) -> F {
             let b = s.rsplit('/').next().unwrap_or(s);
             b.rfind('.').map(|i| b[i..].to_string()).unwrap_or_default()
         }),
+        "clean" | "osClean" => one_s(name, a, go_clean),
+        "abbrevboth" => {
+            let left = i_arg(&a[0], k(0))?;
+            let right = i_arg(&a[1], k(1))?;
+            let s = s_arg(&a[2])?;
+            Ok(Value::str(abbrev_both(&s, left, right)))
+        }
+        "sha512sum" => one_s(name, a, |s| hex(&sha512(s.as_bytes()))),
         "isAbs" | "osIsAbs" => {
             arity(name, a, 1)?;
             Ok(Value::Bool(s_arg(&a[0])?.starts_with('/')))
@@ -2276,4 +2303,145 @@ fn pretty_json(compact: &str) -> String {
         i += 1;
     }
     out
+}
+
+/// Go's `path.Clean`.
+fn go_clean(p: &str) -> String {
+    if p.is_empty() {
+        return ".".into();
+    }
+    let rooted = p.starts_with('/');
+    let mut parts: Vec<&str> = Vec::new();
+    for seg in p.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                if parts.last().is_some_and(|l| *l != "..") {
+                    parts.pop();
+                } else if !rooted {
+                    parts.push("..");
+                }
+            }
+            s => parts.push(s),
+        }
+    }
+    let body = parts.join("/");
+    match (rooted, body.is_empty()) {
+        (true, _) => format!("/{body}"),
+        (false, true) => ".".into(),
+        (false, false) => body,
+    }
+}
+
+/// `goutils.AbbreviateFull` as Sprig's `abbrevboth` calls it.
+fn abbrev_both(s: &str, offset: i64, max_width: i64) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let len = chars.len() as i64;
+    if s.is_empty() || max_width < 4 {
+        return s.to_string();
+    }
+    if len <= max_width {
+        return s.to_string();
+    }
+    let mut offset = offset.min(len);
+    if len - offset < max_width - 3 {
+        offset = len - (max_width - 3);
+    }
+    let abbr = "...";
+    if offset <= 4 {
+        let t: String = chars[..(max_width - 3) as usize].iter().collect();
+        return t + abbr;
+    }
+    if max_width < 7 {
+        return s.to_string();
+    }
+    if offset + max_width - 3 < len {
+        let rest: String = chars[offset as usize..].iter().collect();
+        return format!("{abbr}{}", abbrev_both(&rest, 0, max_width - 3));
+    }
+    let t: String = chars[(len - (max_width - 3)) as usize..].iter().collect();
+    format!("{abbr}{t}")
+}
+
+fn sha512(data: &[u8]) -> [u8; 64] {
+    const K: [u64; 80] = [
+        0x428a2f98d728ae22, 0x7137449123ef65cd, 0xb5c0fbcfec4d3b2f, 0xe9b5dba58189dbbc, 0x3956c25bf348b538,
+        0x59f111f1b605d019, 0x923f82a4af194f9b, 0xab1c5ed5da6d8118, 0xd807aa98a3030242, 0x12835b0145706fbe,
+        0x243185be4ee4b28c, 0x550c7dc3d5ffb4e2, 0x72be5d74f27b896f, 0x80deb1fe3b1696b1, 0x9bdc06a725c71235,
+        0xc19bf174cf692694, 0xe49b69c19ef14ad2, 0xefbe4786384f25e3, 0x0fc19dc68b8cd5b5, 0x240ca1cc77ac9c65,
+        0x2de92c6f592b0275, 0x4a7484aa6ea6e483, 0x5cb0a9dcbd41fbd4, 0x76f988da831153b5, 0x983e5152ee66dfab,
+        0xa831c66d2db43210, 0xb00327c898fb213f, 0xbf597fc7beef0ee4, 0xc6e00bf33da88fc2, 0xd5a79147930aa725,
+        0x06ca6351e003826f, 0x142929670a0e6e70, 0x27b70a8546d22ffc, 0x2e1b21385c26c926, 0x4d2c6dfc5ac42aed,
+        0x53380d139d95b3df, 0x650a73548baf63de, 0x766a0abb3c77b2a8, 0x81c2c92e47edaee6, 0x92722c851482353b,
+        0xa2bfe8a14cf10364, 0xa81a664bbc423001, 0xc24b8b70d0f89791, 0xc76c51a30654be30, 0xd192e819d6ef5218,
+        0xd69906245565a910, 0xf40e35855771202a, 0x106aa07032bbd1b8, 0x19a4c116b8d2d0c8, 0x1e376c085141ab53,
+        0x2748774cdf8eeb99, 0x34b0bcb5e19b48a8, 0x391c0cb3c5c95a63, 0x4ed8aa4ae3418acb, 0x5b9cca4f7763e373,
+        0x682e6ff3d6b2b8a3, 0x748f82ee5defb2fc, 0x78a5636f43172f60, 0x84c87814a1f0ab72, 0x8cc702081a6439ec,
+        0x90befffa23631e28, 0xa4506cebde82bde9, 0xbef9a3f7b2c67915, 0xc67178f2e372532b, 0xca273eceea26619c,
+        0xd186b8c721c0c207, 0xeada7dd6cde0eb1e, 0xf57d4f7fee6ed178, 0x06f067aa72176fba, 0x0a637dc5a2c898a6,
+        0x113f9804bef90dae, 0x1b710b35131c471b, 0x28db77f523047d84, 0x32caab7b40c72493, 0x3c9ebe0a15c9bebc,
+        0x431d67c49c100d4c, 0x4cc5d4becb3e42b6, 0x597f299cfc657e2a, 0x5fcb6fab3ad6faec, 0x6c44198c4a475817,
+    ];
+    let mut h: [u64; 8] = [
+        0x6a09e667f3bcc908, 0xbb67ae8584caa73b, 0x3c6ef372fe94f82b, 0xa54ff53a5f1d36f1, 0x510e527fade682d1,
+        0x9b05688c2b3e6c1f, 0x1f83d9abfb41bd6b, 0x5be0cd19137e2179,
+    ];
+    let mut msg = data.to_vec();
+    let bitlen = (data.len() as u128).wrapping_mul(8);
+    msg.push(0x80);
+    while msg.len() % 128 != 112 {
+        msg.push(0);
+    }
+    msg.extend_from_slice(&bitlen.to_be_bytes());
+    for chunk in msg.chunks(128) {
+        let mut w = [0u64; 80];
+        for i in 0..16 {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(&chunk[8 * i..8 * i + 8]);
+            w[i] = u64::from_be_bytes(b);
+        }
+        for i in 16..80 {
+            let s0 = w[i - 15].rotate_right(1) ^ w[i - 15].rotate_right(8) ^ (w[i - 15] >> 7);
+            let s1 = w[i - 2].rotate_right(19) ^ w[i - 2].rotate_right(61) ^ (w[i - 2] >> 6);
+            w[i] = w[i - 16].wrapping_add(s0).wrapping_add(w[i - 7]).wrapping_add(s1);
+        }
+        let mut a = h;
+        for i in 0..80 {
+            let s1 = a[4].rotate_right(14) ^ a[4].rotate_right(18) ^ a[4].rotate_right(41);
+            let ch = (a[4] & a[5]) ^ (!a[4] & a[6]);
+            let t1 = a[7].wrapping_add(s1).wrapping_add(ch).wrapping_add(K[i]).wrapping_add(w[i]);
+            let s0 = a[0].rotate_right(28) ^ a[0].rotate_right(34) ^ a[0].rotate_right(39);
+            let maj = (a[0] & a[1]) ^ (a[0] & a[2]) ^ (a[1] & a[2]);
+            let t2 = s0.wrapping_add(maj);
+            a = [t1.wrapping_add(t2), a[0], a[1], a[2], a[3].wrapping_add(t1), a[4], a[5], a[6]];
+        }
+        for i in 0..8 {
+            h[i] = h[i].wrapping_add(a[i]);
+        }
+    }
+    let mut out = [0u8; 64];
+    for i in 0..8 {
+        out[8 * i..8 * i + 8].copy_from_slice(&h[i].to_be_bytes());
+    }
+    out
+}
+
+/// sigs.k8s.io/yaml's wording of a YAML syntax error (libyaml's problem without its context).
+fn yaml_err(e: &str) -> String {
+    let e = match (e.find(": while "), e.find(", ")) {
+        (Some(w), Some(c)) if c > w => format!("{}: {}", &e[..w], &e[c + 2..]),
+        _ => e.to_string(),
+    };
+    format!("error converting YAML to JSON: {e}")
+}
+
+/// The JSON kind `encoding/json` names in "cannot unmarshal X into …".
+fn json_kind(v: &Value) -> &'static str {
+    match v {
+        Value::List(_) => "array",
+        Value::Map(_) => "object",
+        Value::Str(_) => "string",
+        Value::Bool(_) => "bool",
+        _ => "number",
+    }
 }

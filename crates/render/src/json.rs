@@ -146,7 +146,7 @@ fn helm_version_map() -> Value {
 
 /// `json.Unmarshal` into `interface{}`.
 pub fn from_json(text: &str) -> Result<Value, String> {
-    let v: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    let v: serde_json::Value = serde_json::from_str(text).map_err(|e| go_json_error(text, &e))?;
     Ok(convert(&v))
 }
 
@@ -158,5 +158,33 @@ fn convert(v: &serde_json::Value) -> Value {
         serde_json::Value::String(s) => Value::str(s.as_str()),
         serde_json::Value::Array(a) => Value::list(a.iter().map(convert).collect()),
         serde_json::Value::Object(o) => Value::map(o.iter().map(|(k, v)| (k.clone(), convert(v))).collect()),
+    }
+}
+
+/// `encoding/json`'s wording for the common syntax errors.
+fn go_json_error(text: &str, e: &serde_json::Error) -> String {
+    if e.is_eof() {
+        return "unexpected end of JSON input".into();
+    }
+    // serde counts columns in characters from 1
+    let line_start: usize = text.split_inclusive('\n').take(e.line().saturating_sub(1)).map(str::len).sum();
+    let rest = &text[line_start.min(text.len())..];
+    let c = rest.chars().nth(e.column().saturating_sub(1));
+    match c {
+        Some(c) if e.to_string().starts_with("expected value") => {
+            format!("invalid character {} looking for beginning of value", go_quote_char(c))
+        }
+        Some(c) if e.to_string().starts_with("trailing characters") => {
+            format!("invalid character {} after top-level value", go_quote_char(c))
+        }
+        _ => e.to_string(),
+    }
+}
+
+fn go_quote_char(c: char) -> String {
+    match c {
+        '\'' => "'\\''".into(),
+        '"' => "'\"'".into(),
+        c => format!("'{c}'"),
     }
 }

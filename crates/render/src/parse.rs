@@ -313,6 +313,7 @@ fn lex(text: &str) -> Vec<Item> {
             continue;
         }
         items.push(Item { tok: Tok::Left, pos: n, line });
+        let action_line = line;
         // inside action
         let mut paren = 0i32;
         loop {
@@ -341,7 +342,7 @@ fn lex(text: &str) -> Vec<Item> {
                 break;
             }
             let Some(c) = rest.chars().next() else {
-                items.push(Item { tok: Tok::Error("unclosed action".into()), pos, line });
+                items.push(Item { tok: Tok::Error(format!("unclosed action started at {{NAME}}:{action_line}")), pos, line });
                 return items;
             };
             let start = pos;
@@ -795,6 +796,7 @@ impl Parser<'_> {
     }
 
     fn err_at(&self, it: &Item, msg: &str) -> ParseError {
+        let msg = msg.replace("{NAME}", &self.name);
         ParseError { message: format!("template: {}:{}: {}", self.name, it.line, msg) }
     }
     fn err(&self, msg: &str) -> ParseError {

@@ -129,7 +129,7 @@ impl Constraints {
                 i += 1;
             }
             if ands.is_empty() {
-                return Err(format!("improper constraint: {s}"));
+                return Err(format!("improper constraint: {}", crate::funcs::go_quote(s)));
             }
             ors.push(ands);
         }
@@ -165,7 +165,7 @@ fn parse_con(t: &str) -> Result<Con, String> {
     let opend = t.find(|c: char| !"<>=!~^".contains(c)).unwrap_or(t.len());
     let op = t[..opend].to_string();
     if !matches!(op.as_str(), "" | "=" | "!=" | ">" | "<" | ">=" | "=>" | "<=" | "=<" | "~" | "~>" | "^") {
-        return Err(format!("improper constraint: {t}"));
+        return Err(format!("improper constraint: {}", crate::funcs::go_quote(t)));
     }
     let vs = t[opend..].trim_start_matches('v');
     let (core, tail) = match vs.find(['-', '+']) {
@@ -174,7 +174,7 @@ fn parse_con(t: &str) -> Result<Con, String> {
     };
     let parts: Vec<&str> = core.split('.').collect();
     if parts.is_empty() || parts.len() > 3 || parts[0].is_empty() {
-        return Err(format!("improper constraint: {t}"));
+        return Err(format!("improper constraint: {}", crate::funcs::go_quote(t)));
     }
     let mut nums = Vec::new();
     let mut dirty = 0u8;
@@ -190,7 +190,7 @@ fn parse_con(t: &str) -> Result<Con, String> {
         dirty = 3 - parts.len() as u8;
     }
     let text = format!("{}{}", nums.join("."), tail);
-    let v = Version::parse(&text).map_err(|_| format!("improper constraint: {t}"))?;
+    let v = Version::parse(&text).map_err(|_| format!("improper constraint: {}", crate::funcs::go_quote(t)))?;
     let pre = !v.pre.is_empty();
     Ok(Con { op, v, dirty, pre })
 }

@@ -40,7 +40,7 @@ fn scalar(v: &Value) -> Option<String> {
 fn table(out: &mut String, v: &Value, path: &[String]) {
     let Value::Map(m) = v else { return };
     let m = m.borrow();
-    let indent = "  ".repeat(path.len().saturating_sub(1));
+    let indent = "  ".repeat(path.len());
     for (k, x) in m.iter() {
         if let Some(s) = scalar(x) {
             out.push_str(&format!("{indent}{} = {s}\n", key(k)));
