@@ -56,7 +56,11 @@ pub struct State<'a> {
     pub set: &'a TemplateSet,
     /// Functions' environment (include/tpl, notes, randomness).
     pub env: &'a mut Env,
-    vars: Vec<(String, Value)>,
+    /// Variables: name, value, and whether the value is an `interface{}` element (from ranging
+    /// over a list or map) rather than a concrete value.
+    vars: Vec<(String, Value, bool)>,
+    /// Dot is an `interface{}` element of a ranged list or map.
+    dot_iface: bool,
     loc: Loc,
     node_pos: Option<(usize, String)>,
     depth: usize,
@@ -89,7 +93,8 @@ pub fn execute(
     let mut st = State {
         set,
         env,
-        vars: vec![("$".into(), data.clone())],
+        vars: vec![("$".into(), data.clone(), false)],
+        dot_iface: false,
         loc: Loc { tree: tree.clone() },
         node_pos: None,
         depth,
@@ -184,12 +189,14 @@ impl State<'_> {
                 if self.depth >= MAX_NESTING {
                     return Err(self.errorf(format!("exceeded maximum template depth ({})", 100_000)));
                 }
-                let saved_vars = std::mem::replace(&mut self.vars, vec![("$".into(), new_dot.clone())]);
+                let saved_vars = std::mem::replace(&mut self.vars, vec![("$".into(), new_dot.clone(), false)]);
+                let saved_iface = std::mem::replace(&mut self.dot_iface, false);
                 let saved_loc = std::mem::replace(&mut self.loc, Loc { tree: tree.clone() });
                 self.depth += 1;
                 let r = self.walk_list(&new_dot, &tree.root, out);
                 self.depth -= 1;
                 self.vars = saved_vars;
+                self.dot_iface = saved_iface;
                 self.loc = saved_loc;
                 match r {
                     Err(Flow::Err(e)) => Err(Flow::Err(e)),
@@ -203,7 +210,14 @@ impl State<'_> {
         let mark = self.vars.len();
         let v = self.eval_pipeline(dot, &b.pipe)?;
         let r = if v.truthy() {
-            if is_with { self.walk_list(&v, &b.list, out) } else { self.walk_list(dot, &b.list, out) }
+            if is_with {
+                let saved = std::mem::replace(&mut self.dot_iface, false);
+                let r = self.walk_list(&v, &b.list, out);
+                self.dot_iface = saved;
+                r
+            } else {
+                self.walk_list(dot, &b.list, out)
+            }
         } else if let Some(el) = &b.else_list {
             self.walk_list(dot, el, out)
         } else {
@@ -219,6 +233,7 @@ impl State<'_> {
         let v = self.eval_pipeline(dot, &b.pipe)?;
         let mark = self.vars.len();
         let mut items: Vec<(Value, Value)> = Vec::new();
+        let elem_iface = matches!(v, Value::List(_) | Value::Map(_));
         match &v {
             Value::List(l) => items.extend(l.iter().enumerate().map(|(i, x)| (Value::Int(i as i64), x.clone()))),
             Value::Bytes(_) | Value::Obj(_) if v.as_list().is_some() => items.extend(
@@ -231,8 +246,8 @@ impl State<'_> {
                 }
             }
             Value::Int(n) => {
-                if !b.pipe.decl.is_empty() && b.pipe.decl.len() > 1 {
-                    return Err(self.errorf("can't use int to iterate over more than one variable".into()));
+                if b.pipe.decl.len() > 1 {
+                    return Err(self.errorf(format!("can't use {n} to iterate over more than one variable")));
                 }
                 items.extend((0..*n).map(|i| (Value::Int(i), Value::Int(i))));
             }
@@ -254,22 +269,27 @@ impl State<'_> {
             if !b.pipe.decl.is_empty() {
                 if b.pipe.is_assign {
                     if b.pipe.decl.len() > 1 {
-                        self.set_var(&b.pipe.decl[0], k.clone());
-                        self.set_var(&b.pipe.decl[1], elem.clone());
+                        self.set_var(&b.pipe.decl[0], k.clone())?;
+                        self.set_var(&b.pipe.decl[1], elem.clone())?;
                     } else {
-                        self.set_var(&b.pipe.decl[0], elem.clone());
+                        self.set_var(&b.pipe.decl[0], elem.clone())?;
                     }
                 } else {
                     let n = self.vars.len();
                     if b.pipe.decl.len() > 1 {
                         self.vars[n - 1].1 = elem.clone();
+                        self.vars[n - 1].2 = elem_iface;
                         self.vars[n - 2].1 = k.clone();
+                        self.vars[n - 2].2 = false;
                     } else {
                         self.vars[n - 1].1 = elem.clone();
+                        self.vars[n - 1].2 = elem_iface;
                     }
                 }
             }
+            let saved = std::mem::replace(&mut self.dot_iface, elem_iface);
             let r = self.walk_list(&elem, &b.list, out);
+            self.dot_iface = saved;
             self.vars.truncate(mark);
             match r {
                 Ok(()) | Err(Flow::Continue) => {}
@@ -284,10 +304,13 @@ impl State<'_> {
         Ok(())
     }
 
-    fn set_var(&mut self, name: &str, v: Value) {
-        if let Some(slot) = self.vars.iter_mut().rev().find(|(n, _)| n == name) {
+    fn set_var(&mut self, name: &str, v: Value) -> R<()> {
+        if let Some(slot) = self.vars.iter_mut().rev().find(|(n, _, _)| n == name) {
             slot.1 = v;
+            slot.2 = false;
+            return Ok(());
         }
+        Err(self.errorf(format!("undefined variable: {name}")))
     }
 
     /// Go's `evalPipeline`.
@@ -300,9 +323,9 @@ impl State<'_> {
         let value = value.unwrap_or_default();
         for d in &pipe.decl {
             if pipe.is_assign {
-                self.set_var(d, value.clone());
+                self.set_var(d, value.clone())?;
             } else {
-                self.vars.push((d.clone(), value.clone()));
+                self.vars.push((d.clone(), value.clone(), false));
             }
         }
         Ok(value)
@@ -313,7 +336,8 @@ impl State<'_> {
         match first {
             Arg::Field { pos, idents } => {
                 self.at(*pos, first.to_string());
-                return self.eval_field_chain(dot, dot.clone(), true, idents, *pos, first, &cmd.args, fin);
+                let concrete = !self.dot_iface;
+                return self.eval_field_chain(dot, dot.clone(), concrete, idents, *pos, first, &cmd.args, fin);
             }
             Arg::Chain { pos, node, fields } => {
                 self.at(*pos, first.to_string());
@@ -340,7 +364,8 @@ impl State<'_> {
                     }
                     return Ok(v);
                 }
-                return self.eval_field_chain(dot, v, true, idents, *pos, first, &cmd.args, fin);
+                let concrete = !self.var_iface(name);
+                return self.eval_field_chain(dot, v, concrete, idents, *pos, first, &cmd.args, fin);
             }
             _ => {}
         }
@@ -359,7 +384,11 @@ impl State<'_> {
     }
 
     fn var_value(&self, name: &str) -> Value {
-        self.vars.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v.clone()).unwrap_or_default()
+        self.vars.iter().rev().find(|(n, _, _)| n == name).map(|(_, v, _)| v.clone()).unwrap_or_default()
+    }
+
+    fn var_iface(&self, name: &str) -> bool {
+        self.vars.iter().rev().find(|(n, _, _)| n == name).is_some_and(|(_, _, i)| *i)
     }
 
     /// Evaluates an argument (Go's `evalArg` for an `interface{}` parameter).
@@ -371,13 +400,17 @@ impl State<'_> {
             Arg::Bool(_, b) => Ok(Value::Bool(*b)),
             Arg::Number { value, .. } => Ok(value.clone()),
             Arg::Str { value, .. } => Ok(Value::Str(value.clone())),
-            Arg::Field { pos, idents } => self.eval_field_chain(dot, dot.clone(), true, idents, *pos, a, &[], None),
+            Arg::Field { pos, idents } => {
+                let concrete = !self.dot_iface;
+                self.eval_field_chain(dot, dot.clone(), concrete, idents, *pos, a, &[], None)
+            }
             Arg::Variable { pos, name, idents } => {
                 let v = self.var_value(name);
                 if idents.is_empty() {
                     return Ok(v);
                 }
-                self.eval_field_chain(dot, v, true, idents, *pos, a, &[], None)
+                let concrete = !self.var_iface(name);
+                self.eval_field_chain(dot, v, concrete, idents, *pos, a, &[], None)
             }
             Arg::Pipe(p) => self.eval_pipeline(dot, p),
             Arg::Ident { pos, name } => {
@@ -505,7 +538,9 @@ impl State<'_> {
                 let from_map = matches!(a, Arg::Field { .. } | Arg::Chain { .. })
                     || matches!(a, Arg::Variable { idents, .. } if !idents.is_empty());
                 if from_map && matches!(v, Value::Nil) && p != funcs::P::A {
-                    return Err(self.errorf(format!("wrong type for value; expected {}; got interface {{}}", p.go_type())));
+                    return Err(
+                        self.errorf(format!("wrong type for value; expected {}; got interface {{}}", p.go_type()))
+                    );
                 }
                 self.validate(v, p)
             }

@@ -711,49 +711,7 @@ pub fn sprintf(format: &str, args: &[Value]) -> String {
         };
         ai += 1;
         let _ = (sharp, space);
-        let body = match (verb, arg) {
-            ('v', Value::Nil) | ('s', Value::Nil) => {
-                if verb == 'v' {
-                    "<nil>".to_string()
-                } else {
-                    "%!s(<nil>)".to_string()
-                }
-            }
-            ('v', v) => v.to_go_string(),
-            ('s', Value::Str(s)) => match prec {
-                Some(p) => s.chars().take(p).collect(),
-                None => s.to_string(),
-            },
-            ('s', Value::Bytes(b)) => String::from_utf8_lossy(b).into_owned(),
-            ('s', Value::List(_) | Value::Map(_)) => fmt_verb_each(arg, 's'),
-            ('s', v @ (Value::Int(_) | Value::Float(_) | Value::Bool(_))) => {
-                format!("%!s({}={})", v.type_name(), v.to_go_string())
-            }
-            ('s', v) => v.to_go_string(),
-            ('d', Value::Int(n)) => {
-                if plus && *n >= 0 {
-                    format!("+{n}")
-                } else {
-                    n.to_string()
-                }
-            }
-            ('d', Value::List(_)) => fmt_verb_each(arg, 'd'),
-            ('q', Value::Str(s)) => go_quote(s),
-            ('q', Value::Int(n)) => format!("'{}'", char::from_u32(*n as u32).unwrap_or('\u{FFFD}')),
-            ('t', Value::Bool(b)) => b.to_string(),
-            ('T', v) => v.type_name().to_string(),
-            ('f' | 'F', Value::Float(f)) => format!("{:.*}", prec.unwrap_or(6), f),
-            ('e', Value::Float(f)) => go_exp(*f, prec.unwrap_or(6)),
-            ('g', Value::Float(f)) => fmt_v_float(*f),
-            ('x', Value::Int(n)) => format!("{n:x}"),
-            ('X', Value::Int(n)) => format!("{n:X}"),
-            ('o', Value::Int(n)) => format!("{n:o}"),
-            ('b', Value::Int(n)) => format!("{n:b}"),
-            ('c', Value::Int(n)) => char::from_u32(*n as u32).map(String::from).unwrap_or_default(),
-            ('x', Value::Str(s)) => s.bytes().map(|b| format!("{b:02x}")).collect(),
-            ('X', Value::Str(s)) => s.bytes().map(|b| format!("{b:02X}")).collect(),
-            (v, a) => format!("%!{v}({}={})", a.type_name(), a.to_go_string()),
-        };
+        let body = fmt_arg(verb, arg, prec, plus, true);
         let padded = match width {
             Some(w) if body.chars().count() < w => {
                 let pad = w - body.chars().count();
@@ -783,21 +741,64 @@ pub fn sprintf(format: &str, args: &[Value]) -> String {
     out
 }
 
-fn fmt_verb_each(v: &Value, verb: char) -> String {
-    match v {
-        Value::List(l) => {
-            let parts: Vec<String> = l.iter().map(|x| sprintf(&format!("%{verb}"), std::slice::from_ref(x))).collect();
+/// One operand of `fmt.Sprintf`: composite values apply the verb to each element (and map
+/// key); a nil element prints `<nil>`; a verb that does not fit prints `%!v(type=value)`.
+fn fmt_arg(verb: char, arg: &Value, prec: Option<usize>, plus: bool, top: bool) -> String {
+    match (verb, arg) {
+        ('T', v) => v.type_name().to_string(),
+        ('v', Value::Nil) => "<nil>".to_string(),
+        (_, Value::Nil) if !top => "<nil>".to_string(),
+        (_, Value::Nil) => format!("%!{verb}(<nil>)"),
+        ('v', v @ (Value::List(_) | Value::Map(_))) if prec.is_none() && !plus => v.to_go_string(),
+        (_, Value::List(l)) => {
+            let parts: Vec<String> = l.iter().map(|x| fmt_arg(verb, x, prec, plus, false)).collect();
             format!("[{}]", parts.join(" "))
         }
-        Value::Map(m) => {
+        (_, Value::Map(m)) => {
             let parts: Vec<String> = m
                 .borrow()
                 .iter()
-                .map(|(k, x)| format!("{}:{}", k, sprintf(&format!("%{verb}"), std::slice::from_ref(x))))
+                .map(|(k, x)| {
+                    format!(
+                        "{}:{}",
+                        fmt_arg(verb, &Value::str(k.as_str()), prec, plus, false),
+                        fmt_arg(verb, x, prec, plus, false)
+                    )
+                })
                 .collect();
             format!("map[{}]", parts.join(" "))
         }
-        o => o.to_go_string(),
+        ('v', v) => v.to_go_string(),
+        ('s', Value::Str(s)) => match prec {
+            Some(p) => s.chars().take(p).collect(),
+            None => s.to_string(),
+        },
+        ('s', Value::Bytes(b)) => String::from_utf8_lossy(b).into_owned(),
+        ('s', Value::Obj(_)) => arg.to_go_string(),
+        ('d', Value::Int(n)) => {
+            if plus && *n >= 0 {
+                format!("+{n}")
+            } else {
+                n.to_string()
+            }
+        }
+        ('q', Value::Str(s)) => go_quote(s),
+        ('q', Value::Int(n)) => format!("'{}'", char::from_u32(*n as u32).unwrap_or('\u{FFFD}')),
+        ('t', Value::Bool(b)) => b.to_string(),
+        ('f' | 'F', Value::Float(f)) => {
+            let s = format!("{:.*}", prec.unwrap_or(6), f);
+            if plus && *f >= 0.0 { format!("+{s}") } else { s }
+        }
+        ('e', Value::Float(f)) => go_exp(*f, prec.unwrap_or(6)),
+        ('g', Value::Float(f)) => fmt_v_float(*f),
+        ('x', Value::Int(n)) => format!("{n:x}"),
+        ('X', Value::Int(n)) => format!("{n:X}"),
+        ('o', Value::Int(n)) => format!("{n:o}"),
+        ('b', Value::Int(n)) => format!("{n:b}"),
+        ('c', Value::Int(n)) => char::from_u32(*n as u32).map(String::from).unwrap_or_default(),
+        ('x', Value::Str(s)) => s.bytes().map(|b| format!("{b:02x}")).collect(),
+        ('X', Value::Str(s)) => s.bytes().map(|b| format!("{b:02X}")).collect(),
+        (v, a) => format!("%!{v}({}={})", a.type_name(), a.to_go_string()),
     }
 }
 
@@ -1272,7 +1273,10 @@ pub fn call(name: &str, a: &[Value], konst: &[bool], env: &mut Env) -> F {
                 Ok(Value::Nil) => Ok(Value::map(BTreeMap::new())),
                 Ok(v) if name == "fromJson" => Ok(Value::map(BTreeMap::from([(
                     "Error".to_string(),
-                    Value::str(format!("json: cannot unmarshal {} into Go value of type map[string]interface {{}}", json_kind(&v))),
+                    Value::str(format!(
+                        "json: cannot unmarshal {} into Go value of type map[string]interface {{}}",
+                        json_kind(&v)
+                    )),
                 )]))),
                 Err(e) if name == "fromJson" => Ok(Value::map(BTreeMap::from([("Error".to_string(), Value::str(e))]))),
                 Ok(v) => Ok(v),
@@ -2365,26 +2369,96 @@ fn abbrev_both(s: &str, offset: i64, max_width: i64) -> String {
 
 fn sha512(data: &[u8]) -> [u8; 64] {
     const K: [u64; 80] = [
-        0x428a2f98d728ae22, 0x7137449123ef65cd, 0xb5c0fbcfec4d3b2f, 0xe9b5dba58189dbbc, 0x3956c25bf348b538,
-        0x59f111f1b605d019, 0x923f82a4af194f9b, 0xab1c5ed5da6d8118, 0xd807aa98a3030242, 0x12835b0145706fbe,
-        0x243185be4ee4b28c, 0x550c7dc3d5ffb4e2, 0x72be5d74f27b896f, 0x80deb1fe3b1696b1, 0x9bdc06a725c71235,
-        0xc19bf174cf692694, 0xe49b69c19ef14ad2, 0xefbe4786384f25e3, 0x0fc19dc68b8cd5b5, 0x240ca1cc77ac9c65,
-        0x2de92c6f592b0275, 0x4a7484aa6ea6e483, 0x5cb0a9dcbd41fbd4, 0x76f988da831153b5, 0x983e5152ee66dfab,
-        0xa831c66d2db43210, 0xb00327c898fb213f, 0xbf597fc7beef0ee4, 0xc6e00bf33da88fc2, 0xd5a79147930aa725,
-        0x06ca6351e003826f, 0x142929670a0e6e70, 0x27b70a8546d22ffc, 0x2e1b21385c26c926, 0x4d2c6dfc5ac42aed,
-        0x53380d139d95b3df, 0x650a73548baf63de, 0x766a0abb3c77b2a8, 0x81c2c92e47edaee6, 0x92722c851482353b,
-        0xa2bfe8a14cf10364, 0xa81a664bbc423001, 0xc24b8b70d0f89791, 0xc76c51a30654be30, 0xd192e819d6ef5218,
-        0xd69906245565a910, 0xf40e35855771202a, 0x106aa07032bbd1b8, 0x19a4c116b8d2d0c8, 0x1e376c085141ab53,
-        0x2748774cdf8eeb99, 0x34b0bcb5e19b48a8, 0x391c0cb3c5c95a63, 0x4ed8aa4ae3418acb, 0x5b9cca4f7763e373,
-        0x682e6ff3d6b2b8a3, 0x748f82ee5defb2fc, 0x78a5636f43172f60, 0x84c87814a1f0ab72, 0x8cc702081a6439ec,
-        0x90befffa23631e28, 0xa4506cebde82bde9, 0xbef9a3f7b2c67915, 0xc67178f2e372532b, 0xca273eceea26619c,
-        0xd186b8c721c0c207, 0xeada7dd6cde0eb1e, 0xf57d4f7fee6ed178, 0x06f067aa72176fba, 0x0a637dc5a2c898a6,
-        0x113f9804bef90dae, 0x1b710b35131c471b, 0x28db77f523047d84, 0x32caab7b40c72493, 0x3c9ebe0a15c9bebc,
-        0x431d67c49c100d4c, 0x4cc5d4becb3e42b6, 0x597f299cfc657e2a, 0x5fcb6fab3ad6faec, 0x6c44198c4a475817,
+        0x428a2f98d728ae22,
+        0x7137449123ef65cd,
+        0xb5c0fbcfec4d3b2f,
+        0xe9b5dba58189dbbc,
+        0x3956c25bf348b538,
+        0x59f111f1b605d019,
+        0x923f82a4af194f9b,
+        0xab1c5ed5da6d8118,
+        0xd807aa98a3030242,
+        0x12835b0145706fbe,
+        0x243185be4ee4b28c,
+        0x550c7dc3d5ffb4e2,
+        0x72be5d74f27b896f,
+        0x80deb1fe3b1696b1,
+        0x9bdc06a725c71235,
+        0xc19bf174cf692694,
+        0xe49b69c19ef14ad2,
+        0xefbe4786384f25e3,
+        0x0fc19dc68b8cd5b5,
+        0x240ca1cc77ac9c65,
+        0x2de92c6f592b0275,
+        0x4a7484aa6ea6e483,
+        0x5cb0a9dcbd41fbd4,
+        0x76f988da831153b5,
+        0x983e5152ee66dfab,
+        0xa831c66d2db43210,
+        0xb00327c898fb213f,
+        0xbf597fc7beef0ee4,
+        0xc6e00bf33da88fc2,
+        0xd5a79147930aa725,
+        0x06ca6351e003826f,
+        0x142929670a0e6e70,
+        0x27b70a8546d22ffc,
+        0x2e1b21385c26c926,
+        0x4d2c6dfc5ac42aed,
+        0x53380d139d95b3df,
+        0x650a73548baf63de,
+        0x766a0abb3c77b2a8,
+        0x81c2c92e47edaee6,
+        0x92722c851482353b,
+        0xa2bfe8a14cf10364,
+        0xa81a664bbc423001,
+        0xc24b8b70d0f89791,
+        0xc76c51a30654be30,
+        0xd192e819d6ef5218,
+        0xd69906245565a910,
+        0xf40e35855771202a,
+        0x106aa07032bbd1b8,
+        0x19a4c116b8d2d0c8,
+        0x1e376c085141ab53,
+        0x2748774cdf8eeb99,
+        0x34b0bcb5e19b48a8,
+        0x391c0cb3c5c95a63,
+        0x4ed8aa4ae3418acb,
+        0x5b9cca4f7763e373,
+        0x682e6ff3d6b2b8a3,
+        0x748f82ee5defb2fc,
+        0x78a5636f43172f60,
+        0x84c87814a1f0ab72,
+        0x8cc702081a6439ec,
+        0x90befffa23631e28,
+        0xa4506cebde82bde9,
+        0xbef9a3f7b2c67915,
+        0xc67178f2e372532b,
+        0xca273eceea26619c,
+        0xd186b8c721c0c207,
+        0xeada7dd6cde0eb1e,
+        0xf57d4f7fee6ed178,
+        0x06f067aa72176fba,
+        0x0a637dc5a2c898a6,
+        0x113f9804bef90dae,
+        0x1b710b35131c471b,
+        0x28db77f523047d84,
+        0x32caab7b40c72493,
+        0x3c9ebe0a15c9bebc,
+        0x431d67c49c100d4c,
+        0x4cc5d4becb3e42b6,
+        0x597f299cfc657e2a,
+        0x5fcb6fab3ad6faec,
+        0x6c44198c4a475817,
     ];
     let mut h: [u64; 8] = [
-        0x6a09e667f3bcc908, 0xbb67ae8584caa73b, 0x3c6ef372fe94f82b, 0xa54ff53a5f1d36f1, 0x510e527fade682d1,
-        0x9b05688c2b3e6c1f, 0x1f83d9abfb41bd6b, 0x5be0cd19137e2179,
+        0x6a09e667f3bcc908,
+        0xbb67ae8584caa73b,
+        0x3c6ef372fe94f82b,
+        0xa54ff53a5f1d36f1,
+        0x510e527fade682d1,
+        0x9b05688c2b3e6c1f,
+        0x1f83d9abfb41bd6b,
+        0x5be0cd19137e2179,
     ];
     let mut msg = data.to_vec();
     let bitlen = (data.len() as u128).wrapping_mul(8);
@@ -2428,10 +2502,6 @@ fn sha512(data: &[u8]) -> [u8; 64] {
 
 /// sigs.k8s.io/yaml's wording of a YAML syntax error (libyaml's problem without its context).
 fn yaml_err(e: &str) -> String {
-    let e = match (e.find(": while "), e.find(", ")) {
-        (Some(w), Some(c)) if c > w => format!("{}: {}", &e[..w], &e[c + 2..]),
-        _ => e.to_string(),
-    };
     format!("error converting YAML to JSON: {e}")
 }
 

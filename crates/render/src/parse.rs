@@ -225,6 +225,7 @@ enum Tok {
     Declare,
     Comma,
     Keyword(&'static str),
+    Punct(char),
     Eof,
     Error(String),
 }
@@ -342,7 +343,11 @@ fn lex(text: &str) -> Vec<Item> {
                 break;
             }
             let Some(c) = rest.chars().next() else {
-                items.push(Item { tok: Tok::Error(format!("unclosed action started at {{NAME}}:{action_line}")), pos, line });
+                items.push(Item {
+                    tok: Tok::Error(format!("unclosed action started at {{NAME}}:{action_line}")),
+                    pos,
+                    line,
+                });
                 return items;
             };
             let start = pos;
@@ -518,6 +523,10 @@ fn lex(text: &str) -> Vec<Item> {
                     };
                     items.push(Item { tok, pos, line });
                     pos = q;
+                }
+                c if c.is_ascii() && !c.is_ascii_control() => {
+                    items.push(Item { tok: Tok::Punct(c), pos, line });
+                    pos += 1;
                 }
                 c => {
                     items.push(Item {
@@ -761,6 +770,7 @@ fn describe(t: &Tok) -> String {
         Tok::Left => "\"{{\"".into(),
         Tok::Text(s) => format!("{s:?}"),
         Tok::Error(e) => e.clone(),
+        Tok::Punct(c) => format!("\"{c}\""),
     }
 }
 
@@ -830,7 +840,17 @@ impl Parser<'_> {
         if let EndKind::Else = end {
             return Err(self.err("unexpected {{else}}"));
         }
-        self.defines.push(Tree { name, parse_name: self.name.clone(), text: self.text.clone(), root: list });
+        let tree = Tree { name, parse_name: self.name.clone(), text: self.text.clone(), root: list };
+        if !tree.is_empty()
+            && let Some(i) = self.defines.iter().position(|d| d.name == tree.name)
+        {
+            if !self.defines[i].is_empty() {
+                let it = self.items[self.i.saturating_sub(1)].clone();
+                return Err(self.err_at(&it, &format!("template: multiple definition of template {:?}", tree.name)));
+            }
+            self.defines.remove(i);
+        }
+        self.defines.push(tree);
         Ok(())
     }
 
@@ -1006,11 +1026,7 @@ impl Parser<'_> {
                     pipe.is_assign = next.tok == Tok::Assign;
                     self.next_non_space();
                     pipe.decl.push(v.clone());
-                    if !pipe.is_assign {
-                        self.vars.push(v.clone());
-                    } else if !self.vars.contains(v) {
-                        return Err(self.err(&format!("undefined variable {v:?}")));
-                    }
+                    self.vars.push(v.clone());
                 }
                 Tok::Comma => {
                     self.next_non_space();

@@ -93,8 +93,8 @@ fn parse_first_doc(text: &str) -> Result<Y, (String, usize)> {
     let mut anchors: HashMap<usize, Y> = HashMap::new();
     let mut root: Option<Y> = None;
     for item in Parser::new_from_str(text) {
-        let (event, span) =
-            item.map_err(|e| (format!("yaml: line {}: {}", e.marker().line(), e.info()), e.marker().index()))?;
+        let (event, span) = item
+            .map_err(|e| (go_yaml_error(text, e.marker().line(), e.marker().index(), e.info()), e.marker().index()))?;
         let _ = span;
         let node = match event {
             Event::StreamStart | Event::StreamEnd | Event::Nothing | Event::DocumentStart(_) => continue,
@@ -144,6 +144,38 @@ fn parse_first_doc(text: &str) -> Result<Y, (String, usize)> {
         }
     }
     Ok(root.unwrap_or(Y::Null))
+}
+
+/// goyaml.v2's wording of a syntax error: libyaml's problem without its context, `line N: `
+/// from the problem's 0-based line for parser errors and 1-based for scanner errors, left out
+/// on the first line.
+fn go_yaml_error(text: &str, line: usize, index: usize, info: &str) -> String {
+    let mut msg = info.to_string();
+    if msg.starts_with("while ")
+        && let Some(c) = msg.find(", ")
+    {
+        msg = msg[c + 2..].to_string();
+    }
+    if msg == "found unknown anchor" {
+        let name: String =
+            text.chars().skip(index + 1).take_while(|c| !c.is_whitespace() && !",[]{}".contains(*c)).collect();
+        return format!("yaml: unknown anchor '{name}' referenced");
+    }
+    if msg.starts_with("tabs disallowed") {
+        msg = "found character that cannot start any token".into();
+    }
+    if msg.starts_with("expected ',' or") {
+        msg = format!("did not find {msg}");
+    }
+    let parser_error = msg.starts_with("did not find expected") || msg.starts_with("found undefined tag handle");
+    let go_line = if parser_error {
+        line.saturating_sub(1)
+    } else if line > 1 {
+        line
+    } else {
+        0
+    };
+    if go_line == 0 { format!("yaml: {msg}") } else { format!("yaml: line {go_line}: {msg}") }
 }
 
 /// `<<` merge keys (goyaml.v2 supports them when decoding).
