@@ -4,6 +4,7 @@
 //! - [`funcs`]: Go's builtins, Sprig v3 and Helm's own functions.
 //! - [`yaml`] and [`json`]: values read and written as Helm does (`sigs.k8s.io/yaml`,
 //!   `goyaml.v2`'s emitter, `encoding/json`).
+//! - [`output`]: what `helm template` prints (documents sorted by kind, hooks last).
 //! - [`engine`]: charts in memory, values coalescing, dependencies, the render and Helm's error
 //!   messages.
 //!
@@ -17,7 +18,9 @@ pub mod exec;
 pub mod funcs;
 pub mod glob;
 pub mod ignore;
+pub mod inputs;
 pub mod json;
+pub mod output;
 pub mod parse;
 pub mod semver;
 pub mod toml;
