@@ -1,5 +1,5 @@
 //! Renders a chart folder or `.tgz` and prints JSON like `scripts/helm-oracle.py`:
-//! `{"ok": {path: text}}` or `{"error": message}`.
+//! `{"ok": {path: text}, "nondeterministic": [path…]}` or `{"error": message}`.
 //!
 //! Usage: `cargo run -p extcheck-render --example render -- CHART [RELEASE [NAMESPACE]]`
 
@@ -35,8 +35,9 @@ fn main() {
         ..Default::default()
     };
     let out = match extcheck_render::render_files(&files, folder, &opts) {
-        Ok(r) => serde_json::json!({ "ok": r.manifests }),
+        Ok(r) => serde_json::json!({ "ok": r.manifests, "nondeterministic": r.nondeterministic_templates }),
         Err(e) => serde_json::json!({ "error": e.message }),
     };
-    println!("{}", serde_json::to_string(&out).expect("json"));
+    use std::io::Write as _;
+    let _ = writeln!(std::io::stdout().lock(), "{}", serde_json::to_string(&out).expect("json"));
 }

@@ -762,7 +762,31 @@ fn sort_templates(keys: &mut [String]) {
 }
 
 /// Renders a chart as Helm's `engine.Render` after `ToRenderValues`.
+///
+/// When a chance or time function ran, the chart is rendered a second time with another seed
+/// and clock: every template whose text changes is reported in
+/// [`Rendered::nondeterministic_templates`] (this also catches random values that one template
+/// stores in a shared map and another prints).
 pub fn render(chart: &Chart, opts: &RenderOptions) -> Result<Rendered, RenderError> {
+    let mut first = render_once(chart, opts)?;
+    if first.nondeterministic {
+        let other = RenderOptions {
+            seed: opts.seed ^ 0x9E37_79B9_7F4A_7C15,
+            now_unix: opts.now_unix.wrapping_add(86_400 * 400 + 3_723),
+            ..opts.clone()
+        };
+        if let Ok(second) = render_once(chart, &other) {
+            for (k, v) in &first.manifests {
+                if second.manifests.get(k) != Some(v) {
+                    first.nondeterministic_templates.insert(k.clone());
+                }
+            }
+        }
+    }
+    Ok(first)
+}
+
+fn render_once(chart: &Chart, opts: &RenderOptions) -> Result<Rendered, RenderError> {
     let release = if opts.release_name.is_empty() { chart.name.clone() } else { opts.release_name.clone() };
     let namespace = if opts.namespace.is_empty() { release.clone() } else { opts.namespace.clone() };
     let kube = match &opts.kube_version {

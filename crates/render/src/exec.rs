@@ -446,7 +446,7 @@ impl State<'_> {
             let last = i == n - 1;
             let call_args: &[Arg] = if last && args.len() > 1 { &args[1..] } else { &[] };
             let fin_here = if last { fin.clone() } else { None };
-            self.at(pos, node.to_string());
+            let _ = (pos, node);
             if is_concrete && matches!(recv, Value::Nil) {
                 // Go's invalid value: every further field is the zero value, without error
                 return Ok(Value::Nil);

@@ -80,6 +80,17 @@ fn parse_lenient(text: &str) -> Result<Y, String> {
                 next.push_str(&cur[end..]);
                 owned = Some(next);
             }
+            Err((msg, idx)) if msg.contains("invalid indentation") && in_flow(cur, idx) => {
+                // goyaml.v2 accepts flow content at its key's indentation; flow collections
+                // ignore indentation, so indenting the offending line reads the same value
+                let byte = cur.char_indices().nth(idx).map(|(b, _)| b).unwrap_or(cur.len());
+                let line_start = cur[..byte].rfind('\n').map(|i| i + 1).unwrap_or(0);
+                let mut next = String::with_capacity(cur.len() + 64);
+                next.push_str(&cur[..line_start]);
+                next.push_str(&" ".repeat(64));
+                next.push_str(&cur[line_start..]);
+                owned = Some(next);
+            }
             Err((msg, _)) => return Err(msg),
             Ok(y) => return Ok(y),
         }
@@ -144,6 +155,43 @@ fn parse_first_doc(text: &str) -> Result<Y, (String, usize)> {
         }
     }
     Ok(root.unwrap_or(Y::Null))
+}
+
+/// Whether the character at `idx` is inside a flow collection (`[`/`{` not closed), skipping
+/// quoted scalars and comments.
+fn in_flow(text: &str, idx: usize) -> bool {
+    let mut depth = 0i32;
+    let mut quote: Option<char> = None;
+    let mut comment = false;
+    let mut prev = ' ';
+    for (i, c) in text.chars().enumerate() {
+        if i >= idx {
+            break;
+        }
+        if comment {
+            if c == '\n' {
+                comment = false;
+            }
+            prev = c;
+            continue;
+        }
+        match quote {
+            Some(q) => {
+                if c == q {
+                    quote = None;
+                }
+            }
+            None => match c {
+                '#' if prev == ' ' || prev == '\n' || prev == '\t' => comment = true,
+                '"' | '\'' if depth > 0 || matches!(prev, ' ' | ':' | '\n' | '[' | '{' | ',') => quote = Some(c),
+                '[' | '{' => depth += 1,
+                ']' | '}' => depth -= 1,
+                _ => {}
+            },
+        }
+        prev = c;
+    }
+    depth > 0
 }
 
 /// goyaml.v2's wording of a syntax error: libyaml's problem without its context, `line N: `
@@ -1085,6 +1133,7 @@ mod tests {
             ("    a: '{x\n\n    '\n    b: 1\n", "map[a:{x\n b:1]"),
             ("a:\n  b: 'x\n  y'\n", "map[a:map[b:x y]]"),
             ("a: \"p\\\"q\n\"\n", "map[a:p\"q ]"),
+            ("v:\n  args: [\n    \"x\",\n    \"y\"\n  ]\n  k: 1\n", "map[v:map[args:[x y] k:1]]"),
         ] {
             assert_eq!(parse_helm_yaml(text).unwrap().to_go_string(), want, "{text:?}");
         }
