@@ -222,7 +222,7 @@ pub fn load_chart(files: &[(String, Vec<u8>)], apply_helmignore: bool) -> Result
     let mut templates = Vec::new();
     let mut other = BTreeMap::new();
     let mut sub_files: BTreeMap<String, Vec<(String, Vec<u8>)>> = BTreeMap::new();
-    let mut sub_archives: Vec<Vec<u8>> = Vec::new();
+    let mut sub_archives: Vec<(String, Vec<u8>)> = Vec::new();
     for (p, b) in &files {
         if p == "Chart.yaml" {
             continue;
@@ -245,26 +245,32 @@ pub fn load_chart(files: &[(String, Vec<u8>)], apply_helmignore: bool) -> Result
             continue;
         }
         if let Some(rest) = p.strip_prefix("charts/") {
+            // Helm's loader: entries starting with `_` or `.` are skipped, `*.tgz` are archives,
+            // anything else must be a chart folder
+            if rest.starts_with('_') || rest.starts_with('.') {
+                continue;
+            }
             match rest.split_once('/') {
                 Some((dir, inner)) => {
                     sub_files.entry(dir.to_string()).or_default().push((inner.to_string(), b.clone()))
                 }
-                None if rest.ends_with(".tgz") || rest.ends_with(".tar.gz") => sub_archives.push(b.clone()),
-                None => {}
+                None if rest.ends_with(".tgz") => sub_archives.push((rest.to_string(), b.clone())),
+                None => {
+                    sub_files.entry(rest.to_string()).or_default();
+                }
             }
             continue;
         }
         other.insert(p.clone(), Rc::new(b.clone()));
     }
     let mut dependencies = Vec::new();
-    for (_, fs) in sub_files {
-        if fs.iter().any(|(p, _)| p == "Chart.yaml") {
-            dependencies.push(load_chart(&fs, false)?);
-        }
+    let unpack = |n: &str, e: RenderError| load_err(format!("error unpacking subchart {n} in {name}: {}", e.message));
+    for (n, fs) in sub_files {
+        dependencies.push(load_chart(&fs, false).map_err(|e| unpack(&n, e))?);
     }
-    for a in sub_archives {
-        let fs = read_tgz(&a).map_err(load_err)?;
-        dependencies.push(load_chart(&fs, false)?);
+    for (n, a) in sub_archives {
+        let fs = read_tgz(&a).map_err(|e| unpack(&n, load_err(e)))?;
+        dependencies.push(load_chart(&fs, false).map_err(|e| unpack(&n, e))?);
     }
     let version = meta_map.get("version").map(funcs::strval).unwrap_or_default();
     let deps = match meta_map.get("dependencies") {
@@ -879,9 +885,12 @@ pub fn tpl(
         wrapped: Some(Box::new(GoErr::new(e.message))),
     })?;
     let mut copy = TemplateSet { trees: set.trees.clone(), files: set.files.clone() };
-    copy.add(tree, defines);
+    let tree = Rc::new(tree);
+    copy.add_rc(tree.clone(), defines);
     let mut out = String::new();
-    exec::execute(&copy, env, name, data, &mut out, depth).map_err(|e| GoErr {
+    // Go executes the template object `Parse` returned: its own tree, even when an empty tree
+    // did not replace a non-empty one of the same name in the set
+    exec::execute_tree(&copy, env, tree, data, &mut out, depth).map_err(|e| GoErr {
         msg: format!("error during tpl function execution for {}: {}", funcs::go_quote(text), e.msg),
         wrapped: Some(Box::new(e)),
     })?;

@@ -87,6 +87,20 @@ pub fn execute(
     let Some(tree) = set.trees.get(name).cloned() else {
         return Err(GoErr::new(format!("template: no template {name:?} associated with template \"gotpl\"")));
     };
+    execute_tree(set, env, tree, data, out, depth)
+}
+
+/// Executes a parsed tree (Go's `Template.Execute` on a template object, whatever the set
+/// maps its name to).
+pub fn execute_tree(
+    set: &TemplateSet,
+    env: &mut Env,
+    tree: Rc<Tree>,
+    data: Value,
+    out: &mut String,
+    depth: usize,
+) -> Result<(), GoErr> {
+    let name = tree.name.clone();
     if depth > MAX_NESTING {
         return Err(GoErr::new(format!("template: {name}: exceeded maximum template depth ({})", 100_000)));
     }

@@ -571,6 +571,15 @@ fn scan_number(text: &str, pos: usize) -> usize {
             q += 1;
         }
     }
+    if digits.len() == 23 && q < b.len() && matches!(b[q], b'p' | b'P') {
+        q += 1;
+        if q < b.len() && (b[q] == b'+' || b[q] == b'-') {
+            q += 1;
+        }
+        while q < b.len() && b"0123456789_".contains(&b[q]) {
+            q += 1;
+        }
+    }
     if digits.len() == 11 && q < b.len() && matches!(b[q], b'e' | b'E') {
         q += 1;
         if q < b.len() && (b[q] == b'+' || b[q] == b'-') {
@@ -674,7 +683,7 @@ fn number_value(text: &str) -> Option<Value> {
     }
     let lower = clean.to_ascii_lowercase();
     if lower.contains("0x") {
-        return None;
+        return hex_float(&lower).map(Value::Float);
     }
     clean.parse::<f64>().ok().map(|f| {
         if f.fract() == 0.0 && !lower.contains('e') && !lower.contains('.') && f.abs() < 9.2e18 {
@@ -1203,15 +1212,43 @@ pub struct TemplateSet {
 impl TemplateSet {
     /// Adds a parsed file.
     pub fn add(&mut self, tree: Tree, defines: Vec<Tree>) {
+        self.add_rc(Rc::new(tree), defines);
+    }
+
+    /// Adds a parsed file whose tree is shared.
+    pub fn add_rc(&mut self, tree: Rc<Tree>, defines: Vec<Tree>) {
         self.files.insert(tree.name.clone());
-        for t in std::iter::once(tree).chain(defines) {
+        for t in std::iter::once(tree).chain(defines.into_iter().map(Rc::new)) {
             if let Some(old) = self.trees.get(&t.name)
                 && t.is_empty()
                 && !old.is_empty()
             {
                 continue;
             }
-            self.trees.insert(t.name.clone(), Rc::new(t));
+            self.trees.insert(t.name.clone(), t);
         }
     }
+}
+
+/// A Go hexadecimal floating-point literal (`0x1p60`, `-0x1.8p-3`).
+fn hex_float(t: &str) -> Option<f64> {
+    let (neg, body) = match t.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, t.strip_prefix('+').unwrap_or(t)),
+    };
+    let body = body.strip_prefix("0x")?;
+    let (mant, exp) = body.split_once('p')?;
+    let exp: i32 = exp.parse().ok()?;
+    let (int, frac) = mant.split_once('.').unwrap_or((mant, ""));
+    let mut v = 0f64;
+    for c in int.chars() {
+        v = v * 16.0 + c.to_digit(16)? as f64;
+    }
+    let mut scale = 1.0 / 16.0;
+    for c in frac.chars() {
+        v += c.to_digit(16)? as f64 * scale;
+        scale /= 16.0;
+    }
+    let v = v * 2f64.powi(exp);
+    Some(if neg { -v } else { v })
 }
