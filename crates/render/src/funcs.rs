@@ -1109,6 +1109,7 @@ pub fn call(name: &str, a: &[Value], konst: &[bool], env: &mut Env) -> F {
             arity(name, a, 1)?;
             match a[0].len() {
                 Some(n) => Ok(Value::Int(n as i64)),
+                None if matches!(a[0], Value::Nil) => Err(call_err("len of nil pointer")),
                 None => Err(call_err(format!("len of type {}", a[0].type_name()))),
             }
         }

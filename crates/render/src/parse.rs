@@ -1069,6 +1069,15 @@ impl Parser<'_> {
                 if pipe.cmds.is_empty() {
                     return Err(self.err_at(&it, &format!("missing value for {context}")));
                 }
+                // Go's checkPipeline: only the first command may start with a constant
+                for (i, c) in pipe.cmds.iter().enumerate().skip(1) {
+                    if matches!(
+                        c.args[0],
+                        Arg::Bool(..) | Arg::Dot(_) | Arg::Nil(_) | Arg::Number { .. } | Arg::Str { .. }
+                    ) {
+                        return Err(self.err_at(&it, &format!("non executable command in pipeline stage {}", i + 1)));
+                    }
+                }
                 return Ok(pipe);
             }
             match it.tok.clone() {

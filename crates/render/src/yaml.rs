@@ -720,7 +720,22 @@ impl Emitter {
         self.write("'");
         let chars: Vec<char> = s.chars().collect();
         let mut spaces = false;
+        let mut breaks = false;
         for (i, &c) in chars.iter().enumerate() {
+            if is_break(c) {
+                if !breaks && c == '\n' {
+                    self.write("\n");
+                }
+                let mut b = [0u8; 4];
+                self.out.push_str(c.encode_utf8(&mut b));
+                self.column = 0;
+                breaks = true;
+                continue;
+            }
+            if breaks {
+                self.write(&" ".repeat(indent));
+                breaks = false;
+            }
             if c == ' ' {
                 let next_space = chars.get(i + 1) == Some(&' ');
                 if allow_breaks && !spaces && self.column > BEST_WIDTH && i != 0 && i != chars.len() - 1 && !next_space
@@ -982,14 +997,13 @@ fn is_base60_float(s: &str) -> bool {
     i == b.len()
 }
 
+/// goyaml.v2's `is_printable` (on UTF-8 bytes): no NEL and nothing beyond the BMP.
 fn is_printable(c: char) -> bool {
     let u = c as u32;
     u == 0x0A
         || (0x20..=0x7E).contains(&u)
-        || u == 0x85
         || (0xA0..=0xD7FF).contains(&u)
         || ((0xE000..=0xFFFD).contains(&u) && u != 0xFEFF)
-        || (0x10000..=0x10FFFF).contains(&u)
 }
 
 fn is_break(c: char) -> bool {
