@@ -138,7 +138,7 @@ fn main() -> ExitCode {
 /// input or the values cannot be read.
 fn template(
     path: &std::path::Path,
-    values_files: &[std::path::PathBuf],
+    values_file_paths: &[std::path::PathBuf],
     set: &[String],
     kube_version: Option<String>,
     release_name: Option<String>,
@@ -159,47 +159,55 @@ fn template(
             return ExitCode::from(2);
         }
     };
-    let mut values = Value::map(Default::default());
-    for f in values_files {
-        let parsed = std::fs::read_to_string(f)
-            .map_err(|e| e.to_string())
-            .and_then(|text| inputs::parse_values_file(&f.display().to_string(), &text));
-        match parsed {
-            Ok(v) => values = inputs::merge_maps(&values, &v),
+    let mut values_files: Vec<(String, String)> = Vec::new();
+    for f in values_file_paths {
+        match std::fs::read_to_string(f) {
+            Ok(text) => values_files.push((f.display().to_string(), text)),
             Err(e) => {
                 eprintln!("extcheck: {}: {e}", f.display());
                 return ExitCode::from(2);
             }
         }
     }
-    for s in set {
-        match inputs::apply_set(&values, s) {
-            Ok(v) => values = v,
-            Err(e) => {
-                eprintln!("extcheck: --set {s}: {e}");
-                return ExitCode::from(2);
-            }
+    let is_dir = path.is_dir();
+    let set = set.to_vec();
+    // Values are built on the render thread (they are not `Send`); Helm's recursion limits
+    // need a deep stack, hence the thread.
+    let render = move || -> Result<String, String> {
+        let mut values = Value::map(Default::default());
+        for (name, text) in &values_files {
+            values = inputs::merge_maps(&values, &inputs::parse_values_file(name, text)?);
         }
-    }
-    let opts = extcheck_render::RenderOptions {
-        release_name: release_name.unwrap_or_default(),
-        namespace: namespace.unwrap_or_default(),
-        kube_version,
-        values: Some(values),
-        ..Default::default()
+        for s in &set {
+            values = inputs::apply_set(&values, s).map_err(|e| format!("--set {s}: {e}"))?;
+        }
+        let opts = extcheck_render::RenderOptions {
+            release_name: release_name.unwrap_or_default(),
+            namespace: namespace.unwrap_or_default(),
+            kube_version,
+            values: Some(values),
+            max_nesting: 100_000,
+            ..Default::default()
+        };
+        let rendered = extcheck_render::render_files(&files, is_dir, &opts);
+        rendered
+            .and_then(|r| match format {
+                Format::Json => Ok(format!("{}\n", serde_json::to_string_pretty(&r.manifests).unwrap_or_default())),
+                Format::Text => extcheck_render::output::template_text(&r.manifests),
+            })
+            .map_err(|e| format!("Error: {e}"))
     };
-    let rendered = extcheck_render::render_files(&files, path.is_dir(), &opts);
-    let text = rendered.and_then(|r| match format {
-        Format::Json => Ok(format!("{}\n", serde_json::to_string_pretty(&r.manifests).unwrap_or_default())),
-        Format::Text => extcheck_render::output::template_text(&r.manifests),
-    });
+    let text = match std::thread::Builder::new().stack_size(1 << 30).spawn(render).map(|h| h.join()) {
+        Ok(Ok(r)) => r,
+        _ => Err("Error: the render thread failed".to_string()),
+    };
     match text {
         Ok(t) => {
             emit(&t);
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("Error: {e}");
+            eprintln!("{e}");
             ExitCode::from(1)
         }
     }

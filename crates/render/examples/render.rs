@@ -19,6 +19,12 @@ fn read_folder(root: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) {
 }
 
 fn main() {
+    // Helm's recursion limits need a deep stack: render on a thread with 1 GiB
+    let worker = std::thread::Builder::new().stack_size(1 << 30).spawn(run).expect("thread");
+    let _ = worker.join();
+}
+
+fn run() {
     let args: Vec<String> = std::env::args().collect();
     let path = Path::new(&args[1]);
     let (files, folder) = if path.is_dir() {
@@ -32,6 +38,7 @@ fn main() {
     let opts = extcheck_render::RenderOptions {
         release_name: args.get(2).cloned().unwrap_or_default(),
         namespace: args.get(3).cloned().unwrap_or_default(),
+        max_nesting: 100_000,
         ..Default::default()
     };
     let out = match extcheck_render::render_files(&files, folder, &opts) {

@@ -82,6 +82,10 @@ pub struct RenderOptions {
     pub now_unix: i64,
     /// Cap on one template's output, bytes.
     pub max_output: usize,
+    /// Cap on nested `template`/`include`/`tpl` calls. The default (200) fits a 1 MiB stack
+    /// (a browser's); Helm's own limits (1000 `include`s of one name, 100000 templates) need
+    /// `100_000` and a thread with a large stack (about 1 GiB).
+    pub max_nesting: usize,
 }
 
 impl Default for RenderOptions {
@@ -96,6 +100,7 @@ impl Default for RenderOptions {
             seed: 0x5eed,
             now_unix: 0,
             max_output: 64 << 20,
+            max_nesting: crate::exec::MAX_NESTING,
         }
     }
 }
@@ -837,6 +842,7 @@ fn render_once(chart: &Chart, opts: &RenderOptions) -> Result<Rendered, RenderEr
         set.add(tree, defines);
     }
     let mut env = Env::new(opts.seed, opts.now_unix, opts.max_output);
+    env.max_nesting = opts.max_nesting;
     let mut manifests = BTreeMap::new();
     let mut nondeterministic_templates = std::collections::BTreeSet::new();
     for k in &keys {

@@ -13,9 +13,10 @@ use crate::value::{Obj, Value};
 /// Go's `maxExecDepth` for nested `template` calls.
 pub const MAX_EXEC_DEPTH: usize = 100_000 / 100;
 
-/// Nesting of `template`, `include` and `tpl` calls this renderer allows before failing (Go's
-/// limit, 100000, needs a larger stack than a browser gives).
-pub const MAX_NESTING: usize = 300;
+/// Default nesting of `template`, `include` and `tpl` calls allowed before failing. Go's limit
+/// (100000, with Helm's `include` cap of 1000 per name) needs a stack of about 1 GiB; see
+/// [`crate::RenderOptions::max_nesting`].
+pub const MAX_NESTING: usize = 200;
 
 /// A Go error with its `Unwrap` chain (Helm's error reformatting walks it).
 #[derive(Debug, Clone)]
@@ -101,7 +102,7 @@ pub fn execute_tree(
     depth: usize,
 ) -> Result<(), GoErr> {
     let name = tree.name.clone();
-    if depth > MAX_NESTING {
+    if depth > env.max_nesting {
         return Err(GoErr::new(format!("template: {name}: exceeded maximum template depth ({})", 100_000)));
     }
     let mut st = State {
@@ -200,7 +201,7 @@ impl State<'_> {
                     None => Value::Nil,
                 };
                 self.at(*pos, text);
-                if self.depth >= MAX_NESTING {
+                if self.depth >= self.env.max_nesting {
                     return Err(self.errorf(format!("exceeded maximum template depth ({})", 100_000)));
                 }
                 let saved_vars = std::mem::replace(&mut self.vars, vec![("$".into(), new_dot.clone(), false)]);

@@ -23,6 +23,8 @@ pub struct Env {
     pub included: HashMap<String, usize>,
     /// Output cap per template, in bytes.
     pub max_output: usize,
+    /// Nesting cap for `template`/`include`/`tpl` calls.
+    pub max_nesting: usize,
     /// A chance or time function ran.
     pub nondeterministic: bool,
     /// `lookup` ran (it returns an empty map offline).
@@ -41,6 +43,7 @@ impl Env {
         Env {
             included: HashMap::new(),
             max_output,
+            max_nesting: crate::exec::MAX_NESTING,
             nondeterministic: false,
             used_lookup: false,
             used: Vec::new(),

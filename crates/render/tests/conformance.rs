@@ -89,10 +89,15 @@ fn ours(chart: &Path) -> Outcome {
             Err(e) => return Outcome::Err(e),
         }
     };
-    match extcheck_render::render_files(&files, folder, &extcheck_render::RenderOptions::default()) {
-        Ok(r) => Outcome::Ok(r.manifests, r.nondeterministic_templates),
-        Err(e) => Outcome::Err(e.message),
-    }
+    // Helm's recursion limits (1000 nested `include`s of a name) need a deep stack
+    let worker = std::thread::Builder::new().stack_size(1 << 30).spawn(move || {
+        let opts = extcheck_render::RenderOptions { max_nesting: 100_000, ..Default::default() };
+        match extcheck_render::render_files(&files, folder, &opts) {
+            Ok(r) => Outcome::Ok(r.manifests, r.nondeterministic_templates),
+            Err(e) => Outcome::Err(e.message),
+        }
+    });
+    worker.expect("render thread").join().expect("render thread panicked")
 }
 
 fn helm(charts: &[PathBuf]) -> BTreeMap<String, serde_json::Value> {
