@@ -82,9 +82,10 @@ pub struct RenderOptions {
     pub now_unix: i64,
     /// Cap on one template's output, bytes.
     pub max_output: usize,
-    /// Cap on nested `template`/`include`/`tpl` calls. The default (200) fits a 1 MiB stack
-    /// (a browser's); Helm's own limits (1000 `include`s of one name, 100000 templates) need
-    /// `100_000` and a thread with a large stack (about 1 GiB).
+    /// Cap on nested `template`/`include`/`tpl` calls (and, above the default, on the parser's
+    /// nesting). The default (64, parser 100) fits a 1 MiB stack (a browser's); Helm's own
+    /// limits (1000 `include`s of one name, 100000 templates) need `100_000` and a thread with
+    /// a large stack (about 1 GiB).
     pub max_nesting: usize,
 }
 
@@ -837,8 +838,8 @@ fn render_once(chart: &Chart, opts: &RenderOptions) -> Result<Rendered, RenderEr
     let mut set = TemplateSet::default();
     for k in &keys {
         let r = &tpls[k];
-        let (tree, defines) =
-            parse::parse(k, &r.text, &funcs::is_defined).map_err(|e| cleanup_parse_error(k, &e.message))?;
+        let (tree, defines) = parse::parse_with_depth(k, &r.text, &funcs::is_defined, parse_depth(opts.max_nesting))
+            .map_err(|e| cleanup_parse_error(k, &e.message))?;
         set.add(tree, defines);
     }
     let mut env = Env::new(opts.seed, opts.now_unix, opts.max_output);
@@ -886,10 +887,11 @@ pub fn tpl(
     data: Value,
     depth: usize,
 ) -> Result<String, GoErr> {
-    let (tree, defines) = parse::parse(name, text, &funcs::is_defined).map_err(|e| GoErr {
-        msg: format!("cannot parse template {}: {}", funcs::go_quote(text), e.message),
-        wrapped: Some(Box::new(GoErr::new(e.message))),
-    })?;
+    let (tree, defines) = parse::parse_with_depth(name, text, &funcs::is_defined, parse_depth(env.max_nesting))
+        .map_err(|e| GoErr {
+            msg: format!("cannot parse template {}: {}", funcs::go_quote(text), e.message),
+            wrapped: Some(Box::new(GoErr::new(e.message))),
+        })?;
     let mut copy = TemplateSet { trees: set.trees.clone(), files: set.files.clone() };
     let tree = Rc::new(tree);
     copy.add_rc(tree.clone(), defines);
@@ -901,6 +903,12 @@ pub fn tpl(
         wrapped: Some(Box::new(e)),
     })?;
     Ok(out.replace("<no value>", ""))
+}
+
+/// The parser's nesting limit for a nesting cap: the default for the default cap, up to 10000
+/// when a deep stack is provided.
+fn parse_depth(max_nesting: usize) -> usize {
+    if max_nesting <= crate::exec::MAX_NESTING { parse::MAX_PARSE_DEPTH } else { max_nesting.min(10_000) }
 }
 
 /// `cleanupParseError`.

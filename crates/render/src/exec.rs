@@ -13,10 +13,10 @@ use crate::value::{Obj, Value};
 /// Go's `maxExecDepth` for nested `template` calls.
 pub const MAX_EXEC_DEPTH: usize = 100_000 / 100;
 
-/// Default nesting of `template`, `include` and `tpl` calls allowed before failing. Go's limit
-/// (100000, with Helm's `include` cap of 1000 per name) needs a stack of about 1 GiB; see
-/// [`crate::RenderOptions::max_nesting`].
-pub const MAX_NESTING: usize = 200;
+/// Default nesting of `template`, `include` and `tpl` calls allowed before failing (fits a 1 MiB
+/// stack). Go's limit (100000, with Helm's `include` cap of 1000 per name) needs a stack of
+/// about 1 GiB; see [`crate::RenderOptions::max_nesting`].
+pub const MAX_NESTING: usize = 64;
 
 /// A Go error with its `Unwrap` chain (Helm's error reformatting walks it).
 #[derive(Debug, Clone)]
@@ -187,37 +187,40 @@ impl State<'_> {
             Node::Range(b) => self.walk_range(dot, b, out),
             Node::Break(_) => Err(Flow::Break),
             Node::Continue(_) => Err(Flow::Continue),
-            Node::Template { pos, name, pipe } => {
-                let text = match pipe {
-                    Some(p) => format!("{{{{template {} {p}}}}}", crate::funcs::go_quote(name)),
-                    None => format!("{{{{template {}}}}}", crate::funcs::go_quote(name)),
-                };
-                self.at(*pos, text.clone());
-                let Some(tree) = self.set.trees.get(name).cloned() else {
-                    return Err(self.errorf(format!("template {name:?} not defined")));
-                };
-                let new_dot = match pipe {
-                    Some(p) => self.eval_pipeline(dot, p)?,
-                    None => Value::Nil,
-                };
-                self.at(*pos, text);
-                if self.depth >= self.env.max_nesting {
-                    return Err(self.errorf(format!("exceeded maximum template depth ({})", 100_000)));
-                }
-                let saved_vars = std::mem::replace(&mut self.vars, vec![("$".into(), new_dot.clone(), false)]);
-                let saved_iface = std::mem::replace(&mut self.dot_iface, false);
-                let saved_loc = std::mem::replace(&mut self.loc, Loc { tree: tree.clone() });
-                self.depth += 1;
-                let r = self.walk_list(&new_dot, &tree.root, out);
-                self.depth -= 1;
-                self.vars = saved_vars;
-                self.dot_iface = saved_iface;
-                self.loc = saved_loc;
-                match r {
-                    Err(Flow::Err(e)) => Err(Flow::Err(e)),
-                    _ => Ok(()),
-                }
-            }
+            Node::Template { pos, name, pipe } => self.walk_template(dot, *pos, name, pipe.as_ref(), out),
+        }
+    }
+
+    #[inline(never)]
+    fn walk_template(&mut self, dot: &Value, pos: usize, name: &str, pipe: Option<&Pipe>, out: &mut String) -> R<()> {
+        let text = match pipe {
+            Some(p) => format!("{{{{template {} {p}}}}}", crate::funcs::go_quote(name)),
+            None => format!("{{{{template {}}}}}", crate::funcs::go_quote(name)),
+        };
+        self.at(pos, text.clone());
+        let Some(tree) = self.set.trees.get(name).cloned() else {
+            return Err(self.errorf(format!("template {name:?} not defined")));
+        };
+        let new_dot = match pipe {
+            Some(p) => self.eval_pipeline(dot, p)?,
+            None => Value::Nil,
+        };
+        self.at(pos, text);
+        if self.depth >= self.env.max_nesting {
+            return Err(self.errorf(format!("exceeded maximum template depth ({})", 100_000)));
+        }
+        let saved_vars = std::mem::replace(&mut self.vars, vec![("$".into(), new_dot.clone(), false)]);
+        let saved_iface = std::mem::replace(&mut self.dot_iface, false);
+        let saved_loc = std::mem::replace(&mut self.loc, Loc { tree: tree.clone() });
+        self.depth += 1;
+        let r = self.walk_list(&new_dot, &tree.root, out);
+        self.depth -= 1;
+        self.vars = saved_vars;
+        self.dot_iface = saved_iface;
+        self.loc = saved_loc;
+        match r {
+            Err(Flow::Err(e)) => Err(Flow::Err(e)),
+            _ => Ok(()),
         }
     }
 
@@ -523,6 +526,45 @@ impl State<'_> {
         Err(self.errorf(format!("can't evaluate field {name} in type {typ}")))
     }
 
+    #[inline(never)]
+    fn call_include(&mut self, vals: &[Value], cmd: (usize, String)) -> R<Value> {
+        let (tname, data) = (funcs::strval(&vals[0]), vals[1].clone());
+        let count = self.env.included.entry(tname.clone()).or_insert(0);
+        if *count > crate::funcs::RECURSION_MAX {
+            let cause = GoErr {
+                msg: format!("rendering template has a nested reference name: {tname}: unable to execute template"),
+                wrapped: None,
+            };
+            self.at(cmd.0, cmd.1);
+            return Err(Flow::Err(self.err_wrap(format!("error calling include: {}", cause.msg), Some(cause))));
+        }
+        *count += 1;
+        let mut buf = String::new();
+        let r = execute(self.set, self.env, &tname, data, &mut buf, self.depth + 1);
+        if let Some(c) = self.env.included.get_mut(&tname) {
+            *c -= 1;
+        }
+        match r {
+            Ok(()) => Ok(Value::str(buf)),
+            Err(e) => {
+                self.at(cmd.0, cmd.1);
+                Err(Flow::Err(self.err_wrap(format!("error calling include: {}", e.msg), Some(e))))
+            }
+        }
+    }
+
+    #[inline(never)]
+    fn call_tpl(&mut self, vals: &[Value], cmd: (usize, String)) -> R<Value> {
+        let (text, data) = (funcs::strval(&vals[0]), vals[1].clone());
+        match crate::engine::tpl(self.set, self.env, "gotpl", &text, data, self.depth + 1) {
+            Ok(s) => Ok(Value::str(s)),
+            Err(e) => {
+                self.at(cmd.0, cmd.1);
+                Err(Flow::Err(self.err_wrap(format!("error calling tpl: {}", e.msg), Some(e))))
+            }
+        }
+    }
+
     /// Go's `evalArg` for a parameter of the given kind: constants convert or fail with
     /// `expected …; found …`, other operands are evaluated and checked (`validateType`).
     fn eval_typed_arg(&mut self, dot: &Value, a: &Arg, p: funcs::P) -> R<Value> {
@@ -635,43 +677,8 @@ impl State<'_> {
         }
         let _ = pos;
         match name {
-            "include" => {
-                let (tname, data) = (funcs::strval(&vals[0]), vals[1].clone());
-                let count = self.env.included.entry(tname.clone()).or_insert(0);
-                if *count > crate::funcs::RECURSION_MAX {
-                    let cause = GoErr {
-                        msg: format!(
-                            "rendering template has a nested reference name: {tname}: unable to execute template"
-                        ),
-                        wrapped: None,
-                    };
-                    self.at(cmd.0, cmd.1);
-                    return Err(Flow::Err(self.err_wrap(format!("error calling include: {}", cause.msg), Some(cause))));
-                }
-                *count += 1;
-                let mut buf = String::new();
-                let r = execute(self.set, self.env, &tname, data, &mut buf, self.depth + 1);
-                if let Some(c) = self.env.included.get_mut(&tname) {
-                    *c -= 1;
-                }
-                return match r {
-                    Ok(()) => Ok(Value::str(buf)),
-                    Err(e) => {
-                        self.at(cmd.0, cmd.1);
-                        Err(Flow::Err(self.err_wrap(format!("error calling include: {}", e.msg), Some(e))))
-                    }
-                };
-            }
-            "tpl" => {
-                let (text, data) = (funcs::strval(&vals[0]), vals[1].clone());
-                return match crate::engine::tpl(self.set, self.env, "gotpl", &text, data, self.depth + 1) {
-                    Ok(s) => Ok(Value::str(s)),
-                    Err(e) => {
-                        self.at(cmd.0, cmd.1);
-                        Err(Flow::Err(self.err_wrap(format!("error calling tpl: {}", e.msg), Some(e))))
-                    }
-                };
-            }
+            "include" => return self.call_include(&vals, cmd),
+            "tpl" => return self.call_tpl(&vals, cmd),
             _ => {}
         }
         match funcs::call(name, &vals, &konst, self.env) {

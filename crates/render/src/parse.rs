@@ -9,8 +9,9 @@ use std::rc::Rc;
 
 use crate::value::Value;
 
-/// Maximum nesting of control structures and parentheses (bounds recursion).
-pub const MAX_PARSE_DEPTH: usize = 1000;
+/// Default maximum nesting of control structures and parentheses (bounds recursion so that a
+/// 1 MiB stack suffices; [`parse_with_depth`] takes another).
+pub const MAX_PARSE_DEPTH: usize = 100;
 
 /// A parsed template (one `define` or one file's top level).
 #[derive(Debug)]
@@ -710,11 +711,22 @@ struct Parser<'a> {
     vars: Vec<String>,
     range_depth: usize,
     depth: usize,
+    max_depth: usize,
     defines: Vec<Tree>,
 }
 
 /// Parses a template file: its top-level tree and its `define`d templates.
 pub fn parse(name: &str, text: &str, funcs: &dyn Fn(&str) -> bool) -> Result<(Tree, Vec<Tree>), ParseError> {
+    parse_with_depth(name, text, funcs, MAX_PARSE_DEPTH)
+}
+
+/// [`parse`] with a nesting limit.
+pub fn parse_with_depth(
+    name: &str,
+    text: &str,
+    funcs: &dyn Fn(&str) -> bool,
+    max_depth: usize,
+) -> Result<(Tree, Vec<Tree>), ParseError> {
     let rc: Rc<str> = Rc::from(text);
     let mut p = Parser {
         name: name.to_string(),
@@ -725,6 +737,7 @@ pub fn parse(name: &str, text: &str, funcs: &dyn Fn(&str) -> bool) -> Result<(Tr
         vars: vec!["$".into()],
         range_depth: 0,
         depth: 0,
+        max_depth,
         defines: Vec::new(),
     };
     let mut root = Vec::new();
@@ -866,7 +879,7 @@ impl Parser<'_> {
     /// Parses nodes until `{{end}}` or `{{else}}`.
     fn item_list(&mut self) -> Result<(Vec<Node>, EndKind), ParseError> {
         self.depth += 1;
-        if self.depth > MAX_PARSE_DEPTH {
+        if self.depth > self.max_depth {
             return Err(self.err("max nesting depth exceeded"));
         }
         let mut list = Vec::new();
@@ -1191,7 +1204,7 @@ impl Parser<'_> {
             },
             Tok::LParen => {
                 self.depth += 1;
-                if self.depth > MAX_PARSE_DEPTH {
+                if self.depth > self.max_depth {
                     return Err(self.err("max nesting depth exceeded"));
                 }
                 let pipe = self.pipeline("parenthesized pipeline", Tok::RParen)?;

@@ -36,6 +36,9 @@ pub fn parse_helm_yaml(text: &str) -> Result<Value, String> {
     Ok(to_json_value(&y))
 }
 
+/// Nesting of collections read from YAML (Go's decoder has no limit; this bounds recursion).
+pub const MAX_DEPTH: usize = 1000;
+
 /// goyaml.v2 accepts a quoted scalar's continuation line at its key's indentation; saphyr
 /// does not. Leading blanks of continuation lines fold away, so indenting the offending line
 /// and parsing again reads the same value.
@@ -115,6 +118,9 @@ fn parse_first_doc(text: &str) -> Result<Y, (String, usize)> {
                 }
                 root = Some(Y::Null);
                 break;
+            }
+            Event::MappingStart(..) | Event::SequenceStart(..) if stack.len() >= MAX_DEPTH => {
+                return Err((format!("yaml: exceeded max depth of {MAX_DEPTH}"), 0));
             }
             Event::MappingStart(anchor, _) => {
                 stack.push((Y::Map(Vec::new()), None, (anchor > 0).then_some(anchor)));
