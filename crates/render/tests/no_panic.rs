@@ -148,7 +148,11 @@ fn random_templates_and_values_never_panic() {
         let templates: Vec<String> = (0..3)
             .map(|_| {
                 let n = 1 + rng.next() % 40;
-                (0..n).map(|_| rng.pick(TOKENS)).collect::<Vec<_>>().join(if rng.next() % 2 == 0 { " " } else { "" })
+                (0..n).map(|_| rng.pick(TOKENS)).collect::<Vec<_>>().join(if rng.next().is_multiple_of(2) {
+                    " "
+                } else {
+                    ""
+                })
             })
             .collect();
         let values: String = (0..(rng.next() % 6)).map(|_| rng.pick(YAML)).collect();
