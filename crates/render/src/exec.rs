@@ -263,11 +263,13 @@ impl State<'_> {
                     items.extend(f.iter().map(|(k, x)| (Value::str(k.as_str()), Value::Bytes(x.clone()))));
                 }
             }
-            Value::Int(n) => {
+            Value::Int(n) | Value::I64(n) => {
                 if b.pipe.decl.len() > 1 {
                     return Err(self.errorf(format!("can't use {n} to iterate over more than one variable")));
                 }
-                items.extend((0..*n).map(|i| (Value::Int(i), Value::Int(i))));
+                let int64 = matches!(v, Value::I64(_));
+                let mk = |i: i64| if int64 { Value::I64(i) } else { Value::Int(i) };
+                items.extend((0..*n).map(|i| (mk(i), mk(i))));
             }
             Value::Nil => {}
             other => {

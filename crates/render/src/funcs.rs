@@ -503,7 +503,7 @@ pub fn strval(v: &Value) -> String {
 /// `spf13/cast.ToInt64` (Sprig's `toInt64`).
 pub fn to_i64(v: &Value) -> i64 {
     match v {
-        Value::Int(i) => *i,
+        Value::Int(i) | Value::I64(i) => *i,
         Value::Float(f) => *f as i64,
         Value::Bool(b) => *b as i64,
         Value::Str(s) => {
@@ -517,7 +517,7 @@ pub fn to_i64(v: &Value) -> i64 {
 /// `spf13/cast.ToFloat64`.
 pub fn to_f64(v: &Value) -> f64 {
     match v {
-        Value::Int(i) => *i as f64,
+        Value::Int(i) | Value::I64(i) => *i as f64,
         Value::Float(f) => *f,
         Value::Bool(b) => *b as i64 as f64,
         Value::Str(s) => s.trim().parse().unwrap_or(0.0),
@@ -594,7 +594,7 @@ enum Kind {
 fn basic_kind(v: &Value) -> Kind {
     match v {
         Value::Bool(_) => Kind::Bool,
-        Value::Int(_) => Kind::Int,
+        Value::Int(_) | Value::I64(_) => Kind::Int,
         Value::Float(_) => Kind::Float,
         Value::Str(_) => Kind::Str,
         _ => Kind::Other,
@@ -629,7 +629,7 @@ fn go_eq(a: &Value, b: &Value) -> Result<bool, String> {
     }
     Ok(match (a, b) {
         (Value::Bool(x), Value::Bool(y)) => x == y,
-        (Value::Int(x), Value::Int(y)) => x == y,
+        (Value::Int(x) | Value::I64(x), Value::Int(y) | Value::I64(y)) => x == y,
         (Value::Float(x), Value::Float(y)) => x == y,
         (Value::Str(x), Value::Str(y)) => x == y,
         _ => false,
@@ -645,7 +645,7 @@ fn go_lt(a: &Value, b: &Value) -> Result<bool, String> {
         return Err(format!("incompatible types for comparison: {} and {}", a.type_name(), b.type_name()));
     }
     Ok(match (a, b) {
-        (Value::Int(x), Value::Int(y)) => x < y,
+        (Value::Int(x) | Value::I64(x), Value::Int(y) | Value::I64(y)) => x < y,
         (Value::Float(x), Value::Float(y)) => x < y,
         (Value::Str(x), Value::Str(y)) => x < y,
         _ => false,
@@ -785,7 +785,7 @@ fn fmt_arg(verb: char, arg: &Value, prec: Option<usize>, plus: bool, top: bool) 
         },
         ('s', Value::Bytes(b)) => String::from_utf8_lossy(b).into_owned(),
         ('s', Value::Obj(_)) => arg.to_go_string(),
-        ('d', Value::Int(n)) => {
+        ('d', Value::Int(n) | Value::I64(n)) => {
             if plus && *n >= 0 {
                 format!("+{n}")
             } else {
@@ -793,7 +793,7 @@ fn fmt_arg(verb: char, arg: &Value, prec: Option<usize>, plus: bool, top: bool) 
             }
         }
         ('q', Value::Str(s)) => go_quote(s),
-        ('q', Value::Int(n)) => format!("'{}'", char::from_u32(*n as u32).unwrap_or('\u{FFFD}')),
+        ('q', Value::Int(n) | Value::I64(n)) => format!("'{}'", char::from_u32(*n as u32).unwrap_or('\u{FFFD}')),
         ('t', Value::Bool(b)) => b.to_string(),
         ('f' | 'F', Value::Float(f)) => {
             let s = format!("{:.*}", prec.unwrap_or(6), f);
@@ -801,11 +801,11 @@ fn fmt_arg(verb: char, arg: &Value, prec: Option<usize>, plus: bool, top: bool) 
         }
         ('e', Value::Float(f)) => go_exp(*f, prec.unwrap_or(6)),
         ('g', Value::Float(f)) => fmt_v_float(*f),
-        ('x', Value::Int(n)) => format!("{n:x}"),
-        ('X', Value::Int(n)) => format!("{n:X}"),
-        ('o', Value::Int(n)) => format!("{n:o}"),
-        ('b', Value::Int(n)) => format!("{n:b}"),
-        ('c', Value::Int(n)) => char::from_u32(*n as u32).map(String::from).unwrap_or_default(),
+        ('x', Value::Int(n) | Value::I64(n)) => format!("{n:x}"),
+        ('X', Value::Int(n) | Value::I64(n)) => format!("{n:X}"),
+        ('o', Value::Int(n) | Value::I64(n)) => format!("{n:o}"),
+        ('b', Value::Int(n) | Value::I64(n)) => format!("{n:b}"),
+        ('c', Value::Int(n) | Value::I64(n)) => char::from_u32(*n as u32).map(String::from).unwrap_or_default(),
         ('x', Value::Str(s)) => s.bytes().map(|b| format!("{b:02x}")).collect(),
         ('X', Value::Str(s)) => s.bytes().map(|b| format!("{b:02X}")).collect(),
         (v, a) => format!("%!{v}({}={})", a.type_name(), a.to_go_string()),
@@ -1080,9 +1080,9 @@ fn merge_into(dst: &crate::value::Map, src: &crate::value::Map, overwrite: bool)
                     merge_into(dm, sm, overwrite);
                 }
             }
-            Value::List(l) => {
+            Value::List(_) => {
                 let dst_empty = dv.as_ref().is_none_or(|d| !d.truthy());
-                if !l.is_empty() && (overwrite || dst_empty) {
+                if overwrite || dst_empty {
                     dst.borrow_mut().insert(k, sv.clone());
                 }
                 continue;
@@ -1090,7 +1090,7 @@ fn merge_into(dst: &crate::value::Map, src: &crate::value::Map, overwrite: bool)
             _ => {}
         }
         let dst_empty = dv.as_ref().is_none_or(|d| !d.truthy());
-        if !dst_empty && matches!((&sv, &dv), (Value::Map(_), Some(Value::Map(_)))) {
+        if !dst_empty && matches!(sv, Value::Map(_)) {
             continue;
         }
         if overwrite || dst_empty {
@@ -1132,7 +1132,7 @@ pub fn call(name: &str, a: &[Value], konst: &[bool], env: &mut Env) -> F {
                     },
                     Value::List(_) | Value::Bytes(_) | Value::Str(_) | Value::Obj(_) => {
                         let i = match idx {
-                            Value::Int(i) => *i,
+                            Value::Int(i) | Value::I64(i) => *i,
                             Value::Nil => return Err(call_err("cannot index slice/array with nil")),
                             o => return Err(call_err(format!("cannot index slice/array with type {}", o.type_name()))),
                         };
@@ -1528,7 +1528,8 @@ pub fn call(name: &str, a: &[Value], konst: &[bool], env: &mut Env) -> F {
         }
         "int" | "int64" => {
             arity(name, a, 1)?;
-            Ok(Value::Int(to_i64(&a[0])))
+            let i = to_i64(&a[0]);
+            Ok(if name == "int" { Value::Int(i) } else { Value::I64(i) })
         }
         "float64" => {
             arity(name, a, 1)?;
@@ -1537,7 +1538,7 @@ pub fn call(name: &str, a: &[Value], konst: &[bool], env: &mut Env) -> F {
         "toDecimal" => {
             arity(name, a, 1)?;
             let s = strval(&a[0]);
-            Ok(Value::Int(i64::from_str_radix(&s, 8).unwrap_or(0)))
+            Ok(Value::I64(i64::from_str_radix(&s, 8).unwrap_or(0)))
         }
         "split" => {
             arity(name, a, 2)?;
@@ -1640,18 +1641,18 @@ pub fn call(name: &str, a: &[Value], konst: &[bool], env: &mut Env) -> F {
         }
 
         // ---------------- math
-        "add" => Ok(Value::Int(a.iter().map(to_i64).fold(0i64, |x, y| x.wrapping_add(y)))),
+        "add" => Ok(Value::I64(a.iter().map(to_i64).fold(0i64, |x, y| x.wrapping_add(y)))),
         "mul" => {
             at_least(name, a, 1)?;
-            Ok(Value::Int(a.iter().map(to_i64).fold(1i64, |x, y| x.wrapping_mul(y))))
+            Ok(Value::I64(a.iter().map(to_i64).fold(1i64, |x, y| x.wrapping_mul(y))))
         }
         "add1" => {
             arity(name, a, 1)?;
-            Ok(Value::Int(to_i64(&a[0]).wrapping_add(1)))
+            Ok(Value::I64(to_i64(&a[0]).wrapping_add(1)))
         }
         "sub" => {
             arity(name, a, 2)?;
-            Ok(Value::Int(to_i64(&a[0]).wrapping_sub(to_i64(&a[1]))))
+            Ok(Value::I64(to_i64(&a[0]).wrapping_sub(to_i64(&a[1]))))
         }
         "div" => {
             arity(name, a, 2)?;
@@ -1659,7 +1660,7 @@ pub fn call(name: &str, a: &[Value], konst: &[bool], env: &mut Env) -> F {
             if d == 0 {
                 return Err(call_err("runtime error: integer divide by zero"));
             }
-            Ok(Value::Int(to_i64(&a[0]).wrapping_div(d)))
+            Ok(Value::I64(to_i64(&a[0]).wrapping_div(d)))
         }
         "mod" => {
             arity(name, a, 2)?;
@@ -1667,29 +1668,32 @@ pub fn call(name: &str, a: &[Value], konst: &[bool], env: &mut Env) -> F {
             if d == 0 {
                 return Err(call_err("runtime error: integer divide by zero"));
             }
-            Ok(Value::Int(to_i64(&a[0]).wrapping_rem(d)))
+            Ok(Value::I64(to_i64(&a[0]).wrapping_rem(d)))
         }
         "max" | "biggest" => {
             at_least(name, a, 1)?;
-            Ok(Value::Int(a.iter().map(to_i64).max().unwrap_or(0)))
+            Ok(Value::I64(a.iter().map(to_i64).max().unwrap_or(0)))
         }
         "min" => {
             at_least(name, a, 1)?;
-            Ok(Value::Int(a.iter().map(to_i64).min().unwrap_or(0)))
+            Ok(Value::I64(a.iter().map(to_i64).min().unwrap_or(0)))
         }
-        "addf" => Ok(Value::Float(a.iter().map(to_f64).sum())),
+        "addf" => Ok(Value::Float(decimal_fold(a, 0.0, DecOp::Add))),
         "add1f" => {
             arity(name, a, 1)?;
-            Ok(Value::Float(to_f64(&a[0]) + 1.0))
+            Ok(Value::Float(decimal_fold(&[Value::Float(1.0)], to_f64(&a[0]), DecOp::Add)))
         }
         "subf" => {
             at_least(name, a, 1)?;
-            Ok(Value::Float(a[1..].iter().map(to_f64).fold(to_f64(&a[0]), |x, y| x - y)))
+            Ok(Value::Float(decimal_fold(&a[1..], to_f64(&a[0]), DecOp::Sub)))
         }
-        "mulf" => Ok(Value::Float(a.iter().map(to_f64).fold(1.0, |x, y| x * y))),
+        "mulf" => Ok(Value::Float(decimal_fold(a, 1.0, DecOp::Mul))),
         "divf" => {
             at_least(name, a, 1)?;
-            Ok(Value::Float(a[1..].iter().map(to_f64).fold(to_f64(&a[0]), |x, y| x / y)))
+            if a[1..].iter().any(|x| to_f64(x) == 0.0) {
+                return Err(call_err("decimal division by 0"));
+            }
+            Ok(Value::Float(decimal_fold(&a[1..], to_f64(&a[0]), DecOp::Div)))
         }
         "maxf" => Ok(Value::Float(a.iter().map(to_f64).fold(f64::NEG_INFINITY, f64::max))),
         "minf" => Ok(Value::Float(a.iter().map(to_f64).fold(f64::INFINITY, f64::min))),
@@ -1707,7 +1711,8 @@ pub fn call(name: &str, a: &[Value], konst: &[bool], env: &mut Env) -> F {
             let x = to_f64(&a[0]);
             let pow = 10f64.powi(p);
             let d = x * pow;
-            let r = if d - d.floor() >= 0.5 { d.ceil() } else { d.floor() };
+            // math.Modf keeps the sign: -1.5 has fraction -0.5, so it rounds down
+            let r = if d.fract() >= 0.5 { d.ceil() } else { d.floor() };
             Ok(Value::Float(r / pow))
         }
         "until" => {
@@ -2244,7 +2249,7 @@ fn snake(s: &str) -> String {
         if c.is_uppercase() {
             if i > 0
                 && (cs[i - 1].is_lowercase() || cs.get(i + 1).is_some_and(|n| n.is_lowercase()))
-                && cs[i - 1] != '_'
+                && !out.ends_with('_')
             {
                 out.push('_');
             }
@@ -2592,4 +2597,112 @@ fn fake_pem(env: &mut Env, label: &str, len: usize) -> String {
     }
     out.push_str(&format!("-----END {label}-----\n"));
     out
+}
+
+/// shopspring/decimal as Sprig's float functions use it: operands from their shortest decimal
+/// form, exact sums and products, quotients rounded to 16 decimal places.
+#[derive(Clone, Copy)]
+struct Dec {
+    m: i128,
+    scale: u32,
+}
+
+impl Dec {
+    fn from_f64(f: f64) -> Option<Dec> {
+        if !f.is_finite() {
+            return None;
+        }
+        if f == 0.0 {
+            return Some(Dec { m: 0, scale: 0 });
+        }
+        let (neg, digits, exp) = crate::value::shortest_digits(f);
+        let mut m: i128 = digits.parse().ok()?;
+        let point = exp - (digits.len() as i32 - 1);
+        let scale = if point < 0 {
+            (-point) as u32
+        } else {
+            m = m.checked_mul(10i128.checked_pow(point as u32)?)?;
+            0
+        };
+        if scale > 30 {
+            return None;
+        }
+        Some(Dec { m: if neg { -m } else { m }, scale })
+    }
+
+    fn to_f64(self) -> f64 {
+        format!("{}e-{}", self.m, self.scale).parse().unwrap_or(0.0)
+    }
+
+    fn align(a: Dec, b: Dec) -> Option<(i128, i128, u32)> {
+        let s = a.scale.max(b.scale);
+        let am = a.m.checked_mul(10i128.checked_pow(s - a.scale)?)?;
+        let bm = b.m.checked_mul(10i128.checked_pow(s - b.scale)?)?;
+        Some((am, bm, s))
+    }
+
+    fn add(a: Dec, b: Dec) -> Option<Dec> {
+        let (x, y, s) = Dec::align(a, b)?;
+        Some(Dec { m: x.checked_add(y)?, scale: s })
+    }
+
+    fn sub(a: Dec, b: Dec) -> Option<Dec> {
+        let (x, y, s) = Dec::align(a, b)?;
+        Some(Dec { m: x.checked_sub(y)?, scale: s })
+    }
+
+    fn mul(a: Dec, b: Dec) -> Option<Dec> {
+        let scale = a.scale + b.scale;
+        if scale > 36 {
+            return None;
+        }
+        Some(Dec { m: a.m.checked_mul(b.m)?, scale })
+    }
+
+    fn div(a: Dec, b: Dec) -> Option<Dec> {
+        if b.m == 0 {
+            return None;
+        }
+        // a/b to 16 places, rounded half away from zero (DivRound, DivisionPrecision 16)
+        let (x, y, _) = Dec::align(a, b)?;
+        let q = x.checked_mul(10i128.pow(17))? / y;
+        let r = if q % 10 >= 5 {
+            q / 10 + 1
+        } else if q % 10 <= -5 {
+            q / 10 - 1
+        } else {
+            q / 10
+        };
+        Some(Dec { m: r, scale: 16 })
+    }
+}
+
+#[derive(Clone, Copy)]
+enum DecOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+}
+
+fn decimal_fold(args: &[Value], start: f64, kind: DecOp) -> f64 {
+    let op: fn(Dec, Dec) -> Option<Dec> = match kind {
+        DecOp::Add => Dec::add,
+        DecOp::Sub => Dec::sub,
+        DecOp::Mul => Dec::mul,
+        DecOp::Div => Dec::div,
+    };
+    let mut acc = Dec::from_f64(start);
+    let mut fallback = start;
+    for v in args {
+        let f = to_f64(v);
+        acc = acc.and_then(|d| Dec::from_f64(f).and_then(|e| op(d, e)));
+        fallback = match kind {
+            DecOp::Add => fallback + f,
+            DecOp::Sub => fallback - f,
+            DecOp::Mul => fallback * f,
+            DecOp::Div => fallback / f,
+        };
+    }
+    acc.map(Dec::to_f64).unwrap_or(fallback)
 }

@@ -49,7 +49,7 @@ fn write_json(out: &mut String, v: &Value) {
     match v {
         Value::Nil => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Int(i) => {
+        Value::Int(i) | Value::I64(i) => {
             let _ = write!(out, "{i}");
         }
         Value::Float(f) => out.push_str(&float_json(*f)),

@@ -23,7 +23,7 @@ fn key(k: &str) -> String {
 fn scalar(v: &Value) -> Option<String> {
     Some(match v {
         Value::Bool(b) => b.to_string(),
-        Value::Int(i) => i.to_string(),
+        Value::Int(i) | Value::I64(i) => i.to_string(),
         Value::Float(f) => {
             let s = fmt_v_float(*f);
             if s.contains(['.', 'e', 'n', 'N', 'I']) { s } else { format!("{s}.0") }

@@ -22,8 +22,10 @@ pub enum Value {
     Nil,
     /// `bool`.
     Bool(bool),
-    /// `int` (and `int64`; Go prints both alike).
+    /// `int`.
     Int(i64),
+    /// `int64` (what Sprig's integer arithmetic returns).
+    I64(i64),
     /// `float64`: every number read from YAML or JSON, as in Helm.
     Float(f64),
     /// `string`.
@@ -125,7 +127,7 @@ impl Value {
         match self {
             Value::Nil => false,
             Value::Bool(b) => *b,
-            Value::Int(i) => *i != 0,
+            Value::Int(i) | Value::I64(i) => *i != 0,
             Value::Float(f) => *f != 0.0,
             Value::Str(s) => !s.is_empty(),
             Value::Bytes(b) => !b.is_empty(),
@@ -145,6 +147,7 @@ impl Value {
             Value::Nil => "<nil>",
             Value::Bool(_) => "bool",
             Value::Int(_) => "int",
+            Value::I64(_) => "int64",
             Value::Float(_) => "float64",
             Value::Str(_) => "string",
             Value::Bytes(_) => "[]uint8",
@@ -167,6 +170,7 @@ impl Value {
             Value::Nil => "invalid",
             Value::Bool(_) => "bool",
             Value::Int(_) => "int",
+            Value::I64(_) => "int64",
             Value::Float(_) => "float64",
             Value::Str(_) => "string",
             Value::Bytes(_) | Value::List(_) => "slice",
@@ -310,7 +314,7 @@ fn write_go(out: &mut String, v: &Value, top: bool) {
     match v {
         Value::Nil => out.push_str("<nil>"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Int(i) => {
+        Value::Int(i) | Value::I64(i) => {
             let _ = write!(out, "{i}");
         }
         Value::Float(f) => out.push_str(&fmt_v_float(*f)),
@@ -377,7 +381,15 @@ fn write_go(out: &mut String, v: &Value, top: bool) {
                 out.push(']');
             }
             Obj::HelmVersion => out.push_str(HELM_VERSION_PRINTED),
-            Obj::Semver(s) => out.push_str(&s.original),
+            Obj::Semver(s) => {
+                let _ = write!(out, "{}.{}.{}", s.major, s.minor, s.patch);
+                if !s.pre.is_empty() {
+                    let _ = write!(out, "-{}", s.pre);
+                }
+                if !s.metadata.is_empty() {
+                    let _ = write!(out, "+{}", s.metadata);
+                }
+            }
         },
     }
 }

@@ -464,7 +464,7 @@ fn to_e(v: &Value) -> E {
     match v {
         Value::Nil => E::Null,
         Value::Bool(b) => E::Bool(*b),
-        Value::Int(i) => E::Int(*i as i128),
+        Value::Int(i) | Value::I64(i) => E::Int(*i as i128),
         Value::Float(f) => {
             // encoding/json text, then goyaml.v2 resolution of that text.
             let text = crate::json::float_json(*f);
