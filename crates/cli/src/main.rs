@@ -58,6 +58,29 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Render a chart as `helm template` does (Helm 4.2.3, offline): a chart folder or `.tgz`.
+    Template {
+        /// The chart: a folder with Chart.yaml or a `.tgz`.
+        path: std::path::PathBuf,
+        /// Values files, merged in order over the chart's defaults.
+        #[arg(long = "values", short = 'f', value_name = "FILE")]
+        values: Vec<std::path::PathBuf>,
+        /// Set values (`a.b=c,d[0]=e`), applied after the files.
+        #[arg(long = "set", value_name = "K=V")]
+        set: Vec<String>,
+        /// Kubernetes version for `.Capabilities` (default: Helm 4.2.3's, v1.36.0).
+        #[arg(long)]
+        kube_version: Option<String>,
+        /// Release name (default: the chart's name).
+        #[arg(long)]
+        release_name: Option<String>,
+        /// Namespace (default: the release name).
+        #[arg(long)]
+        namespace: Option<String>,
+        /// `text` prints what `helm template` prints; `json` one object, template path → text.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// List the rules, or explain one: `extcheck rules KS001`.
     Rules {
         /// A rule code, e.g. RANGE003.
@@ -105,6 +128,88 @@ fn main() -> ExitCode {
         }
         Command::Range { constraint, version, field, format } => range(&constraint, &version, &field, format),
         Command::Rules { code, format } => rules(code.as_deref(), format),
+        Command::Template { path, values, set, kube_version, release_name, namespace, format } => {
+            template(&path, &values, &set, kube_version, release_name, namespace, format)
+        }
+    }
+}
+
+/// `extcheck template`: renders with extcheck-render; 1 when the render fails, 2 when the
+/// input or the values cannot be read.
+fn template(
+    path: &std::path::Path,
+    values_file_paths: &[std::path::PathBuf],
+    set: &[String],
+    kube_version: Option<String>,
+    release_name: Option<String>,
+    namespace: Option<String>,
+    format: Format,
+) -> ExitCode {
+    use extcheck_render::{Value, inputs};
+    let files: Vec<(String, Vec<u8>)> = match extcheck_core::package::fs::read_path(path) {
+        Ok((_, read)) => match read.package {
+            Some(p) => p.files.into_iter().collect(),
+            None => {
+                eprintln!("extcheck: {}: not a chart", path.display());
+                return ExitCode::from(2);
+            }
+        },
+        Err(e) => {
+            eprintln!("extcheck: {}: {e}", path.display());
+            return ExitCode::from(2);
+        }
+    };
+    let mut values_files: Vec<(String, String)> = Vec::new();
+    for f in values_file_paths {
+        match std::fs::read_to_string(f) {
+            Ok(text) => values_files.push((f.display().to_string(), text)),
+            Err(e) => {
+                eprintln!("extcheck: {}: {e}", f.display());
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let is_dir = path.is_dir();
+    let set = set.to_vec();
+    // Values are built on the render thread (they are not `Send`); Helm's recursion limits
+    // need a deep stack, hence the thread.
+    let render = move || -> Result<String, String> {
+        let mut values = Value::map(Default::default());
+        for (name, text) in &values_files {
+            values = inputs::merge_maps(&values, &inputs::parse_values_file(name, text)?);
+        }
+        for s in &set {
+            values = inputs::apply_set(&values, s).map_err(|e| format!("--set {s}: {e}"))?;
+        }
+        let opts = extcheck_render::RenderOptions {
+            release_name: release_name.unwrap_or_default(),
+            namespace: namespace.unwrap_or_default(),
+            kube_version,
+            values: Some(values),
+            max_nesting: 100_000,
+            ..Default::default()
+        };
+        let rendered = extcheck_render::render_files(&files, is_dir, &opts);
+        rendered
+            .and_then(|r| match format {
+                Format::Json => Ok(format!("{}\n", serde_json::to_string_pretty(&r.manifests).unwrap_or_default())),
+                Format::Text => extcheck_render::output::template_text(&r.manifests),
+            })
+            .map_err(|e| format!("Error: {e}"))
+    };
+    let text = match std::thread::Builder::new().stack_size(1 << 30).spawn(render).map(|h| h.join()) {
+        Ok(Ok(r)) => r,
+        _ => Err("Error: the render thread failed".to_string()),
+    };
+    match text {
+        Ok(t) => {
+            emit(&t);
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(1)
+        }
     }
 }
 

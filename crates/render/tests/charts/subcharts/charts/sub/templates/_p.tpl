@@ -1,0 +1,1 @@
+{{ define "sub.p" }}p{{ end }}
