@@ -17,13 +17,22 @@ fn group_title(group: Group) -> &'static str {
         Group::Kubesphere => "KS · KubeSphere extensions",
         Group::Rancher => "RC · Rancher UI extensions",
         Group::Helm => "HELM · Chart.yaml",
+        Group::Suppression => "SUP · suppressions",
     }
 }
 
 /// The catalogue page; `focus` opens and scrolls to one code.
 #[component]
 pub fn RulesPage(focus: Option<String>) -> impl IntoView {
-    let groups = [Group::Package, Group::Syntax, Group::Range, Group::Kubesphere, Group::Rancher, Group::Helm];
+    let groups = [
+        Group::Package,
+        Group::Syntax,
+        Group::Range,
+        Group::Kubesphere,
+        Group::Rancher,
+        Group::Helm,
+        Group::Suppression,
+    ];
     let focused = focus.clone();
     Effect::new(move |_| {
         if let Some(code) = &focused

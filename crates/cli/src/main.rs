@@ -3,6 +3,9 @@
 //! Exit codes: 0 no errors, 1 errors found, 2 an input could not be read (or no package was
 //! recognised in it) or the command line was wrong.
 
+mod config;
+mod roots;
+
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -42,6 +45,21 @@ enum Command {
         /// Print the unified diff of what the fixes change (with or without --fix).
         #[arg(long)]
         diff: bool,
+        /// Read the configuration from FILE instead of the nearest `extcheck.toml` at or above
+        /// each input.
+        #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+        config: Option<std::path::PathBuf>,
+        /// Ignore every `extcheck.toml` (inline `# extcheck:ignore` comments still apply).
+        #[arg(long)]
+        isolated: bool,
+        /// The paths are changed files (as pre-commit passes them): check each package that holds
+        /// one, once (the folder with `extension.yaml`, else the nearest with `Chart.yaml` or a
+        /// Rancher `package.json`). Files in no package are skipped.
+        #[arg(long)]
+        changed: bool,
+        /// Which findings fail the run (exit 1); overrides the configuration's `fail-on`.
+        #[arg(long, value_enum, value_name = "LEVEL")]
+        fail_on: Option<FailOn>,
     },
     /// Show every platform component's verdict on a version constraint, with the reason: for
     /// debugging `kubeVersion`, `ksVersion` or a Rancher `catalog.cattle.io/*-version` annotation.
@@ -91,6 +109,13 @@ enum Command {
     },
 }
 
+/// `--fail-on`: the lowest severity that fails the run.
+#[derive(Clone, Copy, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
     Text,
@@ -107,6 +132,12 @@ enum CheckFormat {
 }
 
 fn main() -> ExitCode {
+    // Under Node's WASI (the npm package), there is no working directory: the JS launcher
+    // preopens `/` and passes the real one, so relative paths read and print as natively.
+    #[cfg(target_os = "wasi")]
+    if let Some(cwd) = std::env::var_os("EXTCHECK_CWD") {
+        let _ = std::env::set_current_dir(cwd);
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -115,15 +146,22 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Check { paths, format, fix, unsafe_fixes, diff } => {
+        Command::Check { paths, format, fix, unsafe_fixes, diff, config, isolated, changed, fail_on } => {
+            let paths = if changed { roots::package_roots(&paths) } else { paths };
+            if paths.is_empty() {
+                eprintln!("extcheck: no package holds the changed files");
+                return ExitCode::SUCCESS;
+            }
+            let choice = config::Choice { file: config.as_deref(), isolated };
+            let settings = Settings { choice, fail_on };
             if fix.is_none() && !diff {
                 if unsafe_fixes {
                     eprintln!("extcheck: --unsafe-fixes needs --fix or --diff");
                     return ExitCode::from(2);
                 }
-                check(&paths, format)
+                check(&paths, format, &settings)
             } else {
-                fix_command(&paths, format, fix.as_deref(), unsafe_fixes, diff)
+                fix_command(&paths, format, fix.as_deref(), unsafe_fixes, diff, &settings)
             }
         }
         Command::Range { constraint, version, field, format } => range(&constraint, &version, &field, format),
@@ -279,12 +317,20 @@ fn fix_command(
     out: Option<&std::path::Path>,
     unsafe_fixes: bool,
     diff: bool,
+    settings: &Settings<'_>,
 ) -> ExitCode {
     use extcheck_core::fix::output::correct;
     use extcheck_core::fix::{Selection, diff::to_unified};
     let [path] = paths else {
         eprintln!("extcheck: --fix and --diff take exactly one PATH");
         return ExitCode::from(2);
+    };
+    let loaded = match config::for_input(path, &settings.choice) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("extcheck: {e}");
+            return ExitCode::from(2);
+        }
     };
     let report = match extcheck_core::package::fs::read_path(path) {
         Ok((name, read)) => extcheck_core::check(&name, read),
@@ -362,7 +408,9 @@ fn fix_command(
             "diff": c.diffs,
         }));
         if let Some(r) = &c.report {
-            rechecked.push(r.clone());
+            let mut r = r.clone();
+            loaded.config.apply(&mut r, &loaded.relative(path));
+            rechecked.push(r);
         }
     }
     if diff {
@@ -373,7 +421,7 @@ fn fix_command(
     }
     if failed {
         ExitCode::from(2)
-    } else if rechecked.iter().any(|r| r.summary().errors > 0) {
+    } else if rechecked.iter().any(|r| settings.fails(&loaded.config, r)) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -417,12 +465,45 @@ fn print_reports(reports: &[extcheck_core::Report], format: CheckFormat, fixes: 
     }
 }
 
-fn check(paths: &[std::path::PathBuf], format: CheckFormat) -> ExitCode {
+/// The `check` options that decide which findings count and fail the run.
+struct Settings<'a> {
+    choice: config::Choice<'a>,
+    fail_on: Option<FailOn>,
+}
+
+impl Settings<'_> {
+    /// True when `report`, under `config`, fails the run (`--fail-on` overrides `fail-on`).
+    fn fails(&self, config: &extcheck_core::config::Config, report: &extcheck_core::Report) -> bool {
+        use extcheck_core::config::FailOn as Level;
+        let mut config = config.clone();
+        match self.fail_on {
+            Some(FailOn::Error) => config.fail_on = Level::Error,
+            Some(FailOn::Warning) => config.fail_on = Level::Warning,
+            None => {}
+        }
+        config.fails(report.summary())
+    }
+}
+
+fn check(paths: &[std::path::PathBuf], format: CheckFormat, settings: &Settings<'_>) -> ExitCode {
     let mut reports = Vec::new();
     let mut unreadable = false;
+    let mut fails = false;
     for path in paths {
+        let loaded = match config::for_input(path, &settings.choice) {
+            Ok(l) => l,
+            Err(e) => {
+                eprintln!("extcheck: {e}");
+                return ExitCode::from(2);
+            }
+        };
         match extcheck_core::package::fs::read_path(path) {
-            Ok((name, read)) => reports.push(extcheck_core::check(&name, read)),
+            Ok((name, read)) => {
+                let mut report = extcheck_core::check(&name, read);
+                loaded.config.apply(&mut report, &loaded.relative(path));
+                fails |= settings.fails(&loaded.config, &report);
+                reports.push(report);
+            }
             Err(e) => {
                 eprintln!("extcheck: {}: {e}", report::text::escape_control(&path.display().to_string()));
                 unreadable = true;
@@ -432,7 +513,7 @@ fn check(paths: &[std::path::PathBuf], format: CheckFormat) -> ExitCode {
     print_reports(&reports, format, None);
     if unreadable || reports.iter().any(|r| r.unreadable()) {
         ExitCode::from(2)
-    } else if reports.iter().any(|r| r.summary().errors > 0) {
+    } else if fails {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -19,6 +19,9 @@ pub struct PackageReport {
     pub root: String,
     /// Findings, sorted by file, position and code.
     pub diagnostics: Vec<Diagnostic>,
+    /// Findings suppressed by an inline `# extcheck:ignore` or by the configuration, with the
+    /// reason; not counted ([`crate::suppress`]).
+    pub suppressed: Vec<crate::suppress::Suppressed>,
     /// The package's files (paths relative to `root`).
     pub package: Package,
     /// The compatibility matrix (KubeSphere extensions and Rancher packages and charts).
@@ -93,6 +96,7 @@ pub fn check(input: &str, read: ReadResult) -> Report {
         );
         diagnostics.extend(rules::run(&ctx));
         sort(&mut diagnostics);
+        let (mut diagnostics, suppressed) = crate::suppress::inline(&part, diagnostics);
         cap(&mut diagnostics);
         let (name, version) = identity(&ctx);
         let matrix = compute_matrix(&ctx);
@@ -108,6 +112,7 @@ pub fn check(input: &str, read: ReadResult) -> Report {
             version,
             root,
             diagnostics,
+            suppressed,
             package: part,
             origin: origin.clone(),
             matrix,
@@ -144,6 +149,7 @@ pub fn recheck(previous: &PackageReport, package: Package, top_folder: Option<&s
     let ctx = Ctx::new(&package, kind, &origin, top.as_deref(), &part);
     let mut diagnostics = rules::run(&ctx);
     sort(&mut diagnostics);
+    let (mut diagnostics, suppressed) = crate::suppress::inline(&package, diagnostics);
     cap(&mut diagnostics);
     let (name, version) = identity(&ctx);
     drop(ctx);
@@ -153,6 +159,7 @@ pub fn recheck(previous: &PackageReport, package: Package, top_folder: Option<&s
         version,
         root: previous.root.clone(),
         diagnostics,
+        suppressed,
         package,
         matrix: None,
         origin,
@@ -184,6 +191,7 @@ fn unrecognised(
         version: None,
         root: top.map(|t| format!("{t}/")).unwrap_or_default(),
         diagnostics,
+        suppressed: Vec::new(),
         package,
         origin,
     }

@@ -11,6 +11,7 @@
 
 pub mod cards;
 pub mod check;
+pub mod config;
 pub mod diagnostic;
 pub mod edit;
 pub mod fix;
@@ -26,6 +27,7 @@ pub mod rancher;
 pub mod report;
 pub mod rules;
 pub mod semver;
+pub mod suppress;
 pub mod syntax;
 
 pub use check::{PackageReport, Report, check};

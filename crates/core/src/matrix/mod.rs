@@ -215,6 +215,22 @@ impl Matrix {
     }
 }
 
+/// Keeps the rows of `matrix` whose id passes `keep` (the platform lines a configuration counts),
+/// and their cells, renumbered.
+pub fn keep_rows(matrix: &mut Matrix, keep: impl Fn(&str) -> bool) {
+    let kept: Vec<usize> = (0..matrix.rows.len()).filter(|&i| keep(&matrix.rows[i].id)).collect();
+    let new_index = |old: usize| kept.iter().position(|&k| k == old);
+    matrix.cells.retain_mut(|c| match new_index(c.row) {
+        Some(i) => {
+            c.row = i;
+            true
+        }
+        None => false,
+    });
+    let rows = std::mem::take(&mut matrix.rows);
+    matrix.rows = rows.into_iter().enumerate().filter(|(i, _)| kept.contains(i)).map(|(_, r)| r).collect();
+}
+
 /// Combines gate outcomes into a verdict: any failure blocks; any caveat makes a caveat.
 pub fn combine(gates: &[Gate]) -> CellVerdict {
     if gates.iter().any(|g| g.outcome == GateOutcome::Fail) {

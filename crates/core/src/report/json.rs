@@ -35,6 +35,10 @@ struct JsonPackage<'a> {
     version: Option<&'a str>,
     root: &'a str,
     diagnostics: Vec<JsonDiagnostic<'a>>,
+    /// Findings suppressed inline or by `extcheck.toml`, each with `suppression: {kind, reason}`
+    /// (`kind` is `inSource` or `external`, as in SARIF); absent when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    suppressed: Vec<JsonSuppressed<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     matrix: Option<crate::matrix::Matrix>,
 }
@@ -53,6 +57,19 @@ struct JsonDiagnostic<'a> {
     end: Option<usize>,
     help: &'a str,
     fix: Option<JsonFix<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonSuppressed<'a> {
+    #[serde(flatten)]
+    diagnostic: JsonDiagnostic<'a>,
+    suppression: JsonSuppression<'a>,
+}
+
+#[derive(Serialize)]
+struct JsonSuppression<'a> {
+    kind: crate::suppress::SuppressionKind,
+    reason: &'a str,
 }
 
 #[derive(Serialize)]
@@ -100,6 +117,14 @@ pub fn to_value(report: &Report) -> serde_json::Value {
                 version: p.version.as_deref(),
                 root: &p.root,
                 diagnostics: p.diagnostics.iter().map(diagnostic).collect(),
+                suppressed: p
+                    .suppressed
+                    .iter()
+                    .map(|x| JsonSuppressed {
+                        diagnostic: diagnostic(&x.diagnostic),
+                        suppression: JsonSuppression { kind: x.kind, reason: &x.reason },
+                    })
+                    .collect(),
                 matrix: p.matrix.as_ref().map(crate::matrix::Matrix::compact),
             })
             .collect(),

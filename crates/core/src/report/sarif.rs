@@ -36,14 +36,17 @@ pub fn to_sarif(reports: &[Report]) -> sarif::Sarif {
     for report in reports {
         for package in &report.packages {
             for d in &package.diagnostics {
-                let index = match rules.iter().position(|r| r.code == d.code) {
-                    Some(i) => Some(i),
-                    None => rule(d.code).map(|r| {
-                        rules.push(r);
-                        rules.len() - 1
-                    }),
-                };
+                let index = rule_index(&mut rules, d.code);
                 results.push(result(report, package, d, index, &mut artifacts));
+            }
+            for x in &package.suppressed {
+                let d = &x.diagnostic;
+                let index = rule_index(&mut rules, d.code);
+                let mut r = result(report, package, d, index, &mut artifacts);
+                let kind = serde_json::to_value(x.kind).unwrap_or_default();
+                r.suppressions =
+                    Some(vec![sarif::Suppression::builder().kind(kind).justification(x.reason.clone()).build()]);
+                results.push(r);
             }
         }
     }
@@ -61,6 +64,17 @@ pub fn to_sarif(reports: &[Report]) -> sarif::Sarif {
         .column_kind(serde_json::Value::from("unicodeCodePoints"))
         .build();
     sarif::Sarif::builder().schema(SCHEMA_URI).version(serde_json::Value::from("2.1.0")).runs(vec![run]).build()
+}
+
+/// The index of `code`'s rule in `rules`, added on first use.
+fn rule_index(rules: &mut Vec<&'static Rule>, code: &str) -> Option<usize> {
+    match rules.iter().position(|r| r.code == code) {
+        Some(i) => Some(i),
+        None => rule(code).map(|r| {
+            rules.push(r);
+            rules.len() - 1
+        }),
+    }
 }
 
 /// The SARIF log of `reports` as pretty-printed JSON.
@@ -93,6 +107,7 @@ fn group_tag(r: &Rule) -> String {
         Group::Kubesphere => "kubesphere",
         Group::Rancher => "rancher",
         Group::Helm => "helm",
+        Group::Suppression => "suppression",
     }
     .to_string()
 }

@@ -152,15 +152,34 @@ pub fn render(report: &Report, color: bool) -> String {
         };
         let c = package.counts();
         let (e, w, i) = (c.errors, c.warnings, c.infos);
+        let s = package.suppressed.len();
         let _ = writeln!(
             out,
-            "{}{}: {}: {e} error{}, {w} warning{}, {i} info",
+            "{}{}: {}: {e} error{}, {w} warning{}, {i} info{}",
             escape_control(&report.input),
             if package.root.is_empty() { String::new() } else { format!(" ({})", escape_control(&package.root)) },
             escape_control(&what),
             plural(e),
-            plural(w)
+            plural(w),
+            if s == 0 { String::new() } else { format!(", {s} suppressed") }
         );
+        for x in &package.suppressed {
+            let d = &x.diagnostic;
+            let place = match (&d.file, d.line()) {
+                (Some(f), Some(l)) => format!("{}:{l}", display_path(report, package, f)),
+                (Some(f), None) => display_path(report, package, f),
+                (None, _) => report.input.clone(),
+            };
+            let _ = writeln!(
+                out,
+                "  suppressed {}[{}] at {}: {} ({})",
+                d.severity.as_str(),
+                d.code,
+                escape_control(&place),
+                escape_control(&d.message),
+                escape_control(&x.reason)
+            );
+        }
     }
     out
 }

@@ -22,6 +22,8 @@ pub enum Group {
     Rancher,
     /// Chart.yaml of any chart (HELM).
     Helm,
+    /// Suppressions (SUP): `# extcheck:ignore` comments.
+    Suppression,
 }
 
 /// What the rule can do about what it finds (RULES.md "fix" column).
@@ -165,6 +167,7 @@ rules! {
     HELM001 Error Helm None "Chart.yaml lacks `apiVersion`, `name` or `version`, or they are invalid.";
     HELM002 Warning Helm Safe "`version` or `appVersion` is a YAML number, not a string.";
     HELM003 Error Helm None "A Chart.yaml `dependencies[]` entry has no subchart in `charts/`.";
+    SUP001 Warning Suppression None "An `# extcheck:ignore` comment suppresses nothing, or names no rule.";
 }
 
 /// The rule with `code`, if any.
@@ -199,6 +202,7 @@ pub fn catalogue_markdown() -> String {
         (Group::Kubesphere, "KS: KubeSphere extensions"),
         (Group::Rancher, "RC: Rancher UI extensions"),
         (Group::Helm, "HELM: Chart.yaml"),
+        (Group::Suppression, "SUP: suppressions"),
     ];
     for (group, heading) in groups {
         let _ = write!(out, "\n## {heading}\n\n| code | severity | what it checks | fix |\n|---|---|---|---|\n");
@@ -256,6 +260,7 @@ mod tests {
                 Group::Kubesphere => "KS",
                 Group::Rancher => "RC",
                 Group::Helm => "HELM",
+                Group::Suppression => "SUP",
             };
             assert_eq!(prefix, expected, "{}", r.code);
             assert!(r.summary.ends_with('.'), "{}", r.code);
