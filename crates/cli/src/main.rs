@@ -230,7 +230,7 @@ fn fix_command(
     let report = match extcheck_core::package::fs::read_path(path) {
         Ok((name, read)) => extcheck_core::check(&name, read),
         Err(e) => {
-            eprintln!("extcheck: {}: {e}", path.display());
+            eprintln!("extcheck: {}: {}", path.display(), config::io_message(&e));
             return ExitCode::from(2);
         }
     };
@@ -266,7 +266,7 @@ fn fix_command(
         if let Some(target) = &target
             && let Err(e) = std::fs::write(target, &output.bytes)
         {
-            eprintln!("extcheck: {}: {e}", target.display());
+            eprintln!("extcheck: {}: {}", target.display(), config::io_message(&e));
             failed = true;
             continue;
         }
@@ -400,7 +400,7 @@ fn check(paths: &[std::path::PathBuf], format: CheckFormat, settings: &Settings<
                 reports.push(report);
             }
             Err(e) => {
-                eprintln!("extcheck: {}: {e}", path.display());
+                eprintln!("extcheck: {}: {}", path.display(), config::io_message(&e));
                 unreadable = true;
             }
         }
