@@ -199,6 +199,7 @@ fn PackageView(input: String, package: PackageReport, index: usize, phase: RwSig
                         groups.into_iter().map(|g| view! { <FileGroupView group=g /> }).collect_view().into_any()
                     }
                 }}
+                <SuppressedView package=package />
             </div>
             {matrix.map(|m| view! {
                 <div role="tabpanel" id=format!("{id}-panel-compatibility") aria-labelledby=format!("{id}-tab-compatibility") hidden=move || tab.get() != Tab::Compatibility>
@@ -221,6 +222,41 @@ fn PackageView(input: String, package: PackageReport, index: usize, phase: RwSig
             })}
         </article>
     }
+}
+
+/// Findings suppressed by `# extcheck:ignore` comments, folded, each with its reason.
+#[component]
+fn SuppressedView(package: StoredValue<PackageReport>) -> impl IntoView {
+    let items: Vec<(String, String, String)> = package.with_value(|p| {
+        p.suppressed
+            .iter()
+            .map(|x| {
+                let d = &x.diagnostic;
+                let place = match (&d.file, d.line()) {
+                    (Some(f), Some(l)) => format!("{f}:{l}"),
+                    (Some(f), None) => f.clone(),
+                    (None, _) => String::new(),
+                };
+                (format!("{}[{}] {place}", d.severity.as_str(), d.code), d.message.clone(), x.reason.clone())
+            })
+            .collect()
+    });
+    (!items.is_empty()).then(|| {
+        let n = items.len();
+        view! {
+            <details class="suppressed">
+                <summary>{format!("{n} suppressed finding{}", if n == 1 { "" } else { "s" })}</summary>
+                <ul>
+                    {items
+                        .into_iter()
+                        .map(|(head, message, reason)| view! {
+                            <li><code>{head}</code>" "{message}<br /><small>{format!("Suppressed by {reason}")}</small></li>
+                        })
+                        .collect_view()}
+                </ul>
+            </details>
+        }
+    })
 }
 
 /// The counts per severity, which double as the filter's toggle buttons.

@@ -41,7 +41,7 @@ fn discover(input: &Path) -> Option<PathBuf> {
 
 /// Loads `file`. Errors are printed as `file:line:column: key `k`: message`.
 pub fn load_file(file: &Path) -> Result<Loaded, String> {
-    let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {}", file.display(), io_message(&e)))?;
     let config = Config::parse(&file.display().to_string(), &text).map_err(|e| e.to_string())?;
     let dir = std::fs::canonicalize(file).ok().and_then(|f| f.parent().map(Path::to_path_buf));
     Ok(Loaded { config, dir })
@@ -55,5 +55,16 @@ pub fn for_input(input: &Path, choice: &Choice<'_>) -> Result<Loaded, String> {
     match choice.file.map(Path::to_path_buf).or_else(|| discover(input)) {
         Some(file) => load_file(&file),
         None => Ok(Loaded { config: Config::default(), dir: None }),
+    }
+}
+
+/// An I/O error for people, without the platform's error number (`No such file or directory`,
+/// not `... (os error 2)`): the numbers differ between Linux and WASI, and the npm build must
+/// print what the native one prints.
+pub fn io_message(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" (os error ") {
+        Some(i) if text.ends_with(')') => text[..i].to_string(),
+        _ => text,
     }
 }

@@ -335,7 +335,11 @@ fn fix_command(
     let report = match extcheck_core::package::fs::read_path(path) {
         Ok((name, read)) => extcheck_core::check(&name, read),
         Err(e) => {
-            eprintln!("extcheck: {}: {e}", report::text::escape_control(&path.display().to_string()));
+            eprintln!(
+                "extcheck: {}: {}",
+                report::text::escape_control(&path.display().to_string()),
+                config::io_message(&e)
+            );
             return ExitCode::from(2);
         }
     };
@@ -371,7 +375,7 @@ fn fix_command(
         if let Some(target) = &target
             && let Err(e) = std::fs::write(target, &output.bytes)
         {
-            eprintln!("extcheck: {}: {e}", target.display());
+            eprintln!("extcheck: {}: {}", target.display(), config::io_message(&e));
             failed = true;
             continue;
         }
@@ -505,7 +509,11 @@ fn check(paths: &[std::path::PathBuf], format: CheckFormat, settings: &Settings<
                 reports.push(report);
             }
             Err(e) => {
-                eprintln!("extcheck: {}: {e}", report::text::escape_control(&path.display().to_string()));
+                eprintln!(
+                    "extcheck: {}: {}",
+                    report::text::escape_control(&path.display().to_string()),
+                    config::io_message(&e)
+                );
                 unreadable = true;
             }
         }
