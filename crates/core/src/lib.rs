@@ -15,6 +15,7 @@ pub mod diagnostic;
 pub mod edit;
 pub mod fix;
 pub mod helm;
+mod interned;
 pub mod k8s;
 pub mod kubesphere;
 pub mod markdown;
