@@ -21,7 +21,7 @@ import { randomBytes } from "node:crypto";
 import { CORPUS, DIST, ROOT, launch, serve } from "../lib.mjs";
 
 const args = process.argv.slice(2);
-const RUNS = Number(args[args.indexOf("--runs") + 1]) || (args.includes("--runs") ? 7 : 7);
+const RUNS = (args.includes("--runs") && Number(args[args.indexOf("--runs") + 1])) || 7;
 const JSON_OUT = args.includes("--json");
 const log = (...a) => JSON_OUT || console.log(...a);
 
@@ -74,11 +74,12 @@ async function firstLoad(browser, url) {
     // Wait for the worker's wasm too, to report its bytes.
     await page.waitForTimeout(1500);
     const all = await page.evaluate(() => performance.getEntriesByType("resource").map((r) => r.name));
-    const file = (u) => join(DIST, new URL(u).pathname.replace(/^\/+/, "") || "index.html");
-    const before = ["index.html", ...resources.filter((r) => r.end <= interactive).map((r) => new URL(r.name).pathname.slice(1))];
+    const rel = (u) => new URL(u).pathname.slice(new URL(url).pathname.length);
+    const before = ["index.html", ...resources.filter((r) => r.end <= interactive).map((r) => rel(r.name))];
     const bytes = before.reduce((n, p) => n + (existsSync(join(DIST, p)) ? gz(join(DIST, p)) : 0), 0);
-    const later = all.filter((u) => !before.includes(new URL(u).pathname.slice(1)) && existsSync(file(u)));
-    runs.push({ interactive, bytes, before, later: later.map((u) => new URL(u).pathname.slice(1)) });
+    // The worker's own fetches (importScripts, its wasm) are not in the page's resource timing.
+    const later = [...all.map(rel), "extcheck-worker.js", "extcheck-worker_bg.wasm"].filter((p) => !before.includes(p) && existsSync(join(DIST, p)));
+    runs.push({ interactive, bytes, before, later: [...new Set(later)] });
     await context.close();
   }
   const workerFiles = [...new Set(runs.flatMap((r) => r.later))];
@@ -108,7 +109,7 @@ async function pickAndMeasure(page, path) {
   await page.waitForTimeout(80); // late long-task entries
   return page.evaluate((t1) => {
     const b = window.__bench;
-    const during = (start, end) => start + 0 >= b.t0 - 1 && start <= t1;
+    const during = (start) => start >= b.t0 - 1 && start <= t1;
     const longest = Math.max(0, ...b.longtasks.filter(([s]) => during(s)).map(([, d]) => d));
     const stall = Math.max(0, ...b.beats.filter(([t]) => t >= b.t0 && t <= t1 + 50).map(([, d]) => d - 4));
     return { total: t1 - b.t0, longest, stall };
