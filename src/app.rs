@@ -6,7 +6,6 @@ use std::sync::Arc;
 use extcheck_core::Report;
 use leptos::prelude::*;
 
-use crate::browser::read::Input;
 use crate::components::drop_zone::DropZone;
 use crate::components::playground::Playground;
 use crate::components::report::Reports;
@@ -25,6 +24,13 @@ pub enum Phase {
         done: usize,
         /// Files found.
         total: usize,
+    },
+    /// Inflating an archive of `bytes` bytes (in the worker).
+    Inflating {
+        /// The archive's name.
+        what: String,
+        /// Its size, compressed.
+        bytes: u64,
     },
     /// Read; checking (parsing, rules, matrices) `files` files.
     Checking {
@@ -64,11 +70,6 @@ impl Route {
     }
 }
 
-/// Checks every input with the core; one report each.
-pub fn check_all(inputs: Vec<Input>) -> Vec<Report> {
-    inputs.into_iter().map(|input| extcheck_core::check(&input.name, input.read)).collect()
-}
-
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
@@ -80,6 +81,8 @@ pub fn App() -> impl IntoView {
     let _ =
         window().add_event_listener_with_callback("hashchange", wasm_bindgen::JsCast::unchecked_ref(on_hash.as_ref()));
     on_hash.forget();
+    // The checking engine (a second wasm, in a worker) loads while the page is already usable.
+    let _ = crate::browser::checker::warm_up();
 
     view! {
         <header class="topbar">
@@ -133,6 +136,15 @@ fn Status(phase: RwSignal<Phase>) -> impl IntoView {
                     <div class="progress">
                         <span>{format!("Reading {what}… {done} of {total} files")}</span>
                         <progress max=total.max(1) value=done></progress>
+                        <CancelButton phase=phase />
+                    </div>
+                }
+                .into_any(),
+                Phase::Inflating { what, bytes } => view! {
+                    <div class="progress">
+                        <span class="spinner" aria-hidden="true"></span>
+                        <span>{format!("Inflating {what} ({})…", extcheck_core::package::human_bytes(bytes))}</span>
+                        <CancelButton phase=phase />
                     </div>
                 }
                 .into_any(),
@@ -140,6 +152,7 @@ fn Status(phase: RwSignal<Phase>) -> impl IntoView {
                     <div class="progress">
                         <span class="spinner" aria-hidden="true"></span>
                         <span>{format!("Checking {what}: {files} file{}…", if files == 1 { "" } else { "s" })}</span>
+                        <CancelButton phase=phase />
                     </div>
                 }
                 .into_any(),
@@ -164,5 +177,16 @@ fn Status(phase: RwSignal<Phase>) -> impl IntoView {
                 }
             }}
         </div>
+    }
+}
+
+/// Stops the running check (the worker is terminated) and returns to the empty checker.
+#[component]
+fn CancelButton(phase: RwSignal<Phase>) -> impl IntoView {
+    view! {
+        <button type="button" class="cancel" on:click=move |_| {
+            crate::browser::checker::cancel();
+            phase.set(Phase::Idle);
+        }>"Cancel"</button>
     }
 }

@@ -3,6 +3,8 @@
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod wire;
+pub mod worker;
 
 /// Mounts the app on `<body>`, with panics reported to the browser console.
 pub fn mount() {

@@ -1,4 +1,4 @@
-//! The web app's reading code and the core's fix engine, run in headless Chromium by
+//! The web app's gathering and reading code (the page's and the worker's halves) and the core's fix engine, run in headless Chromium by
 //! wasm-bindgen-test: files as the pickers and a drop hand them over become the core's inputs,
 //! within Helm's limits, and a corrected package is written and read back in the browser.
 
@@ -28,11 +28,33 @@ fn picked(relative: &str, bytes: &[u8]) -> File {
 
 const EXTENSION: &[u8] = b"apiVersion: v1\nname: demo\nversion: 0.1.0\ndisplayName: {en: Demo}\ndescription: {en: Demo}\ncategory: dev-tools\nprovider: {en: {name: Example}}\nicon: ./favicon.svg\n";
 
-fn no_progress(_: usize, _: usize) {}
+fn no_progress(_: &str, _: &str, _: usize, _: usize, _: u64) {}
+
+/// The files of a batch with their bytes, as the worker's `FileReaderSync` would read them.
+struct Memory(Vec<Vec<u8>>);
+
+impl read::FileSource for Memory {
+    fn size(&self, index: usize) -> u64 {
+        self.0[index].len() as u64
+    }
+    fn bytes(&self, index: usize) -> Result<Vec<u8>, String> {
+        Ok(self.0[index].clone())
+    }
+}
+
+/// Reads a batch whose files' bytes are `bytes`, in the order the batch lists its files.
+fn read_batch(batch: read::Batch, bytes: &[(&str, &[u8])]) -> Vec<read::Input> {
+    let names: Vec<String> = batch.files.iter().map(|f| f.name()).collect();
+    let memory = Memory(
+        names.iter().map(|n| bytes.iter().find(|(name, _)| name.ends_with(n.as_str())).unwrap().1.to_vec()).collect(),
+    );
+    read::read_jobs(batch.jobs, &memory, &no_progress).unwrap()
+}
 
 #[wasm_bindgen_test]
-async fn a_single_picked_manifest_is_one_partial_input() {
-    let inputs = read::read_picked_files(vec![file("extension.yaml", EXTENSION)], &no_progress).await.unwrap();
+fn a_single_picked_manifest_is_one_partial_input() {
+    let batch = read::gather_picked_files(vec![file("extension.yaml", EXTENSION)]);
+    let inputs = read_batch(batch, &[("extension.yaml", EXTENSION)]);
     assert_eq!(inputs.len(), 1);
     let input = inputs.into_iter().next().unwrap();
     let report = extcheck_core::check(&input.name, input.read);
@@ -41,27 +63,27 @@ async fn a_single_picked_manifest_is_one_partial_input() {
 }
 
 #[wasm_bindgen_test]
-async fn the_folder_picker_strips_the_folder_and_skips_node_modules() {
+fn the_folder_picker_strips_the_folder_and_skips_node_modules() {
     let files = vec![
         picked("demo/extension.yaml", EXTENSION),
         picked("demo/favicon.svg", b"<svg/>"),
         picked("demo/node_modules/x/index.js", b"x"),
     ];
-    let progress = std::cell::RefCell::new(Vec::new());
-    let record = |done, total| progress.borrow_mut().push((done, total));
-    let inputs = read::read_picked_folder(files, &record).await.unwrap();
+    let batch = read::gather_picked_folder(files);
+    assert_eq!(batch.files.len(), 2);
+    let inputs = read_batch(batch, &[("extension.yaml", EXTENSION), ("favicon.svg", &b"<svg/>"[..])]);
     assert_eq!(inputs[0].name, "demo");
     let package = inputs[0].read.package.as_ref().unwrap();
     assert_eq!(package.files.keys().collect::<Vec<_>>(), ["extension.yaml", "favicon.svg"]);
-    assert_eq!(progress.borrow().last(), Some(&(2, 2)));
     assert!(matches!(inputs[0].read.origin, Origin::Folder { ref name } if name == "demo"));
 }
 
 #[wasm_bindgen_test]
-async fn oversized_files_are_not_read() {
+fn oversized_files_are_not_read() {
     let big = vec![b'a'; (extcheck_core::package::MAX_FILE_BYTES + 1) as usize];
     let files = vec![picked("demo/extension.yaml", EXTENSION), picked("demo/data.bin", &big)];
-    let inputs = read::read_picked_folder(files, &no_progress).await.unwrap();
+    let batch = read::gather_picked_folder(files);
+    let inputs = read_batch(batch, &[("extension.yaml", EXTENSION), ("data.bin", big.as_slice())]);
     let read = &inputs[0].read;
     assert!(!read.package.as_ref().unwrap().contains("data.bin"));
     assert_eq!(read.diagnostics.iter().map(|d| d.code).collect::<Vec<_>>(), ["PKG003"]);
@@ -74,7 +96,8 @@ async fn dropped_files_each_become_an_input() {
     data.items().add_with_file(&file("notes.zip", b"PK\x03\x04rest")).unwrap();
     let items = read::drop_items(&data);
     assert_eq!(items.len(), 2);
-    let inputs = read::read_dropped(items, &no_progress).await.unwrap();
+    let batch = read::gather_dropped(items, &|_, _| {}).await.unwrap();
+    let inputs = read_batch(batch, &[("extension.yaml", EXTENSION), ("notes.zip", &b"PK\x03\x04rest"[..])]);
     let names: Vec<&str> = inputs.iter().map(|i| i.name.as_str()).collect();
     assert_eq!(names, ["extension.yaml", "notes.zip"]);
     assert_eq!(inputs[1].read.diagnostics[0].code, "PKG001");
@@ -89,12 +112,15 @@ fn routes_from_the_url_hash() {
 }
 
 #[wasm_bindgen_test]
-async fn a_picked_source_folder_is_fixed_and_packaged_in_the_browser() {
+fn a_picked_source_folder_is_fixed_and_packaged_in_the_browser() {
     // `installationMode: hostonly` (KS040, safe fix) in a source folder: the corrected package is
     // the ksbuilder layout, written and read back by the wasm build of the core.
     let extension = [EXTENSION, b"installationMode: hostonly\n".as_slice()].concat();
     let files = vec![picked("demo/extension.yaml", &extension), picked("demo/favicon.svg", b"<svg/>")];
-    let inputs = read::read_picked_folder(files, &no_progress).await.unwrap();
+    let inputs = read_batch(
+        read::gather_picked_folder(files),
+        &[("extension.yaml", extension.as_slice()), ("favicon.svg", &b"<svg/>"[..])],
+    );
     let input = inputs.into_iter().next().unwrap();
     let report = extcheck_core::check(&input.name, input.read);
     let package = &report.packages[0];

@@ -1,10 +1,12 @@
-//! Reading what the user gives the page into the core's input types: dropped items (files and
-//! whole folders, through `webkitGetAsEntry` and the directory reader's batches), the file
-//! picker, and the folder picker (`webkitRelativePath`). Helm's limits apply while reading:
-//! files over 5 MiB are not read, and reading stops at 100 MiB in total.
+//! Gathering what the user gives the page — dropped items (files and whole folders, through
+//! `webkitGetAsEntry` and the directory reader's batches), the file picker, and the folder
+//! picker (`webkitRelativePath`) — into a [`Batch`] for the checking worker: the jobs and the
+//! `File` objects. The page never reads the bytes; the worker does ([`read_jobs`]), applying
+//! Helm's limits as it reads: files over 5 MiB are not read, and reading stops at 100 MiB in
+//! total.
 
 use extcheck_core::package::{self, Admit, FolderEntry, ReadBudget, ReadResult};
-use js_sys::{Array, Function, Promise, Reflect, Uint8Array};
+use js_sys::{Array, Function, Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
@@ -12,7 +14,9 @@ use web_sys::{
     FileSystemFileEntry,
 };
 
-/// One thing to check: its name and what was read.
+use crate::wire::Job;
+
+/// One thing read and ready to check: its name and what was read.
 pub struct Input {
     /// The name shown in the report (file or folder name).
     pub name: String,
@@ -20,10 +24,37 @@ pub struct Input {
     pub read: ReadResult,
 }
 
-/// Progress of a read: files read so far and files found.
+/// What the page hands to the worker: the jobs and the files they point into.
+#[derive(Default)]
+pub struct Batch {
+    /// The inputs, in order.
+    pub jobs: Vec<Job>,
+    /// The files the jobs name by index.
+    pub files: Vec<File>,
+}
+
+impl Batch {
+    fn add(&mut self, file: File) -> usize {
+        self.files.push(file);
+        self.files.len() - 1
+    }
+
+    fn one_file(&mut self, file: File) {
+        let name = file.name();
+        let file = self.add(file);
+        self.jobs.push(Job::File { name, file });
+    }
+
+    fn folder(&mut self, name: String, files: Vec<(String, File)>) {
+        let files = files.into_iter().map(|(path, f)| (path, self.add(f))).collect();
+        self.jobs.push(Job::Folder { name, files });
+    }
+}
+
+/// Progress of gathering a folder: entries resolved so far and entries found.
 pub type Progress<'a> = &'a dyn Fn(usize, usize);
 
-/// A dropped or picked item before its bytes are read.
+/// A dropped or picked item before it is gathered.
 enum Item {
     /// A file (possibly an archive).
     File(File),
@@ -60,7 +91,7 @@ pub fn drop_items(data: &DataTransfer) -> Vec<DroppedItem> {
     out
 }
 
-/// An item taken from a drop, ready to be read asynchronously.
+/// An item taken from a drop, ready to be gathered asynchronously.
 pub struct DroppedItem(Item);
 
 /// The files of a `FileList`, copied out (the list is live: resetting its input empties it).
@@ -68,46 +99,47 @@ pub fn files_of(list: &FileList) -> Vec<File> {
     (0..list.length()).filter_map(|i| list.get(i)).collect()
 }
 
-/// Reads dropped items: each folder and each file is one input.
-pub async fn read_dropped(items: Vec<DroppedItem>, progress: Progress<'_>) -> Result<Vec<Input>, String> {
-    let mut inputs = Vec::new();
+/// Gathers dropped items: each folder and each file is one job.
+pub async fn gather_dropped(items: Vec<DroppedItem>, progress: Progress<'_>) -> Result<Batch, String> {
+    let mut batch = Batch::default();
     for DroppedItem(item) in items {
         match item {
-            Item::File(file) => inputs.push(read_one_file(&file).await?),
+            Item::File(file) => batch.one_file(file),
             Item::Directory(dir) => {
-                let name = dir.name();
-                let mut files = Vec::new();
-                walk(&dir, "", &mut files).await?;
-                let entries = read_entries(
-                    files.into_iter().map(|(path, entry)| (path, Source::Entry(entry))).collect(),
-                    progress,
-                )
-                .await?;
-                inputs.push(Input { read: package::read_folder(&name, entries), name });
+                let mut entries = Vec::new();
+                walk(&dir, "", &mut entries).await?;
+                let total = entries.len();
+                let mut files = Vec::with_capacity(total);
+                for (done, (path, entry)) in entries.into_iter().enumerate() {
+                    progress(done, total);
+                    files.push((path, file_of(&entry).await?));
+                }
+                progress(total, total);
+                batch.folder(dir.name(), files);
             }
         }
     }
-    Ok(inputs)
+    Ok(batch)
 }
 
-/// Reads the files chosen with the file picker: one file is one input (an archive or a single
-/// manifest); several files are one folder-like input.
-pub async fn read_picked_files(files: Vec<File>, progress: Progress<'_>) -> Result<Vec<Input>, String> {
-    match files.as_slice() {
-        [] => Ok(Vec::new()),
-        [one] => Ok(vec![read_one_file(one).await?]),
-        _ => {
-            let name = format!("{} files", files.len());
-            let entries =
-                read_entries(files.into_iter().map(|f| (f.name(), Source::File(f))).collect(), progress).await?;
-            Ok(vec![Input { read: package::read_folder(&name, entries), name }])
+/// Gathers the files chosen with the file picker: one file is one job (an archive or a single
+/// manifest); several files are one folder-like job.
+pub fn gather_picked_files(files: Vec<File>) -> Batch {
+    let mut batch = Batch::default();
+    match files.len() {
+        0 => {}
+        1 => files.into_iter().for_each(|f| batch.one_file(f)),
+        n => {
+            let named = files.into_iter().map(|f| (f.name(), f)).collect();
+            batch.folder(format!("{n} files"), named);
         }
     }
+    batch
 }
 
-/// Reads the files of the folder picker (`<input webkitdirectory>`): paths come from
+/// Gathers the files of the folder picker (`<input webkitdirectory>`): paths come from
 /// `webkitRelativePath`, whose first segment is the chosen folder.
-pub async fn read_picked_folder(picked: Vec<File>, progress: Progress<'_>) -> Result<Vec<Input>, String> {
+pub fn gather_picked_folder(picked: Vec<File>) -> Batch {
     let mut folder = String::new();
     let mut files = Vec::new();
     for file in picked {
@@ -122,57 +154,79 @@ pub async fn read_picked_folder(picked: Vec<File>, progress: Progress<'_>) -> Re
         if rest.split('/').any(package::is_skipped_dir) {
             continue;
         }
-        files.push((rest.to_string(), Source::File(file)));
+        files.push((rest.to_string(), file));
     }
-    if files.is_empty() {
-        return Ok(Vec::new());
+    let mut batch = Batch::default();
+    if !files.is_empty() {
+        files.sort_by(|a, b| a.0.cmp(&b.0));
+        batch.folder(folder, files);
     }
-    files.sort_by(|a, b| a.0.cmp(&b.0));
-    let entries = read_entries(files, progress).await?;
-    Ok(vec![Input { read: package::read_folder(&folder, entries), name: folder }])
+    batch
 }
 
-async fn read_one_file(file: &File) -> Result<Input, String> {
-    let name = file.name();
-    let size = file.size() as u64;
-    // An archive may be large (it is compressed); a single manifest over the file limit is
-    // reported without being read.
-    if !package::is_archive_name(&name) && size > package::MAX_FILE_BYTES {
-        let entries = vec![FolderEntry::Oversized { path: name.clone(), bytes: size }];
-        return Ok(Input { read: package::read_folder(&name, entries), name });
-    }
-    let bytes = bytes_of(file).await?;
-    Ok(Input { read: package::read_file(&name, bytes), name })
+/// Where [`read_jobs`] gets files' sizes and bytes (in the worker: `FileReaderSync`).
+pub trait FileSource {
+    /// The size of file `index`, in bytes.
+    fn size(&self, index: usize) -> u64;
+    /// The bytes of file `index`.
+    fn bytes(&self, index: usize) -> Result<Vec<u8>, String>;
 }
 
-enum Source {
-    File(File),
-    Entry(FileSystemFileEntry),
-}
+/// What [`read_jobs`] reports as it goes: the stage (`reading`, `inflating`), the input, files
+/// read, files to read, and bytes read.
+pub type ReadProgress<'a> = &'a dyn Fn(&str, &str, usize, usize, u64);
 
-/// Reads `files` in order within Helm's limits, reporting progress after each file.
-async fn read_entries(files: Vec<(String, Source)>, progress: Progress<'_>) -> Result<Vec<FolderEntry>, String> {
-    let total = files.len();
-    let mut budget = ReadBudget::default();
-    let mut out = Vec::with_capacity(total);
-    for (done, (path, source)) in files.into_iter().enumerate() {
-        progress(done, total);
-        let file = match source {
-            Source::File(f) => f,
-            Source::Entry(e) => file_of(&e).await?,
-        };
-        let size = file.size() as u64;
-        match budget.admit(size) {
-            Admit::Read => out.push(FolderEntry::File { path, bytes: bytes_of(&file).await? }),
-            Admit::Oversized => out.push(FolderEntry::Oversized { path, bytes: size }),
-            Admit::Stop => {
-                out.push(FolderEntry::TotalExceeded { path });
-                break;
+/// Reads the jobs' files within Helm's limits and the core's readers (archives are inflated
+/// here); examples come from [`crate::browser::examples::read`]. Errors when the browser cannot
+/// read a file or an example id is unknown.
+pub fn read_jobs(jobs: Vec<Job>, source: &dyn FileSource, progress: ReadProgress<'_>) -> Result<Vec<Input>, String> {
+    let mut inputs = Vec::with_capacity(jobs.len());
+    for job in jobs {
+        match job {
+            Job::File { name, file } => {
+                let size = source.size(file);
+                // An archive may be large (it is compressed); a single manifest over the file
+                // limit is reported without being read.
+                if !package::is_archive_name(&name) && size > package::MAX_FILE_BYTES {
+                    let entries = vec![FolderEntry::Oversized { path: name.clone(), bytes: size }];
+                    inputs.push(Input { read: package::read_folder(&name, entries), name });
+                    continue;
+                }
+                progress("reading", &name, 0, 1, 0);
+                let bytes = source.bytes(file)?;
+                progress("inflating", &name, 1, 1, size);
+                inputs.push(Input { read: package::read_file(&name, bytes), name });
+            }
+            Job::Folder { name, files } => {
+                let total = files.len();
+                let mut budget = ReadBudget::default();
+                let mut entries = Vec::with_capacity(total);
+                let mut read = 0u64;
+                for (done, (path, file)) in files.into_iter().enumerate() {
+                    progress("reading", &name, done, total, read);
+                    let size = source.size(file);
+                    match budget.admit(size) {
+                        Admit::Read => {
+                            read += size;
+                            entries.push(FolderEntry::File { path, bytes: source.bytes(file)? })
+                        }
+                        Admit::Oversized => entries.push(FolderEntry::Oversized { path, bytes: size }),
+                        Admit::Stop => {
+                            entries.push(FolderEntry::TotalExceeded { path });
+                            break;
+                        }
+                    }
+                }
+                progress("reading", &name, total, total, read);
+                inputs.push(Input { read: package::read_folder(&name, entries), name });
+            }
+            Job::Example { id } => {
+                let (name, read) = crate::browser::examples::read(&id).ok_or(format!("no example `{id}`"))?;
+                inputs.push(Input { name, read });
             }
         }
     }
-    progress(total, total);
-    Ok(out)
+    Ok(inputs)
 }
 
 /// Collects every file under `dir` with its path relative to `dir`, calling `readEntries`
@@ -231,12 +285,8 @@ async fn file_of(entry: &FileSystemFileEntry) -> Result<File, String> {
     Ok(value.unchecked_into())
 }
 
-async fn bytes_of(file: &File) -> Result<Vec<u8>, String> {
-    let buffer = JsFuture::from(file.array_buffer()).await.map_err(describe)?;
-    Ok(Uint8Array::new(&buffer).to_vec())
-}
-
-fn describe(error: JsValue) -> String {
+/// The message of a browser error.
+pub fn describe(error: JsValue) -> String {
     error
         .dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))

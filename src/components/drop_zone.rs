@@ -1,52 +1,48 @@
 //! The drop zone: drag and drop of files and folders, a file picker, a folder picker, and the
-//! embedded examples. It only dispatches: reading is in `browser::read`, checking in the core.
+//! embedded examples. It only dispatches: gathering is in `browser::read`, reading and checking
+//! in the worker (`browser::checker`).
 
 use std::future::Future;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, HtmlInputElement};
 
-use crate::app::{Phase, check_all};
+use crate::app::Phase;
+use crate::browser::checker;
 use crate::browser::examples::{EXAMPLES, Example};
-use crate::browser::read::{self, Input};
+use crate::browser::read::{self, Batch};
+use crate::wire::Job;
 
-/// Runs a read, showing progress, then checks what was read.
-fn run<F, Fut>(phase: RwSignal<Phase>, what: String, read: F)
+/// Gathers the input (showing progress), then has the worker read and check it.
+fn run<F, Fut>(phase: RwSignal<Phase>, what: String, gather: F)
 where
     F: FnOnce(Box<dyn Fn(usize, usize)>) -> Fut + 'static,
-    Fut: Future<Output = Result<Vec<Input>, String>> + 'static,
+    Fut: Future<Output = Result<Batch, String>> + 'static,
 {
     phase.set(Phase::Reading { what: what.clone(), done: 0, total: 0 });
     spawn_local(async move {
         let label = what.clone();
         let progress = Box::new(move |done, total| phase.set(Phase::Reading { what: label.clone(), done, total }));
-        match read(progress).await {
-            Ok(inputs) if inputs.is_empty() => phase.set(Phase::Idle),
-            Ok(inputs) => {
-                let files = inputs.iter().map(|i| i.read.package.as_ref().map_or(0, |p| p.files.len())).sum();
-                phase.set(Phase::Checking { what, files });
-                // Checking is synchronous: let the browser paint the "Checking" state first.
-                next_paint().await;
-                phase.set(Phase::Checked(Arc::new(check_all(inputs))));
-            }
+        let batch = match gather(progress).await {
+            Ok(batch) if batch.jobs.is_empty() => return phase.set(Phase::Idle),
+            Ok(batch) => batch,
+            Err(message) => return phase.set(Phase::Failed(message)),
+        };
+        let shown = move |p: crate::wire::Progress| {
+            phase.set(match p.stage.as_str() {
+                "inflating" => Phase::Inflating { what: p.what, bytes: p.bytes },
+                "checking" => Phase::Checking { what: p.what, files: p.files },
+                _ => Phase::Reading { what: p.what, done: p.files, total: p.total },
+            })
+        };
+        match checker::check(batch, shown).await {
+            Ok(reports) => phase.set(Phase::Checked(Arc::new(reports))),
+            Err(message) if message == "cancelled" => {}
             Err(message) => phase.set(Phase::Failed(message)),
         }
     });
-}
-
-/// Resolves after the browser has had the chance to render and paint (a frame, then a task).
-async fn next_paint() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let window = window();
-        let after_frame = wasm_bindgen::closure::Closure::once_into_js(move || {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), 0);
-        });
-        let _ = web_sys::window().map(|w| w.request_animation_frame(after_frame.unchecked_ref()));
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Drop target, pickers and examples.
@@ -74,7 +70,7 @@ pub fn DropZone(phase: RwSignal<Phase>) -> impl IntoView {
                 return;
             }
             run(phase, "the dropped items".into(), move |progress| async move {
-                read::read_dropped(items, &*progress).await
+                read::gather_dropped(items, &*progress).await
             });
         };
     let on_files = move |ev: leptos::ev::Event| {
@@ -82,26 +78,20 @@ pub fn DropZone(phase: RwSignal<Phase>) -> impl IntoView {
         let Some(list) = input.files() else { return };
         let files = read::files_of(&list);
         input.set_value("");
-        run(phase, "the chosen files".into(), move |progress| async move {
-            read::read_picked_files(files, &*progress).await
-        });
+        run(phase, "the chosen files".into(), move |_| async move { Ok(read::gather_picked_files(files)) });
     };
     let on_folder = move |ev: leptos::ev::Event| {
         let input: HtmlInputElement = event_target(&ev);
         let Some(list) = input.files() else { return };
         let files = read::files_of(&list);
         input.set_value("");
-        run(phase, "the chosen folder".into(), move |progress| async move {
-            read::read_picked_folder(files, &*progress).await
-        });
+        run(phase, "the chosen folder".into(), move |_| async move { Ok(read::gather_picked_folder(files)) });
     };
     let on_example = move |ev: leptos::ev::Event| {
         let id = event_target_value(&ev);
         if let Some(example) = Example::find(&id) {
-            run(phase, example.label.into(), move |_| async move {
-                let (name, read) = example.read();
-                Ok(vec![Input { name, read }])
-            });
+            let jobs = vec![Job::Example { id: example.id.into() }];
+            run(phase, example.label.into(), move |_| async move { Ok(Batch { jobs, files: Vec::new() }) });
         }
     };
 

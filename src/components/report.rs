@@ -148,11 +148,15 @@ fn PackageView(input: String, package: PackageReport, index: usize, phase: RwSig
     })
     .collect();
     let tab_ids: Vec<Tab> = tabs.iter().map(|(t, _)| *t).collect();
-    // Whether the cards and fix tabs have been opened: their panels are built then, once.
-    let opened = Memo::new(move |prev: Option<&(bool, bool)>| {
-        let (cards, fix) = prev.copied().unwrap_or_default();
-        (cards || tab.get() == Tab::Cards, fix || tab.get() == Tab::Fix)
+    // Whether the compatibility, cards and fix tabs have been opened: their panels are built
+    // then, once (nothing is computed or rendered for a tab that was never open).
+    let opened = Memo::new(move |prev: Option<&(bool, bool, bool)>| {
+        let (matrix, cards, fix) = prev.copied().unwrap_or_default();
+        let t = tab.get();
+        (matrix || t == Tab::Compatibility, cards || t == Tab::Cards, fix || t == Tab::Fix)
     });
+    // Long reports are paged: the first diagnostics at once, more on request.
+    let shown_limit = RwSignal::new(PAGE);
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         if let Some(next) = arrow_to_tab(&ev, &tab_ids, tab.get()) {
             tab.set(next);
@@ -196,26 +200,37 @@ fn PackageView(input: String, package: PackageReport, index: usize, phase: RwSig
                     } else if groups.is_empty() {
                         view! { <p class="filtered-out">"Nothing to show with this filter."</p> }.into_any()
                     } else {
-                        groups.into_iter().map(|g| view! { <FileGroupView group=g /> }).collect_view().into_any()
+                        let (page, hidden) = first_diagnostics(groups, shown_limit.get());
+                        view! {
+                            {page.into_iter().map(|g| view! { <FileGroupView group=g /> }).collect_view()}
+                            {(hidden > 0).then(|| view! {
+                                <button type="button" class="show-more" on:click=move |_| shown_limit.update(|n| *n += PAGE * 4)>
+                                    {format!("Show {} more diagnostic{}", hidden.min(PAGE * 4), if hidden.min(PAGE * 4) == 1 { "" } else { "s" })}
+                                </button>
+                            })}
+                        }
+                        .into_any()
                     }
                 }}
                 <SuppressedView package=package />
             </div>
             {matrix.map(|m| view! {
                 <div role="tabpanel" id=format!("{id}-panel-compatibility") aria-labelledby=format!("{id}-tab-compatibility") hidden=move || tab.get() != Tab::Compatibility>
-                    <MatrixView matrix=m />
+                    <Show when=move || opened.get().0>
+                        <MatrixView matrix=m.clone() />
+                    </Show>
                 </div>
             })}
             {recognised.then(|| view! {
                 <div role="tabpanel" id=format!("{id}-panel-cards") aria-labelledby=format!("{id}-tab-cards") hidden=move || tab.get() != Tab::Cards>
                     // Built on first opening (cards decode icons and render READMEs), then kept.
-                    <Show when=move || opened.get().0>
+                    <Show when=move || opened.get().1>
                         <CardsView package=package />
                     </Show>
                 </div>
                 <div role="tabpanel" id=format!("{id}-panel-fix") aria-labelledby=format!("{id}-tab-fix") hidden=move || tab.get() != Tab::Fix>
                     // Built on first opening (fixing writes and re-checks the whole package), then kept.
-                    <Show when=move || opened.get().1>
+                    <Show when=move || opened.get().2>
                         <FixView package=package on_apply=Callback::new(move |r: Report| replace_package(phase, index, r)) />
                     </Show>
                 </div>
@@ -257,6 +272,30 @@ fn SuppressedView(package: StoredValue<PackageReport>) -> impl IntoView {
             </details>
         }
     })
+}
+
+/// How many diagnostics a report shows before "Show more".
+const PAGE: usize = 50;
+
+/// The groups cut to their first `limit` diagnostics in page order, and how many were cut.
+fn first_diagnostics(groups: Vec<FileGroup>, limit: usize) -> (Vec<FileGroup>, usize) {
+    let mut left = limit;
+    let mut hidden = 0;
+    let mut page = Vec::new();
+    for mut group in groups {
+        let n = group.diagnostics.len();
+        if left == 0 {
+            hidden += n;
+            continue;
+        }
+        if n > left {
+            hidden += n - left;
+            group.diagnostics.truncate(left);
+        }
+        left -= group.diagnostics.len();
+        page.push(group);
+    }
+    (page, hidden)
 }
 
 /// The counts per severity, which double as the filter's toggle buttons.

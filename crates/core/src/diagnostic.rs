@@ -3,14 +3,14 @@
 //! byte-range [`Edit`]s on the original file, so that applying it keeps every comment, key
 //! order and quoting style that the fix does not touch.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::syntax::{LineCol, Span};
 
 /// What happens on the real platform (RULES.md): `Error` means a platform rejects, hides, or
 /// fails to install or load the extension on at least one supported version; `Warning` means
 /// it works but degraded somewhere, or is very likely a mistake; `Info` is a suggestion.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// A suggestion; nothing breaks.
@@ -33,7 +33,7 @@ impl Severity {
 }
 
 /// Whether a fix is applied by default (ruff's model).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Applicability {
     /// Keeps the meaning the author intended; applied to the corrected package by default.
@@ -45,7 +45,7 @@ pub enum Applicability {
 /// One replacement of the bytes `start..end` of `file` (a path inside the package, relative to
 /// the package root) with `replacement`. An insertion has `start == end`; a deletion has an
 /// empty replacement. Offsets index the file's *original* bytes.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Edit {
     /// Path of the file inside the package, relative to the package root.
     pub file: String,
@@ -81,7 +81,7 @@ impl Edit {
 
 /// A change to the package's file list that a byte edit cannot express (dropping a link entry,
 /// renaming the archive's top folder, adding a file that does not exist yet).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "kebab-case")]
 pub enum FileOperation {
     /// Remove the file (or archive entry) at `path`.
@@ -105,7 +105,7 @@ pub enum FileOperation {
 
 /// A suggested correction: a title for the fix list, its applicability, and the edits and file
 /// operations that carry it out.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fix {
     /// Safe fixes are applied by default; unsafe ones only when chosen.
     pub applicability: Applicability,
@@ -114,7 +114,7 @@ pub struct Fix {
     /// Byte-range edits on the original files.
     pub edits: Vec<Edit>,
     /// Package-level changes; empty for most fixes.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub operations: Vec<FileOperation>,
 }
 
@@ -138,7 +138,7 @@ impl Fix {
 
 /// Where a diagnostic points: a file inside the package and, for text files, a byte span
 /// with its 1-based line and column (start and end).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Location {
     /// Byte span in the original file.
     pub span: Span,
@@ -150,10 +150,11 @@ pub struct Location {
 
 /// One finding. `code` is a stable rule code from RULES.md (`KS001`); `message` names the
 /// offending value; `help` says what to do.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     /// Stable rule code, e.g. `RANGE003`.
-    pub code: &'static str,
+    #[serde(deserialize_with = "crate::interned::deserialize")]
+    pub code: crate::interned::StaticStr,
     /// Severity of this occurrence (a rule may emit several severities, e.g. KS010).
     pub severity: Severity,
     /// What is wrong, naming the offending value.
@@ -201,7 +202,7 @@ impl Diagnostic {
 }
 
 /// Numbers of diagnostics by severity.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Counts {
     /// Errors.
     pub errors: usize,

@@ -17,6 +17,7 @@ pub mod edit;
 pub mod fix;
 pub mod fuzz;
 pub mod helm;
+mod interned;
 pub mod k8s;
 pub mod kubesphere;
 pub mod markdown;

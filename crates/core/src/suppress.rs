@@ -6,14 +6,14 @@
 //! suppression that suppresses nothing (or names no rule) is reported as SUP001, so stale ones do
 //! not pile up. `package.json` has no comments: suppress its findings in `extcheck.toml`.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::package::Package;
 use crate::syntax::{LineIndex, Span};
 
 /// Where a suppression comes from (SARIF `suppression.kind`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum SuppressionKind {
     /// A `# extcheck:ignore` comment in the package's files.
@@ -23,7 +23,7 @@ pub enum SuppressionKind {
 }
 
 /// A finding that was suppressed, kept so reports can list it as such.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Suppressed {
     /// The finding, unchanged.
     pub diagnostic: Diagnostic,

@@ -12,12 +12,12 @@
 pub mod kubesphere;
 pub mod rancher;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::platforms::VendorBuild;
 
 /// The overall verdict of a cell.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum CellVerdict {
     /// Every gate passes.
@@ -58,7 +58,7 @@ impl CellVerdict {
 }
 
 /// What one gate decided for a cell.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum GateOutcome {
     /// The gate lets the extension through.
@@ -72,12 +72,14 @@ pub enum GateOutcome {
 }
 
 /// One gate's result in a cell.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Gate {
     /// Stable id, e.g. `ks-core`, `helm`, `console`, `rancher-a`.
-    pub id: &'static str,
+    #[serde(deserialize_with = "crate::interned::deserialize")]
+    pub id: crate::interned::StaticStr,
     /// The component, e.g. "Helm at install (executor, Helm 3.12)".
-    pub name: &'static str,
+    #[serde(deserialize_with = "crate::interned::deserialize")]
+    pub name: crate::interned::StaticStr,
     /// What it decided.
     pub outcome: GateOutcome,
     /// Why, naming the constraint, the version compared and the engine.
@@ -87,7 +89,7 @@ pub struct Gate {
 }
 
 /// A row: a platform version.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Row {
     /// Version id, e.g. `4.1.3` or `2.10`.
     pub id: String,
@@ -98,7 +100,7 @@ pub struct Row {
 }
 
 /// A column: a Kubernetes minor.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Column {
     /// Minor number (28 for 1.28).
     pub minor: u32,
@@ -107,7 +109,7 @@ pub struct Column {
 }
 
 /// One cell for one build form.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cell {
     /// Row index.
     pub row: usize,
@@ -150,10 +152,11 @@ impl Cell {
 }
 
 /// A platform's matrix, for every build form in `vendors`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Matrix {
     /// `kubesphere` or `rancher`.
-    pub platform: &'static str,
+    #[serde(deserialize_with = "crate::interned::deserialize")]
+    pub platform: crate::interned::StaticStr,
     /// Platform versions, oldest first.
     pub rows: Vec<Row>,
     /// Kubernetes minors, oldest first.

@@ -8,7 +8,7 @@ use super::{Origin, Package};
 use crate::diagnostic::{Diagnostic, Severity};
 
 /// The kinds of package extcheck knows, as named in the JSON report.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
     /// A KubeSphere v4 extension: `extension.yaml` at the root (source folder or ksbuilder tgz).

@@ -24,7 +24,7 @@ pub const MAX_TOTAL_BYTES: u64 = 100 * 1024 * 1024;
 pub const MAX_FILE_BYTES: u64 = 5 * 1024 * 1024;
 
 /// Where the package came from.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum Origin {
     /// An archive file.

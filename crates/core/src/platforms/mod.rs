@@ -263,7 +263,7 @@ pub static RANCHER: &[RancherRelease] = &[
 pub const KUBE_MINORS: (KubeMinor, KubeMinor) = (19, 36);
 
 /// How a Kubernetes distribution writes its `GitVersion` (kubesphere.md §3.1, rancher.md §4).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum VendorBuild {
     /// Upstream `v1.N.0`.

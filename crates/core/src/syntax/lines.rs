@@ -2,7 +2,7 @@ use super::Span;
 
 /// A position as people read it: 1-based line, 1-based column counted in Unicode scalar
 /// values (characters), as rustc and most editors display them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct LineCol {
     /// Line number, starting at 1.
     pub line: usize,

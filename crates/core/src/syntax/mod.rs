@@ -9,7 +9,7 @@ pub mod yaml;
 pub use lines::{LineCol, LineIndex};
 
 /// A half-open byte range `start..end` into one file's original bytes.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Span {
     /// Offset of the first byte.
     pub start: usize,
