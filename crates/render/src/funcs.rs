@@ -2115,16 +2115,50 @@ pub fn call(name: &str, a: &[Value], konst: &[bool], env: &mut Env) -> F {
         }
         "now" => {
             env.mark(name);
-            Ok(Value::Int(env.now_unix))
+            Ok(Value::Obj(Rc::new(Obj::Time(env.now_unix, 0))))
         }
         "unixEpoch" => {
-            env.mark(name);
-            Ok(Value::str(env.now_unix.to_string()))
+            arity(name, a, 1)?;
+            let (secs, _) = time_of(&a[0], env);
+            Ok(Value::str(secs.to_string()))
         }
-        "date" | "dateInZone" | "date_in_zone" | "htmlDate" | "htmlDateInZone" | "ago" | "toDate" | "mustToDate"
-        | "dateModify" | "date_modify" | "mustDateModify" | "must_date_modify" | "duration" | "durationRound" => {
+        "date" | "dateInZone" | "date_in_zone" => {
+            at_least(name, a, 2)?;
+            let layout = s_arg(&a[0])?;
+            let (secs, nanos) = time_of(&a[1], env);
+            Ok(Value::str(crate::gotime::format(secs, nanos, &layout)))
+        }
+        "htmlDate" | "htmlDateInZone" => {
+            at_least(name, a, 1)?;
+            let (secs, nanos) = time_of(&a[0], env);
+            Ok(Value::str(crate::gotime::format(secs, nanos, "2006-01-02")))
+        }
+        "ago" => {
+            arity(name, a, 1)?;
             env.mark(name);
-            Ok(Value::str(""))
+            let (secs, _) = time_of(&a[0], env);
+            Ok(Value::str(crate::gotime::duration_string(((env.now_unix - secs) as i128) * 1_000_000_000)))
+        }
+        "duration" => {
+            arity(name, a, 1)?;
+            let n: i64 = match &a[0] {
+                Value::Str(s) => s.parse().unwrap_or(0),
+                Value::I64(i) => *i,
+                _ => 0,
+            };
+            Ok(Value::str(crate::gotime::duration_string(n as i128 * 1_000_000_000)))
+        }
+        "toDate" | "mustToDate" | "dateModify" | "date_modify" | "mustDateModify" | "must_date_modify"
+        | "durationRound" => {
+            env.mark(name);
+            match name {
+                "durationRound" => Ok(Value::str(crate::gotime::duration_string(0))),
+                "toDate" | "mustToDate" => Ok(Value::Obj(Rc::new(Obj::Time(env.now_unix, 0)))),
+                _ => {
+                    let (secs, nanos) = time_of(a.get(1).unwrap_or(&Value::Nil), env);
+                    Ok(Value::Obj(Rc::new(Obj::Time(secs, nanos))))
+                }
+            }
         }
         // Keys and certificates: random, so well-formed PEM blocks of random DER-sized bytes
         // stand in for them (the output is marked not reproducible either way).
@@ -2705,4 +2739,24 @@ fn decimal_fold(args: &[Value], start: f64, kind: DecOp) -> f64 {
         };
     }
     acc.map(Dec::to_f64).unwrap_or(fallback)
+}
+
+/// The instant Sprig's date functions take: a `time.Time`, or Unix seconds as a number; anything
+/// else is `time.Now()`.
+fn time_of(v: &Value, env: &mut Env) -> (i64, u32) {
+    match v {
+        Value::Obj(o) => match &**o {
+            Obj::Time(s, n) => (*s, *n),
+            _ => {
+                env.mark("now");
+                (env.now_unix, 0)
+            }
+        },
+        Value::Int(i) | Value::I64(i) => (*i, 0),
+        Value::Float(f) => (*f as i64, 0),
+        _ => {
+            env.mark("now");
+            (env.now_unix, 0)
+        }
+    }
 }

@@ -131,6 +131,9 @@ pub fn obj_to_value(v: &Value) -> Option<Value> {
         ])),
         Obj::HelmVersion => helm_version_map(),
         Obj::Semver(s) => Value::str(s.original.as_str()),
+        Obj::Time(secs, nanos) => {
+            Value::str(crate::gotime::format(*secs, *nanos, "2006-01-02T15:04:05.999999999Z07:00"))
+        }
     })
 }
 

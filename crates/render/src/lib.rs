@@ -17,6 +17,7 @@ pub mod engine;
 pub mod exec;
 pub mod funcs;
 pub mod glob;
+pub mod gotime;
 pub mod ignore;
 pub mod inputs;
 pub mod json;
