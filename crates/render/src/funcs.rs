@@ -1317,6 +1317,14 @@ pub fn call(name: &str, a: &[Value], konst: &[bool], env: &mut Env) -> F {
             Ok(Value::map(BTreeMap::new()))
         }
         "getHostByName" => Ok(Value::str("")),
+        "fromToml" => {
+            arity(name, a, 1)?;
+            let s = s_arg(&a[0])?;
+            Ok(match crate::toml::from_toml(&s) {
+                Ok(v) => v,
+                Err(e) => Value::map(BTreeMap::from([("Error".to_string(), Value::str(e))])),
+            })
+        }
         "toToml" | "mustToToml" => {
             arity(name, a, 1)?;
             Ok(Value::str(crate::toml::to_toml(&a[0])))
