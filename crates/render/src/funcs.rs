@@ -964,13 +964,14 @@ pub fn method(o: &Rc<Obj>, name: &str, args: &[Value], env: &mut Env) -> Option<
             s0().map(|p| Value::str(f.get(&p).map(|b| String::from_utf8_lossy(b).into_owned()).unwrap_or_default()))
         }
         (Obj::Files(f), "GetBytes") => s0().map(|p| Value::Bytes(f.get(&p).cloned().unwrap_or_default())),
-        (Obj::Files(f), "Lines") => s0().map(|p| match f.get(&p) {
-            None => Value::list(Vec::new()),
-            Some(b) => {
+        (Obj::Files(f), "Lines") => s0().and_then(|p| match f.get(&p) {
+            None => Ok(Value::list(Vec::new())),
+            Some(b) if b.is_empty() => Err("runtime error: index out of range [-1]".to_string()),
+            Some(b) => Ok({
                 let s = String::from_utf8_lossy(b).into_owned();
                 let s = s.strip_suffix('\n').unwrap_or(&s).to_string();
                 Value::list(s.split('\n').map(Value::str).collect())
-            }
+            }),
         }),
         (Obj::Files(f), "Glob") => s0().map(|pat| {
             let m: BTreeMap<String, Rc<Vec<u8>>> = f
@@ -985,9 +986,6 @@ pub fn method(o: &Rc<Obj>, name: &str, args: &[Value], env: &mut Env) -> Option<
                 .iter()
                 .map(|(k, v)| (basename(k).to_string(), Value::str(String::from_utf8_lossy(v).into_owned())))
                 .collect();
-            if m.is_empty() {
-                return Some(Ok(Value::str("")));
-            }
             {
                 let y = crate::yaml::to_yaml(&Value::map(m));
                 Ok(Value::str(y.strip_suffix('\n').unwrap_or(&y)))
@@ -996,9 +994,6 @@ pub fn method(o: &Rc<Obj>, name: &str, args: &[Value], env: &mut Env) -> Option<
         (Obj::Files(f), "AsSecrets") => {
             let m: BTreeMap<String, Value> =
                 f.iter().map(|(k, v)| (basename(k).to_string(), Value::str(b64e(v)))).collect();
-            if m.is_empty() {
-                return Some(Ok(Value::str("")));
-            }
             {
                 let y = crate::yaml::to_yaml(&Value::map(m));
                 Ok(Value::str(y.strip_suffix('\n').unwrap_or(&y)))
