@@ -35,6 +35,8 @@ pub struct Chart {
     pub is_library: bool,
     /// The chart's version.
     pub version: String,
+    /// `values.schema.json`, if any.
+    pub schema: Option<Vec<u8>>,
     /// `dependencies` of Chart.yaml (`None` when absent), as Helm's dependency processing
     /// leaves them (aliases applied, disabled ones removed).
     pub deps: Option<Vec<DepMeta>>,
@@ -323,7 +325,8 @@ pub fn load_chart(files: &[(String, Vec<u8>)], apply_helmignore: bool) -> Result
         ),
         _ => None,
     };
-    Ok(Chart { metadata, name, values, templates, files: other, dependencies, is_library, version, deps })
+    let schema = files.iter().find(|(p, _)| p == "values.schema.json").map(|(_, b)| b.clone());
+    Ok(Chart { metadata, name, values, templates, files: other, dependencies, is_library, version, deps, schema })
 }
 
 /// Helm's `sanitizeString`: whitespace becomes a space, other unprintable characters go.
@@ -897,6 +900,12 @@ fn render_once(chart: &Chart, opts: &RenderOptions) -> Result<Rendered, RenderEr
     process_dependency_enabled(&mut chart, &user, "")?;
     process_dependency_import_values(&mut chart)?;
     let vals = coalesce_values_top(&chart, &user, false)?;
+    let schema_errors = validate_schemas(&chart, &Value::Map(vals.clone()));
+    if !schema_errors.is_empty() {
+        return Err(load_err(format!(
+            "values don't meet the specifications of the schema(s) in the following chart(s):\n{schema_errors}"
+        )));
+    }
 
     let mut top = BTreeMap::new();
     top.insert(
@@ -985,6 +994,34 @@ pub fn tpl(
         wrapped: Some(Box::new(e)),
     })?;
     Ok(out.replace("<no value>", ""))
+}
+
+/// `ValidateAgainstSchema`: the chart's schema on its values, then each subchart's on its part.
+fn validate_schemas(chart: &Chart, values: &Value) -> String {
+    let mut sb = String::new();
+    if let Some(schema) = &chart.schema {
+        match crate::schema::validate(schema, values) {
+            Ok(errs) if errs.is_empty() => {}
+            Ok(errs) => sb.push_str(&format!("{}:\n{}\n", chart.name, errs.join("\n"))),
+            Err(e) => sb.push_str(&format!("{}:\n{e}\n", chart.name)),
+        }
+    }
+    for sub in &chart.dependencies {
+        let raw = match values {
+            Value::Map(m) => m.borrow().get(&sub.name).cloned(),
+            _ => None,
+        };
+        match raw {
+            None | Some(Value::Nil) => {}
+            Some(v @ Value::Map(_)) => sb.push_str(&validate_schemas(sub, &v)),
+            Some(other) => sb.push_str(&format!(
+                "{}:\ninvalid type for values: expected object (map), got {}\n",
+                sub.name,
+                other.type_name()
+            )),
+        }
+    }
+    sb
 }
 
 /// The parser's nesting limit for a nesting cap: the default for the default cap, up to 10000

@@ -23,6 +23,7 @@ pub mod inputs;
 pub mod json;
 pub mod output;
 pub mod parse;
+pub mod schema;
 pub mod semver;
 pub mod toml;
 pub mod value;
