@@ -107,7 +107,7 @@ fn check_node(root: &J, s: &J, v: &Value, at: &str, errs: &mut Vec<Err>, depth: 
     }
     let J::Object(s) = s else {
         if *s == J::Bool(false) {
-            errs.push(Err::Leaf(at.to_string(), format!("false schema")));
+            errs.push(Err::Leaf(at.to_string(), "false schema".to_string()));
         }
         return;
     };
