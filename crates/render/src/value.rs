@@ -377,7 +377,8 @@ fn write_go(out: &mut String, v: &Value, top: bool) {
                 out.push_str(HELM_VERSION_PRINTED);
                 out.push('}');
             }
-            Obj::KubeVersion(k) => out.push_str(&k.normalized),
+            // a copied struct: fmt has no `String()` (it has a pointer receiver)
+            Obj::KubeVersion(k) => write_kube(out, k),
             Obj::VersionSet(v) => {
                 out.push('[');
                 out.push_str(&v.join(" "));
