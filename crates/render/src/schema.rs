@@ -3,7 +3,8 @@
 //! against its coalesced values, each subchart's against its part. Supported keywords: `type`,
 //! `required`, `properties`, `additionalProperties`, `items`, `enum`, `const`, `minimum`,
 //! `maximum`, `exclusiveMinimum`, `exclusiveMaximum`, `minLength`, `maxLength`, `pattern`,
-//! `minItems`, `maxItems`, `allOf`, local `$ref`. Errors read `- at '/a/b': message`.
+//! `minItems`, `maxItems`, `allOf`, `patternProperties`, local `$ref` (remote ones accept
+//! anything). Errors read `- at '/a/b': message`.
 
 use serde_json::Value as J;
 
@@ -229,21 +230,34 @@ fn check_node(root: &J, s: &J, v: &Value, at: &str, errs: &mut Vec<Err>, depth: 
                 }
             }
         }
+        // patternProperties: matching keys are checked against each matching schema
+        let patterns: Vec<(regex::Regex, &J)> = s
+            .get("patternProperties")
+            .and_then(J::as_object)
+            .map(|pp| pp.iter().filter_map(|(p, sch)| regex::Regex::new(p).ok().map(|r| (r, sch))).collect())
+            .unwrap_or_default();
+        for (k, x) in m.iter() {
+            for (re, sch) in &patterns {
+                if re.is_match(k) {
+                    check(root, sch, x, &format!("{at}/{}", escape(k)), errs, depth + 1);
+                }
+            }
+        }
+        let additional =
+            |k: &String| !props.is_some_and(|p| p.contains_key(k)) && !patterns.iter().any(|(re, _)| re.is_match(k));
         match s.get("additionalProperties") {
             Some(J::Bool(false)) => {
-                let extra: Vec<String> =
-                    m.keys().filter(|k| !props.is_some_and(|p| p.contains_key(*k))).map(|k| format!("'{k}'")).collect();
-                match extra.len() {
-                    0 => {}
-                    _ => errs.push(Err::Leaf(
+                let extra: Vec<String> = m.keys().filter(|k| additional(k)).map(|k| format!("'{k}'")).collect();
+                if !extra.is_empty() {
+                    errs.push(Err::Leaf(
                         at.to_string(),
                         format!("additional properties {} not allowed", extra.join(", ")),
-                    )),
+                    ));
                 }
             }
             Some(ap @ J::Object(_)) => {
                 for (k, x) in m.iter() {
-                    if !props.is_some_and(|p| p.contains_key(k)) {
+                    if additional(k) {
                         check(root, ap, x, &format!("{at}/{}", escape(k)), errs, depth + 1);
                     }
                 }
