@@ -2196,12 +2196,22 @@ pub fn call(name: &str, a: &[Value], konst: &[bool], env: &mut Env) -> F {
             };
             Ok(Value::str(crate::gotime::duration_string(n as i128 * 1_000_000_000)))
         }
-        "toDate" | "mustToDate" | "dateModify" | "date_modify" | "mustDateModify" | "must_date_modify"
-        | "durationRound" => {
+        "toDate" | "mustToDate" => {
+            arity(name, a, 2)?;
+            let layout = s_arg(&a[0])?;
+            let text = s_arg(&a[1])?;
+            match crate::gotime::parse(&layout, &text) {
+                Some((secs, nanos)) => Ok(Value::Obj(Rc::new(Obj::Time(secs, nanos)))),
+                None if name == "toDate" => Ok(Value::Obj(Rc::new(Obj::Time(-62_135_596_800, 0)))),
+                None => {
+                    Err(call_err(format!("parsing time {} as {}: cannot parse", go_quote(&text), go_quote(&layout))))
+                }
+            }
+        }
+        "dateModify" | "date_modify" | "mustDateModify" | "must_date_modify" | "durationRound" => {
             env.mark(name);
             match name {
                 "durationRound" => Ok(Value::str(crate::gotime::duration_string(0))),
-                "toDate" | "mustToDate" => Ok(Value::Obj(Rc::new(Obj::Time(env.now_unix, 0)))),
                 _ => {
                     let (secs, nanos) = time_of(a.get(1).unwrap_or(&Value::Nil), env);
                     Ok(Value::Obj(Rc::new(Obj::Time(secs, nanos))))

@@ -206,3 +206,126 @@ mod tests {
         assert_eq!(duration_string(1_500_000), "1.5ms");
     }
 }
+
+/// `time.Parse(layout, value)` in UTC for numeric layouts (`2006-01-02T15:04:05Z07:00` and its
+/// parts, `Jan`, fractions); `None` when the value does not fit.
+pub fn parse(layout: &str, value: &str) -> Option<(i64, u32)> {
+    let (mut year, mut month, mut day, mut hour, mut min, mut sec, mut nanos) =
+        (1i64, 1u32, 1u32, 0u32, 0u32, 0u32, 0u32);
+    let mut pm: Option<bool> = None;
+    let mut offset: i64 = 0;
+    let mut l = layout;
+    let mut v = value;
+    fn digits(v: &mut &str, min: usize, max: usize) -> Option<u32> {
+        let n = v.bytes().take(max).take_while(u8::is_ascii_digit).count();
+        if n < min {
+            return None;
+        }
+        let x = v[..n].parse().ok()?;
+        *v = &v[n..];
+        Some(x)
+    }
+    while !l.is_empty() {
+        if let Some(r) = l.strip_prefix("2006") {
+            year = digits(&mut v, 4, 4)? as i64;
+            l = r;
+        } else if let Some(r) = l.strip_prefix("January") {
+            let i = MONTHS.iter().position(|m| v.starts_with(m))?;
+            v = &v[MONTHS[i].len()..];
+            month = i as u32 + 1;
+            l = r;
+        } else if let Some(r) = l.strip_prefix("Jan") {
+            let i = MONTHS.iter().position(|m| v.starts_with(&m[..3]))?;
+            v = &v[3..];
+            month = i as u32 + 1;
+            l = r;
+        } else if let Some(r) = l.strip_prefix("Z07:00").or_else(|| l.strip_prefix("-07:00")) {
+            if let Some(rest) = v.strip_prefix('Z') {
+                v = rest;
+            } else {
+                let sign = if v.starts_with('-') {
+                    -1
+                } else if v.starts_with('+') {
+                    1
+                } else {
+                    return None;
+                };
+                v = &v[1..];
+                let h = digits(&mut v, 2, 2)? as i64;
+                v = v.strip_prefix(':')?;
+                let m = digits(&mut v, 2, 2)? as i64;
+                offset = sign * (h * 3600 + m * 60);
+            }
+            l = r;
+        } else if let Some(r) = l.strip_prefix("01") {
+            month = digits(&mut v, 2, 2)?;
+            l = r;
+        } else if let Some(r) = l.strip_prefix("02") {
+            day = digits(&mut v, 2, 2)?;
+            l = r;
+        } else if let Some(r) = l.strip_prefix("15") {
+            hour = digits(&mut v, 1, 2)?;
+            l = r;
+        } else if let Some(r) = l.strip_prefix("03") {
+            hour = digits(&mut v, 2, 2)?;
+            l = r;
+        } else if let Some(r) = l.strip_prefix("04") {
+            min = digits(&mut v, 2, 2)?;
+            l = r;
+        } else if let Some(r) = l.strip_prefix("05") {
+            sec = digits(&mut v, 2, 2)?;
+            if v.starts_with('.') && !r.starts_with('.') {
+                v = &v[1..];
+                let n = v.bytes().take_while(u8::is_ascii_digit).count();
+                let f = format!("{:0<9}", &v[..n.min(9)]);
+                nanos = f.parse().ok()?;
+                v = &v[n..];
+            }
+            l = r;
+        } else if (l.starts_with(".0") || l.starts_with(".9")) && v.starts_with('.') {
+            let d = l.as_bytes()[1];
+            let n = l[1..].bytes().take_while(|b| *b == d).count();
+            l = &l[1 + n..];
+            v = &v[1..];
+            let k = v.bytes().take_while(u8::is_ascii_digit).count();
+            let f = format!("{:0<9}", &v[..k.min(9)]);
+            nanos = f.parse().ok()?;
+            v = &v[k..];
+        } else if let Some(r) = l.strip_prefix("PM") {
+            pm = Some(v.starts_with("PM"));
+            v = v.get(2..)?;
+            l = r;
+        } else if let Some(r) = l.strip_prefix("06") {
+            year = 2000 + digits(&mut v, 2, 2)? as i64;
+            l = r;
+        } else if let Some(r) = l.strip_prefix('1') {
+            month = digits(&mut v, 1, 2)?;
+            l = r;
+        } else if let Some(r) = l.strip_prefix('2') {
+            day = digits(&mut v, 1, 2)?;
+            l = r;
+        } else if let Some(r) = l.strip_prefix('3') {
+            hour = digits(&mut v, 1, 2)?;
+            l = r;
+        } else {
+            let c = l.chars().next()?;
+            v = v.strip_prefix(c)?;
+            l = &l[c.len_utf8()..];
+        }
+    }
+    if !v.is_empty() || !(1..=12).contains(&month) || day < 1 || day > 31 || hour > 23 || min > 59 || sec > 59 {
+        return None;
+    }
+    if let Some(p) = pm {
+        hour = hour % 12 + if p { 12 } else { 0 };
+    }
+    // days_from_civil
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let mp = (month as i64 + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    Some((days * 86_400 + hour as i64 * 3600 + min as i64 * 60 + sec as i64 - offset, nanos))
+}
