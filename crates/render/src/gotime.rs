@@ -191,22 +191,6 @@ fn frac(v: u128, div: u128) -> String {
     format!("{whole}.{}", f.trim_end_matches('0'))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn formats() {
-        // 2024-02-29T13:04:05Z
-        let t = 1_709_211_845;
-        assert_eq!(format(t, 0, "2006-01-02T15:04:05Z07:00"), "2024-02-29T13:04:05Z");
-        assert_eq!(format(t, 500_000_000, "Mon Jan _2 3:04PM .000 .999"), "Thu Feb 29 1:04PM .500 .5");
-        assert_eq!(duration_string(95_000_000_000), "1m35s");
-        assert_eq!(duration_string(3_600_000_000_000), "1h0m0s");
-        assert_eq!(duration_string(1_500_000), "1.5ms");
-    }
-}
-
 /// `time.Parse(layout, value)` in UTC for numeric layouts (`2006-01-02T15:04:05Z07:00` and its
 /// parts, `Jan`, fractions); `None` when the value does not fit.
 pub fn parse(layout: &str, value: &str) -> Option<(i64, u32)> {
@@ -313,7 +297,7 @@ pub fn parse(layout: &str, value: &str) -> Option<(i64, u32)> {
             l = &l[c.len_utf8()..];
         }
     }
-    if !v.is_empty() || !(1..=12).contains(&month) || day < 1 || day > 31 || hour > 23 || min > 59 || sec > 59 {
+    if !v.is_empty() || !(1..=12).contains(&month) || !(1..=31).contains(&day) || hour > 23 || min > 59 || sec > 59 {
         return None;
     }
     if let Some(p) = pm {
@@ -328,4 +312,20 @@ pub fn parse(layout: &str, value: &str) -> Option<(i64, u32)> {
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     let days = era * 146_097 + doe - 719_468;
     Some((days * 86_400 + hour as i64 * 3600 + min as i64 * 60 + sec as i64 - offset, nanos))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats() {
+        // 2024-02-29T13:04:05Z
+        let t = 1_709_211_845;
+        assert_eq!(format(t, 0, "2006-01-02T15:04:05Z07:00"), "2024-02-29T13:04:05Z");
+        assert_eq!(format(t, 500_000_000, "Mon Jan _2 3:04PM .000 .999"), "Thu Feb 29 1:04PM .500 .5");
+        assert_eq!(duration_string(95_000_000_000), "1m35s");
+        assert_eq!(duration_string(3_600_000_000_000), "1h0m0s");
+        assert_eq!(duration_string(1_500_000), "1.5ms");
+    }
 }
