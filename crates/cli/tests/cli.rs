@@ -341,3 +341,37 @@ fn fix_usage_errors_exit_2() {
     assert_eq!(extcheck(&["check", &input, "--unsafe-fixes"]).status.code(), Some(2));
     assert_eq!(extcheck(&["check", &input, &input, "--diff"]).status.code(), Some(2));
 }
+
+fn render_chart(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../render/tests/charts").join(name).display().to_string()
+}
+
+#[test]
+fn template_prints_what_helm_template_prints() {
+    let out = extcheck(&["template", &render_chart("helpers-include"), "--set", "nameOverride=zz"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("---\n# Source: helpers-include/templates/a.yaml\nmetadata:\n  name: zz\n"), "{text}");
+    let out = extcheck(&[
+        "template",
+        &render_chart("basics"),
+        "--format",
+        "json",
+        "--release-name",
+        "r",
+        "--namespace",
+        "ns",
+    ]);
+    let v = json(&out);
+    assert!(v["basics/templates/a.yaml"].as_str().unwrap().contains("Name:r Namespace:ns"), "{v}");
+}
+
+#[test]
+fn template_failure_exits_1_with_helms_message() {
+    let out = extcheck(&["template", &render_chart("err-fail")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "Error: execution error at (err-fail/templates/a.yaml:2:3): custom failure\n"
+    );
+}

@@ -35,6 +35,8 @@ pub struct Chart {
     pub is_library: bool,
     /// The chart's version.
     pub version: String,
+    /// `values.schema.json`, if any.
+    pub schema: Option<Vec<u8>>,
     /// `dependencies` of Chart.yaml (`None` when absent), as Helm's dependency processing
     /// leaves them (aliases applied, disabled ones removed).
     pub deps: Option<Vec<DepMeta>>,
@@ -205,8 +207,11 @@ fn load_err(msg: impl Into<String>) -> RenderError {
 /// Loads a chart from its files (paths relative to the chart folder, `/`-separated).
 /// `.helmignore` applies when `apply_helmignore` (Helm applies it to folders, not archives).
 pub fn load_chart(files: &[(String, Vec<u8>)], apply_helmignore: bool) -> Result<Chart, RenderError> {
-    let mut files: Vec<(String, Vec<u8>)> =
-        files.iter().map(|(p, b)| (p.trim_start_matches("./").to_string(), b.clone())).collect();
+    // Helm's loader strips a UTF-8 byte-order mark from every file
+    let mut files: Vec<(String, Vec<u8>)> = files
+        .iter()
+        .map(|(p, b)| (p.trim_start_matches("./").to_string(), b.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(b).to_vec()))
+        .collect();
     if apply_helmignore {
         let rules = match files.iter().find(|(p, _)| p == ".helmignore") {
             Some((_, b)) => crate::ignore::Rules::parse(&String::from_utf8_lossy(b)),
@@ -218,10 +223,20 @@ pub fn load_chart(files: &[(String, Vec<u8>)], apply_helmignore: bool) -> Result
         files.iter().find(|(p, _)| p == "Chart.yaml").ok_or_else(|| load_err("Chart.yaml file is missing"))?;
     let metadata = crate::yaml::parse_helm_yaml(&String::from_utf8_lossy(&chart_yaml.1))
         .map_err(|e| load_err(format!("cannot load Chart.yaml: {e}")))?;
-    let meta_map = match &metadata {
+    let mut meta_map = match &metadata {
         Value::Map(m) => m.borrow().clone(),
         _ => BTreeMap::new(),
     };
+    // requirements.yaml (Helm 2 charts) fills the dependencies
+    if let Some((_, b)) = files.iter().find(|(p, _)| p == "requirements.yaml")
+        && let Ok(Value::Map(req)) = crate::yaml::parse_helm_yaml(&String::from_utf8_lossy(b))
+        && let Some(d) = req.borrow().get("dependencies")
+    {
+        meta_map.insert("dependencies".into(), d.clone());
+    }
+    validate_metadata(&mut meta_map)?;
+    let metadata = Value::map(meta_map.clone());
+    let api_v1 = meta_map.get("apiVersion").map(funcs::strval).as_deref() == Some("v1");
     let name = meta_map.get("name").map(funcs::strval).unwrap_or_default();
     let is_library = meta_map.get("type").map(funcs::strval).as_deref() == Some("library");
     let mut values = Value::map(BTreeMap::new());
@@ -242,12 +257,19 @@ pub fn load_chart(files: &[(String, Vec<u8>)], apply_helmignore: bool) -> Result
             };
             continue;
         }
-        if p == "values.schema.json" || p == "requirements.yaml" || p == "requirements.lock" || p == "Chart.lock" {
+        if p == "values.schema.json" || p == "Chart.lock" {
+            continue;
+        }
+        if (p == "requirements.yaml" || p == "requirements.lock") && !api_v1 {
             continue;
         }
         if let Some(rest) = p.strip_prefix("templates/") {
             let _ = rest;
             templates.push((p.clone(), String::from_utf8_lossy(b).into_owned()));
+            continue;
+        }
+        if p.starts_with("charts/") && p.ends_with(".prov") {
+            other.insert(p.clone(), Rc::new(b.clone()));
             continue;
         }
         if let Some(rest) = p.strip_prefix("charts/") {
@@ -303,7 +325,70 @@ pub fn load_chart(files: &[(String, Vec<u8>)], apply_helmignore: bool) -> Result
         ),
         _ => None,
     };
-    Ok(Chart { metadata, name, values, templates, files: other, dependencies, is_library, version, deps })
+    let schema = files.iter().find(|(p, _)| p == "values.schema.json").map(|(_, b)| b.clone());
+    Ok(Chart { metadata, name, values, templates, files: other, dependencies, is_library, version, deps, schema })
+}
+
+/// Helm's `sanitizeString`: whitespace becomes a space, other unprintable characters go.
+fn sanitize(s: &str) -> String {
+    s.chars()
+        .filter_map(|c| {
+            if c.is_whitespace() {
+                Some(' ')
+            } else if c.is_control() {
+                None
+            } else {
+                Some(c)
+            }
+        })
+        .collect()
+}
+
+/// `Metadata.Validate` (the checks a render meets) and its `sanitizeString` of text fields;
+/// an absent `apiVersion` is `v1`, as Helm's loader assumes.
+fn validate_metadata(m: &mut BTreeMap<String, Value>) -> Result<(), RenderError> {
+    let verr = |msg: String| load_err(format!("validation: {msg}"));
+    let api = m.get("apiVersion").map(funcs::strval).unwrap_or_default();
+    if api.is_empty() || matches!(m.get("apiVersion"), Some(Value::Nil)) {
+        m.insert("apiVersion".into(), Value::str("v1"));
+    }
+    for k in ["name", "description", "home", "icon", "condition", "tags", "appVersion", "kubeVersion"] {
+        if let Some(v) = m.get(k).cloned()
+            && !matches!(v, Value::Nil | Value::List(_) | Value::Map(_))
+        {
+            m.insert(k.into(), Value::str(sanitize(&funcs::strval(&v))));
+        }
+    }
+    for k in ["sources", "keywords"] {
+        if let Some(Value::List(l)) = m.get(k).cloned() {
+            m.insert(k.into(), Value::list(l.iter().map(|x| Value::str(sanitize(&funcs::strval(x)))).collect()));
+        }
+    }
+    let get = |k: &str| match m.get(k) {
+        None | Some(Value::Nil) => String::new(),
+        Some(v) => funcs::strval(v),
+    };
+    let name = get("name");
+    if name.is_empty() {
+        return Err(verr("chart.metadata.name is required".into()));
+    }
+    if name == "." || name == ".." {
+        return Err(verr(format!("chart.metadata.name {name:?} is not allowed")));
+    }
+    if name.contains('/') {
+        return Err(verr(format!("chart.metadata.name {name:?} is invalid")));
+    }
+    let version = get("version");
+    if version.is_empty() {
+        return Err(verr("chart.metadata.version is required".into()));
+    }
+    if crate::semver::Version::parse(&version).is_err() {
+        return Err(verr(format!("chart.metadata.version {version:?} is invalid")));
+    }
+    if !matches!(get("type").as_str(), "" | "application" | "library") {
+        return Err(verr("chart.metadata.type must be application or library".into()));
+    }
+    Ok(())
 }
 
 /// The files of a `.tgz` chart archive, with the top folder stripped.
@@ -815,6 +900,12 @@ fn render_once(chart: &Chart, opts: &RenderOptions) -> Result<Rendered, RenderEr
     process_dependency_enabled(&mut chart, &user, "")?;
     process_dependency_import_values(&mut chart)?;
     let vals = coalesce_values_top(&chart, &user, false)?;
+    let schema_errors = validate_schemas(&chart, &Value::Map(vals.clone()));
+    if !schema_errors.is_empty() {
+        return Err(load_err(format!(
+            "values don't meet the specifications of the schema(s) in the following chart(s):\n{schema_errors}"
+        )));
+    }
 
     let mut top = BTreeMap::new();
     top.insert(
@@ -903,6 +994,34 @@ pub fn tpl(
         wrapped: Some(Box::new(e)),
     })?;
     Ok(out.replace("<no value>", ""))
+}
+
+/// `ValidateAgainstSchema`: the chart's schema on its values, then each subchart's on its part.
+fn validate_schemas(chart: &Chart, values: &Value) -> String {
+    let mut sb = String::new();
+    if let Some(schema) = &chart.schema {
+        match crate::schema::validate(schema, values) {
+            Ok(errs) if errs.is_empty() => {}
+            Ok(errs) => sb.push_str(&format!("{}:\n{}\n", chart.name, errs.join("\n"))),
+            Err(e) => sb.push_str(&format!("{}:\n{e}\n", chart.name)),
+        }
+    }
+    for sub in &chart.dependencies {
+        let raw = match values {
+            Value::Map(m) => m.borrow().get(&sub.name).cloned(),
+            _ => None,
+        };
+        match raw {
+            None | Some(Value::Nil) => {}
+            Some(v @ Value::Map(_)) => sb.push_str(&validate_schemas(sub, &v)),
+            Some(other) => sb.push_str(&format!(
+                "{}:\ninvalid type for values: expected object (map), got {}\n",
+                sub.name,
+                other.type_name()
+            )),
+        }
+    }
+    sb
 }
 
 /// The parser's nesting limit for a nesting cap: the default for the default cap, up to 10000

@@ -698,6 +698,12 @@ impl State<'_> {
 fn print_value(v: &Value, out: &mut String) {
     match v {
         Value::Nil => out.push_str("<no value>"),
+        // an addressable field: printValue takes its address and calls `String()`
+        Value::Obj(o) if matches!(&**o, Obj::KubeVersion(_)) => {
+            if let Obj::KubeVersion(k) = &**o {
+                out.push_str(&k.normalized);
+            }
+        }
         _ => out.push_str(&v.to_go_string()),
     }
 }

@@ -331,17 +331,6 @@ const NAMES: &[&str] = &[
     "tpl",
     "required",
     "lookup",
-    "mustToDuration",
-    "durationSeconds",
-    "durationMilliseconds",
-    "durationMicroseconds",
-    "durationNanoseconds",
-    "durationMinutes",
-    "durationHours",
-    "durationDays",
-    "durationWeeks",
-    "durationRoundTo",
-    "durationTruncateTo",
 ];
 
 /// A parameter's Go type, for argument conversion (`evalArg`, `validateType`).
@@ -975,13 +964,14 @@ pub fn method(o: &Rc<Obj>, name: &str, args: &[Value], env: &mut Env) -> Option<
             s0().map(|p| Value::str(f.get(&p).map(|b| String::from_utf8_lossy(b).into_owned()).unwrap_or_default()))
         }
         (Obj::Files(f), "GetBytes") => s0().map(|p| Value::Bytes(f.get(&p).cloned().unwrap_or_default())),
-        (Obj::Files(f), "Lines") => s0().map(|p| match f.get(&p) {
-            None => Value::list(Vec::new()),
-            Some(b) => {
+        (Obj::Files(f), "Lines") => s0().and_then(|p| match f.get(&p) {
+            None => Ok(Value::list(Vec::new())),
+            Some(b) if b.is_empty() => Err("runtime error: index out of range [-1]".to_string()),
+            Some(b) => Ok({
                 let s = String::from_utf8_lossy(b).into_owned();
                 let s = s.strip_suffix('\n').unwrap_or(&s).to_string();
                 Value::list(s.split('\n').map(Value::str).collect())
-            }
+            }),
         }),
         (Obj::Files(f), "Glob") => s0().map(|pat| {
             let m: BTreeMap<String, Rc<Vec<u8>>> = f
@@ -996,18 +986,18 @@ pub fn method(o: &Rc<Obj>, name: &str, args: &[Value], env: &mut Env) -> Option<
                 .iter()
                 .map(|(k, v)| (basename(k).to_string(), Value::str(String::from_utf8_lossy(v).into_owned())))
                 .collect();
-            if m.is_empty() {
-                return Some(Ok(Value::str("")));
+            {
+                let y = crate::yaml::to_yaml(&Value::map(m));
+                Ok(Value::str(y.strip_suffix('\n').unwrap_or(&y)))
             }
-            Ok(Value::str(crate::yaml::to_yaml(&Value::map(m)).trim_end_matches('\n').to_string()))
         }
         (Obj::Files(f), "AsSecrets") => {
             let m: BTreeMap<String, Value> =
                 f.iter().map(|(k, v)| (basename(k).to_string(), Value::str(b64e(v)))).collect();
-            if m.is_empty() {
-                return Some(Ok(Value::str("")));
+            {
+                let y = crate::yaml::to_yaml(&Value::map(m));
+                Ok(Value::str(y.strip_suffix('\n').unwrap_or(&y)))
             }
-            Ok(Value::str(crate::yaml::to_yaml(&Value::map(m)).trim_end_matches('\n').to_string()))
         }
         (Obj::Capabilities(c), "KubeVersion") => Ok(Value::Obj(Rc::new(Obj::KubeVersion(c.kube_version.clone())))),
         (Obj::Capabilities(c), "APIVersions") => Ok(Value::Obj(Rc::new(Obj::VersionSet(c.api_versions.clone())))),
@@ -1231,9 +1221,15 @@ pub fn call(name: &str, a: &[Value], konst: &[bool], env: &mut Env) -> F {
             let msg = s_arg(&a[0])?;
             Err(call_err(warn_wrap(&msg)))
         }
-        "toYaml" | "mustToYaml" | "toYamlPretty" => {
+        "toYaml" | "mustToYaml" => {
             arity(name, a, 1)?;
-            Ok(Value::str(crate::yaml::to_yaml(&a[0]).trim_end_matches('\n').to_string()))
+            let y = crate::yaml::to_yaml(&a[0]);
+            Ok(Value::str(y.strip_suffix('\n').unwrap_or(&y)))
+        }
+        "toYamlPretty" => {
+            arity(name, a, 1)?;
+            let y = crate::yaml::to_yaml_pretty(&a[0]);
+            Ok(Value::str(y.strip_suffix('\n').unwrap_or(&y)))
         }
         "fromYaml" => {
             arity(name, a, 1)?;
@@ -1316,6 +1312,14 @@ pub fn call(name: &str, a: &[Value], konst: &[bool], env: &mut Env) -> F {
             Ok(Value::map(BTreeMap::new()))
         }
         "getHostByName" => Ok(Value::str("")),
+        "fromToml" => {
+            arity(name, a, 1)?;
+            let s = s_arg(&a[0])?;
+            Ok(match crate::toml::from_toml(&s) {
+                Ok(v) => v,
+                Err(e) => Value::map(BTreeMap::from([("Error".to_string(), Value::str(e))])),
+            })
+        }
         "toToml" | "mustToToml" => {
             arity(name, a, 1)?;
             Ok(Value::str(crate::toml::to_toml(&a[0])))
@@ -2058,6 +2062,50 @@ pub fn call(name: &str, a: &[Value], konst: &[bool], env: &mut Env) -> F {
             Ok(Value::str(abbrev_both(&s, left, right)))
         }
         "sha512sum" => one_s(name, a, |s| hex(&sha512(s.as_bytes()))),
+        "urlParse" => {
+            let v = s_arg(&a[0])?;
+            Ok(Value::map(url_parse(&v).into_iter().map(|(k, v)| (k.to_string(), Value::str(v))).collect()))
+        }
+        "urlJoin" => {
+            arity(name, a, 1)?;
+            let m = m_arg(&a[0])?.map(|m| m.borrow().clone()).unwrap_or_default();
+            let g = |k: &str| m.get(k).map(strval).unwrap_or_default();
+            let mut out = String::new();
+            if !g("scheme").is_empty() {
+                out.push_str(&g("scheme"));
+                out.push(':');
+            }
+            if !g("opaque").is_empty() {
+                out.push_str(&g("opaque"));
+            } else {
+                if !g("host").is_empty() || !g("userinfo").is_empty() || !g("scheme").is_empty() {
+                    out.push_str("//");
+                }
+                if !g("userinfo").is_empty() {
+                    out.push_str(&g("userinfo"));
+                    out.push('@');
+                }
+                out.push_str(&g("host"));
+                let path = g("path");
+                if !path.is_empty() && !path.starts_with('/') && !g("host").is_empty() {
+                    out.push('/');
+                }
+                out.push_str(&path);
+            }
+            if !g("query").is_empty() {
+                out.push('?');
+                out.push_str(&g("query"));
+            }
+            if !g("fragment").is_empty() {
+                out.push('#');
+                out.push_str(&g("fragment"));
+            }
+            Ok(Value::str(out))
+        }
+        "b32dec" => one_s(name, a, |s| match base32_decode(s) {
+            Some(b) => String::from_utf8_lossy(&b).into_owned(),
+            None => "illegal base32 data at input byte 0".to_string(),
+        }),
         "isAbs" | "osIsAbs" => {
             arity(name, a, 1)?;
             Ok(Value::Bool(s_arg(&a[0])?.starts_with('/')))
@@ -2115,16 +2163,60 @@ pub fn call(name: &str, a: &[Value], konst: &[bool], env: &mut Env) -> F {
         }
         "now" => {
             env.mark(name);
-            Ok(Value::Int(env.now_unix))
+            Ok(Value::Obj(Rc::new(Obj::Time(env.now_unix, 0))))
         }
         "unixEpoch" => {
-            env.mark(name);
-            Ok(Value::str(env.now_unix.to_string()))
+            arity(name, a, 1)?;
+            let (secs, _) = time_of(&a[0], env);
+            Ok(Value::str(secs.to_string()))
         }
-        "date" | "dateInZone" | "date_in_zone" | "htmlDate" | "htmlDateInZone" | "ago" | "toDate" | "mustToDate"
-        | "dateModify" | "date_modify" | "mustDateModify" | "must_date_modify" | "duration" | "durationRound" => {
+        "date" | "dateInZone" | "date_in_zone" => {
+            at_least(name, a, 2)?;
+            let layout = s_arg(&a[0])?;
+            let (secs, nanos) = time_of(&a[1], env);
+            Ok(Value::str(crate::gotime::format(secs, nanos, &layout)))
+        }
+        "htmlDate" | "htmlDateInZone" => {
+            at_least(name, a, 1)?;
+            let (secs, nanos) = time_of(&a[0], env);
+            Ok(Value::str(crate::gotime::format(secs, nanos, "2006-01-02")))
+        }
+        "ago" => {
+            arity(name, a, 1)?;
             env.mark(name);
-            Ok(Value::str(""))
+            let (secs, _) = time_of(&a[0], env);
+            Ok(Value::str(crate::gotime::duration_string(((env.now_unix - secs) as i128) * 1_000_000_000)))
+        }
+        "duration" => {
+            arity(name, a, 1)?;
+            let n: i64 = match &a[0] {
+                Value::Str(s) => s.parse().unwrap_or(0),
+                Value::I64(i) => *i,
+                _ => 0,
+            };
+            Ok(Value::str(crate::gotime::duration_string(n as i128 * 1_000_000_000)))
+        }
+        "toDate" | "mustToDate" => {
+            arity(name, a, 2)?;
+            let layout = s_arg(&a[0])?;
+            let text = s_arg(&a[1])?;
+            match crate::gotime::parse(&layout, &text) {
+                Some((secs, nanos)) => Ok(Value::Obj(Rc::new(Obj::Time(secs, nanos)))),
+                None if name == "toDate" => Ok(Value::Obj(Rc::new(Obj::Time(-62_135_596_800, 0)))),
+                None => {
+                    Err(call_err(format!("parsing time {} as {}: cannot parse", go_quote(&text), go_quote(&layout))))
+                }
+            }
+        }
+        "dateModify" | "date_modify" | "mustDateModify" | "must_date_modify" | "durationRound" => {
+            env.mark(name);
+            match name {
+                "durationRound" => Ok(Value::str(crate::gotime::duration_string(0))),
+                _ => {
+                    let (secs, nanos) = time_of(a.get(1).unwrap_or(&Value::Nil), env);
+                    Ok(Value::Obj(Rc::new(Obj::Time(secs, nanos))))
+                }
+            }
         }
         // Keys and certificates: random, so well-formed PEM blocks of random DER-sized bytes
         // stand in for them (the output is marked not reproducible either way).
@@ -2705,4 +2797,99 @@ fn decimal_fold(args: &[Value], start: f64, kind: DecOp) -> f64 {
         };
     }
     acc.map(Dec::to_f64).unwrap_or(fallback)
+}
+
+/// The instant Sprig's date functions take: a `time.Time`, or Unix seconds as a number; anything
+/// else is `time.Now()`.
+fn time_of(v: &Value, env: &mut Env) -> (i64, u32) {
+    match v {
+        Value::Obj(o) => match &**o {
+            Obj::Time(s, n) => (*s, *n),
+            _ => {
+                env.mark("now");
+                (env.now_unix, 0)
+            }
+        },
+        Value::Int(i) | Value::I64(i) => (*i, 0),
+        Value::Float(f) => (*f as i64, 0),
+        _ => {
+            env.mark("now");
+            (env.now_unix, 0)
+        }
+    }
+}
+
+/// Go's `url.Parse` parts as Sprig's `urlParse` returns them.
+fn url_parse(v: &str) -> Vec<(&'static str, String)> {
+    let (rest, fragment) = match v.split_once('#') {
+        Some((r, f)) => (r, f.to_string()),
+        None => (v, String::new()),
+    };
+    let mut scheme = String::new();
+    let mut rest = rest.to_string();
+    if let Some(i) = rest.find(':') {
+        let cand = &rest[..i];
+        if !cand.is_empty()
+            && cand.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            && cand.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        {
+            scheme = cand.to_lowercase();
+            rest = rest[i + 1..].to_string();
+        }
+    }
+    let (rest, query) = match rest.split_once('?') {
+        Some((r, q)) => (r.to_string(), q.to_string()),
+        None => (rest, String::new()),
+    };
+    let mut opaque = String::new();
+    let (mut host, mut userinfo, mut path) = (String::new(), String::new(), String::new());
+    if let Some(after) = rest.strip_prefix("//") {
+        let end = after.find('/').unwrap_or(after.len());
+        let authority = &after[..end];
+        path = after[end..].to_string();
+        match authority.rsplit_once('@') {
+            Some((u, h)) => {
+                userinfo = u.to_string();
+                host = h.to_string();
+            }
+            None => host = authority.to_string(),
+        }
+    } else if !scheme.is_empty() && !rest.starts_with('/') {
+        opaque = rest;
+    } else {
+        path = rest;
+    }
+    let hostname = if host.starts_with('[') {
+        host.trim_start_matches('[').split(']').next().unwrap_or("").to_string()
+    } else {
+        host.split(':').next().unwrap_or("").to_string()
+    };
+    vec![
+        ("scheme", scheme),
+        ("host", host),
+        ("hostname", hostname),
+        ("path", path),
+        ("query", query),
+        ("opaque", opaque),
+        ("fragment", fragment),
+        ("userinfo", userinfo),
+    ]
+}
+
+fn base32_decode(s: &str) -> Option<Vec<u8>> {
+    const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    let mut bits: u64 = 0;
+    let mut n = 0;
+    let mut out = Vec::new();
+    for c in s.trim_end_matches('=').bytes() {
+        let v = A.iter().position(|x| *x == c)? as u64;
+        bits = (bits << 5) | v;
+        n += 5;
+        if n >= 8 {
+            n -= 8;
+            out.push((bits >> n) as u8);
+            bits &= (1 << n) - 1;
+        }
+    }
+    Some(out)
 }

@@ -2,8 +2,36 @@
 //! separator): `*` and `?` stop at `/`, `**` crosses it, `[abc]`/`[!a-z]` classes, `{a,b}`
 //! alternatives.
 
+/// Whether gobwas/glob compiles the pattern (balanced `[` `]` and `{` `}`); Helm's `Glob`
+/// falls back to `**` otherwise.
+pub fn is_valid(pattern: &str) -> bool {
+    let (mut sq, mut br) = (0i32, 0i32);
+    let mut esc = false;
+    for c in pattern.chars() {
+        if esc {
+            esc = false;
+            continue;
+        }
+        match c {
+            '\\' => esc = true,
+            '[' => sq += 1,
+            ']' => sq -= 1,
+            '{' => br += 1,
+            '}' => br -= 1,
+            _ => {}
+        }
+        if sq < 0 || br < 0 || sq > 1 {
+            return false;
+        }
+    }
+    sq == 0 && br == 0 && !esc
+}
+
 /// True when `name` matches `pattern`.
 pub fn glob_match(pattern: &str, name: &str) -> bool {
+    if !is_valid(pattern) {
+        return true;
+    }
     let p: Vec<char> = pattern.chars().collect();
     let n: Vec<char> = name.chars().collect();
     m(&p, &n, 0)

@@ -48,13 +48,13 @@ fn typed(v: &str) -> Value {
         return Value::Nil;
     }
     if v == "0" {
-        return Value::Int(0);
+        return Value::I64(0);
     }
     if !v.is_empty()
         && !v.starts_with('0')
         && let Ok(i) = v.parse::<i64>()
     {
-        return Value::Int(i);
+        return Value::I64(i);
     }
     Value::str(v)
 }

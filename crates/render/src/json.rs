@@ -79,9 +79,34 @@ fn write_json(out: &mut String, v: &Value) {
             }
             out.push('}');
         }
-        Value::Obj(_) => match obj_to_value(v) {
-            Some(x) => write_json(out, &x),
-            None => out.push_str("null"),
+        Value::Obj(o) => match &**o {
+            // structs encode their fields in declaration order
+            Obj::KubeVersion(k) => {
+                out.push_str("{\"Version\":");
+                write_json_str(out, &k.version);
+                out.push_str(",\"Major\":");
+                write_json_str(out, &k.major);
+                out.push_str(",\"Minor\":");
+                write_json_str(out, &k.minor);
+                out.push('}');
+            }
+            // version.BuildInfo: `json:"version,omitempty"` … (empty fields left out)
+            Obj::HelmVersion => {
+                out.push_str(r#"{"version":"v4.2","go_version":"go1.26.6","kube_client_version":"v1.36"}"#)
+            }
+            Obj::Capabilities(c) => {
+                out.push_str("{\"KubeVersion\":");
+                write_json(out, &Value::Obj(std::rc::Rc::new(Obj::KubeVersion(c.kube_version.clone()))));
+                out.push_str(",\"APIVersions\":");
+                write_json(out, &Value::Obj(std::rc::Rc::new(Obj::VersionSet(c.api_versions.clone()))));
+                out.push_str(",\"HelmVersion\":");
+                write_json(out, &Value::Obj(std::rc::Rc::new(Obj::HelmVersion)));
+                out.push('}');
+            }
+            _ => match obj_to_value(v) {
+                Some(x) => write_json(out, &x),
+                None => out.push_str("null"),
+            },
         },
     }
 }
@@ -131,14 +156,15 @@ pub fn obj_to_value(v: &Value) -> Option<Value> {
         ])),
         Obj::HelmVersion => helm_version_map(),
         Obj::Semver(s) => Value::str(s.original.as_str()),
+        Obj::Time(secs, nanos) => {
+            Value::str(crate::gotime::format(*secs, *nanos, "2006-01-02T15:04:05.999999999Z07:00"))
+        }
     })
 }
 
 fn helm_version_map() -> Value {
     Value::map(BTreeMap::from([
         ("version".to_string(), Value::str("v4.2")),
-        ("git_commit".to_string(), Value::str("")),
-        ("git_tree_state".to_string(), Value::str("")),
         ("go_version".to_string(), Value::str("go1.26.6")),
         ("kube_client_version".to_string(), Value::str("v1.36")),
     ]))

@@ -459,6 +459,10 @@ fn lex(text: &str) -> Vec<Item> {
                         }
                         q += ch.len_utf8();
                     }
+                    if let Some(e) = bad_char(text, q) {
+                        items.push(Item { tok: Tok::Error(e), pos: q, line });
+                        return items;
+                    }
                     items.push(Item { tok: Tok::Var(text[pos..q].to_string()), pos, line });
                     pos = q;
                 }
@@ -476,6 +480,10 @@ fn lex(text: &str) -> Vec<Item> {
                             }
                             q += ch.len_utf8();
                         }
+                        if let Some(e) = bad_char(text, q) {
+                            items.push(Item { tok: Tok::Error(e), pos: q, line });
+                            return items;
+                        }
                         items.push(Item { tok: Tok::Field(text[pos + 1..q].to_string()), pos, line });
                         pos = q;
                     } else {
@@ -486,7 +494,8 @@ fn lex(text: &str) -> Vec<Item> {
                 '+' | '-' | '0'..='9' => {
                     let q = scan_number(text, pos);
                     if q == pos || text[q..].chars().next().is_some_and(is_alnum) {
-                        let bad_end = text[q..].find(|c: char| !is_alnum(c)).map(|i| q + i).unwrap_or(b.len());
+                        // Go's scanNumber stops after the first alphanumeric that follows
+                        let bad_end = q + text[q..].chars().next().map_or(0, char::len_utf8);
                         items.push(Item {
                             tok: Tok::Error(format!("bad number syntax: {:?}", &text[pos..bad_end.max(pos + 1)])),
                             pos,
@@ -506,6 +515,10 @@ fn lex(text: &str) -> Vec<Item> {
                         q += ch.len_utf8();
                     }
                     let word = &text[pos..q];
+                    if let Some(e) = bad_char(text, q) {
+                        items.push(Item { tok: Tok::Error(e), pos: q, line });
+                        return items;
+                    }
                     let tok = match word {
                         "true" => Tok::Bool(true),
                         "false" => Tok::Bool(false),
@@ -540,6 +553,16 @@ fn lex(text: &str) -> Vec<Item> {
             }
         }
     }
+}
+
+/// Go's `atTerminator` check after a word, field or variable: `bad character U+002D '-'`.
+fn bad_char(text: &str, q: usize) -> Option<String> {
+    let rest = &text[q..];
+    let c = rest.chars().next()?;
+    if matches!(c, ' ' | '\t' | '\r' | '\n' | '.' | ',' | '|' | ':' | ')' | '(') || rest.starts_with("}}") {
+        return None;
+    }
+    Some(format!("bad character {}", go_quote_rune(c)))
 }
 
 fn go_quote_rune(c: char) -> String {
@@ -1058,6 +1081,9 @@ impl Parser<'_> {
                         let v2 = self.next_non_space();
                         if let Tok::Var(v2n) = &v2.tok {
                             let op = self.next_non_space();
+                            if op.tok == Tok::Comma {
+                                return Err(self.err_at(&op, &format!("too many declarations in {context}")));
+                            }
                             if op.tok == Tok::Declare || op.tok == Tok::Assign {
                                 pipe.is_assign = op.tok == Tok::Assign;
                                 pipe.decl.push(v2n.clone());

@@ -55,6 +55,8 @@ pub enum Obj {
     HelmVersion,
     /// A parsed semantic version (Sprig's `semver`, `*semver.Version`).
     Semver(crate::semver::Version),
+    /// A `time.Time` (UTC): Unix seconds and nanoseconds.
+    Time(i64, u32),
 }
 
 /// Helm's `common.Capabilities`.
@@ -160,6 +162,7 @@ impl Value {
                 Obj::VersionSet(_) => "common.VersionSet",
                 Obj::HelmVersion => "version.BuildInfo",
                 Obj::Semver(_) => "*semver.Version",
+                Obj::Time(..) => "time.Time",
             },
         }
     }
@@ -178,7 +181,7 @@ impl Value {
             Value::Obj(o) => match &**o {
                 Obj::Files(_) => "map",
                 Obj::Capabilities(_) | Obj::Semver(_) => "ptr",
-                Obj::KubeVersion(_) | Obj::HelmVersion => "struct",
+                Obj::KubeVersion(_) | Obj::HelmVersion | Obj::Time(..) => "struct",
                 Obj::VersionSet(_) => "slice",
             },
         }
@@ -374,13 +377,15 @@ fn write_go(out: &mut String, v: &Value, top: bool) {
                 out.push_str(HELM_VERSION_PRINTED);
                 out.push('}');
             }
-            Obj::KubeVersion(k) => out.push_str(&k.normalized),
+            // a copied struct: fmt has no `String()` (it has a pointer receiver)
+            Obj::KubeVersion(k) => write_kube(out, k),
             Obj::VersionSet(v) => {
                 out.push('[');
                 out.push_str(&v.join(" "));
                 out.push(']');
             }
             Obj::HelmVersion => out.push_str(HELM_VERSION_PRINTED),
+            Obj::Time(secs, nanos) => out.push_str(&crate::gotime::time_string(*secs, *nanos)),
             Obj::Semver(s) => {
                 let _ = write!(out, "{}.{}.{}", s.major, s.minor, s.patch);
                 if !s.pre.is_empty() {

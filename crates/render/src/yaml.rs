@@ -449,8 +449,17 @@ enum E {
 
 /// Helm's `toYaml` (without its final newline trimmed: the caller trims).
 pub fn to_yaml(v: &Value) -> String {
-    let e = to_e(v);
-    let mut em = Emitter { out: String::new(), column: 0 };
+    emit(to_e(v, false), false)
+}
+
+/// Helm's `toYamlPretty`: goyaml.v3's encoder with indent 2 on the values themselves (no JSON
+/// round trip: float64 stays a float), sequences indented under their key, no line wrapping.
+pub fn to_yaml_pretty(v: &Value) -> String {
+    emit(to_e(v, true), true)
+}
+
+fn emit(e: E, pretty: bool) -> String {
+    let mut em = Emitter { out: String::new(), column: 0, width: if pretty { usize::MAX } else { BEST_WIDTH }, pretty };
     let top_indent =
         if matches!(e, E::Map(ref m) if !m.is_empty()) || matches!(e, E::Seq(ref s) if !s.is_empty()) { 0 } else { 2 };
     em.node(&e, top_indent, Ctx::Top);
@@ -460,11 +469,12 @@ pub fn to_yaml(v: &Value) -> String {
     em.out
 }
 
-fn to_e(v: &Value) -> E {
+fn to_e(v: &Value, pretty: bool) -> E {
     match v {
         Value::Nil => E::Null,
         Value::Bool(b) => E::Bool(*b),
         Value::Int(i) | Value::I64(i) => E::Int(*i as i128),
+        Value::Float(f) if pretty => E::Float(*f),
         Value::Float(f) => {
             // encoding/json text, then goyaml.v2 resolution of that text.
             let text = crate::json::float_json(*f);
@@ -476,14 +486,14 @@ fn to_e(v: &Value) -> E {
         }
         Value::Str(s) => E::Str(s.to_string()),
         Value::Bytes(b) => E::Str(base64::Engine::encode(&base64::engine::general_purpose::STANDARD, &**b)),
-        Value::List(l) => E::Seq(l.iter().map(to_e).collect()),
+        Value::List(l) => E::Seq(l.iter().map(|x| to_e(x, pretty)).collect()),
         Value::Map(m) => {
-            let mut entries: Vec<(String, E)> = m.borrow().iter().map(|(k, v)| (k.clone(), to_e(v))).collect();
+            let mut entries: Vec<(String, E)> = m.borrow().iter().map(|(k, v)| (k.clone(), to_e(v, pretty))).collect();
             entries.sort_by(|a, b| key_order(&a.0, &b.0));
             E::Map(entries)
         }
         Value::Obj(_) => match crate::json::obj_to_value(v) {
-            Some(x) => to_e(&x),
+            Some(x) => to_e(&x, pretty),
             None => E::Null,
         },
     }
@@ -563,6 +573,8 @@ enum Ctx {
 struct Emitter {
     out: String,
     column: usize,
+    width: usize,
+    pretty: bool,
 }
 
 const BEST_WIDTH: usize = 80;
@@ -610,7 +622,10 @@ impl Emitter {
                     }
                     match v {
                         E::Map(m) if !m.is_empty() => self.node(v, indent + 2, Ctx::MapValue),
-                        E::Seq(s) if !s.is_empty() => self.node(v, indent, Ctx::MapValue),
+                        E::Seq(s) if !s.is_empty() => {
+                            let at = if self.pretty { indent + 2 } else { indent };
+                            self.node(v, at, Ctx::MapValue)
+                        }
                         _ => {
                             self.write(" ");
                             self.node(v, indent + 2, Ctx::MapValue);
@@ -708,7 +723,7 @@ impl Emitter {
         for (i, &c) in chars.iter().enumerate() {
             if c == ' ' {
                 let next_space = chars.get(i + 1) == Some(&' ');
-                if allow_breaks && !spaces && self.column > BEST_WIDTH && !next_space {
+                if allow_breaks && !spaces && self.column > self.width && !next_space {
                     self.newline_indent(indent);
                 } else {
                     self.write(" ");
@@ -744,7 +759,7 @@ impl Emitter {
             }
             if c == ' ' {
                 let next_space = chars.get(i + 1) == Some(&' ');
-                if allow_breaks && !spaces && self.column > BEST_WIDTH && i != 0 && i != chars.len() - 1 && !next_space
+                if allow_breaks && !spaces && self.column > self.width && i != 0 && i != chars.len() - 1 && !next_space
                 {
                     self.newline_indent(indent);
                 } else {
@@ -792,7 +807,7 @@ impl Emitter {
                 self.write(&esc);
                 spaces = false;
             } else if c == ' ' {
-                if allow_breaks && !spaces && self.column > BEST_WIDTH && i != 0 && i != chars.len() - 1 {
+                if allow_breaks && !spaces && self.column > self.width && i != 0 && i != chars.len() - 1 {
                     self.newline_indent(indent);
                     if chars.get(i + 1) == Some(&' ') {
                         self.write("\\");

@@ -1,0 +1,1 @@
+{{ define "blk" }}default-block{{ end }}
