@@ -262,17 +262,6 @@ pub fn runs(values: &[u32], fmt: impl Fn(u32) -> String) -> String {
     parts.join(", ")
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn runs_of_numbers() {
-        assert_eq!(runs(&[21, 22, 23, 25], |m| format!("1.{m}")), "1.21–1.23, 1.25");
-        assert_eq!(runs(&[], |m| m.to_string()), "");
-    }
-}
-
 /// Longest constraint, in characters, that a cell's reason or message quotes in full.
 pub const MAX_QUOTED_CHARS: usize = 120;
 
@@ -284,5 +273,16 @@ pub fn clip(constraint: &str) -> std::borrow::Cow<'_, str> {
     match constraint.char_indices().nth(MAX_QUOTED_CHARS) {
         None => std::borrow::Cow::Borrowed(constraint),
         Some((cut, _)) => std::borrow::Cow::Owned(format!("{} … ({} bytes)", &constraint[..cut], constraint.len())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_of_numbers() {
+        assert_eq!(runs(&[21, 22, 23, 25], |m| format!("1.{m}")), "1.21–1.23, 1.25");
+        assert_eq!(runs(&[], |m| m.to_string()), "");
     }
 }
