@@ -11,8 +11,11 @@ use crate::report::export::Export;
 use crate::semver::{masterminds, node};
 use crate::syntax::{json, yaml};
 
+/// A fuzz target body: arbitrary bytes in, a panic only when an invariant breaks.
+pub type Target = fn(&[u8]);
+
 /// The targets by name (the folder names under `fuzz/corpus/`), for the corpus replay.
-pub const TARGETS: [(&str, fn(&[u8])); 6] = [
+pub const TARGETS: [(&str, Target); 6] = [
     ("archive", archive),
     ("yaml", yaml_spans),
     ("json", json_spans),

@@ -243,17 +243,6 @@ pub fn runs(values: &[u32], fmt: impl Fn(u32) -> String) -> String {
     parts.join(", ")
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn runs_of_numbers() {
-        assert_eq!(runs(&[21, 22, 23, 25], |m| format!("1.{m}")), "1.21–1.23, 1.25");
-        assert_eq!(runs(&[], |m| m.to_string()), "");
-    }
-}
-
 /// Longest constraint, in characters, that a cell's reason or message quotes in full.
 pub const MAX_QUOTED_CHARS: usize = 120;
 
@@ -265,5 +254,25 @@ pub fn clip(constraint: &str) -> std::borrow::Cow<'_, str> {
     match constraint.char_indices().nth(MAX_QUOTED_CHARS) {
         None => std::borrow::Cow::Borrowed(constraint),
         Some((cut, _)) => std::borrow::Cow::Owned(format!("{} … ({} bytes)", &constraint[..cut], constraint.len())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_of_numbers() {
+        assert_eq!(runs(&[21, 22, 23, 25], |m| format!("1.{m}")), "1.21–1.23, 1.25");
+        assert_eq!(runs(&[], |m| m.to_string()), "");
+    }
+
+    #[test]
+    fn long_constraints_are_clipped_in_cells() {
+        assert_eq!(super::clip(">=1.19.0-0"), ">=1.19.0-0");
+        let long = "~1.0 || ".repeat(1000);
+        let clipped = super::clip(&long);
+        assert!(clipped.starts_with("~1.0 || ~1.0") && clipped.ends_with(" … (8000 bytes)"), "{clipped}");
+        assert!(clipped.chars().count() < super::MAX_QUOTED_CHARS + 20);
     }
 }
