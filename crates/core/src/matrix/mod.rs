@@ -285,4 +285,13 @@ mod tests {
         assert_eq!(runs(&[21, 22, 23, 25], |m| format!("1.{m}")), "1.21–1.23, 1.25");
         assert_eq!(runs(&[], |m| m.to_string()), "");
     }
+
+    #[test]
+    fn long_constraints_are_clipped_in_cells() {
+        assert_eq!(super::clip(">=1.19.0-0"), ">=1.19.0-0");
+        let long = "~1.0 || ".repeat(1000);
+        let clipped = super::clip(&long);
+        assert!(clipped.starts_with("~1.0 || ~1.0") && clipped.ends_with(" … (8000 bytes)"), "{clipped}");
+        assert!(clipped.chars().count() < super::MAX_QUOTED_CHARS + 20);
+    }
 }
