@@ -85,6 +85,9 @@ pub struct WirePackage {
     pub files: Vec<(String, usize)>,
     /// [`Package::partial`].
     pub partial: bool,
+    /// [`Package::skipped`].
+    #[serde(default, skip_serializing_if = "std::collections::BTreeSet::is_empty")]
+    pub skipped: std::collections::BTreeSet<String>,
     /// [`PackageReport::matrix`].
     pub matrix: Option<Matrix>,
     /// [`PackageReport::origin`].
@@ -121,6 +124,7 @@ pub fn encode(reports: Vec<Report>) -> (Vec<WireReport>, Vec<u8>) {
                         suppressed: p.suppressed,
                         files,
                         partial: p.package.partial,
+                        skipped: p.package.skipped,
                         matrix: p.matrix,
                         origin: p.origin,
                     }
@@ -158,7 +162,7 @@ pub fn decode(
                 root: p.root,
                 diagnostics: p.diagnostics,
                 suppressed: p.suppressed,
-                package: Package { files, partial: p.partial },
+                package: Package { files, partial: p.partial, skipped: p.skipped },
                 matrix: p.matrix,
                 origin: p.origin,
             });

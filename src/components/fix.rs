@@ -155,6 +155,7 @@ fn skip_reason(s: &Skipped) -> String {
         SkipReason::InvalidEdit => "its edit does not fit the file".into(),
         SkipReason::Unresolved => "applied, but the problem is still reported".into(),
         SkipReason::PassLimit => "found after the last of 5 passes".into(),
+        SkipReason::LosesCells { cells } => format!("it would stop the package working on {cells}"),
     }
 }
 

@@ -1,7 +1,10 @@
 //! The checking pipeline: a [`ReadResult`] in, a [`Report`] out. Every stage is a plain
 //! function; nothing here does I/O.
 
+use std::collections::BTreeSet;
+
 use crate::diagnostic::{Counts, Diagnostic};
+use crate::matrix::CellId;
 use crate::package::{Detected, Kind, Origin, Package, ReadResult, detect};
 use crate::rules::{self, Ctx};
 use crate::syntax::json;
@@ -101,6 +104,9 @@ pub fn check(input: &str, read: ReadResult) -> Report {
         let (name, version) = identity(&ctx);
         let matrix = compute_matrix(&ctx);
         drop(ctx);
+        if let Some(m) = &matrix {
+            price_fixes(&part, detected.kind, &origin, top_folder, &detected.root, &m.working(), &mut diagnostics);
+        }
         let root = [top.as_deref().unwrap_or(""), detected.root.as_str()]
             .iter()
             .filter(|s| !s.is_empty())
@@ -129,6 +135,40 @@ pub fn recheck(previous: &PackageReport, package: Package, top_folder: Option<&s
     let Some(kind) = previous.kind else {
         return PackageReport { package, ..previous.clone() };
     };
+    let (origin, part, top) = place(previous, top_folder);
+    let ctx = Ctx::new(&package, kind, &origin, top.as_deref(), &part);
+    let mut diagnostics = rules::run(&ctx);
+    sort(&mut diagnostics);
+    let (mut diagnostics, suppressed) = crate::suppress::inline(&package, diagnostics);
+    cap(&mut diagnostics);
+    let (name, version) = identity(&ctx);
+    let before = compute_matrix(&ctx).map(|m| m.working()).unwrap_or_default();
+    drop(ctx);
+    price_fixes(&package, kind, &origin, top.as_deref(), &part, &before, &mut diagnostics);
+    PackageReport {
+        kind: Some(kind),
+        name,
+        version,
+        root: previous.root.clone(),
+        diagnostics,
+        suppressed,
+        package,
+        matrix: None,
+        origin,
+    }
+}
+
+/// The working cells of `package`, a changed copy of the files of `previous` (as [`recheck`]
+/// places it); empty when `previous` was not recognised.
+pub fn recheck_cells(previous: &PackageReport, package: &Package, top_folder: Option<&str>) -> BTreeSet<CellId> {
+    let Some(kind) = previous.kind else { return BTreeSet::new() };
+    let (origin, part, top) = place(previous, top_folder);
+    working_cells(package, kind, &origin, top.as_deref(), &part)
+}
+
+/// Where a changed copy of `previous` sits: its origin (with the archive top folder
+/// `top_folder`), its root inside the input, and the top folder its rules see.
+fn place(previous: &PackageReport, top_folder: Option<&str>) -> (Origin, String, Option<String>) {
     let (origin, part) = match &previous.origin {
         Origin::Archive { name, bytes, top_folder: old } => {
             let part = old
@@ -146,23 +186,48 @@ pub fn recheck(previous: &PackageReport, package: Package, top_folder: Option<&s
         (Origin::Archive { top_folder, .. }, true) => top_folder.clone(),
         _ => None,
     };
-    let ctx = Ctx::new(&package, kind, &origin, top.as_deref(), &part);
-    let mut diagnostics = rules::run(&ctx);
-    sort(&mut diagnostics);
-    let (mut diagnostics, suppressed) = crate::suppress::inline(&package, diagnostics);
-    cap(&mut diagnostics);
-    let (name, version) = identity(&ctx);
-    drop(ctx);
-    PackageReport {
-        kind: Some(kind),
-        name,
-        version,
-        root: previous.root.clone(),
-        diagnostics,
-        suppressed,
-        package,
-        matrix: None,
-        origin,
+    (origin, part, top)
+}
+
+/// The cells where `package` (of `kind`, found at `root` of `origin`) works, by its platform's
+/// matrix; empty for kinds without one.
+pub fn working_cells(
+    package: &Package,
+    kind: Kind,
+    origin: &Origin,
+    top_folder: Option<&str>,
+    root: &str,
+) -> BTreeSet<CellId> {
+    let ctx = Ctx::new(package, kind, origin, top_folder, root);
+    compute_matrix(&ctx).map(|m| m.working()).unwrap_or_default()
+}
+
+/// Prices every fix in `diagnostics`: the package is evaluated with that fix alone applied,
+/// and the cells of `before` (where it works now) that no longer work are written into
+/// [`crate::Fix::costs`], which makes the fix unsafe and applied only when chosen by name
+/// (issue 11: no fix may make a package work in fewer matrix cells). Kinds whose matrix does
+/// not depend on their files (plugin archives, plain Helm charts) are not priced.
+fn price_fixes(
+    package: &Package,
+    kind: Kind,
+    origin: &Origin,
+    top_folder: Option<&str>,
+    root: &str,
+    before: &BTreeSet<CellId>,
+    diagnostics: &mut [Diagnostic],
+) {
+    if before.is_empty() || matches!(kind, Kind::RancherPlugin | Kind::HelmChart) {
+        return;
+    }
+    for d in diagnostics.iter_mut() {
+        let Some(fix) = d.fix.as_mut() else { continue };
+        let Some(after) = crate::fix::with_fix(package, fix) else { continue };
+        let lost: BTreeSet<CellId> =
+            before.difference(&working_cells(&after, kind, origin, top_folder, root)).cloned().collect();
+        if !lost.is_empty() {
+            fix.applicability = crate::diagnostic::Applicability::Unsafe;
+            fix.costs = format!("no longer works on {}", crate::matrix::describe_cells(&lost));
+        }
     }
 }
 
@@ -214,7 +279,8 @@ fn split(mut package: Package, found: &[Detected]) -> Vec<Package> {
                 .into_iter()
                 .filter_map(|p| package.files.remove(&p).map(|bytes| (p[prefix.len()..].to_string(), bytes)))
                 .collect();
-            Package { files, partial: package.partial }
+            let skipped = package.skipped.iter().filter_map(|p| p.strip_prefix(&prefix)).map(str::to_string).collect();
+            Package { files, partial: package.partial, skipped }
         })
         .collect()
 }

@@ -116,17 +116,34 @@ pub struct Fix {
     /// Package-level changes; empty for most fixes.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub operations: Vec<FileOperation>,
+    /// The compatibility-matrix cells this fix would lose, described for people (empty for
+    /// almost every fix). A fix with a cost is unsafe and is applied only when chosen by
+    /// name, never by `--unsafe-fixes` alone (the check computes it: [`crate::check`]).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub costs: String,
 }
 
 impl Fix {
     /// A safe fix made of `edits`.
     pub fn safe(title: impl Into<String>, edits: Vec<Edit>) -> Self {
-        Fix { applicability: Applicability::Safe, title: title.into(), edits, operations: Vec::new() }
+        Fix {
+            applicability: Applicability::Safe,
+            title: title.into(),
+            edits,
+            operations: Vec::new(),
+            costs: String::new(),
+        }
     }
 
     /// An unsafe fix made of `edits`.
     pub fn unsafe_(title: impl Into<String>, edits: Vec<Edit>) -> Self {
-        Fix { applicability: Applicability::Unsafe, title: title.into(), edits, operations: Vec::new() }
+        Fix {
+            applicability: Applicability::Unsafe,
+            title: title.into(),
+            edits,
+            operations: Vec::new(),
+            costs: String::new(),
+        }
     }
 
     /// Adds package-level operations to this fix.

@@ -161,7 +161,7 @@ mod tests {
     use super::*;
 
     fn package(text: &str) -> Package {
-        Package { files: [("values.yaml".to_string(), text.as_bytes().to_vec())].into(), partial: false }
+        Package { files: [("values.yaml".to_string(), text.as_bytes().to_vec())].into(), ..Package::default() }
     }
 
     fn finding(line_text: &str, text: &str, code: &'static str) -> Diagnostic {

@@ -8,6 +8,10 @@ use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
+mod common;
+
+use extcheck_core::fix::Selection;
+use extcheck_core::fix::output::correct;
 use extcheck_core::package::fs::read_path;
 
 /// The packages under `root`: every `.tgz`, and every folder holding an `extension.yaml`,
@@ -60,6 +64,15 @@ fn sweep_of_real_packages() {
                 continue;
             }
         };
+        // The fix invariant (issue 11): no selection makes a package work in fewer cells.
+        for p in &report.packages {
+            for selection in [Selection::safe(), Selection::all()] {
+                let corrected = correct(p, &selection);
+                if catch_unwind(AssertUnwindSafe(|| common::assert_no_cell_lost(&rel, p, &corrected))).is_err() {
+                    failures.push(format!("{rel}: a fix lost matrix cells ({selection:?})"));
+                }
+            }
+        }
         for p in &report.packages {
             for d in &p.diagnostics {
                 *table.entry(d.code.to_string()).or_default().entry(d.severity.as_str()).or_default() += 1;

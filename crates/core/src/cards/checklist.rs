@@ -415,7 +415,11 @@ mod tests {
     use super::*;
 
     fn package(files: &[(&str, &[u8])], partial: bool) -> Package {
-        Package { files: files.iter().map(|(p, b)| (p.to_string(), b.to_vec())).collect(), partial }
+        Package {
+            files: files.iter().map(|(p, b)| (p.to_string(), b.to_vec())).collect(),
+            partial,
+            ..Package::default()
+        }
     }
 
     fn status(items: &[Item], id: &str) -> Status {

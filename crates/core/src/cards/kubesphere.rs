@@ -513,7 +513,11 @@ mod tests {
     use super::*;
 
     fn package(files: &[(&str, &[u8])]) -> Package {
-        Package { files: files.iter().map(|(p, b)| (p.to_string(), b.to_vec())).collect(), partial: false }
+        Package {
+            files: files.iter().map(|(p, b)| (p.to_string(), b.to_vec())).collect(),
+            partial: false,
+            ..Package::default()
+        }
     }
 
     const EXT: &str = "name: demo\nversion: 1.0.0\ndisplayName:\n  zh: 示例\n  en: Demo\ndescription:\n  en: A demo\n\

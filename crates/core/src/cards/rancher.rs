@@ -738,7 +738,11 @@ mod tests {
     use super::*;
 
     fn package(files: &[(&str, &str)]) -> Package {
-        Package { files: files.iter().map(|(p, b)| (p.to_string(), b.as_bytes().to_vec())).collect(), partial: false }
+        Package {
+            files: files.iter().map(|(p, b)| (p.to_string(), b.as_bytes().to_vec())).collect(),
+            partial: false,
+            ..Package::default()
+        }
     }
 
     #[test]

@@ -18,8 +18,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::check::{PackageReport, recheck};
+use crate::check::{PackageReport, recheck, recheck_cells};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, FileOperation, Fix};
+use crate::matrix::CellId;
+use crate::package::Kind;
 use crate::package::{Origin, Package};
 
 /// At most this many fix-and-re-check passes.
@@ -74,6 +76,10 @@ impl Selection {
         if self.exclude.contains(&key) {
             return false;
         }
+        if !fix.costs.is_empty() {
+            // A fix that loses matrix cells is applied only when chosen by name.
+            return self.include.contains(&key);
+        }
         match fix.applicability {
             Applicability::Safe => true,
             Applicability::Unsafe => self.unsafe_fixes || self.include.contains(&key),
@@ -104,6 +110,9 @@ impl Selection {
 
     /// True when the fix of `candidate` is ticked.
     pub fn is_set(&self, candidate: &Candidate) -> bool {
+        if !candidate.costs.is_empty() {
+            return self.include.contains(&candidate.key);
+        }
         !self.exclude.contains(&candidate.key)
             && match candidate.applicability {
                 Applicability::Safe => true,
@@ -127,6 +136,8 @@ pub struct Candidate {
     pub line: Option<usize>,
     /// Safe or unsafe.
     pub applicability: Applicability,
+    /// The matrix cells the fix would lose (see [`Fix::costs`]); empty for almost every fix.
+    pub costs: String,
 }
 
 /// The fixes `report` offers, in report order (by file and position).
@@ -143,6 +154,7 @@ pub fn candidates(report: &PackageReport) -> Vec<Candidate> {
                 file: d.file.clone(),
                 line: d.line(),
                 applicability: fix.applicability,
+                costs: fix.costs.clone(),
             })
         })
         .collect()
@@ -176,6 +188,11 @@ pub enum SkipReason {
     Unresolved,
     /// Offered only after the last pass.
     PassLimit,
+    /// Applying it would make the package stop working in matrix cells where it works now.
+    LosesCells {
+        /// The cells it would lose, for people.
+        cells: String,
+    },
 }
 
 /// A chosen fix that was not applied, and why.
@@ -224,9 +241,23 @@ pub fn fix(report: &PackageReport, selection: &Selection) -> Fixed {
     let mut done: BTreeSet<FixKey> = BTreeSet::new();
     let mut touched = BTreeSet::new();
     let mut passes = 0;
+    let kind = report.kind;
+    let baseline = match &report.matrix {
+        Some(m) => m.working(),
+        None => cells(report, kind, &report.package, top_folder.as_deref()),
+    };
+    let mut refused: BTreeSet<FixKey> = BTreeSet::new();
+    let lost = |package: &Package, top: Option<&str>| {
+        let after = cells(report, kind, package, top);
+        let lost: BTreeSet<CellId> = baseline.difference(&after).cloned().collect();
+        (!lost.is_empty()).then(|| format!("it would stop working on {}", crate::matrix::describe_cells(&lost)))
+    };
     loop {
-        let chosen: Vec<&Diagnostic> =
-            current.diagnostics.iter().filter(|d| selection.chooses(d) && !done.contains(&FixKey::of(d))).collect();
+        let chosen: Vec<&Diagnostic> = current
+            .diagnostics
+            .iter()
+            .filter(|d| selection.chooses(d) && !done.contains(&FixKey::of(d)) && !refused.contains(&FixKey::of(d)))
+            .collect();
         if chosen.is_empty() {
             break;
         }
@@ -244,14 +275,54 @@ pub fn fix(report: &PackageReport, selection: &Selection) -> Fixed {
         if plan.accepted.is_empty() {
             break;
         }
-        for d in &plan.accepted {
+        // The invariant: every cell that worked before any fix still works. A pass that would
+        // lose one is replayed fix by fix, and a fix that loses cells is left out.
+        let mut accepted = plan.accepted.clone();
+        let mut trial = package.clone();
+        let mut trial_top = top_folder.clone();
+        apply(&accepted, &mut trial, &mut trial_top);
+        if lost(&trial, trial_top.as_deref()).is_none() {
+            package = trial;
+            top_folder = trial_top;
+        } else {
+            accepted.clear();
+            for d in &plan.accepted {
+                let mut one = package.clone();
+                let mut one_top = top_folder.clone();
+                apply(&[d], &mut one, &mut one_top);
+                match lost(&one, one_top.as_deref()) {
+                    Some(cells) => {
+                        refused.insert(FixKey::of(d));
+                        skipped.insert(FixKey::of(d), skip(d, SkipReason::LosesCells { cells }));
+                    }
+                    None => {
+                        package = one;
+                        top_folder = one_top;
+                        accepted.push(d);
+                    }
+                }
+            }
+        }
+        for d in &accepted {
             let key = FixKey::of(d);
             skipped.remove(&key);
             done.insert(key);
             let fix = d.fix.as_ref().expect("chosen diagnostics have fixes");
             applied.push(Applied { code: d.code, title: fix.title.clone(), file: d.file.clone(), pass: passes });
         }
-        touched.extend(apply(&plan.accepted, &mut package, &mut top_folder));
+        for d in &accepted {
+            for e in &d.fix.as_ref().expect("accepted diagnostics have fixes").edits {
+                touched.insert(e.file.clone());
+            }
+            for op in &d.fix.as_ref().expect("accepted diagnostics have fixes").operations {
+                if let FileOperation::Remove { path } | FileOperation::Write { path, .. } = op {
+                    touched.insert(path.clone());
+                }
+            }
+        }
+        if accepted.is_empty() {
+            break;
+        }
         current = recheck(report, package.clone(), top_folder.as_deref());
     }
     for d in &current.diagnostics {
@@ -261,6 +332,14 @@ pub fn fix(report: &PackageReport, selection: &Selection) -> Fixed {
         }
     }
     Fixed { package, top_folder, applied, skipped: skipped.into_values().collect(), touched, passes, report: current }
+}
+
+/// The working cells of `package`, a changed copy of the files of `report`.
+fn cells(report: &PackageReport, kind: Option<Kind>, package: &Package, top: Option<&str>) -> BTreeSet<CellId> {
+    if kind.is_none() {
+        return BTreeSet::new();
+    }
+    recheck_cells(report, package, top)
 }
 
 fn skip(d: &Diagnostic, reason: SkipReason) -> Skipped {
@@ -391,12 +470,32 @@ fn valid(edit: &Edit, package: &Package) -> bool {
     }
 }
 
+/// `package` with `fix` alone applied, or `None` when one of its edits does not fit its file
+/// (the archive top folder is not part of a [`Package`], so a root rename changes nothing).
+pub fn with_fix(package: &Package, fix: &Fix) -> Option<Package> {
+    if fix.edits.is_empty() && fix.operations.is_empty() {
+        return None;
+    }
+    if !fix.edits.iter().all(|e| valid(e, package)) {
+        return None;
+    }
+    let mut out = package.clone();
+    let mut top = None;
+    apply_fixes(&[fix], &mut out, &mut top);
+    Some(out)
+}
+
 /// Applies the accepted fixes of a pass; returns the paths it changed.
 fn apply(accepted: &[&Diagnostic], package: &mut Package, top_folder: &mut Option<String>) -> BTreeSet<String> {
+    let fixes: Vec<&Fix> = accepted.iter().map(|d| d.fix.as_ref().expect("accepted diagnostics have fixes")).collect();
+    apply_fixes(&fixes, package, top_folder)
+}
+
+/// Applies `fixes` (valid, non-conflicting); returns the paths it changed.
+fn apply_fixes(fixes: &[&Fix], package: &mut Package, top_folder: &mut Option<String>) -> BTreeSet<String> {
     let mut per_file: BTreeMap<&str, Vec<&Edit>> = BTreeMap::new();
     let mut touched = BTreeSet::new();
-    for d in accepted {
-        let fix = d.fix.as_ref().expect("accepted diagnostics have fixes");
+    for fix in fixes {
         for e in &fix.edits {
             let list = per_file.entry(e.file.as_str()).or_default();
             if !list.contains(&e) {
@@ -409,8 +508,8 @@ fn apply(accepted: &[&Diagnostic], package: &mut Package, top_folder: &mut Optio
         *bytes = apply_edits(bytes, &mut edits);
         touched.insert(file.to_string());
     }
-    for d in accepted {
-        for op in &d.fix.as_ref().expect("accepted diagnostics have fixes").operations {
+    for fix in fixes {
+        for op in &fix.operations {
             match op {
                 FileOperation::Remove { path } => {
                     if package.files.remove(path).is_some() {
@@ -469,6 +568,7 @@ mod tests {
             file: None,
             line: None,
             applicability,
+            costs: String::new(),
         };
         let (safe, unsafe_) = (candidate(Applicability::Safe), candidate(Applicability::Unsafe));
         let mut s = Selection::safe();

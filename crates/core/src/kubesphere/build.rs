@@ -156,7 +156,7 @@ mod tests {
         files.insert("secret/key".to_string(), b"k".to_vec());
         files.insert("templates/.hidden".to_string(), b"h".to_vec());
         files.insert("Chart.yaml".to_string(), b"name: stale\n".to_vec());
-        let built = ksbuilder_package(&Package { files, partial: false }).unwrap();
+        let built = ksbuilder_package(&Package { files, partial: false, ..Package::default() }).unwrap();
         assert_eq!(built.name, "demo");
         assert_eq!(built.files["values.yaml"], b"a: 1\n");
         assert_eq!(built.ignored, ["secret/key", "templates/.hidden", "x.swp"]);

@@ -12,6 +12,8 @@
 pub mod kubesphere;
 pub mod rancher;
 
+use std::collections::BTreeSet;
+
 use serde::{Deserialize, Serialize};
 
 use crate::platforms::VendorBuild;
@@ -207,6 +209,23 @@ impl Matrix {
         }
     }
 
+    /// The cells where the package works (with or without a caveat), by identity, so two
+    /// matrices of the same platform can be compared ("which cells does this change?").
+    pub fn working(&self) -> BTreeSet<CellId> {
+        self.cells
+            .iter()
+            .filter(|c| matches!(c.verdict, CellVerdict::Works | CellVerdict::Caveat))
+            .filter_map(|c| {
+                Some(CellId {
+                    platform: self.platform,
+                    row: self.rows.get(c.row)?.id.clone(),
+                    minor: self.columns.get(c.column)?.minor,
+                    vendor: c.vendor.label(),
+                })
+            })
+            .collect()
+    }
+
     /// The index of the row with id `id`.
     pub fn row_index(&self, id: &str) -> Option<usize> {
         self.rows.iter().position(|r| r.id == id)
@@ -232,6 +251,50 @@ pub fn keep_rows(matrix: &mut Matrix, keep: impl Fn(&str) -> bool) {
     });
     let rows = std::mem::take(&mut matrix.rows);
     matrix.rows = rows.into_iter().enumerate().filter(|(i, _)| kept.contains(i)).map(|(_, r)| r).collect();
+}
+
+/// The identity of one cell, comparable across two matrices of the same platform.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct CellId {
+    /// `kubesphere` or `rancher`.
+    pub platform: &'static str,
+    /// The row id (`2.10`, `4.1.3`).
+    pub row: String,
+    /// The Kubernetes minor of the column.
+    pub minor: u32,
+    /// The build form's label (`plain`, `EKS`, ...).
+    pub vendor: &'static str,
+}
+
+/// A short description of a set of cells for people, by platform line, with the Kubernetes
+/// minors of the plain build: "Rancher 2.7 (Kubernetes 1.23–1.26); Rancher 2.8 (...)". Cells of
+/// other build forms only are named by their form.
+pub fn describe_cells(cells: &BTreeSet<CellId>) -> String {
+    let mut by_row: Vec<(String, &'static str, Vec<u32>, BTreeSet<&'static str>)> = Vec::new();
+    for c in cells {
+        let platform = if c.platform == "rancher" { "Rancher" } else { "KubeSphere" };
+        if by_row.last().is_none_or(|(row, p, _, _)| *row != c.row || *p != platform) {
+            by_row.push((c.row.clone(), platform, Vec::new(), BTreeSet::new()));
+        }
+        let last = by_row.last_mut().expect("pushed");
+        if c.vendor == "plain" {
+            last.2.push(c.minor);
+        } else {
+            last.3.insert(c.vendor);
+        }
+    }
+    by_row
+        .iter()
+        .map(|(row, platform, minors, vendors)| {
+            if minors.is_empty() {
+                let forms: Vec<&str> = vendors.iter().copied().collect();
+                format!("{platform} {row} ({} builds)", forms.join(", "))
+            } else {
+                format!("{platform} {row} (Kubernetes {})", runs(minors, |m| format!("1.{m}")))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// Combines gate outcomes into a verdict: any failure blocks; any caveat makes a caveat.

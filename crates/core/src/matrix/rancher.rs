@@ -14,7 +14,9 @@
 //! and cells outside the line's supported local-cluster range are marked unsupported. Messages
 //! are Rancher's own strings (`shell/assets/translations/en-us.yaml`).
 
-use super::{Cell, CellVerdict, Column, Gate, GateOutcome, Matrix, Row, combine, runs};
+use std::collections::BTreeSet;
+
+use super::{Cell, CellId, CellVerdict, Column, Gate, GateOutcome, Matrix, Row, combine, runs};
 use crate::package::Kind;
 use crate::platforms::{self, RANCHER, RancherRelease, VendorBuild};
 use crate::rancher::annotations::{
@@ -40,6 +42,10 @@ pub struct Inputs {
     pub chart_kube_version: String,
     /// The UIPlugin has an endpoint (values or a hard-coded `cr.yaml`).
     pub has_endpoint: bool,
+    /// Counterfactual: treat `ui-extensions-version` as present and satisfied on every line
+    /// (Gates B and C), to ask which cells a missing or failing one costs
+    /// ([`cells_lost_to_api`]). `false` for the real matrix.
+    pub assume_api: bool,
 }
 
 /// The key-value pairs of `list` with a key Rancher knows (the gates read only those), in
@@ -71,6 +77,7 @@ impl Inputs {
                     annotations,
                     chart_kube_version: String::new(),
                     has_endpoint: true,
+                    assume_api: false,
                 })
             }
             Kind::RancherChart => {
@@ -98,6 +105,7 @@ impl Inputs {
                     metadata,
                     chart_kube_version: root.get("kubeVersion").and_then(Node::as_str).unwrap_or("").to_string(),
                     has_endpoint: crate::rancher::rules::has_endpoint(ctx),
+                    assume_api: false,
                 })
             }
             _ => None,
@@ -205,6 +213,7 @@ fn gate_b(i: &Inputs, r: &RancherRelease, kubernetes: &str) -> Gate {
             }
         }
         match i.annotation(UI_EXTENSIONS_VERSION) {
+            _ if i.assume_api => {}
             None => failures.push((
                 "`catalog.cattle.io/ui-extensions-version` is missing: mandatory from Rancher 2.10".into(),
                 card(i, "api-missing", ""),
@@ -253,6 +262,7 @@ fn gate_b(i: &Inputs, r: &RancherRelease, kubernetes: &str) -> Gate {
         r.extensions_api.to_string()
     };
     if let Some(c) = i.annotation(UI_EXTENSIONS_VERSION)
+        && !i.assume_api
         && !satisfies(&api, c)
     {
         return fail(
@@ -315,26 +325,41 @@ fn gate_c(i: &Inputs, r: &RancherRelease, kubernetes: &str) -> Gate {
     if !i.has_endpoint {
         return fail("rancher-c", C, "the UIPlugin has no endpoint", "Extension error");
     }
-    let Some(api) = i.meta(UI_EXTENSIONS_VERSION) else {
-        return fail(
+    if !i.assume_api
+        && let Some(g) = gate_c_api(i.meta(UI_EXTENSIONS_VERSION), r)
+    {
+        return g;
+    }
+    gate_c_rest(i, r, kubernetes)
+}
+
+/// Gate C's Extensions API checks (rules 2 and 3 of `shouldNotLoadPlugin`), or `None` when
+/// they pass.
+fn gate_c_api(api: Option<&str>, r: &RancherRelease) -> Option<Gate> {
+    let Some(api) = api else {
+        return Some(fail(
             "rancher-c",
             C,
             "`ui-extensions-version` is not in the UIPlugin metadata (values.yaml `plugin.metadata`)",
             "Unable to load Extension. The version installed is not compatible with the current Extensions API Version (Extension is missing the annotation catalog.cattle.io/ui-extensions-version which implies incompatibility with Rancher 2.10 and onwards)",
-        );
+        ));
     };
-    let load = |field: Field, constraint: &str, current: &str| {
-        judge::judge(Component::RancherLoadGate, field, constraint, current).expect("reads")
-    };
-    let j = load(Field::UiExtensionsVersion, api, r.extensions_api);
-    if j.verdict != Verdict::Accepted {
-        return fail(
+    let j = judge::judge(Component::RancherLoadGate, Field::UiExtensionsVersion, api, r.extensions_api).expect("reads");
+    (j.verdict != Verdict::Accepted).then(|| {
+        fail(
             "rancher-c",
             C,
             format!("metadata `ui-extensions-version: {api}` — {}", short(&j.reason)),
             "Unable to load Extension. The version installed is not compatible with the current Extensions API version",
-        );
-    }
+        )
+    })
+}
+
+/// Gate C's checks after the Extensions API: prime-only, host, kube-version, rancher-version.
+fn gate_c_rest(i: &Inputs, r: &RancherRelease, kubernetes: &str) -> Gate {
+    let load = |field: Field, constraint: &str, current: &str| {
+        judge::judge(Component::RancherLoadGate, field, constraint, current).expect("reads")
+    };
     if i.meta(PRIME_ONLY) == Some("true") {
         return Gate {
             id: "rancher-c",
@@ -397,6 +422,75 @@ pub fn compute_for_plugin_archive() -> Matrix {
     });
     m.summary = "a plugin archive is loaded for whichever chart installs it; its compatibility is decided by that chart's annotations".into();
     m
+}
+
+/// The cells the package claims, by its own ranges: supported by the line and admitted by
+/// Gate A (`rancher-version`, `kube-version`, Chart `kubeVersion`, as the backend reads them),
+/// for which `costs` says a finding blocks the cell.
+fn claimed_cells(inputs: &Inputs, costs: impl Fn(&RancherRelease, &str) -> bool) -> BTreeSet<CellId> {
+    let mut out = BTreeSet::new();
+    for vendor in VendorBuild::ALL {
+        for r in RANCHER {
+            for minor in r.kube.lo..=r.kube.hi {
+                let kubernetes = vendor.git_version(minor);
+                if gate_a(inputs, r, &kubernetes).outcome == GateOutcome::Pass && costs(r, &kubernetes) {
+                    out.insert(CellId { platform: "rancher", row: r.minor.to_string(), minor, vendor: vendor.label() });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The cells a missing or failing `ui-extensions-version` costs: the cells the package claims
+/// (its own ranges admit them, [`claimed_cells`]) where the Extensions API check of Gate B or
+/// Gate C stops it, whatever else stops it there too (a missing endpoint, a range another
+/// engine misreads: those are judged by their own rules). Empty when the package's own
+/// `rancher-version` (or `kube-version`) already excludes every line that checks it.
+pub fn cells_lost_to_api(inputs: &Inputs) -> BTreeSet<CellId> {
+    if inputs.annotation(UI_EXTENSIONS_VERSION).is_some() {
+        return BTreeSet::new();
+    }
+    // Missing: mandatory on every line with the load-time check (2.10+), in Gate B and Gate C.
+    claimed_cells(inputs, |r, _| r.load_gate)
+}
+
+/// The cells the load-time check (Gate C) costs because values.yaml `plugin.metadata` differs
+/// from the Chart.yaml annotations: cells the package claims where Gate C stops it with the
+/// metadata as it is and lets it through with the gating keys equal to the annotations.
+pub fn cells_lost_to_metadata(inputs: &Inputs) -> BTreeSet<CellId> {
+    let inputs = Inputs { has_endpoint: true, ..inputs.clone() };
+    let mut synced = inputs.clone();
+    synced.metadata.retain(|(k, _)| !annotations::GATING_KEYS.contains(&k.as_str()));
+    synced
+        .metadata
+        .extend(inputs.annotations.iter().filter(|(k, _)| annotations::GATING_KEYS.contains(&k.as_str())).cloned());
+    claimed_cells(&inputs, |r, k| {
+        gate_c(&inputs, r, k).outcome == GateOutcome::Fail && gate_c(&synced, r, k).outcome != GateOutcome::Fail
+    })
+}
+
+/// The Extensions API majors of the Rancher lines whose newest release `rancher_version`
+/// admits (Gate A's engine), oldest first, deduplicated: the evidence a chart's own
+/// `rancher-version` gives for the `ui-extensions-version` it was built for.
+pub fn api_majors_admitted(rancher_version: &str) -> Vec<u64> {
+    let mut majors: Vec<u64> = RANCHER
+        .iter()
+        .filter(|r| {
+            judge::judge(Component::RancherBackend, Field::RancherVersion, rancher_version, &format!("v{}", r.version))
+                .is_some_and(|j| j.verdict.admits())
+        })
+        .filter_map(|r| r.extensions_api.split('.').next()?.parse().ok())
+        .collect();
+    majors.dedup();
+    majors
+}
+
+/// A short "Rancher 2.10–2.15" naming of the lines of `cells`.
+pub fn lines_of(cells: &BTreeSet<CellId>) -> String {
+    let minors: BTreeSet<u32> = cells.iter().filter_map(|c| c.row.strip_prefix("2.")?.parse().ok()).collect();
+    let minors: Vec<u32> = minors.into_iter().collect();
+    format!("Rancher {}", runs(&minors, |v| format!("2.{v}")))
 }
 
 /// The Rancher matrix of `inputs`.
@@ -500,6 +594,7 @@ mod tests {
             annotations: a,
             chart_kube_version: String::new(),
             has_endpoint: true,
+            assume_api: false,
         }
     }
 

@@ -10,8 +10,8 @@ use std::io::{self, Read};
 use flate2::read::MultiGzDecoder;
 
 use super::{
-    MAX_FILE_BYTES, MAX_TOTAL_BYTES, Origin, Package, ReadResult, file_too_large, link_entry, total_too_large,
-    unsafe_path,
+    MAX_FILE_BYTES, MAX_TOTAL_BYTES, Origin, PLUGIN_MAX_FILE_BYTES, Package, ReadResult, file_too_large, link_entry,
+    plugin_file_too_large, total_too_large, unsafe_path,
 };
 use crate::diagnostic::{Diagnostic, Fix, Severity};
 
@@ -194,6 +194,8 @@ pub fn read_archive(name: &str, bytes: &[u8]) -> ReadResult {
     let mut raw: Vec<RawEntry> = Vec::new();
     let mut total: u64 = 0;
     let mut partial = false;
+    // Files over Helm's per-file limit: path, size, and whether the bytes were read.
+    let mut oversized: Vec<(String, u64, bool)> = Vec::new();
     let mut seen_paths: BTreeMap<String, usize> = BTreeMap::new();
 
     let entries = match archive.entries() {
@@ -254,11 +256,16 @@ pub fn read_archive(name: &str, bytes: &[u8]) -> ReadResult {
             partial = true;
             break;
         }
-        if size > MAX_FILE_BYTES {
-            diagnostics.push(file_too_large(&path, size));
-            partial = true;
+        // Per-file limits depend on the kind, which is known only from the entry names: a file
+        // over Helm's 5 MiB but within Rancher's plugin cache limit is read provisionally and
+        // judged once every name is seen (`oversized`).
+        if size > PLUGIN_MAX_FILE_BYTES {
+            oversized.push((path, size, false));
             total += size;
             continue;
+        }
+        if size > MAX_FILE_BYTES {
+            oversized.push((path.clone(), size, true));
         }
         let mut data = Vec::with_capacity(size as usize);
         if let Err(e) = (&mut entry).take(size).read_to_end(&mut data) {
@@ -327,7 +334,37 @@ pub fn read_archive(name: &str, bytes: &[u8]) -> ReadResult {
         }
     };
 
-    let mut package = Package { partial, ..Package::default() };
+    // The per-file limits by kind: a Rancher plugin archive (`<version>/files.txt`,
+    // `<version>/plugin/...`, no chart manifest) has Rancher's plugin cache limit; everything
+    // else Helm's.
+    let under_top = |name: &str| match &top {
+        Some(t) => raw.iter().any(|e| e.path == format!("{t}/{name}") || e.path.starts_with(&format!("{t}/{name}/"))),
+        None => raw.iter().any(|e| e.path == name || e.path.starts_with(&format!("{name}/"))),
+    };
+    let plugin_archive =
+        (under_top("files.txt") || under_top("plugin")) && !under_top("Chart.yaml") && !under_top("extension.yaml");
+    let mut skipped = std::collections::BTreeSet::new();
+    for (path, size, read) in oversized {
+        if plugin_archive && read {
+            continue;
+        }
+        if plugin_archive {
+            diagnostics.push(plugin_file_too_large(&path, size));
+        } else {
+            diagnostics.push(file_too_large(&path, size));
+            partial = true;
+            if read && let Some(&i) = seen_paths.get(&path) {
+                raw[i].bytes = None;
+            }
+        }
+        let relative = match &top {
+            Some(t) => path.strip_prefix(&format!("{t}/")).map(str::to_string).unwrap_or(path),
+            None => path,
+        };
+        skipped.insert(relative);
+    }
+
+    let mut package = Package { partial, skipped, ..Package::default() };
     let prefix = top.as_ref().map(|t| format!("{t}/"));
     for e in raw {
         let Some(bytes) = e.bytes else { continue };

@@ -172,7 +172,11 @@ mod tests {
     use super::*;
 
     fn pkg(files: &[(&str, &str)]) -> Package {
-        Package { files: files.iter().map(|(p, t)| (p.to_string(), t.as_bytes().to_vec())).collect(), partial: false }
+        Package {
+            files: files.iter().map(|(p, t)| (p.to_string(), t.as_bytes().to_vec())).collect(),
+            partial: false,
+            ..Package::default()
+        }
     }
     fn folder() -> Origin {
         Origin::Folder { name: "x".into() }

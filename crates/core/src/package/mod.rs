@@ -22,6 +22,11 @@ use crate::diagnostic::{Diagnostic, FileOperation, Fix, Severity};
 pub const MAX_TOTAL_BYTES: u64 = 100 * 1024 * 1024;
 /// Helm's limit on one decompressed file: 5 MiB.
 pub const MAX_FILE_BYTES: u64 = 5 * 1024 * 1024;
+/// Rancher's plugin cache limit on one file of a plugin archive,
+/// `max-ui-plugin-file-byte-size` (default 30 MiB, rancher/rancher `pkg/settings/setting.go`;
+/// rancher.md §2): a larger file turns the plugin to `noCache`. Helm's limits do not apply to
+/// plugin archives, which Rancher untars itself.
+pub const PLUGIN_MAX_FILE_BYTES: u64 = 30 * 1024 * 1024;
 
 /// Where the package came from.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -57,6 +62,9 @@ pub struct Package {
     /// Set when not every file of the package was seen (a single file was given, or reading
     /// stopped at an error or a limit): rules that need the whole package stay silent.
     pub partial: bool,
+    /// Files present in the input but not read because of a size limit (PKG003): they exist,
+    /// so no rule may report them missing.
+    pub skipped: std::collections::BTreeSet<String>,
 }
 
 impl Package {
@@ -188,6 +196,7 @@ pub fn read_folder(name: &str, entries: Vec<FolderEntry>) -> ReadResult {
             FolderEntry::Oversized { path, bytes } => {
                 package.partial = true;
                 diagnostics.push(file_too_large(&path, bytes));
+                package.skipped.insert(path);
             }
             FolderEntry::Link { path } => diagnostics.push(link_entry(&path, "symbolic link", None)),
             FolderEntry::TotalExceeded { path } => {
@@ -266,6 +275,21 @@ pub(crate) fn file_too_large(path: &str, bytes: u64) -> Diagnostic {
         ),
         "Helm ≥ 3.17.3 refuses charts with a file over 5 MiB. Remove the file or move large \
          data out of the chart (e.g. pull it from an image at run time).",
+    )
+    .in_file(path)
+}
+
+/// PKG003 for a plugin archive's file over Rancher's plugin cache limit (a warning: Rancher
+/// then serves the plugin uncached, by proxying its endpoint).
+pub(crate) fn plugin_file_too_large(path: &str, bytes: u64) -> Diagnostic {
+    Diagnostic::new(
+        "PKG003",
+        Severity::Warning,
+        format!(
+            "`{path}` is {} when decompressed, over Rancher's plugin cache limit of 30 MiB for one file; it was not read",
+            human_bytes(bytes)
+        ),
+        "Rancher caches a plugin archive only when every file is within `max-ui-plugin-file-byte-size` (30 MiB by default, rancher/rancher `pkg/settings/setting.go`); otherwise it marks the plugin `noCache` and proxies every request to the endpoint (https only from Rancher 2.15). Split or shrink the file, e.g. drop source maps from the build.",
     )
     .in_file(path)
 }

@@ -2,7 +2,7 @@
 //! `values.yaml`, `templates/cr.yaml`) and the plugin archive. Section numbers refer to
 //! `rancher.md`.
 
-use super::annotations::{self, Annotation, GATING_KEYS, Source, UI_EXTENSIONS_VERSION};
+use super::annotations::{self, Annotation, GATING_KEYS, KUBE_VERSION, RANCHER_VERSION, Source, UI_EXTENSIONS_VERSION};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::edit;
 use crate::k8s;
@@ -57,20 +57,72 @@ fn package_json(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let list = annotations_node.map(annotations::from_json).unwrap_or_default();
     misspelled_keys(&file.file, &list, out);
     if !list.iter().any(|a| a.key == UI_EXTENSIONS_VERSION) {
-        let shell_major = shell_major(root).unwrap_or(3);
-        let range = format!(">= {shell_major}.0.0 < {}.0.0", shell_major + 1);
-        let edit = match annotations_node {
-            Some(obj) if obj.is_object() => {
-                edit::json_set(file.file.path, file.file.text, obj, UI_EXTENSIONS_VERSION, &range)
-            }
-            _ => insert_annotations_object(&file, &rancher.value, &range),
-        };
+        let evidence = api_evidence(&list, shell_major(root));
         let span = rancher.value.member("annotations").map_or(rancher.key_span, |m| m.key_span);
-        out.push(
-            missing_ui_extensions_version(&file.file, span, Source::PackageJson)
-                .with_fix(Fix::unsafe_(format!("Add `\"{UI_EXTENSIONS_VERSION}\": \"{range}\"`"), vec![edit])),
-        );
+        let fix = evidence.range().map(|range| {
+            let edit = match annotations_node {
+                Some(obj) if obj.is_object() => {
+                    edit::json_set(file.file.path, file.file.text, obj, UI_EXTENSIONS_VERSION, &range)
+                }
+                _ => insert_annotations_object(&file, &rancher.value, &range),
+            };
+            Fix::unsafe_(format!("Add `\"{UI_EXTENSIONS_VERSION}\": \"{range}\"` ({})", evidence.why()), vec![edit])
+        });
+        out.push(missing_ui_extensions_version(ctx, &file.file, span, Source::PackageJson, &evidence, fix));
     }
+}
+
+/// Where the value of a missing `ui-extensions-version` can come from (issue 11: from
+/// evidence, never a blind default).
+enum ApiEvidence {
+    /// A misspelled key (RC012 renames it): the fix is that rename, not an addition.
+    Misspelled(String),
+    /// The major of the `@rancher/shell` dependency, which is the Extensions API version the
+    /// package was built with (`shell/package.json` `version`, rancher.md §3).
+    Shell(u64),
+    /// The Extensions API majors of the Rancher lines the package's own `rancher-version`
+    /// admits (rancher.md §4).
+    RancherVersion(String, u64, u64),
+    /// Nothing says which API the package was built for.
+    None,
+}
+
+impl ApiEvidence {
+    fn range(&self) -> Option<String> {
+        match self {
+            ApiEvidence::Shell(m) => Some(format!(">= {m}.0.0 < {}.0.0", m + 1)),
+            ApiEvidence::RancherVersion(_, lo, hi) => Some(format!(">= {lo}.0.0 < {}.0.0", hi + 1)),
+            ApiEvidence::Misspelled(_) | ApiEvidence::None => None,
+        }
+    }
+
+    fn why(&self) -> String {
+        match self {
+            ApiEvidence::Shell(m) => format!("the `@rancher/shell` {m}.x it is built with"),
+            ApiEvidence::RancherVersion(r, _, _) => {
+                format!("the Extensions API of the Rancher lines its `rancher-version: {r}` admits")
+            }
+            ApiEvidence::Misspelled(k) => format!("rename `{k}` (RC012)"),
+            ApiEvidence::None => "no evidence".into(),
+        }
+    }
+}
+
+/// The evidence for a missing `ui-extensions-version` among `list` and the shell major.
+fn api_evidence(list: &[Annotation], shell: Option<u64>) -> ApiEvidence {
+    if let Some(a) = list.iter().find(|a| annotations::suggest(&a.key) == Some(UI_EXTENSIONS_VERSION)) {
+        return ApiEvidence::Misspelled(a.key.clone());
+    }
+    if let Some(m) = shell {
+        return ApiEvidence::Shell(m);
+    }
+    if let Some(r) = list.iter().find(|a| a.key == annotations::RANCHER_VERSION).and_then(|a| a.value.clone()) {
+        let majors = crate::matrix::rancher::api_majors_admitted(&r);
+        if let (Some(lo), Some(hi)) = (majors.first(), majors.last()) {
+            return ApiEvidence::RancherVersion(r, *lo, *hi);
+        }
+    }
+    ApiEvidence::None
 }
 
 fn insert_annotations_object(file: &JsonFile<'_>, rancher: &JsonNode, range: &str) -> Edit {
@@ -207,19 +259,58 @@ fn semver_problem(v: &str) -> Option<String> {
 
 // ----------------------------------------------------------------- annotations (rancher.md §1)
 
-fn missing_ui_extensions_version(file: &TextFile<'_>, span: Span, source: Source) -> Diagnostic {
+/// RC010, with its severity from its consequence: an error when the missing annotation costs
+/// matrix cells (the Rancher lines that would otherwise offer, install and load the package),
+/// a warning when the package's own gates already exclude every line that checks it.
+fn missing_ui_extensions_version(
+    ctx: &Ctx<'_>,
+    file: &TextFile<'_>,
+    span: Span,
+    source: Source,
+    evidence: &ApiEvidence,
+    fix: Option<Fix>,
+) -> Diagnostic {
+    use crate::matrix::rancher::{Inputs, cells_lost_to_api, lines_of};
     let place = match source {
         Source::PackageJson => "`rancher.annotations`",
         Source::ChartYaml => "Chart.yaml `annotations`",
         Source::PluginMetadata => "values.yaml `plugin.metadata`",
     };
-    file.diag(
+    let lost = Inputs::from_ctx(ctx).map(|i| cells_lost_to_api(&i)).unwrap_or_default();
+    let how = match evidence {
+        ApiEvidence::Misspelled(k) => format!(
+            "The misspelled `{k}` was meant to be it: renaming it (RC012) supplies the annotation with its own value."
+        ),
+        ApiEvidence::None => format!(
+            "Add `{UI_EXTENSIONS_VERSION}` with the range of the Extensions API major your `@rancher/shell` provides (`>= 3.0.0 < 4.0.0` for shell 3.x, Rancher 2.10+); nothing in the package says which it is, so extcheck offers no fix."
+        ),
+        e => format!("Add it: {}.", e.range().map(|r| format!("`{r}`, from {}", e.why())).unwrap_or_default()),
+    };
+    let (severity, consequence) = if lost.is_empty() {
+        (
+            Severity::Warning,
+            "The package's own annotations (`rancher-version`, `kube-version`, ...) already exclude every Rancher line that checks it (2.10 and later), so nothing is blocked today; it becomes mandatory as soon as that range admits Rancher 2.10.".to_string(),
+        )
+    } else {
+        (
+            Severity::Error,
+            format!(
+                "It is mandatory from Rancher 2.10: without it the Extensions page marks every version \"Missing the annotation catalog.cattle.io/ui-extensions-version which implies incompatibility with Rancher 2.10 and onwards\", and an installed copy is not loaded. Here it blocks {}, which the package's other annotations admit.",
+                lines_of(&lost)
+            ),
+        )
+    };
+    let d = file.diag(
         "RC010",
-        Severity::Error,
+        severity,
         span,
         format!("{place} has no `{UI_EXTENSIONS_VERSION}`"),
-        format!("It is mandatory from Rancher 2.10: without it the Extensions page marks every version \"Missing the annotation catalog.cattle.io/ui-extensions-version which implies incompatibility with Rancher 2.10 and onwards\", and an installed copy is not loaded. Add `{UI_EXTENSIONS_VERSION}: \"{DEFAULT_UI_EXTENSIONS_RANGE}\"` (the Extensions API major your `@rancher/shell` provides)."),
-    )
+        format!("{consequence} {how}"),
+    );
+    match fix {
+        Some(f) => d.with_fix(f),
+        None => d,
+    }
 }
 
 /// RC012: a misspelled annotation key (rancher.md §6.3: `ui-extension-version` in kubewarden
@@ -261,6 +352,10 @@ fn chart(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let metadata =
         values.as_ref().and_then(|v| v.root().and_then(|r| r.get("plugin")).and_then(|p| p.get("metadata")).cloned());
     let renders_metadata = templates_render_metadata(ctx);
+    // The load-time check reads `plugin.metadata` too: a misspelled key there is as silent.
+    if let (Some(v), Some(m)) = (&values, &metadata) {
+        misspelled_keys(&v.file, &annotations::from_yaml(m), out);
+    }
 
     // RC020: the chart must say it is an extension.
     let ui_component = list.iter().find(|a| a.key == "catalog.cattle.io/ui-component");
@@ -287,15 +382,16 @@ fn chart(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     // RC010 on the chart, with the fix also writing plugin.metadata when the template reads it.
     let has_api = list.iter().any(|a| a.key == UI_EXTENSIONS_VERSION);
     if !has_api {
-        let mut edits = vec![annotation_edit(&chart, root, UI_EXTENSIONS_VERSION, DEFAULT_UI_EXTENSIONS_RANGE)];
-        if renders_metadata && let Some(v) = &values {
-            edits.extend(metadata_edit(v, metadata.as_ref(), UI_EXTENSIONS_VERSION, DEFAULT_UI_EXTENSIONS_RANGE));
-        }
+        let evidence = api_evidence(&list, None);
+        let fix = evidence.range().map(|range| {
+            let mut edits = vec![annotation_edit(&chart, root, UI_EXTENSIONS_VERSION, &range)];
+            if renders_metadata && let Some(v) = &values {
+                edits.extend(metadata_edit(v, metadata.as_ref(), UI_EXTENSIONS_VERSION, &range));
+            }
+            Fix::unsafe_(format!("Add `{UI_EXTENSIONS_VERSION}: \"{range}\"` ({})", evidence.why()), edits)
+        });
         let span = annotations_key_span(root).unwrap_or(Span::at(root.span.start));
-        out.push(missing_ui_extensions_version(&chart.file, span, Source::ChartYaml).with_fix(Fix::unsafe_(
-            format!("Add `{UI_EXTENSIONS_VERSION}: \"{DEFAULT_UI_EXTENSIONS_RANGE}\"`"),
-            edits,
-        )));
+        out.push(missing_ui_extensions_version(ctx, &chart.file, span, Source::ChartYaml, &evidence, fix));
     }
 
     // RC021: the load-time gate reads plugin.metadata, not Chart.yaml. It only matters where the
@@ -304,30 +400,66 @@ fn chart(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let meta_list = metadata.as_ref().map(annotations::from_yaml).unwrap_or_default();
         let mut edits = Vec::new();
         let mut differences = Vec::new();
+        let mut differences_keys = Vec::new();
         for key in GATING_KEYS {
             let chart_value = list.iter().find(|a| a.key == key).and_then(|a| a.value.clone());
             let meta_value = meta_list.iter().find(|a| a.key == key).and_then(|a| a.value.clone());
             if chart_value == meta_value {
                 continue;
             }
+            differences_keys.push((key, chart_value.clone(), meta_value.clone()));
             differences.push(match (&chart_value, &meta_value) {
                 (Some(c), None) => format!("`{key}` (`{c}`) is missing"),
                 (Some(c), Some(m)) => format!("`{key}` is `{m}` instead of `{c}`"),
                 (None, Some(m)) => format!("`{key}` (`{m}`) is not in Chart.yaml"),
                 (None, None) => unreachable!(),
             });
-            if let Some(c) = chart_value {
+            // A misspelled key there that RC012 renames supplies it: adding it too would
+            // write the key twice.
+            let renamed = meta_list.iter().any(|a| annotations::suggest(&a.key) == Some(key));
+            if let Some(c) = chart_value
+                && !renamed
+            {
                 edits.extend(metadata_edit(values, metadata.as_ref(), key, &c));
             }
         }
         if !differences.is_empty() {
             let span = metadata_span(values).unwrap_or(Span::at(0));
+            // The consequence: the cells the load-time check costs because of the difference.
+            let lost = crate::matrix::rancher::Inputs::from_ctx(ctx)
+                .map(|i| crate::matrix::rancher::cells_lost_to_metadata(&i))
+                .unwrap_or_default();
+            let only_missing_checks = differences_keys
+                .iter()
+                .all(|(k, c, m)| m.is_none() && c.is_some() && [KUBE_VERSION, RANCHER_VERSION].contains(k));
+            let (severity, help) = if !lost.is_empty() {
+                (
+                    Severity::Error,
+                    format!(
+                        "Rancher 2.10+ decides at load time from the UIPlugin's metadata, rendered from values.yaml `plugin.metadata`, not from Chart.yaml: the extension installs (Chart.yaml passes) but is then not loaded (\"Unable to load Extension...\") on {}. Keep the gating annotations identical in both places.",
+                        crate::matrix::rancher::lines_of(&lost)
+                    ),
+                )
+            } else if only_missing_checks {
+                (
+                    Severity::Info,
+                    "The load-time check (Rancher 2.10+) reads `plugin.metadata`; a `kube-version` or `rancher-version` missing there only skips that check, so the extension still loads wherever it installs: nothing is blocked. Copy them for consistency with Chart.yaml, which the backend and the Extensions page read.".to_string(),
+                )
+            } else {
+                (
+                    Severity::Warning,
+                    "The load-time check (Rancher 2.10+) reads `plugin.metadata`, the backend and the Extensions page read Chart.yaml: the values differ, but on no Rancher line does the difference stop an installable version from loading. Keep them identical so both places say the same.".to_string(),
+                )
+            };
             let mut d = values.file.diag(
                 "RC021",
-                Severity::Error,
+                severity,
                 span,
-                format!("values.yaml `plugin.metadata` differs from the Chart.yaml annotations: {}", differences.join("; ")),
-                "Rancher 2.10+ decides at load time from the UIPlugin's metadata, rendered from values.yaml `plugin.metadata`, not from Chart.yaml: the extension installs (Chart.yaml passes) but is then not loaded (\"Unable to load Extension...\"). Keep the gating annotations identical in both places.",
+                format!(
+                    "values.yaml `plugin.metadata` differs from the Chart.yaml annotations: {}",
+                    differences.join("; ")
+                ),
+                help,
             );
             if renders_metadata && !edits.is_empty() {
                 d = d.with_fix(Fix::safe(
@@ -522,7 +654,7 @@ fn plugin_layout(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
         let problem = if entry.starts_with(['/', '\\', '.']) || entry.contains("..") {
             Some(format!("`files.txt` lists `{entry}`, which Rancher refuses (it matches `(^[/\\\\.])|\\.\\.`)"))
-        } else if !ctx.package.contains(entry) {
+        } else if !ctx.package.contains(entry) && !ctx.package.skipped.contains(entry) {
             Some(format!("`files.txt` lists `{entry}`, which is not in the archive"))
         } else {
             None

@@ -79,6 +79,9 @@ struct JsonFix<'a> {
     edits: &'a [crate::diagnostic::Edit],
     #[serde(skip_serializing_if = "<[FileOperation]>::is_empty")]
     operations: &'a [FileOperation],
+    /// The matrix cells the fix would lose; such a fix is applied only when chosen by name.
+    #[serde(skip_serializing_if = "str::is_empty")]
+    costs: &'a str,
 }
 
 fn diagnostic(d: &Diagnostic) -> JsonDiagnostic<'_> {
@@ -100,7 +103,13 @@ fn diagnostic(d: &Diagnostic) -> JsonDiagnostic<'_> {
 }
 
 fn fix(f: &Fix) -> JsonFix<'_> {
-    JsonFix { applicability: f.applicability, title: &f.title, edits: &f.edits, operations: &f.operations }
+    JsonFix {
+        applicability: f.applicability,
+        title: &f.title,
+        edits: &f.edits,
+        operations: &f.operations,
+        costs: &f.costs,
+    }
 }
 
 /// The report as a `serde_json::Value` in the documented shape.

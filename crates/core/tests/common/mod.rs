@@ -63,3 +63,24 @@ pub fn fixture_inputs() -> Vec<PathBuf> {
     cases.sort();
     cases
 }
+
+/// Asserts the fix invariant of issue 11: every matrix cell where `package` works (with or
+/// without a caveat) still works in the corrected package, read back from its bytes.
+pub fn assert_no_cell_lost(
+    label: &str,
+    package: &extcheck_core::PackageReport,
+    corrected: &extcheck_core::fix::output::Corrected,
+) {
+    let Some(before) = package.matrix.as_ref().map(|m| m.working()) else { return };
+    let Some(report) = corrected.report.as_ref() else { return };
+    let after = report.packages[0].matrix.as_ref().map(|m| m.working()).unwrap_or_default();
+    let lost: Vec<_> = before.difference(&after).collect();
+    assert!(
+        lost.is_empty(),
+        "{label}: the fixes lost {} of {} working cells, e.g. {:?}; applied {:?}",
+        lost.len(),
+        before.len(),
+        lost.first(),
+        corrected.fixed.applied.iter().map(|a| a.code).collect::<Vec<_>>()
+    );
+}
