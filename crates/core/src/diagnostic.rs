@@ -119,7 +119,7 @@ pub struct Fix {
     /// The compatibility-matrix cells this fix would lose, described for people (empty for
     /// almost every fix). A fix with a cost is unsafe and is applied only when chosen by
     /// name, never by `--unsafe-fixes` alone (the check computes it: [`crate::check`]).
-    #[serde(skip_serializing_if = "String::is_empty")]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub costs: String,
 }
 
