@@ -209,7 +209,7 @@ pub fn parse(text: &str) -> YamlStream {
                 } else {
                     open.children.last().map(|c| c.span.end)
                 };
-                let end = if flow { end.max(open.start) } else { last_child_end.unwrap_or(open.start) };
+                let end = if flow { end } else { last_child_end.unwrap_or(open.start) }.max(open.start);
                 Node {
                     span: Span::new(open.start, end),
                     tag: open.tag,
@@ -355,12 +355,16 @@ fn tag_name(handle: &str, suffix: &str) -> String {
 }
 
 /// Skips an anchor (`&name`) and a tag (`!tag`, `!!str`, `!<uri>`) and the spaces after them.
+/// An anchor name ends at a flow indicator too (`&a[x]`).
 fn skip_properties(text: &str, mut at: usize) -> usize {
     let bytes = text.as_bytes();
     for _ in 0..2 {
         match bytes.get(at) {
-            Some(b'&') | Some(b'!') => {
-                while at < bytes.len() && !matches!(bytes[at], b' ' | b'\t' | b'\n' | b'\r') {
+            Some(&first @ (b'&' | b'!')) => {
+                while at < bytes.len()
+                    && !matches!(bytes[at], b' ' | b'\t' | b'\n' | b'\r')
+                    && !(first == b'&' && matches!(bytes[at], b'[' | b']' | b'{' | b'}' | b','))
+                {
                     at += 1;
                 }
                 while at < bytes.len() && matches!(bytes[at], b' ' | b'\t' | b'\n' | b'\r') {
