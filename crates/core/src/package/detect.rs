@@ -54,13 +54,18 @@ impl Kind {
 pub struct Detected {
     /// What it is.
     pub kind: Kind,
-    /// Its folder inside the input: `""` for the input's root, else `"name"` (no slash).
+    /// Its folder inside the input: `""` for the input's root, `"name"` for an immediate
+    /// subfolder, or `"parent/name"` two levels down (a repository root's `pkg/<name>`).
     pub root: String,
 }
 
-/// Finds the packages in `package`: the package at its root, or — when the root holds none
-/// and the input is a folder — one per immediate subfolder holding one (a dropped parent
-/// folder such as `pkg/`). A KubeSphere archive whose `extension.yaml` sits one folder too
+/// Finds the packages in `package`: the package at its root, or — when the root holds none —
+/// one per immediate subfolder holding one (a dropped parent folder such as `pkg/`, or a folder
+/// of several KubeSphere extension folders), or — when no immediate subfolder holds one either —
+/// one per folder two levels down holding one (a Rancher extension repository root, whose
+/// `package.json` has no `rancher` key and whose packages are `pkg/<name>`). Dependency trees
+/// and build outputs (`node_modules`, `dist-pkg`, …) are never read: see
+/// [`super::is_skipped_dir`]. A KubeSphere archive whose `extension.yaml` sits one folder too
 /// deep is still checked, with KS014.
 ///
 /// Errors: PKG008 naming what was found when nothing is recognised.
@@ -68,14 +73,14 @@ pub fn detect(package: &Package, origin: &Origin) -> (Vec<Detected>, Vec<Diagnos
     if let Some(kind) = kind_at(package, "") {
         return (vec![Detected { kind, root: String::new() }], Vec::new());
     }
-    let mut subfolders: Vec<&str> =
-        package.files.keys().filter_map(|p| p.split_once('/').map(|(top, _)| top)).collect();
-    subfolders.dedup();
-    let found: Vec<Detected> = subfolders
-        .iter()
-        .filter_map(|dir| kind_at(package, dir).map(|kind| Detected { kind, root: dir.to_string() }))
-        .collect();
+    let found = found_at_depth(package, 1);
     let mut diagnostics = Vec::new();
+    if found.is_empty() {
+        let deeper = found_at_depth(package, 2);
+        if !deeper.is_empty() {
+            return (deeper, diagnostics);
+        }
+    }
     if !found.is_empty() {
         if matches!(origin, Origin::Archive { .. }) {
             for d in found.iter().filter(|d| d.kind == Kind::Kubesphere) {
@@ -99,6 +104,17 @@ pub fn detect(package: &Package, origin: &Origin) -> (Vec<Detected>, Vec<Diagnos
     }
     diagnostics.push(nothing_recognised(package));
     (Vec::new(), diagnostics)
+}
+
+/// The packages rooted at folders `depth` levels below the root (1 or 2), in path order.
+fn found_at_depth(package: &Package, depth: usize) -> Vec<Detected> {
+    let mut folders: Vec<&str> =
+        package.files.keys().filter_map(|p| p.match_indices('/').nth(depth - 1).map(|(end, _)| &p[..end])).collect();
+    folders.dedup();
+    folders
+        .into_iter()
+        .filter_map(|dir| kind_at(package, dir).map(|kind| Detected { kind, root: dir.to_string() }))
+        .collect()
 }
 
 /// The kind of the package rooted at `dir` (`""` for the root), if any.
@@ -207,6 +223,22 @@ mod tests {
         ]);
         let (found, _) = detect(&p, &folder());
         assert_eq!(found.iter().map(|d| d.root.as_str()).collect::<Vec<_>>(), ["clock", "crd"]);
+    }
+
+    #[test]
+    fn two_levels_down_only_when_one_level_holds_nothing() {
+        let root = pkg(&[
+            ("package.json", r#"{"name":"repo","private":true}"#),
+            ("pkg/clock/package.json", r#"{"rancher":{}}"#),
+            ("pkg/crd/package.json", r#"{"rancher":{}}"#),
+            ("shell/a/b.ts", ""),
+        ]);
+        let (found, diags) = detect(&root, &folder());
+        assert_eq!(found.iter().map(|d| d.root.as_str()).collect::<Vec<_>>(), ["pkg/clock", "pkg/crd"]);
+        assert!(diags.is_empty());
+        let shallow = pkg(&[("a/extension.yaml", "name: a"), ("b/c/extension.yaml", "name: c")]);
+        let (found, _) = detect(&shallow, &folder());
+        assert_eq!(found.iter().map(|d| d.root.as_str()).collect::<Vec<_>>(), ["a"]);
     }
 
     #[test]

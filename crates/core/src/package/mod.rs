@@ -172,10 +172,13 @@ impl ReadBudget {
     }
 }
 
-/// Folders a reader should not descend into: version-control data and dependency trees,
-/// which are never part of a package (`.git`, `node_modules`).
+/// Folders a reader should not descend into: version-control data, dependency trees and the
+/// build outputs of a Rancher extension repository (`dist-pkg`, the built plugin folders that
+/// `yarn build-pkg` writes; `.nuxt`, Nuxt's build cache), which are never part of a package and
+/// can hold 100,000 files. `dist` is read: Helm packages every file of a chart that
+/// `.helmignore` does not exclude, so a chart may ship one.
 pub fn is_skipped_dir(name: &str) -> bool {
-    matches!(name, ".git" | "node_modules" | ".svn" | ".hg")
+    matches!(name, ".git" | "node_modules" | ".svn" | ".hg" | "dist-pkg" | ".nuxt")
 }
 
 /// Builds a package from the entries of a folder named `name`. Entries are reported as the

@@ -128,6 +128,7 @@ rules! {
     KS031 Error Kubesphere Unsafe "A subchart in `charts/` is not listed in `dependencies`.";
     KS032 Warning Kubesphere None "`installationMode: HostOnly` with a dependency tagged only `agent`.";
     KS033 Warning Kubesphere None "`installationMode: Multicluster` with an untagged dependency.";
+    KS034 Warning Kubesphere Unsafe "Packaged Chart.yaml `dependencies` differ from extension.yaml's.";
     KS040 Error Kubesphere Safe "`installationMode` is not exactly `HostOnly` or `Multicluster`.";
     KS041 Error Kubesphere None "`category` is not a valid Kubernetes label value.";
     KS042 Warning Kubesphere Unsafe "`category` is not a known category.";

@@ -27,6 +27,69 @@ pub const CATEGORIES: [&str; 11] = [
     "deepseek",
 ];
 
+/// Common category words → the marketplace category they mean, so KS042 suggests by meaning
+/// (`monitoring` → `observability`) where edit distance would not. Source: the `displayName`
+/// of each `Category` object in `kubesphere/kubesphere:config/ks-core/templates/extension-categories.yaml`
+/// (e.g. `integration-delivery` is "Integration and delivery"), the glosses of ksbuilder's
+/// `cmd/create.go` `Categories` (`ai-machine-learning` "AI / LLM", `integration-delivery`
+/// "CI / CD"), and the words seen in the wild (`monitoring` in the `grafana-ext` sample, `devops`
+/// in ai-manage and the docs example; kubesphere.md §1.3, §6 items 8 and 10). Looked up in ASCII
+/// lower case; a word in this table wins over the nearest spelling.
+const CATEGORY_WORDS: [(&str, &str); 42] = [
+    ("monitoring", "observability"),
+    ("monitor", "observability"),
+    ("metrics", "observability"),
+    ("logging", "observability"),
+    ("logs", "observability"),
+    ("tracing", "observability"),
+    ("alerting", "observability"),
+    ("apm", "observability"),
+    ("devops", "integration-delivery"),
+    ("ci", "integration-delivery"),
+    ("cd", "integration-delivery"),
+    ("cicd", "integration-delivery"),
+    ("ci-cd", "integration-delivery"),
+    ("gitops", "integration-delivery"),
+    ("pipeline", "integration-delivery"),
+    ("delivery", "integration-delivery"),
+    ("ai", "ai-machine-learning"),
+    ("ml", "ai-machine-learning"),
+    ("llm", "ai-machine-learning"),
+    ("machine-learning", "ai-machine-learning"),
+    ("db", "database"),
+    ("databases", "database"),
+    ("network", "networking"),
+    ("service-mesh", "networking"),
+    ("gateway", "networking"),
+    ("ingress", "networking"),
+    ("auth", "security"),
+    ("policy", "security"),
+    ("compliance", "security"),
+    ("backup", "storage"),
+    ("volume", "storage"),
+    ("messaging", "streaming-messaging"),
+    ("streaming", "streaming-messaging"),
+    ("mq", "streaming-messaging"),
+    ("compute", "computing"),
+    ("gpu", "computing"),
+    ("virtualization", "computing"),
+    ("tools", "dev-tools"),
+    ("devtools", "dev-tools"),
+    ("developer-tools", "dev-tools"),
+    ("development", "dev-tools"),
+    ("ide", "dev-tools"),
+];
+
+/// The category KS042 suggests for an unknown `value`: the meaning table first, then the
+/// nearest known name within edit distance 4; `None` when neither applies.
+fn suggest_category(value: &str) -> Option<&'static str> {
+    let lower = value.to_ascii_lowercase();
+    if let Some((_, c)) = CATEGORY_WORDS.iter().find(|(w, _)| *w == lower) {
+        return Some(c);
+    }
+    CATEGORIES.iter().map(|c| (levenshtein(&lower, c), *c)).min().filter(|(d, _)| *d <= 4).map(|(_, c)| c)
+}
+
 /// Fields ks-core fills in itself (`ExtensionVersionSpec`), which a package should not set.
 const SYSTEM_FIELDS: [&str; 5] = ["repository", "digest", "chartURL", "chartDataRef", "created"];
 
@@ -84,7 +147,7 @@ fn category(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
     if CATEGORIES.contains(&value) {
         return;
     }
-    let nearest = CATEGORIES.iter().map(|c| (levenshtein(value, c), *c)).min().filter(|(d, _)| *d <= 4).map(|(_, c)| c);
+    let nearest = suggest_category(value);
     let mut d = file.file.diag(
         "KS042",
         Severity::Warning,
@@ -305,5 +368,17 @@ mod tests {
         assert!(is_http_url("https://kubesphere.io/") && is_http_url("http://a.b/c"));
         assert!(!is_http_url("kubesphere.io") && !is_http_url("https://") && !is_http_url("ftp://x"));
         assert!(is_email("kubesphere@yunify.com") && !is_email("nobody") && !is_email("a@b") && !is_email("a @b.c"));
+    }
+
+    #[test]
+    fn categories_by_meaning_then_spelling() {
+        assert_eq!(suggest_category("monitoring"), Some("observability"));
+        assert_eq!(suggest_category("DevOps"), Some("integration-delivery"));
+        assert_eq!(suggest_category("storag"), Some("storage"));
+        assert_eq!(suggest_category("other"), None);
+        for (word, category) in CATEGORY_WORDS {
+            assert!(CATEGORIES.contains(&category) && !CATEGORIES.contains(&word), "{word} → {category}");
+            assert_eq!(word, word.to_ascii_lowercase());
+        }
     }
 }

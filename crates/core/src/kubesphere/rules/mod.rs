@@ -60,6 +60,7 @@ pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     version(&file, root, out);
     installation_mode(&file, root, out);
     packaged_chart(ctx, &file, root, out);
+    packaged_dependencies(ctx, root, out);
     top_folder(ctx, &file, root, out);
     metadata::check(&file, root, out);
     dependencies::check(ctx, &file, root, out);
@@ -417,6 +418,60 @@ fn packaged_chart(ctx: &Ctx<'_>, file: &YamlFile<'_>, root: &Node, out: &mut Vec
             None => d,
         });
     }
+}
+
+/// Each `dependencies` entry of a mapping as `name [tags]`, sorted, for KS034.
+fn dependency_keys(root: &Node) -> Vec<String> {
+    let items: &[Node] = root.get("dependencies").map_or(&[], Node::items);
+    let mut out: Vec<String> = items
+        .iter()
+        .filter_map(|d| {
+            let name = d.get("name")?.as_str()?;
+            let mut tags: Vec<&str> =
+                d.get("tags").map_or(&[][..], Node::items).iter().filter_map(Node::as_str).collect();
+            tags.sort_unstable();
+            Some(if tags.is_empty() { format!("`{name}`") } else { format!("`{name}` [{}]", tags.join(", ")) })
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// KS034: a packaged Chart.yaml whose `dependencies` (names and tags) differ from
+/// extension.yaml's. Helm reads only Chart.yaml: its tags decide which subcharts the host and
+/// agent releases install, and a subchart it does not list is rendered in every release
+/// (`helm/helm:pkg/chartutil/dependencies.go` `ProcessDependencies`; kubesphere.md §1.6).
+fn packaged_dependencies(ctx: &Ctx<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
+    let Some(chart) = ctx.yaml("Chart.yaml") else { return };
+    let Some(chart_root) = chart.root().filter(|r| r.is_mapping()) else { return };
+    let (ext, packaged) = (dependency_keys(root), dependency_keys(chart_root));
+    if ext == packaged {
+        return;
+    }
+    let only = |a: &[String], b: &[String]| a.iter().filter(|k| !b.contains(k)).cloned().collect::<Vec<_>>().join(", ");
+    let (missing, extra) = (only(&ext, &packaged), only(&packaged, &ext));
+    let mut parts = Vec::new();
+    if !missing.is_empty() {
+        parts.push(format!("lacks {missing}"));
+    }
+    if !extra.is_empty() {
+        parts.push(format!("has {extra} that extension.yaml does not"));
+    }
+    let span = chart_root.entry("dependencies").map_or(Span::at(chart_root.span.start), |e| e.key.span);
+    let d = chart.file.diag(
+        "KS034",
+        Severity::Warning,
+        span,
+        format!("Chart.yaml `dependencies` differ from extension.yaml: Chart.yaml {}", parts.join("; ")),
+        "Helm installs from Chart.yaml alone: its dependency tags decide which subcharts the host release (`tags.extension=true`) and the agent releases (`tags.agent=true`) install, and a subchart it does not list is installed in every release. extension.yaml's list is not read at install time. Regenerate Chart.yaml with `ksbuilder package`.",
+    );
+    out.push(match crate::kubesphere::chart::generate(ctx.package) {
+        Some(contents) => d.with_fix(
+            Fix::unsafe_("Regenerate Chart.yaml from extension.yaml, as `ksbuilder package` does", vec![])
+                .with_operations(vec![FileOperation::Write { path: "Chart.yaml".into(), contents }]),
+        ),
+        None => d,
+    });
 }
 
 /// KS013: the archive's top folder must be the extension name (ksbuilder's readers look for
