@@ -132,7 +132,8 @@ pub fn suggest(key: &str) -> Option<&'static str> {
     if let Some((_, meant)) = KNOWN_TYPOS.iter().find(|(typo, _)| *typo == key) {
         return Some(meant);
     }
-    let near_prefix = key.split_once('/').is_some_and(|(prefix, _)| levenshtein(prefix, "catalog.cattle.io") <= 2);
+    let near_prefix =
+        key.split_once('/').is_some_and(|(prefix, _)| levenshtein_at_most(prefix, "catalog.cattle.io", 2).is_some());
     if !near_prefix {
         return None;
     }
@@ -141,8 +142,7 @@ pub fn suggest(key: &str) -> Option<&'static str> {
     let mut close = KNOWN_KEYS
         .iter()
         .filter(|k| k.chars().count().abs_diff(length) <= 2)
-        .map(|k| (levenshtein(key, k), *k))
-        .filter(|(d, _)| *d <= 2)
+        .filter_map(|k| levenshtein_at_most(key, k, 2).map(|d| (d, *k)))
         .collect::<Vec<_>>();
     close.sort();
     match close.as_slice() {
@@ -153,16 +153,29 @@ pub fn suggest(key: &str) -> Option<&'static str> {
 
 /// Edit distance (insertions, deletions, substitutions) between two strings, by characters.
 pub fn levenshtein(a: &str, b: &str) -> usize {
+    levenshtein_at_most(a, b, usize::MAX).unwrap_or(usize::MAX)
+}
+
+/// The edit distance between `a` and `b` when it is at most `max`, else `None`. Stops as soon as
+/// a whole row of the table exceeds `max`, and allocates two rows: a key compared against every
+/// known key stays linear in the keys (the hostile set has 50,000 annotations).
+pub fn levenshtein_at_most(a: &str, b: &str, max: usize) -> Option<usize> {
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
     for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
+        cur[0] = i + 1;
+        let mut row_min = cur[0];
         for (j, cb) in b.iter().enumerate() {
             cur[j + 1] = (prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+            row_min = row_min.min(cur[j + 1]);
         }
-        prev = cur;
+        if row_min > max {
+            return None;
+        }
+        std::mem::swap(&mut prev, &mut cur);
     }
-    prev[b.len()]
+    Some(prev[b.len()]).filter(|d| *d <= max)
 }
 
 #[cfg(test)]
@@ -179,5 +192,8 @@ mod tests {
         assert_eq!(suggest("example.com/anything"), None);
         assert_eq!(suggest("catalog.cattle.io/something-else-entirely"), None);
         assert_eq!(levenshtein("kitten", "sitting"), 3);
+        assert_eq!(levenshtein_at_most("kitten", "sitting", 3), Some(3));
+        assert_eq!(levenshtein_at_most("kitten", "sitting", 2), None);
+        assert_eq!(levenshtein_at_most("", "ab", 2), Some(2));
     }
 }
