@@ -160,6 +160,15 @@ pub fn levenshtein(a: &str, b: &str) -> usize {
 /// a whole row of the table exceeds `max`, and allocates two rows: a key compared against every
 /// known key stays linear in the keys (the hostile set has 50,000 annotations).
 pub fn levenshtein_at_most(a: &str, b: &str, max: usize) -> Option<usize> {
+    // A common prefix or suffix never changes the distance: drop them first (most keys share
+    // `catalog.cattle.io/`), so only the differing middles are compared.
+    let head: usize = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).map(|(x, _)| x.len_utf8()).sum();
+    let (a, b) = (&a[head..], &b[head..]);
+    let tail: usize = a.chars().rev().zip(b.chars().rev()).take_while(|(x, y)| x == y).map(|(x, _)| x.len_utf8()).sum();
+    let (a, b) = (&a[..a.len() - tail], &b[..b.len() - tail]);
+    if a.chars().count().abs_diff(b.chars().count()) > max {
+        return None;
+    }
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     let mut cur = vec![0; b.len() + 1];
@@ -195,5 +204,9 @@ mod tests {
         assert_eq!(levenshtein_at_most("kitten", "sitting", 3), Some(3));
         assert_eq!(levenshtein_at_most("kitten", "sitting", 2), None);
         assert_eq!(levenshtein_at_most("", "ab", 2), Some(2));
+        assert_eq!(levenshtein("catalog.cattle.io/ui-extension-version", UI_EXTENSIONS_VERSION), 1);
+        assert_eq!(levenshtein("abcxdef", "abcdef"), 1);
+        assert_eq!(levenshtein("aaa", "aaaa"), 1);
+        assert_eq!(levenshtein("héllo", "hello"), 1);
     }
 }
