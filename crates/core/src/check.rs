@@ -219,8 +219,19 @@ fn price_fixes(
     if before.is_empty() || matches!(kind, Kind::RancherPlugin | Kind::HelmChart) {
         return;
     }
+    // Each price re-reads the files the fix edits; past this many bytes in all, the rest are left
+    // unpriced (bounded time on hostile input: 100,000 duplicate keys give 50 fixes on one large
+    // file). Unpriced fixes stay guarded: the fix engine refuses any fix that loses a cell
+    // ([`crate::fix::SkipReason::LosesCells`]).
+    const PRICING_BUDGET: usize = 2 << 20;
+    let mut spent = 0usize;
     for d in diagnostics.iter_mut() {
         let Some(fix) = d.fix.as_mut() else { continue };
+        let files: BTreeSet<&str> = fix.edits.iter().map(|e| e.file.as_str()).collect();
+        spent += files.iter().map(|f| package.bytes(f).map_or(0, <[u8]>::len)).sum::<usize>().max(1);
+        if spent > PRICING_BUDGET {
+            break;
+        }
         let Some(after) = crate::fix::with_fix(package, fix) else { continue };
         let lost: BTreeSet<CellId> =
             before.difference(&working_cells(&after, kind, origin, top_folder, root)).cloned().collect();
