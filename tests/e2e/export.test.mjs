@@ -72,7 +72,8 @@ test("the report downloads as JSON, SARIF and Markdown, identical to the CLI's, 
     const { name, text } = await download(page, `.exports button[data-export="${ext}"]`);
     assert.equal(name, expected);
     const cli = extcheck(charts, "check", "clock-0.1.0.tgz", "--format", format);
-    assert.equal(cli.status, 1, cli.stderr); // RC010 is an error
+    // No error: clock-0.1.0's own rancher-version excludes Rancher 2.10, so RC010 is a warning.
+    assert.equal(cli.status, 0, cli.stderr);
     assert.equal(text, cli.stdout, `${format}: the page's export differs from the CLI's`);
     files[format] = text;
   }
@@ -116,7 +117,7 @@ test("the CLI's SARIF for the whole corpus at once is schema-valid", async () =>
     .flatMap((d) => readdirSync(join(CORPUS, d)).map((f) => join(CORPUS, d, f)));
   assert.ok(inputs.length >= 28, `${inputs.length} corpus inputs`);
   const cli = extcheck(ROOT, "check", "--format", "sarif", ...inputs);
-  assert.equal(cli.status, 1, cli.stderr);
+  assert.equal(cli.status, 0, cli.stderr); // the corpus holds no error (see docs/rules.md RC010)
   const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
   addFormats(ajv);
   const validate = ajv.compile(await sarifSchema());
