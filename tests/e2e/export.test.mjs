@@ -97,7 +97,7 @@ test("the report downloads as JSON, SARIF and Markdown, identical to the CLI's, 
   assert.deepEqual(chart, { location: { uri: "clock/Chart.yaml" }, parentIndex: 0 });
 
   // Markdown: the table, and the clipboard copy of the same text.
-  assert.match(files.markdown, /\| error \| `RC010` \| `clock-0\.1\.0\.tgz!\/clock\/Chart\.yaml:1:1` \|/);
+  assert.match(files.markdown, /\| warning \| `RC010` \| `clock-0\.1\.0\.tgz!\/clock\/Chart\.yaml:1:1` \|/);
   await page.click('.exports button[data-export="copy-markdown"]');
   await page.waitForFunction(() => /^Markdown copied/.test(document.querySelector(".exports-note")?.textContent ?? ""));
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), files.markdown);
