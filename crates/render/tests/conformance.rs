@@ -14,15 +14,12 @@ fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repository root")
 }
 
-/// The corpus: `testdata/corpus` in the repository when present, else the shared folder next
-/// to the checkout (`../shared/corpus`; `../../shared/corpus` from a worktree under `wt/`).
+/// The corpus of real packages: `testdata/corpus` in the repository (see
+/// `testdata/PROVENANCE.md`).
 fn corpus_root() -> PathBuf {
-    let root = repo_root();
-    ["testdata/corpus", "../shared/corpus", "../../shared/corpus"]
-        .iter()
-        .map(|p| root.join(p))
-        .find(|p| p.is_dir())
-        .unwrap_or_else(|| root.join("testdata/corpus"))
+    let dir = repo_root().join("testdata/corpus");
+    assert!(dir.is_dir(), "the corpus is expected at {}", dir.display());
+    dir
 }
 
 fn oracle_python() -> PathBuf {
