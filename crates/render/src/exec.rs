@@ -584,6 +584,17 @@ impl State<'_> {
                 _ => Err(self.errorf(format!("expected integer; found {a}"))),
             },
             (funcs::P::I, Arg::Str { .. } | Arg::Bool(..)) => Err(self.errorf(format!("expected integer; found {a}"))),
+            (funcs::P::U32, Arg::Number { value, .. }) => match value {
+                Value::Int(i) if *i >= 0 => Ok(Value::Int(i64::from(*i as u32))),
+                Value::Float(f) if f.fract() == 0.0 && *f >= 0.0 => Ok(Value::Int(i64::from(*f as u64 as u32))),
+                _ => Err(self.errorf(format!("expected unsigned integer; found {a}"))),
+            },
+            (funcs::P::U32, Arg::Str { .. } | Arg::Bool(..)) => {
+                Err(self.errorf(format!("expected unsigned integer; found {a}")))
+            }
+            (funcs::P::T, Arg::Str { .. } | Arg::Number { .. } | Arg::Bool(..)) => {
+                Err(self.errorf(format!("can't handle {a} for arg of type time.Time")))
+            }
             (funcs::P::B, Arg::Bool(_, b)) => Ok(Value::Bool(*b)),
             (funcs::P::B, Arg::Str { .. } | Arg::Number { .. }) => {
                 Err(self.errorf(format!("expected bool; found {a}")))
@@ -614,6 +625,7 @@ impl State<'_> {
             (_, Value::Nil) => return Err(self.errorf(format!("invalid value; expected {}", p.go_type()))),
             (funcs::P::S, Value::Str(_)) | (funcs::P::I, Value::Int(_)) | (funcs::P::B, Value::Bool(_)) => true,
             (funcs::P::M, Value::Map(_)) => true,
+            (funcs::P::T, Value::Obj(o)) => matches!(**o, crate::value::Obj::Time(..)),
             _ => false,
         };
         if ok {
