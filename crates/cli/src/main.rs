@@ -77,8 +77,10 @@ enum Command {
         format: Format,
     },
     /// Render a chart as `helm template` does (Helm 4.2.3, offline): a chart folder or `.tgz`.
+    /// A KubeSphere source folder (with extension.yaml) renders as the package `ksbuilder
+    /// package` builds from it (Chart.yaml from extension.yaml, `.helmignore` applied).
     Template {
-        /// The chart: a folder with Chart.yaml or a `.tgz`.
+        /// The chart: a folder with Chart.yaml, a KubeSphere source folder or a `.tgz`.
         path: std::path::PathBuf,
         /// Values files, merged in order over the chart's defaults.
         #[arg(long = "values", short = 'f', value_name = "FILE")]
@@ -184,8 +186,23 @@ fn template(
     format: Format,
 ) -> ExitCode {
     use extcheck_render::{Value, inputs};
+    // A KubeSphere source folder (extension.yaml, no build yet) renders as the package
+    // `ksbuilder package` writes: Chart.yaml from extension.yaml, `.helmignore` applied.
+    let mut is_dir = path.is_dir();
     let files: Vec<(String, Vec<u8>)> = match extcheck_core::package::fs::read_path(path) {
         Ok((_, read)) => match read.package {
+            Some(p) if is_dir && p.files.contains_key("extension.yaml") => {
+                match extcheck_core::kubesphere::build::ksbuilder_package(&p) {
+                    Ok(built) => {
+                        is_dir = false;
+                        built.files.into_iter().collect()
+                    }
+                    Err(e) => {
+                        eprintln!("extcheck: {}: cannot package as ksbuilder does: {e}", path.display());
+                        return ExitCode::from(2);
+                    }
+                }
+            }
             Some(p) => p.files.into_iter().collect(),
             None => {
                 eprintln!("extcheck: {}: not a chart", path.display());
@@ -207,7 +224,6 @@ fn template(
             }
         }
     }
-    let is_dir = path.is_dir();
     let set = set.to_vec();
     // Values are built on the render thread (they are not `Send`); Helm's recursion limits
     // need a deep stack, hence the thread.

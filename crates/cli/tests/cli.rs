@@ -378,3 +378,47 @@ fn template_failure_exits_1_with_helms_message() {
         "Error: execution error at (err-fail/templates/a.yaml:2:3): custom failure\n"
     );
 }
+
+/// Helm 4.2.3 itself (`scripts/helm-oracle.py` with helm-python-sdk 0.2.2 in `.tools/helm-venv`,
+/// installed by `scripts/setup`) rendering a chart archive: template path → text.
+fn helm_oracle(tgz: &str) -> serde_json::Value {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let py = root.join(".tools/helm-venv/bin/python");
+    assert!(py.exists(), "the Helm oracle is missing at {}: run scripts/setup", py.display());
+    let out = Command::new(py).arg(root.join("scripts/helm-oracle.py")).arg(tgz).output().expect("the oracle runs");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("the oracle prints JSON");
+    v["ok"].clone()
+}
+
+#[test]
+fn template_renders_a_kubesphere_source_folder_as_the_package_ksbuilder_builds() {
+    // the corpus holds both the source folder and the package ksbuilder built from it
+    for (source, packaged) in [
+        ("cert-manager", "cert-manager-1.0.0"),
+        ("deepseek", "deepseek-0.1.0"),
+        ("metrics-server", "metrics-server-0.7.1"),
+    ] {
+        let out = extcheck(&["template", &corpus(&format!("kubesphere/source/{source}")), "--format", "json"]);
+        assert_eq!(out.status.code(), Some(0), "{source}: {}", String::from_utf8_lossy(&out.stderr));
+        let helm = helm_oracle(&corpus(&format!("kubesphere/packaged/{packaged}.tgz")));
+        assert!(helm.as_object().is_some_and(|m| !m.is_empty()), "{packaged}: Helm rendered nothing");
+        assert_eq!(
+            json(&out),
+            helm,
+            "{source}: extcheck's render of the source folder differs from Helm's of the package"
+        );
+    }
+    // hello-world has no published package: Helm renders the one ksbuilder would write
+    let source = corpus("kubesphere/source/hello-world");
+    let read = extcheck_core::package::fs::read_path(Path::new(&source)).unwrap().1.package.unwrap();
+    let built = extcheck_core::kubesphere::build::ksbuilder_package(&read).unwrap();
+    let dir = TempDir::new("ks-template");
+    let tgz =
+        extcheck_core::package::write::write_tgz(&built.files, &built.name, extcheck_core::package::write::Order::Helm);
+    let tgz = dir.file("hello-world.tgz", &tgz);
+    let out = extcheck(&["template", &source, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let ours = json(&out);
+    assert!(ours.as_object().unwrap().keys().all(|k| k.starts_with("hello-world/")), "{ours}");
+    assert_eq!(ours, helm_oracle(&tgz));
+}
