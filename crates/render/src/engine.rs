@@ -978,14 +978,25 @@ pub fn tpl(
     data: Value,
     depth: usize,
 ) -> Result<String, GoErr> {
-    let (tree, defines) = parse::parse_with_depth(name, text, &funcs::is_defined, parse_depth(env.max_nesting))
-        .map_err(|e| GoErr {
-            msg: format!("cannot parse template {}: {}", funcs::go_quote(text), e.message),
-            wrapped: Some(Box::new(GoErr::new(e.message))),
-        })?;
+    let key = (name.to_string(), text.to_string());
+    let (tree, defines) = match env.tpl_cache.get(&key) {
+        Some(parsed) => parsed.clone(),
+        None => {
+            let (tree, defines) = parse::parse_with_depth(name, text, &funcs::is_defined, parse_depth(env.max_nesting))
+                .map_err(|e| GoErr {
+                    msg: format!("cannot parse template {}: {}", funcs::go_quote(text), e.message),
+                    wrapped: Some(Box::new(GoErr::new(e.message))),
+                })?;
+            let parsed: funcs::TplParsed = (Rc::new(tree), defines.into_iter().map(Rc::new).collect());
+            if env.tpl_cache_bytes + text.len() <= funcs::TPL_CACHE_BYTES {
+                env.tpl_cache_bytes += text.len();
+                env.tpl_cache.insert(key, parsed.clone());
+            }
+            parsed
+        }
+    };
     let mut copy = TemplateSet { trees: set.trees.clone(), files: set.files.clone() };
-    let tree = Rc::new(tree);
-    copy.add_rc(tree.clone(), defines);
+    copy.add_shared(tree.clone(), defines);
     let mut out = String::new();
     // Go executes the template object `Parse` returned: its own tree, even when an empty tree
     // did not replace a non-empty one of the same name in the set

@@ -35,9 +35,21 @@ pub struct Env {
     pub rng: u64,
     /// Seconds since the Unix epoch for `now`.
     pub now_unix: i64,
+    /// `tpl` texts already parsed, by (template name, text): the tree and its `define`s. At
+    /// most [`TPL_CACHE_BYTES`] of text is kept.
+    pub tpl_cache: HashMap<(String, String), TplParsed>,
+    /// The bytes of text in `tpl_cache`.
+    pub tpl_cache_bytes: usize,
     /// `derivePassword`'s scrypt keys by (password, user): at most [`MAX_KEY_DERIVATIONS`].
     pub master_keys: Vec<((String, String), [u8; 64])>,
 }
+
+/// A parsed `tpl` text: its tree and the trees of its `define`s.
+pub type TplParsed = (Rc<crate::parse::Tree>, Vec<Rc<crate::parse::Tree>>);
+
+/// The most bytes of `tpl` text [`Env::tpl_cache`] keeps (charts call `tpl` on the same value
+/// text in every template; parsing it once is a large part of their render time).
+pub const TPL_CACHE_BYTES: usize = 4 << 20;
 
 /// The most distinct `derivePassword` (password, user) pairs one render may derive a key for:
 /// each costs 32 MiB and about 0.1 s of scrypt, so a template looping over users is cut off
@@ -57,6 +69,8 @@ impl Env {
             rng: seed | 1,
             now_unix,
             master_keys: Vec::new(),
+            tpl_cache: HashMap::new(),
+            tpl_cache_bytes: 0,
         }
     }
     fn rand(&mut self) -> u64 {
