@@ -116,11 +116,9 @@ fn assert_nutanix_patches(m: &Matrix) {
     };
     // Gate A (Masterminds) removes the chart on 2.11.0–2.11.7, 2.12.0–2.12.4 and 2.13.0: those
     // lines are mixed, never "works".
-    for (row, minor, label, blocked) in [
-        ("2.11", 31, "from 2.11.8", 8),
-        ("2.12", 32, "from 2.12.5", 5),
-        ("2.13", 33, "from 2.13.1", 1),
-    ] {
+    for (row, minor, label, blocked) in
+        [("2.11", 31, "from 2.11.8", 8), ("2.12", 32, "from 2.12.5", 5), ("2.13", 33, "from 2.13.1", 1)]
+    {
         let c = cell(row, minor);
         assert_eq!(c.verdict, CellVerdict::Mixed, "{row}: {:?}", c.gates);
         let split = c.patches.as_ref().unwrap();
@@ -135,7 +133,13 @@ fn assert_nutanix_patches(m: &Matrix) {
     let working = m.working();
     let has = |patch: &str| working.iter().any(|c| c.patch == patch && c.minor == 31 && c.vendor == "plain");
     assert!(has("2.11.8") && has("2.11.16") && !has("2.11.7") && !has("2.11.0"));
-    assert!(m.summary.starts_with("installable on Rancher 2.11 (from 2.11.8), 2.12 (from 2.12.5), 2.13 (from 2.13.1), 2.14–2.15"), "{}", m.summary);
+    assert!(
+        m.summary.starts_with(
+            "installable on Rancher 2.11 (from 2.11.8), 2.12 (from 2.12.5), 2.13 (from 2.13.1), 2.14–2.15"
+        ),
+        "{}",
+        m.summary
+    );
 }
 
 #[test]
@@ -180,7 +184,13 @@ fn nutanix_from_the_sweep_is_mixed_on_2_11_to_2_13() {
 fn extensions_api_constants_split_the_2_8_line() {
     use extcheck_core::matrix::rancher::{Inputs, compute};
     let a = vec![("catalog.cattle.io/ui-extensions-version".to_string(), ">= 1.2.0 < 2.0.0".to_string())];
-    let inputs = Inputs { version: "1.0.0".into(), metadata: a.clone(), annotations: a, has_endpoint: true, ..Default::default() };
+    let inputs = Inputs {
+        version: "1.0.0".into(),
+        metadata: a.clone(),
+        annotations: a,
+        has_endpoint: true,
+        ..Default::default()
+    };
     let m = compute(&inputs);
     let c = m.cell(m.row_index("2.8").unwrap(), m.column_index(27).unwrap(), VendorBuild::Plain).unwrap();
     assert_eq!(c.verdict, CellVerdict::Mixed);

@@ -124,11 +124,7 @@ pub fn patch_runs(versions: &[String]) -> String {
         {
             i += 1;
         }
-        parts.push(if i == start {
-            versions[start].clone()
-        } else {
-            format!("{}–{}", versions[start], versions[i])
-        });
+        parts.push(if i == start { versions[start].clone() } else { format!("{}–{}", versions[start], versions[i]) });
         i += 1;
     }
     parts.join(", ")

@@ -614,7 +614,8 @@ fn summary(m: &Matrix) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut whole: Vec<u32> = Vec::new();
     for &r in &rows {
-        let mixed = plain.iter().find(|c| c.row == r && c.verdict == CellVerdict::Mixed).and_then(|c| c.patches.as_ref());
+        let mixed =
+            plain.iter().find(|c| c.row == r && c.verdict == CellVerdict::Mixed).and_then(|c| c.patches.as_ref());
         let fully = plain.iter().any(|c| c.row == r && matches!(c.verdict, CellVerdict::Works | CellVerdict::Caveat));
         match mixed {
             Some(split) if !fully => {

@@ -237,7 +237,10 @@ pub static RANCHER: &[RancherRelease] = &[
         load_gate: false,
         prime_only_check: false,
         source: "rancher.md §4: API const 1.1.0 (2.7.2–2.7.16); KDM 1.23–1.27; chart kubeVersion <1.28 (2.7.11)",
-        patches: &["2.7.0", "2.7.1", "2.7.2", "2.7.3", "2.7.4", "2.7.5", "2.7.6", "2.7.7", "2.7.8", "2.7.9", "2.7.10", "2.7.11", "2.7.12", "2.7.13", "2.7.14", "2.7.15", "2.7.16"],
+        patches: &[
+            "2.7.0", "2.7.1", "2.7.2", "2.7.3", "2.7.4", "2.7.5", "2.7.6", "2.7.7", "2.7.8", "2.7.9", "2.7.10",
+            "2.7.11", "2.7.12", "2.7.13", "2.7.14", "2.7.15", "2.7.16",
+        ],
         api_from: &[(0, "1.0.0"), (2, "1.1.0")],
         api_key_from: 2,
         prime_only_from: None,
@@ -254,7 +257,10 @@ pub static RANCHER: &[RancherRelease] = &[
         load_gate: false,
         prime_only_check: false,
         source: "rancher.md §4: API const 1.2.0 (2.8.4+); KDM 1.25–1.28; chart kubeVersion <1.29 (2.8.3)",
-        patches: &["2.8.0", "2.8.1", "2.8.2", "2.8.3", "2.8.4", "2.8.5", "2.8.6", "2.8.7", "2.8.8", "2.8.9", "2.8.10", "2.8.11", "2.8.12", "2.8.13", "2.8.14", "2.8.15"],
+        patches: &[
+            "2.8.0", "2.8.1", "2.8.2", "2.8.3", "2.8.4", "2.8.5", "2.8.6", "2.8.7", "2.8.8", "2.8.9", "2.8.10",
+            "2.8.11", "2.8.12", "2.8.13", "2.8.14", "2.8.15",
+        ],
         api_from: &[(0, "1.1.0"), (4, "1.2.0")],
         api_key_from: 0,
         prime_only_from: None,
@@ -271,7 +277,10 @@ pub static RANCHER: &[RancherRelease] = &[
         load_gate: false,
         prime_only_check: false,
         source: "rancher.md §4: shell 2.0.4 (2.9.7–2.9.12); KDM release-v2.9 1.27–1.30; chart kubeVersion <1.31",
-        patches: &["2.9.0", "2.9.1", "2.9.2", "2.9.3", "2.9.4", "2.9.5", "2.9.6", "2.9.7", "2.9.8", "2.9.9", "2.9.10", "2.9.11", "2.9.12"],
+        patches: &[
+            "2.9.0", "2.9.1", "2.9.2", "2.9.3", "2.9.4", "2.9.5", "2.9.6", "2.9.7", "2.9.8", "2.9.9", "2.9.10",
+            "2.9.11", "2.9.12",
+        ],
         api_from: &[(0, "2.0.1"), (3, "2.0.2-rc.2"), (4, "2.0.2"), (6, "2.0.3"), (7, "2.0.4")],
         api_key_from: 0,
         prime_only_from: None,
@@ -288,7 +297,10 @@ pub static RANCHER: &[RancherRelease] = &[
         load_gate: true,
         prime_only_check: false,
         source: "rancher.md §4: shell 3.0.0; KDM dev-v2.10 1.28–1.31; chart kubeVersion <1.32",
-        patches: &["2.10.0", "2.10.1", "2.10.2", "2.10.3", "2.10.4", "2.10.5", "2.10.6", "2.10.7", "2.10.8", "2.10.9", "2.10.10", "2.10.11", "2.10.12"],
+        patches: &[
+            "2.10.0", "2.10.1", "2.10.2", "2.10.3", "2.10.4", "2.10.5", "2.10.6", "2.10.7", "2.10.8", "2.10.9",
+            "2.10.10", "2.10.11", "2.10.12",
+        ],
         api_from: &[(0, "3.0.0")],
         api_key_from: 0,
         prime_only_from: None,
@@ -305,7 +317,10 @@ pub static RANCHER: &[RancherRelease] = &[
         load_gate: true,
         prime_only_check: false,
         source: "rancher.md §4: shell 3.0.2-rc.6 → 3.0.2; 1.30–1.32 (third-party table); chart kubeVersion <1.33",
-        patches: &["2.11.0", "2.11.1", "2.11.2", "2.11.3", "2.11.4", "2.11.5", "2.11.6", "2.11.7", "2.11.8", "2.11.9", "2.11.10", "2.11.11", "2.11.12", "2.11.13", "2.11.14", "2.11.15", "2.11.16"],
+        patches: &[
+            "2.11.0", "2.11.1", "2.11.2", "2.11.3", "2.11.4", "2.11.5", "2.11.6", "2.11.7", "2.11.8", "2.11.9",
+            "2.11.10", "2.11.11", "2.11.12", "2.11.13", "2.11.14", "2.11.15", "2.11.16",
+        ],
         api_from: &[(0, "3.0.2-rc.6")],
         api_key_from: 0,
         prime_only_from: None,
@@ -322,7 +337,10 @@ pub static RANCHER: &[RancherRelease] = &[
         load_gate: true,
         prime_only_check: true,
         source: "rancher.md §4: shell 3.0.5-rc.6 → 3.0.5; 1.31–1.33 (release note); chart kubeVersion <1.34; prime-only check from 2.12.5 (§3 Gate B)",
-        patches: &["2.12.0", "2.12.1", "2.12.2", "2.12.3", "2.12.4", "2.12.5", "2.12.6", "2.12.7", "2.12.8", "2.12.9", "2.12.10", "2.12.11", "2.12.12"],
+        patches: &[
+            "2.12.0", "2.12.1", "2.12.2", "2.12.3", "2.12.4", "2.12.5", "2.12.6", "2.12.7", "2.12.8", "2.12.9",
+            "2.12.10", "2.12.11", "2.12.12",
+        ],
         api_from: &[(0, "3.0.5-rc.6")],
         api_key_from: 0,
         prime_only_from: Some(5),
@@ -491,7 +509,14 @@ mod tests {
             );
         }
         let p = |minor: &str, version: &str| {
-            RANCHER.iter().find(|r| r.minor == minor).unwrap().patch_releases().into_iter().find(|p| p.version == version).unwrap()
+            RANCHER
+                .iter()
+                .find(|r| r.minor == minor)
+                .unwrap()
+                .patch_releases()
+                .into_iter()
+                .find(|p| p.version == version)
+                .unwrap()
         };
         // rancher.md §4: API constants and shell versions by patch; §3 prime-only from 2.12.5/2.13.1.
         assert_eq!(p("2.7", "2.7.1").extensions_api, "1.0.0");
