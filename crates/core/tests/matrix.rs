@@ -199,3 +199,42 @@ fn extensions_api_constants_split_the_2_8_line() {
     let c = m.cell(m.row_index("2.7").unwrap(), m.column_index(24).unwrap(), VendorBuild::Plain).unwrap();
     assert_eq!(c.patches.as_ref().unwrap().label, "up to 2.7.1");
 }
+
+/// The corpus's unpacked kubewarden chart with nutanix's range in Chart.yaml and values.yaml
+/// `plugin.metadata`: every report names the lines whose patch releases differ.
+#[test]
+fn reports_show_lines_whose_patches_differ() {
+    use extcheck_core::package::{FolderEntry, read_folder};
+    let root = corpus("rancher/charts-unpacked/kubewarden");
+    let (_, read) = read_path(&root).unwrap();
+    let entries: Vec<FolderEntry> = read
+        .package
+        .unwrap()
+        .files
+        .into_iter()
+        .map(|(path, bytes)| {
+            let text = String::from_utf8(bytes).unwrap();
+            let text = text
+                .replace("'>= 2.11.0-0'", &format!("'{NUTANIX_RANGE}'"))
+                .replace("\">= 2.11.0-0\"", &format!("\"{NUTANIX_RANGE}\""));
+            FolderEntry::File { path, bytes: text.into_bytes() }
+        })
+        .collect();
+    let report = extcheck_core::check("kubewarden", read_folder("kubewarden", entries));
+    let m = report.packages[0].matrix.as_ref().unwrap();
+    assert_nutanix_patches(m);
+    let text = extcheck_core::report::text::render(&report, false);
+    assert!(text.contains("patch releases differ: Rancher 2.11: works from 2.11.8; 2.11.0–2.11.7 blocked"), "{text}");
+    let markdown = extcheck_core::report::markdown::render(&[report.clone()]);
+    assert!(markdown.contains("Rancher 2.11 (from 2.11.8)"), "{markdown}");
+    assert!(
+        markdown.contains("- Patch releases differ: Rancher 2.12") && markdown.contains("works from 2.12.5"),
+        "{markdown}"
+    );
+    let sarif = serde_json::to_value(extcheck_core::report::sarif::to_sarif(&[report.clone()])).unwrap();
+    let mixed = &sarif["runs"][0]["properties"]["mixedPatchReleases"];
+    assert_eq!(mixed.as_array().map(Vec::len), Some(3), "{mixed}");
+    let json = extcheck_core::report::json::to_value(&report);
+    let cells = json["packages"][0]["matrix"]["cells"].as_array().unwrap();
+    assert!(cells.iter().any(|c| c["verdict"] == "mixed" && c["patches"]["label"] == "from 2.13.1"));
+}

@@ -330,6 +330,24 @@ impl Matrix {
         out
     }
 
+    /// One line per row whose patch releases differ on the plain build ([`CellVerdict::Mixed`]),
+    /// for the text and SARIF reports: "Rancher 2.11: works from 2.11.8; 2.11.0–2.11.7 blocked
+    /// (Backend index filter (Gate A))". Empty when every row is uniform.
+    pub fn mixed_lines(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for (ri, row) in self.rows.iter().enumerate() {
+            let Some(cell) = self.cells.iter().find(|c| {
+                c.row == ri && c.vendor == VendorBuild::Plain && c.verdict == CellVerdict::Mixed && c.patches.is_some()
+            }) else {
+                continue;
+            };
+            let split = cell.patches.as_ref().expect("filtered");
+            let by = cell.blocker().map(|g| format!(" ({})", g.name)).unwrap_or_default();
+            out.push(format!("{}: works {}; {} blocked{by}", row.label, split.label, patch_runs(&split.blocked)));
+        }
+        out
+    }
+
     /// The index of the row with id `id`.
     pub fn row_index(&self, id: &str) -> Option<usize> {
         self.rows.iter().position(|r| r.id == id)

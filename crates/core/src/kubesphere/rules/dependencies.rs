@@ -122,10 +122,10 @@ fn unlisted_subcharts(
         let span = field(root, "dependencies").map_or(crate::syntax::Span::at(root.span.start), |e| e.key.span);
         let mut d = f.diag(
             "KS031",
-            Severity::Error,
+            Severity::Warning,
             span,
             format!("Subchart `{name}` (`{path}`) is not listed in `dependencies`"),
-            format!("`ksbuilder lint` reports \"chart metadata is missing these dependencies\", and without an entry (and a tag) the subchart is installed in every release. Add `- name: {name}` with `tags: [extension]` or `tags: [agent]`."),
+            format!("`ksbuilder lint` reports \"chart metadata is missing these dependencies\". The extension still installs (Helm loads every subchart in `charts/`), but without an entry (and a tag) the subchart is installed in every release, host and agent. Add `- name: {name}` with `tags: [extension]` or `tags: [agent]`."),
         );
         if let Some(edits) = fix {
             let also = if edits.len() > 1 { " (extension.yaml and the packaged Chart.yaml)" } else { "" };
