@@ -301,7 +301,11 @@ fn version(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
         "KS011",
         severity,
         node.span,
-        format!("Extension version `{version}` is invalid: {problem}"),
+        if severity == Severity::Warning {
+            format!("Extension version `{version}` starts with `v`: ks-core, Helm and the console accept it, but it is not strict SemVer")
+        } else {
+            format!("Extension version `{version}` is invalid: {problem}")
+        },
         "ks-core accepts a version only if it parses as SemVer and is a DNS-1123 subdomain of at most 63 characters (it names the ExtensionVersion `{name}-{version}`); otherwise the version is silently dropped. Use `MAJOR.MINOR.PATCH` with an optional lowercase `-prerelease`, e.g. `1.2.0` or `1.2.0-rc.1`.",
     ));
 }
