@@ -225,13 +225,13 @@ fn reports_show_lines_whose_patches_differ() {
     assert_nutanix_patches(m);
     let text = extcheck_core::report::text::render(&report, false);
     assert!(text.contains("patch releases differ: Rancher 2.11: works from 2.11.8; 2.11.0–2.11.7 blocked"), "{text}");
-    let markdown = extcheck_core::report::markdown::render(&[report.clone()]);
+    let markdown = extcheck_core::report::markdown::render(std::slice::from_ref(&report));
     assert!(markdown.contains("Rancher 2.11 (from 2.11.8)"), "{markdown}");
     assert!(
         markdown.contains("- Patch releases differ: Rancher 2.12") && markdown.contains("works from 2.12.5"),
         "{markdown}"
     );
-    let sarif = serde_json::to_value(extcheck_core::report::sarif::to_sarif(&[report.clone()])).unwrap();
+    let sarif = serde_json::to_value(extcheck_core::report::sarif::to_sarif(std::slice::from_ref(&report))).unwrap();
     let mixed = &sarif["runs"][0]["properties"]["mixedPatchReleases"];
     assert_eq!(mixed.as_array().map(Vec::len), Some(3), "{mixed}");
     let json = extcheck_core::report::json::to_value(&report);
