@@ -24,8 +24,9 @@ const OPEN_DIFF_LINES: usize = 80;
 #[component]
 pub fn FixView(package: StoredValue<PackageReport>, on_apply: Callback<Report>) -> impl IntoView {
     let offered = package.with_value(candidates);
-    let safe_count = offered.iter().filter(|c| c.applicability == Applicability::Safe).count();
-    let unsafe_count = offered.len() - safe_count;
+    let costly_count = offered.iter().filter(|c| !c.costs.is_empty()).count();
+    let safe_count = offered.iter().filter(|c| c.applicability == Applicability::Safe && c.costs.is_empty()).count();
+    let unsafe_count = offered.len() - safe_count - costly_count;
     let selection = RwSignal::new(Selection::safe());
     // The corrected package for the current selection, computed after the "working" state has
     // been painted (the computation is synchronous). `generation` drops stale results.
@@ -75,8 +76,13 @@ pub fn FixView(package: StoredValue<PackageReport>, on_apply: Callback<Report>) 
     let intro = if offered.is_empty() {
         "No rule offers a fix for this package.".to_string()
     } else {
+        let costly = if costly_count == 0 {
+            String::new()
+        } else {
+            format!(", {costly_count} that would lose platform versions (not ticked; each says what it costs)")
+        };
         format!(
-            "{} fix{} on offer: {safe_count} safe (ticked: they keep what you meant), {unsafe_count} unsafe (they may change meaning; tick to apply).",
+            "{} fix{} on offer: {safe_count} safe (ticked: they keep what you meant), {unsafe_count} unsafe (they may change meaning; tick to apply){costly}.",
             offered.len(),
             if offered.len() == 1 { "" } else { "es" }
         )
@@ -126,6 +132,8 @@ fn CandidateRow(candidate: Candidate, selection: RwSignal<Selection>) -> impl In
     let code = candidate.code;
     let rule_href = format!("#/rules/{code}");
     let title = candidate.title.clone();
+    // A fix that would lose matrix cells says which, and is never ticked by default.
+    let costs = candidate.costs.clone();
     let candidate = StoredValue::new(candidate);
     view! {
         <li class="fix-item" data-code=code>
@@ -145,6 +153,9 @@ fn CandidateRow(candidate: Candidate, selection: RwSignal<Selection>) -> impl In
                 <a class="code" href=rule_href title="What this rule checks">{code}</a>
                 " · " {place}
             </span>
+            {(!costs.is_empty()).then(|| view! {
+                <p class="fix-costs">"Costs: " {costs} ". Not ticked: tick it only if you mean to give those up."</p>
+            })}
         </li>
     }
 }

@@ -89,8 +89,18 @@ impl Selection {
 
 impl Selection {
     /// Ticks (`on`) or unticks the fix of `candidate`: a safe fix is excluded when unticked, an
-    /// unsafe one included when ticked.
+    /// unsafe one included when ticked, and a fix that costs matrix cells (never ticked by
+    /// default) is included by name when ticked.
     pub fn set(&mut self, candidate: &Candidate, on: bool) {
+        if !candidate.costs.is_empty() {
+            if on {
+                self.exclude.remove(&candidate.key);
+                self.include.insert(candidate.key.clone());
+            } else {
+                self.include.remove(&candidate.key);
+            }
+            return;
+        }
         match (candidate.applicability, on) {
             (Applicability::Safe, true) => {
                 self.exclude.remove(&candidate.key);
@@ -579,6 +589,17 @@ mod tests {
         s.set(&safe, true);
         s.set(&unsafe_, false);
         assert_eq!(s, Selection::safe());
+        // A fix that costs cells is never ticked by default, not even by "all fixes", and can
+        // be ticked and unticked by name.
+        for applicability in [Applicability::Safe, Applicability::Unsafe] {
+            let costly = Candidate { costs: "no longer works on Rancher 2.9".into(), ..candidate(applicability) };
+            let mut s = Selection::safe();
+            assert!(!s.is_set(&costly) && !Selection::all().is_set(&costly));
+            s.set(&costly, true);
+            assert!(s.is_set(&costly), "{applicability:?}");
+            s.set(&costly, false);
+            assert!(!s.is_set(&costly), "{applicability:?}");
+        }
     }
 
     #[test]

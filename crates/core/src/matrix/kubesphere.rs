@@ -169,6 +169,8 @@ pub fn compute(inputs: &Inputs) -> Matrix {
             } else {
                 Some(format!("supports Kubernetes 1.{}–1.{}", r.kube.lo, r.kube.hi))
             },
+            // A KubeSphere row is one release (every v4 patch release has its own row).
+            patches: vec![super::Patch { version: r.version.to_string(), kube: r.kube }],
         })
         .collect();
     let mut cells = Vec::new();
@@ -184,7 +186,7 @@ pub fn compute(inputs: &Inputs) -> Matrix {
                         if release.kube.contains(column.minor) { combine(&gates) } else { CellVerdict::Unsupported };
                     (verdict, gates)
                 };
-                cells.push(Cell { row: ri, column: ci, vendor, kubernetes, verdict, gates });
+                cells.push(Cell { row: ri, column: ci, vendor, kubernetes, verdict, gates, patches: None });
             }
         }
     }

@@ -120,12 +120,12 @@ rules! {
     KS013 Error Kubesphere Safe "The archive's top folder is not the extension `name`.";
     KS014 Error Kubesphere None "`extension.yaml` is not at the package root.";
     KS020 Error Kubesphere Unsafe "`icon` names a local file that is not in the package.";
-    KS021 Error Kubesphere None "The icon file sits under `templates/` or `charts/`.";
+    KS021 Warning Kubesphere None "The icon file sits under `templates/` or `charts/`.";
     KS022 Warning Kubesphere None "The icon is not an image.";
     KS023 Warning Kubesphere None "A local screenshot file is missing.";
     KS024 Warning Kubesphere None "A screenshot is a `data:` URL; the console drops it.";
     KS030 Error Kubesphere None "A `dependencies[]` entry has no subchart in `charts/`.";
-    KS031 Error Kubesphere Unsafe "A subchart in `charts/` is not listed in `dependencies`.";
+    KS031 Warning Kubesphere Unsafe "A subchart in `charts/` is not listed in `dependencies`.";
     KS032 Warning Kubesphere None "`installationMode: HostOnly` with a dependency tagged only `agent`.";
     KS033 Warning Kubesphere None "`installationMode: Multicluster` with an untagged dependency.";
     KS034 Warning Kubesphere Unsafe "Packaged Chart.yaml `dependencies` differ from extension.yaml's.";
