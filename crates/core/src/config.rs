@@ -22,8 +22,9 @@
 //! Parsing is pure (text in, [`Config`] or [`ConfigError`] out); finding the file (walking up
 //! from each input) is the caller's job (the CLI). A config never changes what the rules find:
 //! [`Config::apply`] moves ignored findings to [`PackageReport::suppressed`] with the reason,
-//! re-grades the overridden ones and hides the matrix rows of the platform lines that do not
-//! count.
+//! re-grades the overridden ones, turns into info the findings whose consequence lies only on
+//! platform lines that do not count, and hides those lines' matrix rows. [`check_in_tree`] does
+//! the same with the `extcheck.toml` files inside an input (the page's dropped folder).
 
 use std::collections::BTreeMap;
 
