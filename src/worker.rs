@@ -65,7 +65,8 @@ fn handle(scope: &DedicatedWorkerGlobalScope, data: &JsValue) {
                 .map(|input| {
                     let count = input.read.package.as_ref().map_or(0, |p| p.files.len());
                     progress("checking", &input.name, count, count, 0);
-                    extcheck_core::check(&input.name, input.read)
+                    // An `extcheck.toml` in a dropped folder applies, as the CLI applies it on disk.
+                    extcheck_core::config::check_in_tree(&input.name, input.read)
                 })
                 .collect();
             encode(reports)

@@ -239,7 +239,8 @@ fn PackageView(input: String, package: PackageReport, index: usize, phase: RwSig
     }
 }
 
-/// Findings suppressed by `# extcheck:ignore` comments, folded, each with its reason.
+/// Findings suppressed by `# extcheck:ignore` comments or by an `extcheck.toml` in the dropped
+/// folder, folded, each with its reason.
 #[component]
 fn SuppressedView(package: StoredValue<PackageReport>) -> impl IntoView {
     let items: Vec<(String, String, String)> = package.with_value(|p| {

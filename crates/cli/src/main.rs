@@ -364,7 +364,8 @@ fn fix_command(
         eprintln!("extcheck: {}: no package to fix", path.display());
         return ExitCode::from(2);
     }
-    let selection = if unsafe_fixes { Selection::all() } else { Selection::safe() };
+    let mut selection = if unsafe_fixes { Selection::all() } else { Selection::safe() };
+    selection.counted = loaded.config.platforms.clone();
     let corrected: Vec<_> = report.packages.iter().map(|p| correct(p, &selection)).collect();
     let into_dir = out.is_some_and(std::path::Path::is_dir);
     if corrected.len() > 1 && out.is_some() && !into_dir {

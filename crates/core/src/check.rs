@@ -238,6 +238,7 @@ fn price_fixes(
         if !lost.is_empty() {
             fix.applicability = crate::diagnostic::Applicability::Unsafe;
             fix.costs = format!("no longer works on {}", crate::matrix::describe_cells(&lost));
+            fix.costs_on = crate::diagnostic::PlatformLine::of_cells(&lost);
         }
     }
 }

@@ -169,6 +169,7 @@ rules! {
     HELM002 Warning Helm Safe "`version` or `appVersion` is a YAML number, not a string.";
     HELM003 Error Helm None "A Chart.yaml `dependencies[]` entry has no subchart in `charts/`.";
     SUP001 Warning Suppression None "An `# extcheck:ignore` comment suppresses nothing, or names no rule.";
+    SUP002 Warning Suppression None "An `extcheck.toml` inside the checked folder cannot be used (the page's configuration).";
 }
 
 /// The rule with `code`, if any.
