@@ -311,6 +311,11 @@ pub const MAX_PER_RULE_AND_FILE: usize = 50;
 const MORE_HELP: &str =
     "A report lists at most 50 findings of one rule in one file. Fix the ones listed and check again.";
 
+/// True for a diagnostic made by [`more`] (it counts findings that were not built).
+pub(crate) fn is_more(d: &Diagnostic) -> bool {
+    d.help == MORE_HELP
+}
+
 /// The diagnostic that stands for `count` more findings of `code` in `file` beyond
 /// [`MAX_PER_RULE_AND_FILE`], placed at `location` (the last one listed). Rules that can find
 /// very many (duplicate keys) stop building diagnostics at the cap and add this one.
