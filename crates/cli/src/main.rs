@@ -336,7 +336,7 @@ fn fix_command(
     settings: &Settings<'_>,
 ) -> ExitCode {
     use extcheck_core::fix::output::correct;
-    use extcheck_core::fix::{Selection, diff::to_unified};
+    use extcheck_core::fix::{Selection, diff::to_unified_terminal};
     let [path] = paths else {
         eprintln!("extcheck: --fix and --diff take exactly one PATH");
         return ExitCode::from(2);
@@ -435,7 +435,7 @@ fn fix_command(
         }
     }
     if diff {
-        let text: String = corrected.iter().map(|c| to_unified(&c.diffs)).collect();
+        let text: String = corrected.iter().map(|c| to_unified_terminal(&c.diffs)).collect();
         emit(&text);
     } else {
         print_reports(&rechecked, format, Some(fix_json));

@@ -321,6 +321,24 @@ fn diff_prints_a_unified_diff_without_writing() {
 }
 
 #[test]
+fn diff_output_escapes_control_characters_like_the_text_report() {
+    // SYN005's fix deletes the ESC; the context and removed lines still hold package text with
+    // ESC, BEL, a lone CR and a C1 control, and a file name holds ESC.
+    let dir = TempDir::new("diff-escape");
+    std::fs::write(
+        dir.0.join("extension.yaml"),
+        "name: demo\nversion: 1.0.0\nnote: \"a\x1b]0;pwned\x07\"\nother: \"b\rc\u{9b}31m\"\n",
+    )
+    .unwrap();
+    std::fs::write(dir.0.join("\x1b[31mred.png"), "x").unwrap();
+    let out = extcheck(&["check", &dir.0.display().to_string(), "--diff"]);
+    let text = String::from_utf8(out.stdout.clone()).unwrap();
+    assert!(text.contains("-note: \"a\\x1b]0;pwned\\x07\"\n"), "{text}");
+    let raw: Vec<char> = text.chars().filter(|c| c.is_control() && *c != '\n').collect();
+    assert!(raw.is_empty(), "raw control characters {raw:?} in {text:?}");
+}
+
+#[test]
 fn fix_packages_a_kubesphere_source_folder_as_ksbuilder() {
     let dir = TempDir::new("fix-ks");
     let out = extcheck(&["check", &corpus("kubesphere/source/cert-manager"), "--fix", &dir.0.display().to_string()]);

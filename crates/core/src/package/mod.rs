@@ -8,6 +8,7 @@
 
 mod archive;
 mod detect;
+pub mod encoding;
 pub mod fs;
 pub mod write;
 

@@ -139,6 +139,9 @@ pub fn parse(text: &str) -> YamlStream {
     let mut stack: Vec<Open> = Vec::new();
     let mut pending_doc: Option<Node> = None;
     let mut aliasing = Aliasing::default();
+    // A scalar whose explicit tag Go's decoder refuses: reported when its document ends (Go
+    // parses the whole document before decoding it, so a later syntax error comes first).
+    let mut tag_error: Option<YamlError> = None;
 
     for item in Parser::new_from_str(text) {
         let (event, span) = match item {
@@ -165,6 +168,10 @@ pub fn parse(text: &str) -> YamlStream {
                 continue;
             }
             Event::DocumentEnd => {
+                if let Some(err) = tag_error.take() {
+                    stream.error = Some(err);
+                    return stream;
+                }
                 stream.documents.push(pending_doc.take().unwrap_or(Node {
                     span: Span::at(start),
                     tag: None,
@@ -230,11 +237,21 @@ pub fn parse(text: &str) -> YamlStream {
                     SaphyrStyle::Folded => ScalarStyle::Folded,
                 };
                 let token_end = scalar_end(text, token_start, end, style);
-                Node {
-                    span: Span::new(token_start, token_end),
-                    tag: tag.map(|t| tag_name(&t.handle, &t.suffix)),
-                    value: Value::Scalar { text: value.into_owned(), style },
+                let tag = tag.map(|t| tag_name(&t.handle, &t.suffix));
+                let mut value = value.into_owned();
+                if let Some(tag) = &tag {
+                    match super::tags::decode(tag, &value) {
+                        Ok(None) => {}
+                        Ok(Some(decoded)) => value = decoded,
+                        Err(message) => {
+                            tag_error.get_or_insert(YamlError {
+                                message: format!("Go's YAML decoder refuses `{tag}` here: \"yaml: {message}\""),
+                                offset: start,
+                            });
+                        }
+                    }
                 }
+                Node { span: Span::new(token_start, token_end), tag, value: Value::Scalar { text: value, style } }
             }
             Event::Alias(anchor) => {
                 if stack.iter().any(|open| open.anchor == anchor) {
