@@ -142,8 +142,9 @@ fn fixture_fixes_remove_their_own_code() {
         let report = check_path(&input);
         let package = &report.packages[0];
         let fixable = package.diagnostics.iter().filter(|d| d.code == code && d.fix.is_some()).count();
-        if case == "SYN001-json" {
-            // A JSON syntax error has no mechanical fix (the YAML tab case has one).
+        if matches!(case.as_str(), "SYN001-json" | "SYN001-tags" | "SYN001-utf16") {
+            // No mechanical fix: a JSON syntax error, a tag Go refuses (which value was meant is the
+            // author's call) and UTF-16 files (edits are UTF-8 text). The YAML tab case has one.
             assert_eq!(fixable, 0);
             continue;
         }
