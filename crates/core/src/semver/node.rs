@@ -1048,6 +1048,42 @@ impl Range {
         RangeExplanation { satisfied, version: v.version.clone(), sets }
     }
 
+    /// [`Range::explain`] bounded for reasons kept per matrix cell: the first `limit` rejecting
+    /// sets are explained in full, later ones only tested (no allocation) until one passes, which
+    /// is then explained. `satisfied` is exact; `sets` holds at most `limit + 1` entries, so the
+    /// number of sets is [`Range::set`]'s length, not `sets.len()`. Linear in the range's size.
+    pub fn explain_first(&self, v: &SemVer, limit: usize) -> RangeExplanation {
+        let mut sets = Vec::new();
+        let mut satisfied = false;
+        let mut described = 0;
+        for (index, s) in self.set.iter().enumerate() {
+            let outcome = match test_set(&s.comparators, v, self.options) {
+                Ok(o) => o,
+                Err(o) => o,
+            };
+            let ok = matches!(
+                outcome,
+                SetOutcome::Passed | SetOutcome::PrereleaseAllowedBy { .. } | SetOutcome::PrereleaseIncluded
+            );
+            if !ok && described >= limit {
+                continue;
+            }
+            satisfied |= ok;
+            described += usize::from(!ok);
+            sets.push(SetExplanation {
+                index,
+                span: s.span,
+                comparators: s.comparators.iter().map(|c| c.value.clone()).collect(),
+                satisfied: ok,
+                outcome,
+            });
+            if ok {
+                break;
+            }
+        }
+        RangeExplanation { satisfied, version: v.version.clone(), sets }
+    }
+
     /// [`Range::explain`] on a version string (`None` when it is not a valid version).
     pub fn explain_str(&self, version: &str) -> Option<RangeExplanation> {
         SemVer::parse(version, self.options).ok().map(|v| self.explain(&v))
