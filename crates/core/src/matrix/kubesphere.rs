@@ -29,6 +29,9 @@ pub struct Inputs {
     pub chart_kube_version: String,
     /// Required external dependencies: (name, version constraint).
     pub required: Vec<(String, String)>,
+    /// Per Kubernetes minor, the rendered APIs it does not serve (TPL004), as Helm words them:
+    /// `no matches for kind "X" in version "Y"` ([`crate::template`]).
+    pub unserved: std::collections::BTreeMap<crate::platforms::KubeMinor, Vec<String>>,
 }
 
 impl Inputs {
@@ -60,7 +63,22 @@ impl Inputs {
                     .collect()
             })
             .unwrap_or_default();
-        Some(Inputs { kube_version, ks_version: get("ksVersion"), chart_kube_version, required })
+        let unserved = crate::template::analysis(ctx)
+            .as_ref()
+            .as_ref()
+            .map(|a| {
+                a.unserved()
+                    .into_iter()
+                    .map(|(m, apis)| {
+                        let words = apis
+                            .iter()
+                            .map(|(api, kind, _)| format!("no matches for kind \"{kind}\" in version \"{api}\""));
+                        (m, words.collect::<std::collections::BTreeSet<_>>().into_iter().collect())
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        Some(Inputs { kube_version, ks_version: get("ksVersion"), chart_kube_version, required, unserved })
     }
 }
 
@@ -108,6 +126,21 @@ pub fn gates(inputs: &Inputs, ks_git_version: &str, kubernetes: &str) -> Vec<Gat
             )),
         }
     });
+
+    // 2b. The Kubernetes APIs the rendered chart asks for (TPL004).
+    let minor = kubernetes.split('.').nth(1).and_then(|m| m.parse::<crate::platforms::KubeMinor>().ok());
+    if let Some(missing) = minor.and_then(|m| inputs.unserved.get(&m)).filter(|m| !m.is_empty()) {
+        gates.push(Gate {
+            id: "apis",
+            name: "Kubernetes APIs at install (rendered chart)",
+            outcome: GateOutcome::Fail,
+            reason: format!(
+                "the chart, rendered with this version's capabilities, uses {} API(s) it does not serve (TPL004)",
+                missing.len()
+            ),
+            message: Some(missing.join("; ")),
+        });
+    }
 
     // 3. The console's install modal.
     let ckube = judged(Component::KubeSphereConsole, Field::KubeVersion, &inputs.kube_version, kubernetes);
