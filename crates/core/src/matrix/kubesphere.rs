@@ -292,7 +292,28 @@ mod tests {
             ks_version: ">=4.0.0-0".into(),
             chart_kube_version: kube.into(),
             required: Vec::new(),
+            unserved: Default::default(),
         }
+    }
+
+    #[test]
+    fn an_unserved_api_blocks_its_minor_only() {
+        let mut i = inputs(">=1.19.0-0");
+        i.unserved.insert(25, vec!["no matches for kind \"PodDisruptionBudget\" in version \"policy/v1beta1\"".into()]);
+        let m = compute(&i);
+        let cell = |minor: u32| {
+            m.cells
+                .iter()
+                .find(|c| {
+                    c.vendor == VendorBuild::Plain
+                        && m.columns[c.column].minor == minor
+                        && KUBESPHERE[c.row].version == "4.1.3"
+                })
+                .unwrap()
+        };
+        assert_eq!(cell(25).verdict, CellVerdict::Blocked);
+        assert!(cell(25).gates.iter().any(|g| g.id == "apis" && g.outcome == GateOutcome::Fail));
+        assert!(matches!(cell(24).verdict, CellVerdict::Works | CellVerdict::Caveat));
     }
 
     #[test]

@@ -46,6 +46,12 @@ pub const MAX_RENDERED: usize = 32 << 20;
 /// (ksbuilder lint uses a random 12-character string; a fixed one keeps reports reproducible).
 pub const PROBE: &str = "extcheck-probe-x7q2";
 
+/// `(apiVersion, kind, template)` of the objects one render asks for.
+pub type Apis = BTreeSet<(String, String, String)>;
+
+/// A chart's files (path relative to the chart, bytes).
+type Files = Vec<(String, Vec<u8>)>;
+
 /// One object of the rendered output.
 #[derive(Clone, Debug)]
 pub struct Object {
@@ -139,7 +145,7 @@ pub struct Analysis {
     pub releases: Vec<Release>,
     /// Per Kubernetes minor of the matrix: the `(apiVersion, kind, template)` rendered there by
     /// any release (`None` when that minor's render failed).
-    pub per_minor: Vec<(KubeMinor, Option<BTreeSet<(String, String, String)>>)>,
+    pub per_minor: Vec<(KubeMinor, Option<Apis>)>,
 }
 
 impl Analysis {
@@ -221,7 +227,7 @@ fn outside_the_chart(kind: Kind, path: &str) -> bool {
 }
 
 /// The chart files to render and whether `.helmignore` still applies.
-fn chart_files(ctx: &Ctx<'_>) -> Option<(Vec<(String, Vec<u8>)>, bool)> {
+fn chart_files(ctx: &Ctx<'_>) -> Option<(Files, bool)> {
     let files = &ctx.package.files;
     if ctx.kind == Kind::Kubesphere && !files.contains_key("Chart.yaml") {
         let built = crate::kubesphere::build::ksbuilder_package(ctx.package).ok()?;
@@ -301,7 +307,7 @@ fn analyse(ctx: &Ctx<'_>) -> Option<Analysis> {
     }
     let (lo, hi) = platform_minors(ctx.kind);
     let points = sample_minors(&files, lo, hi);
-    let mut per_minor: Vec<(KubeMinor, Option<BTreeSet<(String, String, String)>>)> = Vec::new();
+    let mut per_minor: Vec<(KubeMinor, Option<Apis>)> = Vec::new();
     for m in lo..=hi {
         if !points.contains(&m) {
             // Between two sample points the chart renders the same APIs (see `sample_minors`).
