@@ -17,6 +17,7 @@ fn group_title(group: Group) -> &'static str {
         Group::Kubesphere => "KS · KubeSphere extensions",
         Group::Rancher => "RC · Rancher UI extensions",
         Group::Helm => "HELM · Chart.yaml",
+        Group::Template => "TPL · rendered templates",
         Group::Suppression => "SUP · suppressions",
     }
 }
@@ -31,6 +32,7 @@ pub fn RulesPage(focus: Option<String>) -> impl IntoView {
         Group::Kubesphere,
         Group::Rancher,
         Group::Helm,
+        Group::Template,
         Group::Suppression,
     ];
     let focused = focus.clone();

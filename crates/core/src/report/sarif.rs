@@ -119,6 +119,7 @@ fn group_tag(r: &Rule) -> String {
         Group::Rancher => "rancher",
         Group::Helm => "helm",
         Group::Suppression => "suppression",
+        Group::Template => "template",
     }
     .to_string()
 }

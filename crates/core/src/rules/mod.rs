@@ -367,6 +367,7 @@ pub fn run(ctx: &Ctx<'_>) -> Vec<Diagnostic> {
         Kind::RancherPackage | Kind::RancherChart | Kind::RancherPlugin => crate::rancher::rules::check(ctx, &mut out),
         Kind::HelmChart => {}
     }
+    crate::template::rules::check(ctx, &mut out);
     if let Some(t) = ctx.transcoded {
         t.restore(&mut out);
     }
