@@ -249,11 +249,11 @@ fn template(
                 Format::Json => Ok(format!("{}\n", serde_json::to_string_pretty(&r.manifests).unwrap_or_default())),
                 Format::Text => extcheck_render::output::template_text(&r.manifests),
             })
-            .map_err(|e| format!("Error: {e}"))
+            .map_err(|e| e.to_string())
     };
     let text = match std::thread::Builder::new().stack_size(1 << 30).spawn(render).map(|h| h.join()) {
         Ok(Ok(r)) => r,
-        _ => Err("Error: the render thread failed".to_string()),
+        _ => Err("the render thread failed".to_string()),
     };
     match text {
         Ok(t) => {
@@ -261,10 +261,34 @@ fn template(
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("{e}");
+            eprint!("{}", render_failure(path, is_dir, &e));
             ExitCode::from(1)
         }
     }
+}
+
+/// A failed render as the TPL001 diagnostic `extcheck check` reports, located at the template
+/// line and column Helm's message names (`PATH/templates/x.yaml:6:50`, or `PATH!/chart/…` inside
+/// an archive), with Helm's message; control characters escaped.
+fn render_failure(path: &std::path::Path, is_dir: bool, message: &str) -> String {
+    use extcheck_core::report::text::escape_control;
+    let f = extcheck_core::template::locate(message);
+    let file = match &f.template {
+        Some(t) if is_dir => format!("{}/{}", path.display(), t.split_once('/').map_or(t.as_str(), |(_, rest)| rest)),
+        Some(t) => format!("{}!/{t}", path.display()),
+        None => path.display().to_string(),
+    };
+    let place = match (f.line, f.column) {
+        (Some(l), Some(c)) => format!("{file}:{l}:{c}"),
+        (Some(l), None) => format!("{file}:{l}"),
+        _ => file,
+    };
+    let flat: Vec<&str> = message.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    format!(
+        "{}: error[TPL001] The chart does not render: {}\n  help: Helm fails the same way at install: nothing is installed. Fix the template, or give the value it needs (--set, --values, or a default in values.yaml).\n",
+        escape_control(&place),
+        escape_control(&flat.join(" "))
+    )
 }
 
 /// Writes `text` to stdout; a closed pipe (`extcheck rules | head`) is not an error.

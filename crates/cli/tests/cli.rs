@@ -388,13 +388,19 @@ fn template_prints_what_helm_template_prints() {
 }
 
 #[test]
-fn template_failure_exits_1_with_helms_message() {
-    let out = extcheck(&["template", &render_chart("err-fail")]);
+fn template_failure_exits_1_with_the_tpl001_diagnostic_and_helms_message() {
+    let chart = render_chart("err-fail");
+    let out = extcheck(&["template", &chart]);
     assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let first = stderr.lines().next().unwrap_or_default();
     assert_eq!(
-        String::from_utf8_lossy(&out.stderr),
-        "Error: execution error at (err-fail/templates/a.yaml:2:3): custom failure\n"
+        first,
+        format!(
+            "{chart}/templates/a.yaml:2:3: error[TPL001] The chart does not render: execution error at (err-fail/templates/a.yaml:2:3): custom failure"
+        )
     );
+    assert!(stderr.lines().nth(1).is_some_and(|l| l.starts_with("  help: ")), "{stderr}");
 }
 
 /// Helm 4.2.3 itself (`scripts/helm-oracle.py` with helm-python-sdk 0.2.2 in `.tools/helm-venv`,

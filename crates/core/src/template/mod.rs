@@ -483,15 +483,18 @@ fn read_back(ctx: &Ctx<'_>, r: extcheck_render::Rendered) -> Render {
 
 /// Reads Helm's error text: the first `template:line[:col]` it names.
 fn failure(ctx: &Ctx<'_>, message: &str) -> Failure {
+    let mut f = locate(message);
+    f.source = f.template.as_deref().and_then(|t| source_path(ctx, t));
+    f
+}
+
+/// Where Helm's error `message` points: the first `<chart>/templates/...:line[:col]` it names
+/// (Go's `template: NAME:LINE:COL: ...` and Helm's `parse error at (NAME:LINE): ...`). The
+/// returned [`Failure::source`] is `None` (it needs the package).
+pub fn locate(message: &str) -> Failure {
     let re = regex::Regex::new(r"([A-Za-z0-9_.\-/]+/templates/[^\s:()]+):(\d+)(?::(\d+))?").expect("pattern");
     let found = re.captures(message);
     let template = found.as_ref().map(|c| c[1].to_string());
     let num = |i: usize| found.as_ref().and_then(|c| c.get(i)).and_then(|m| m.as_str().parse().ok());
-    Failure {
-        message: message.to_string(),
-        source: template.as_deref().and_then(|t| source_path(ctx, t)),
-        template,
-        line: num(2),
-        column: num(3),
-    }
+    Failure { message: message.to_string(), source: None, template, line: num(2), column: num(3) }
 }
