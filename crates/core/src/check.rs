@@ -63,6 +63,16 @@ impl Report {
 
 /// Checks everything in `read`, named `input` in the report.
 pub fn check(input: &str, read: ReadResult) -> Report {
+    check_with(input, read, true)
+}
+
+/// [`check`] without the matrix (and so without pricing fixes): reading, detection and every
+/// rule, for the fuzz targets ([`crate::fuzz`]).
+pub(crate) fn check_rules_only(input: &str, read: ReadResult) -> Report {
+    check_with(input, read, false)
+}
+
+fn check_with(input: &str, read: ReadResult, with_matrix: bool) -> Report {
     let ReadResult { package, origin, diagnostics: read_diagnostics } = read;
     let top = match &origin {
         Origin::Archive { top_folder, .. } => top_folder.clone(),
@@ -106,7 +116,7 @@ pub fn check(input: &str, read: ReadResult) -> Report {
         let (mut diagnostics, suppressed) = crate::suppress::inline(&part, diagnostics);
         cap(&mut diagnostics);
         let (name, version) = identity(&ctx);
-        let matrix = compute_matrix(&ctx);
+        let matrix = if with_matrix { compute_matrix(&ctx) } else { None };
         drop(ctx);
         if let Some(m) = &matrix {
             price_fixes(&part, detected.kind, &origin, top_folder, &detected.root, &m.working(), &mut diagnostics);

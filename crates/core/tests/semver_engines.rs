@@ -139,3 +139,32 @@ fn masterminds_prerelease_rules_per_line() {
     let inc = Constraints::parse(">=1.19.0 <1.30.0", Profile::V3_4_INCLUDE_PRERELEASE).unwrap();
     assert!(inc.check(&v34));
 }
+
+#[test]
+fn masterminds_3_3_check_and_validate_disagree_on_a_prerelease_and_not_equal() {
+    // 3.2/3.3 `constraintNotEqual` refuses a prerelease version only for a wildcard
+    // (`!=1.x`), while `Validate` refuses it before every comparator without a prerelease:
+    // `Check` is true and `Validate` false. 3.4 passes the group's flag to every comparator,
+    // so both refuse. Found by the masterminds fuzz target (fuzz/corpus/masterminds/
+    // ne-prerelease).
+    let version = "1-626.99.0";
+    for profile in [Profile::V3_2, Profile::V3_3] {
+        let c = Constraints::parse("!=1.0.0", profile).unwrap();
+        let v = Version::parse(version, profile.line).unwrap();
+        assert!(c.check(&v), "{profile:?}");
+        assert!(c.explain(&v).satisfied, "{profile:?}");
+        let errors = c.validate(&v).unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert!(
+            errors[0]
+                .message
+                .ends_with("is a prerelease version and the constraint is only looking for release versions")
+        );
+        assert!(!Constraints::parse("!=1.x", profile).unwrap().check(&v));
+    }
+    let c = Constraints::parse("!=1.0.0", Profile::V3_4).unwrap();
+    let v = Version::parse(version, Line::V3_4).unwrap();
+    assert!(!c.check(&v));
+    assert!(c.validate(&v).is_err());
+    extcheck_core::fuzz::masterminds_engine(b"1-626.99.0\n!=1.0.0");
+}

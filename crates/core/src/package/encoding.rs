@@ -101,6 +101,22 @@ impl Decoded {
         }
         original
     }
+
+    /// The UTF-8 offset in [`Decoded::text`] of byte `at` of the original UTF-16 bytes: the
+    /// inverse of [`Decoded::original`] (clamped to the file; an offset inside a character's
+    /// code units maps to that character's start). Cost: at most 64 characters walked.
+    pub fn utf8_offset(&self, at: usize) -> usize {
+        let i = self.checkpoints.partition_point(|&(_, original)| original <= at).saturating_sub(1);
+        let Some(&(mut utf8, mut original)) = self.checkpoints.get(i) else { return 0 };
+        for c in self.text[utf8..].chars() {
+            if original + 2 * c.len_utf16() > at {
+                break;
+            }
+            utf8 += c.len_utf8();
+            original += 2 * c.len_utf16();
+        }
+        utf8
+    }
 }
 
 /// The files of a package whose UTF-16 YAML and JSON files were decoded for checking.
@@ -181,9 +197,13 @@ mod tests {
             let mut original = 0;
             for (at, c) in decoded.text.char_indices() {
                 assert_eq!(decoded.original(at), original, "at {at}");
+                assert_eq!(decoded.utf8_offset(original), at, "at {original}");
+                assert_eq!(decoded.utf8_offset(original + 2 * c.len_utf16() - 1), at);
                 original += 2 * c.len_utf16();
             }
             assert_eq!(decoded.original(decoded.text.len()), bytes.len());
+            assert_eq!(decoded.utf8_offset(bytes.len()), decoded.text.len());
+            assert_eq!(decoded.utf8_offset(usize::MAX), decoded.text.len());
         }
     }
 

@@ -38,7 +38,17 @@ pub fn snippet(package: &Package, diagnostic: &Diagnostic) -> Vec<SnippetLine> {
     let (Some(file), Some(location)) = (&diagnostic.file, &diagnostic.location) else {
         return Vec::new();
     };
-    let Some(text) = package.bytes(file).and_then(|b| std::str::from_utf8(b).ok()) else {
+    let Some(bytes) = package.bytes(file) else {
+        return Vec::new();
+    };
+    // A UTF-16 file (with its mark) is shown as Go's YAML reader decodes it; the span is in
+    // its original bytes (`encoding::Transcoded::restore`).
+    if let Some(Ok(decoded)) = crate::package::encoding::decode_utf16(bytes) {
+        let span =
+            Span { start: decoded.utf8_offset(location.span.start), end: decoded.utf8_offset(location.span.end) };
+        return lines(&decoded.text, span);
+    }
+    let Ok(text) = std::str::from_utf8(bytes) else {
         return Vec::new();
     };
     lines(text, location.span)
@@ -126,6 +136,32 @@ mod tests {
         );
         let got = lines("π: é\n", Span::new(4, 6));
         assert_eq!(got[0].mark, Some((3, 4)));
+    }
+
+    #[test]
+    fn utf16_files_show_the_decoded_line() {
+        // Spans in a UTF-16 file are in its original bytes (two or four per character).
+        let text = "name: café\nkubeVersion: >=1.19.0\n";
+        for little in [true, false] {
+            let mut bytes = if little { vec![0xff, 0xfe] } else { vec![0xfe, 0xff] };
+            for u in text.encode_utf16() {
+                bytes.extend(if little { u.to_le_bytes() } else { u.to_be_bytes() });
+            }
+            let start = 2 + 2 * text[..text.find('>').unwrap()].encode_utf16().count();
+            let mut package = Package::default();
+            package.files.insert("extension.yaml".into(), bytes);
+            let mut d = Diagnostic::new("SYN001", crate::Severity::Error, "m", "h").in_file("extension.yaml");
+            d.location = Some(crate::diagnostic::Location {
+                span: Span::new(start, start + 2 * 8),
+                start: crate::syntax::LineCol { line: 2, column: 14 },
+                end: crate::syntax::LineCol { line: 2, column: 22 },
+            });
+            let got = snippet(&package, &d);
+            assert_eq!(
+                got,
+                vec![SnippetLine { number: 2, text: "kubeVersion: >=1.19.0".into(), mark: Some((13, 21)) }]
+            );
+        }
     }
 
     #[test]
