@@ -400,7 +400,7 @@ pub fn check_in_tree(input: &str, read: ReadResult) -> Report {
                     } else {
                         format!("{FILE_NAME} cannot be used: {e}")
                     },
-                    "This package was checked without it: nothing is ignored or re-graded and every platform line counts. Correct the key named (`extcheck rules` lists the codes; severities are \"error\", \"warning\" or \"info\"; platform lines look like \"2.10\").",
+                    crate::msg!("sup002-help"),
                 );
                 if prefix.is_empty() {
                     let start: usize = text.split_inclusive('\n').take(e.line.saturating_sub(1)).map(str::len).sum();
@@ -493,7 +493,9 @@ mod tests {
         fix.costs = "no longer works on Rancher 2.9 (Kubernetes 1.25)".into();
         fix.costs_on = vec![line("rancher", "2.9")];
         let finding = |lines: Vec<crate::diagnostic::PlatformLine>| {
-            let mut d = Diagnostic::new("RC010", Severity::Error, "m", "h.").with_fix(fix.clone());
+            let mut d =
+                Diagnostic::new("RC010", Severity::Error, crate::msg!("rc010-message"), crate::msg!("rc010-help"))
+                    .with_fix(fix.clone());
             d.matters_on = lines;
             d
         };

@@ -237,14 +237,9 @@ pub fn inline(package: &Package, diagnostics: Vec<Diagnostic>) -> (Vec<Diagnosti
 }
 
 fn unused(file: &str, text: &str, index: &LineIndex, span: Span, message: String) -> Diagnostic {
-    Diagnostic::new(
-        "SUP001",
-        Severity::Warning,
-        message,
-        "Remove the code from the comment (or the whole comment); a suppression that suppresses nothing hides the next real finding on that line.",
-    )
-    .in_file(file)
-    .at(text, index, span)
+    Diagnostic::new("SUP001", Severity::Warning, message, crate::msg!("sup001-help"))
+        .in_file(file)
+        .at(text, index, span)
 }
 
 #[cfg(test)]
@@ -292,11 +287,14 @@ mod tests {
         let ds: Vec<Diagnostic> = text
             .split_inclusive('\n')
             .map(|line| {
-                let d = Diagnostic::new("KS001", Severity::Error, "m", "h").in_file("values.yaml").at(
-                    &text,
-                    &index,
-                    Span::new(at, at + 1),
-                );
+                let d = Diagnostic::new(
+                    "KS001",
+                    Severity::Error,
+                    crate::msg!("ks001-message-3"),
+                    crate::msg!("ks001-help-3"),
+                )
+                .in_file("values.yaml")
+                .at(&text, &index, Span::new(at, at + 1));
                 at += line.len();
                 d
             })

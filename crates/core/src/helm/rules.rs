@@ -47,7 +47,13 @@ pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 fn required(file: &YamlFile<'_>, root: &Node, generated: bool, out: &mut Vec<Diagnostic>) {
     let regenerate = if generated { " `ksbuilder package` writes it from extension.yaml." } else { "" };
     let mut problem = |span: Span, message: String, help: &str| {
-        out.push(file.file.diag("HELM001", Severity::Error, span, message, format!("{help}{regenerate}")));
+        out.push(file.file.diag(
+            "HELM001",
+            Severity::Error,
+            span,
+            message,
+            crate::msg!("helm001-help", help, regenerate),
+        ));
     };
     let start = Span::at(root.span.start);
     let path = file.file.path;
@@ -113,10 +119,13 @@ fn numeric_versions(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>)
                     "HELM002",
                     Severity::Warning,
                     entry.value.span,
-                    format!("`{key}: {raw}` is a YAML number, not a string{note}"),
-                    "Helm expects `version` and `appVersion` to be strings; a number is converted and can lose digits (`1.10` → `1.1`), and `helm lint` warns. Quote it.",
+                    crate::msg!("helm002-message", key, raw, note),
+                    crate::msg!("helm002-help"),
                 )
-                .with_fix(Fix::safe(format!("Quote `{raw}`"), vec![file.file.edit(entry.value.span, yaml::double_quoted(raw))])),
+                .with_fix(Fix::safe(
+                    format!("Quote `{raw}`"),
+                    vec![file.file.edit(entry.value.span, yaml::double_quoted(raw))],
+                )),
         );
     }
 }
@@ -137,8 +146,8 @@ fn missing_subcharts(ctx: &Ctx<'_>, file: &YamlFile<'_>, root: &Node, dir: &str,
             "HELM003",
             Severity::Error,
             name_node.span,
-            format!("Dependency `{name}` has no subchart in `{charts_dir}`"),
-            format!("`helm install` and `helm upgrade` fail with \"found in Chart.yaml, but missing in charts/ directory: {name}\". Run `helm dependency build`, or add the chart under `{charts_dir}`."),
+            crate::msg!("helm003-message", name, charts_dir),
+            crate::msg!("helm003-help", name, charts_dir),
         ));
     }
 }

@@ -457,8 +457,8 @@ fn gzip_trailer(name: &str, error: &io::Error) -> Diagnostic {
     Diagnostic::new(
         "PKG001",
         Severity::Warning,
-        format!("`{name}` {what} ({error})"),
-        "Every file was read, but `gzip -t`, `tar` and most tools reject the archive as corrupt. Helm's chart loader (used by Helm and ks-core) reads the tar only up to its end marker, so it usually never reaches the trailer and loads the chart as is; the damage may not be limited to the trailer. Build or download the archive again.",
+        crate::msg!("pkg001-message", name, what, error),
+        crate::msg!("pkg001-help"),
     )
 }
 
@@ -488,26 +488,14 @@ fn stream_error(name: &str, error: &io::Error, entries_read: usize) -> Diagnosti
 }
 
 fn duplicate_entry(path: &str) -> Diagnostic {
-    Diagnostic::new(
-        "PKG007",
-        Severity::Warning,
-        format!("`{path}` appears twice in the archive; the later entry wins"),
-        "Tools disagree on which copy they use. Rebuild the archive so that each path appears once.",
-    )
-    .in_file(path)
-    .with_fix(Fix::safe(format!("Keep only the later `{path}`"), vec![]))
+    Diagnostic::new("PKG007", Severity::Warning, crate::msg!("pkg007-message", path), crate::msg!("pkg007-help"))
+        .in_file(path)
+        .with_fix(Fix::safe(format!("Keep only the later `{path}`"), vec![]))
 }
 
 fn dot_prefix(count: usize) -> Diagnostic {
-    Diagnostic::new(
-        "PKG005",
-        Severity::Warning,
-        format!("{count} entry names start with `./`"),
-        "Helm strips the first path segment (`.`), so ks-core and ksbuilder look for \
-         `name/extension.yaml` one level too high and find nothing. Create the archive from the \
-         parent folder (`tar -czf name.tgz name/`) or with `ksbuilder package`.",
-    )
-    .with_fix(Fix::safe("Strip the `./` prefix from every entry", vec![]).with_operations(vec![]))
+    Diagnostic::new("PKG005", Severity::Warning, crate::msg!("pkg005-message", count), crate::msg!("pkg005-help"))
+        .with_fix(Fix::safe("Strip the `./` prefix from every entry", vec![]).with_operations(vec![]))
 }
 
 fn top_folder_problem(tops: &BTreeMap<&str, usize>, root_files: &[&str]) -> Diagnostic {
@@ -524,14 +512,7 @@ fn top_folder_problem(tops: &BTreeMap<&str, usize>, root_files: &[&str]) -> Diag
         let shown: Vec<String> = tops.keys().take(4).map(|t| format!("`{t}/`")).collect();
         format!("The archive has {} top-level folders ({}) instead of one", tops.len(), shown.join(", "))
     };
-    Diagnostic::new(
-        "PKG004",
-        Severity::Error,
-        message,
-        "Helm drops the first path segment of every entry and expects all files under one \
-         folder named after the chart. Archive the package folder itself: \
-         `tar -czf name-version.tgz name/` (or `ksbuilder package` / `helm package`).",
-    )
+    Diagnostic::new("PKG004", Severity::Error, message, crate::msg!("pkg004-help"))
 }
 
 #[cfg(test)]

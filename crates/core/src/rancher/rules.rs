@@ -43,8 +43,12 @@ fn package_json(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             "RC005",
             Severity::Error,
             rancher.value.span,
-            format!("`rancher` is {} `{}`, not an object", a_type(&rancher.value), file.file.slice(rancher.value.span)),
-            "The publish scripts read `rancher.annotations` from this object; with `\"rancher\": true` (what `build-pkg` writes into the *built* package.json) no annotations are published, so the chart lacks `ui-extensions-version` and Rancher 2.10+ does not load it. Use the source package.json with `\"rancher\": { \"annotations\": { ... } }`.",
+            crate::msg!(
+                "rc005-message",
+                a_type_rancher_value = a_type(&rancher.value),
+                file_file_slice_rancher_value = file.file.slice(rancher.value.span)
+            ),
+            crate::msg!("rc005-help"),
         ));
         return;
     }
@@ -166,19 +170,13 @@ fn folder_name(ctx: &Ctx<'_>, file: &JsonFile<'_>, root: &JsonNode, out: &mut Ve
         "RC003",
         Severity::Error,
         m.value.span,
-        format!("The package is in folder `{folder}/` but is named `{name}`"),
-        format!("`build-pkg` names the bundle and its global after the folder (`{folder}-<version>.umd.min.js`) while Rancher loads `{name}-<version>.umd.min.js` by the package name, so the extension fails to load (\"An error occurred loading the code for this Extension\"). Rename the folder to `pkg/{name}/` or the package to `{folder}`."),
+        crate::msg!("rc003-message", folder, name),
+        crate::msg!("rc003-help", folder, name),
     ));
 }
 
 fn no_auth_diag(file: &TextFile<'_>, span: Span, what: &str) -> Diagnostic {
-    file.diag(
-        "RC024",
-        Severity::Warning,
-        span,
-        format!("{what}: the extension loads before login"),
-        "Rancher then lists the plugin in its anonymous index and serves its files without authentication; the Install dialog warns \"This version of the extension will be loaded before authentication and will have access to the login process.\" Remove it unless the extension must change the login page.",
-    )
+    file.diag("RC024", Severity::Warning, span, crate::msg!("rc024-message", what), crate::msg!("rc024-help"))
 }
 
 /// RC001, RC002, RC004 (rancher.md §1 `name`, `version`).
@@ -198,8 +196,8 @@ fn name_and_version(file: &JsonFile<'_>, root: &JsonNode, out: &mut Vec<Diagnost
                 "RC001",
                 Severity::Error,
                 span,
-                format!("package.json has no `{key}`"),
-                format!("The chart is generated from package.json: {consequence}. Add `\"{key}\"`."),
+                crate::msg!("rc001-message", key),
+                crate::msg!("rc001-help", consequence, key),
             ));
         }
     }
@@ -218,8 +216,8 @@ fn name_and_version(file: &JsonFile<'_>, root: &JsonNode, out: &mut Vec<Diagnost
             "RC002",
             Severity::Error,
             m.value.span,
-            format!("`name` `{name}` is not a valid Helm release name: {why}"),
-            "The name becomes the chart name, the Helm release name and the UIPlugin name: use lowercase letters, digits, `-` and `.` (`^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$`), at most 53 characters.",
+            crate::msg!("rc002-message", name, why),
+            crate::msg!("rc002-help"),
         ));
     }
     if let Some(m) = root.member("version") {
@@ -235,8 +233,8 @@ fn name_and_version(file: &JsonFile<'_>, root: &JsonNode, out: &mut Vec<Diagnost
                 "RC004",
                 Severity::Error,
                 m.value.span,
-                format!("`version` `{}` is not valid SemVer: {problem}", f.slice(m.value.span)),
-                "The version becomes the chart `version` and `appVersion` and the UIPlugin version, which Helm and Rancher's plugin cache parse as SemVer. Use `MAJOR.MINOR.PATCH`, e.g. `\"1.2.0\"`.",
+                crate::msg!("rc004-message", f_slice_m_value_span = f.slice(m.value.span), problem),
+                crate::msg!("rc004-help"),
             ));
         }
     }
@@ -304,8 +302,8 @@ fn missing_ui_extensions_version(
         "RC010",
         severity,
         span,
-        format!("{place} has no `{UI_EXTENSIONS_VERSION}`"),
-        format!("{consequence} {how}"),
+        crate::msg!("rc010-message-2", place, UI_EXTENSIONS_VERSION),
+        crate::msg!("rc010-help-2", consequence, how),
     );
     let d = d.blocking(&lost);
     match fix {
@@ -331,8 +329,8 @@ fn misspelled_keys(file: &TextFile<'_>, list: &[Annotation], out: &mut Vec<Diagn
                 "RC012",
                 Severity::Warning,
                 a.key_span,
-                format!("Annotation key `{}` looks like a misspelling of `{suggestion}`", a.key),
-                "Rancher never validates annotation keys: a misspelled key is silently ignored, so the gate or label it was meant to set does not exist.",
+                crate::msg!("rc012-message", a_key = a.key, suggestion),
+                crate::msg!("rc012-help"),
             )
             .with_fix(Fix::safe(format!("Rename to `{suggestion}`"), vec![file.edit(a.key_span, replacement)])),
         );
@@ -375,7 +373,7 @@ fn chart(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         out.push(
             chart
                 .file
-                .diag("RC020", Severity::Error, span, message, "The Extensions page lists only charts with `catalog.cattle.io/ui-component: plugins` (`isUIPlugin`); without it the extension never appears there (and the Apps page shows it as an ordinary chart).")
+                .diag("RC020", Severity::Error, span, message, crate::msg!("rc020-help"))
                 .with_fix(Fix::safe("Add `catalog.cattle.io/ui-component: plugins`", vec![edit])),
         );
     }
@@ -456,10 +454,7 @@ fn chart(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 "RC021",
                 severity,
                 span,
-                format!(
-                    "values.yaml `plugin.metadata` differs from the Chart.yaml annotations: {}",
-                    differences.join("; ")
-                ),
+                crate::msg!("rc021-message", differences_join = differences.join("; ")),
                 help,
             );
             d = d.blocking(&lost);
@@ -501,8 +496,8 @@ fn chart(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             "RC022",
             Severity::Error,
             app.value.span,
-            format!("`appVersion: {app_value}` differs from `version: {version}`"),
-            "The publish scripts set both from package.json `version`. The UIPlugin's version comes from `appVersion`, while the assets live under the chart version: Rancher's plugin cache requires `plugin/package.json`'s version to equal the UIPlugin version, so the extension fails to load. Make them equal.",
+            crate::msg!("rc022-message", app_value, version),
+            crate::msg!("rc022-help"),
         ));
     }
 }
@@ -539,13 +534,7 @@ fn endpoint(ctx: &Ctx<'_>, values: Option<&YamlFile<'_>>, out: &mut Vec<Diagnost
         Some(v) => (&v.file, plugin_key_span(v).unwrap_or(Span::at(0))),
         None => return,
     };
-    out.push(file.diag(
-        "RC027",
-        Severity::Error,
-        span,
-        "The chart has no plugin endpoint: `plugin.endpoint` and `plugin.compressedEndpoint` are empty and `templates/cr.yaml` sets none",
-        "Rancher fetches the extension's files from the UIPlugin's endpoint; without one the dashboard does not load it (\"Extension error\"). The publish script sets `plugin.endpoint` and `plugin.compressedEndpoint`; set them to where `extensions/<name>/<version>` is hosted.",
-    ));
+    out.push(file.diag("RC027", Severity::Error, span, crate::msg!("rc027-message"), crate::msg!("rc027-help")));
 }
 
 fn plugin_key_span(values: &YamlFile<'_>) -> Option<Span> {
@@ -629,14 +618,7 @@ fn looks_like_version(s: &str) -> bool {
 /// the top folder is the version, `files.txt` exists, and its entries do not match
 /// `(^[/\\.])|\.\.` and exist in the archive.
 fn plugin_layout(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    let layout = |message: String| {
-        Diagnostic::new(
-            "RC028",
-            Severity::Error,
-            message,
-            "Rancher untars the compressed endpoint into `<name>/` and expects `<version>/files.txt` and `<version>/plugin/...`; `files.txt` lists one `plugin/...` path per line, none starting with `/` or `.` and none containing `..`. Rebuild the archive with the publish script (`tar -czf <version>.tgz -C extensions/<name> <version>`).",
-        )
-    };
+    let layout = |message: String| Diagnostic::new("RC028", Severity::Error, message, crate::msg!("rc028-help"));
     if let Some(top) = ctx.top_folder
         && !looks_like_version(top)
     {
@@ -686,8 +668,8 @@ fn plugin(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             "RC022",
             Severity::Error,
             m.value.span,
-            format!("plugin/package.json `version: {version}` differs from the archive's version folder `{folder}/`"),
-            "Rancher untars the archive into `<name>/<version>/` and requires `plugin/package.json`'s version to equal the UIPlugin version; a mismatch fails the cache and the extension does not load. Rebuild the archive with the publish script.",
+            crate::msg!("rc022-message-2", version, folder),
+            crate::msg!("rc022-help-2"),
         ));
     }
 }

@@ -460,8 +460,8 @@ fn images(ctx: &Ctx<'_>, renders: &[&Render], out: &mut Vec<Diagnostic>) {
                 "TPL010",
                 Severity::Warning,
                 item.span,
-                format!("Image `{image}` is listed in `images` but no rendered template uses it"),
-                "`ksbuilder lint` warns (`image … has not found`), and the marketplace CI fetches every listed image (`oras manifest fetch`); offline installers mirror it for nothing. Remove it, or correct its name or tag to the one the chart renders.",
+                crate::msg!("tpl010-message", image),
+                crate::msg!("tpl010-help"),
             ));
         }
     }
@@ -479,13 +479,14 @@ fn images(ctx: &Ctx<'_>, renders: &[&Render], out: &mut Vec<Diagnostic>) {
             let mut d = Diagnostic::new(
                 "TPL011",
                 Severity::Warning,
-                format!(
-                    "`{}` runs image `{image}` ({} {}), which `images` does not list",
-                    o.template,
-                    o.kind,
-                    o.name.as_deref().unwrap_or("")
+                crate::msg!(
+                    "tpl011-message",
+                    o_template = o.template,
+                    image,
+                    o_kind = o.kind,
+                    o_name_as_deref_unwrap_or = o.name.as_deref().unwrap_or("")
                 ),
-                "KubeSphere's offline installer and the marketplace mirror only the images extension.yaml lists: an air-gapped install cannot pull this one. List it under `images`.",
+                crate::msg!("tpl011-help"),
             );
             d = d.in_file("extension.yaml");
             if let Some(e) = entry {

@@ -37,8 +37,8 @@ pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             "KS001",
             Severity::Error,
             root.span,
-            "`extension.yaml` is not a mapping of fields",
-            "extension.yaml must be a YAML mapping (`name: ...`, `version: ...`). See `ksbuilder create` for the template.",
+            crate::msg!("ks001-message"),
+            crate::msg!("ks001-help"),
         ));
         return;
     }
@@ -48,8 +48,8 @@ pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             "SYN006",
             Severity::Warning,
             Span::at(second.span.start),
-            format!("`extension.yaml` has {} YAML documents; only the first is read", file.stream.documents.len()),
-            "ks-core decodes only the first document of extension.yaml; everything after `---` is ignored. Merge the fields into one document.",
+            crate::msg!("syn006-message", file_stream_documents_len = file.stream.documents.len()),
+            crate::msg!("syn006-help"),
         ));
     }
     required_fields(&file, root, out);
@@ -123,8 +123,8 @@ fn required_fields(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) 
             "KS001",
             Severity::Error,
             span,
-            format!("Required field `{key}` {what}"),
-            format!("ksbuilder refuses to package or publish the extension without it. {help}"),
+            crate::msg!("ks001-message-2", key, what),
+            crate::msg!("ks001-help-2", help),
         ));
     }
 }
@@ -145,10 +145,8 @@ fn language_map(file: &YamlFile<'_>, root: &Node, key: &str, out: &mut Vec<Diagn
             "KS002",
             Severity::Error,
             value.span,
-            format!("`{key}` is a plain string, not a language map"),
-            format!(
-                "ks-core decodes `{key}` as a map from language code to text (`Locales`); a plain string fails to decode and the version is skipped, and ksbuilder rejects it. Write it as `{key}: {{en: ...}}`."
-            ),
+            crate::msg!("ks002-message", key),
+            crate::msg!("ks002-help", key),
         );
         if !matches!(style, ScalarStyle::Literal | ScalarStyle::Folded) {
             let inner = flow_safe(raw, value.as_str().unwrap_or(""), *style);
@@ -167,8 +165,8 @@ fn language_map(file: &YamlFile<'_>, root: &Node, key: &str, out: &mut Vec<Diagn
             "KS002",
             Severity::Error,
             value.span,
-            format!("`{key}` is a list, not a language map"),
-            format!("Write `{key}` as a map from language code to text, e.g. `{key}: {{en: ...}}`."),
+            crate::msg!("ks002-message-2", key),
+            crate::msg!("ks002-help-2", key),
         ));
         return;
     }
@@ -183,8 +181,8 @@ fn language_map(file: &YamlFile<'_>, root: &Node, key: &str, out: &mut Vec<Diagn
             "KS003",
             Severity::Error,
             e.key.span,
-            format!("`{key}.{lang}`: `{lang}` is not an ISO 639-1 language code"),
-            "ksbuilder accepts only two-letter ISO 639-1 codes (`en`, `zh`, ...) and fails with `invalid language code`; regional forms such as `zh-CN`, `en_US` or `tc` are rejected.",
+            crate::msg!("ks003-message", key, lang),
+            crate::msg!("ks003-help"),
         );
         if iso639::is_code(&base) && !keys.contains(&base.as_str()) {
             d = d.with_fix(Fix::safe(
@@ -211,11 +209,8 @@ fn language_map(file: &YamlFile<'_>, root: &Node, key: &str, out: &mut Vec<Diagn
             "KS004",
             Severity::Warning,
             entry.key.span,
-            format!("`{key}` has no `en` entry"),
-            format!(
-                "The console looks up the user's language, then the browser's, then `en`, with no other fallback: {consequence} {shown}. Add an `en` entry."
-            )
-            .replace(":  ", ": "),
+            crate::msg!("ks004-message", key),
+            crate::msg!("ks004-help", consequence, shown),
         ));
     }
 }
@@ -241,8 +236,8 @@ fn name(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
             "KS010",
             Severity::Error,
             node.span,
-            format!("Extension name `{name}` is invalid: {problem}"),
-            "The name becomes the Helm release name, the namespace `extension-{name}` and label values: use lowercase letters, digits and `-` (`^[a-z0-9]([-a-z0-9]*[a-z0-9])?$`), at most 63 characters; ks-core skips invalid names.",
+            crate::msg!("ks010-message", name, problem),
+            crate::msg!("ks010-help"),
         ));
         return;
     }
@@ -263,16 +258,16 @@ fn name(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
             "KS010",
             Severity::Warning,
             node.span,
-            format!("Extension name `{name}` is {} characters long; install jobs may fail above {limit}", name.len()),
-            format!("{why} (inferred from ks-core's executor; not documented). Shorten the name."),
+            crate::msg!("ks010-message-2", name, name_len = name.len(), limit),
+            crate::msg!("ks010-help-2", why),
         ));
     } else if name.len() > 32 {
         out.push(file.file.diag(
             "KS010",
             Severity::Warning,
             node.span,
-            format!("Extension name `{name}` is {} characters long; the developer guide allows at most 32", name.len()),
-            "The KubeSphere developer guide limits names to 32 characters (the code allows more, but KubeSphere Cloud review follows the guide). Shorten the name.",
+            crate::msg!("ks010-message-3", name, name_len = name.len()),
+            crate::msg!("ks010-help-3"),
         ));
     }
 }
@@ -306,7 +301,7 @@ fn version(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
         } else {
             format!("Extension version `{version}` is invalid: {problem}")
         },
-        "ks-core accepts a version only if it parses as SemVer and is a DNS-1123 subdomain of at most 63 characters (it names the ExtensionVersion `{name}-{version}`); otherwise the version is silently dropped. Use `MAJOR.MINOR.PATCH` with an optional lowercase `-prerelease`, e.g. `1.2.0` or `1.2.0-rc.1`.",
+        crate::msg!("ks011-help"),
     ));
 }
 
@@ -374,8 +369,8 @@ fn installation_mode(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>
         "KS040",
         Severity::Error,
         entry.value.span,
-        format!("`installationMode: {mode}` is neither `HostOnly` nor `Multicluster`"),
-        "The ExtensionVersion CRD allows only `HostOnly` and `Multicluster` (case-sensitive): the API server rejects the object, and a repository sync stops at this extension. Omit the field for `HostOnly`.",
+        crate::msg!("ks040-message", mode),
+        crate::msg!("ks040-help"),
     );
     if let Some(c) = canonical {
         let token = yaml::scalar_token(c, entry.value.style().unwrap_or(ScalarStyle::Plain));
@@ -412,19 +407,18 @@ fn packaged_chart(ctx: &Ctx<'_>, file: &YamlFile<'_>, root: &Node, out: &mut Vec
             Fix::safe("Regenerate Chart.yaml from extension.yaml, as `ksbuilder package` does", vec![])
                 .with_operations(vec![FileOperation::Write { path: "Chart.yaml".into(), contents }])
         });
-        let d = chart
-                .file
-                .diag(
-                    "KS012",
-                    Severity::Error,
-                    entry.value.span,
-                    format!("Chart.yaml `{key}: {chart_value}` differs from extension.yaml `{key}: {ext_value}`"),
-                    format!(
-                        "ks-core takes the name and version from Chart.yaml while the console installs `spec.version` from extension.yaml; when they differ the version is skipped or the install fetches the wrong object. Regenerate Chart.yaml with `ksbuilder package`. ({} line {})",
-                        file.file.path,
-                        file.file.index.line_col(file.file.text, field(root, key).map_or(0, |e| e.value.span.start)).line
-                    ),
-                );
+        let d = chart.file.diag(
+            "KS012",
+            Severity::Error,
+            entry.value.span,
+            crate::msg!("ks012-message", key, chart_value, ext_value),
+            crate::msg!(
+                "ks012-help",
+                file_file_path = file.file.path,
+                file_file_index_line_col_file =
+                    file.file.index.line_col(file.file.text, field(root, key).map_or(0, |e| e.value.span.start)).line
+            ),
+        );
         out.push(match regenerate {
             Some(fix) => d.with_fix(fix),
             None => d,
@@ -474,8 +468,8 @@ fn packaged_dependencies(ctx: &Ctx<'_>, root: &Node, out: &mut Vec<Diagnostic>) 
         "KS034",
         Severity::Warning,
         span,
-        format!("Chart.yaml `dependencies` differ from extension.yaml: Chart.yaml {}", parts.join("; ")),
-        "Helm installs from Chart.yaml alone: its dependency tags decide which subcharts the host release (`tags.extension=true`) and the agent releases (`tags.agent=true`) install, and a subchart it does not list is installed in every release. extension.yaml's list is not read at install time. Regenerate Chart.yaml with `ksbuilder package`.",
+        crate::msg!("ks034-message", parts_join = parts.join("; ")),
+        crate::msg!("ks034-help"),
     );
     out.push(match crate::kubesphere::chart::generate(ctx.package) {
         Some(contents) => d.with_fix(
@@ -501,10 +495,13 @@ fn top_folder(ctx: &Ctx<'_>, file: &YamlFile<'_>, root: &Node, out: &mut Vec<Dia
                 "KS013",
                 Severity::Error,
                 node.span,
-                format!("The archive's top folder is `{top}/`, but the extension is named `{name}`"),
-                format!("KubeSphere Cloud's package reader (ksbuilder `pkg/parser`) looks for `{name}/extension.yaml` in the archive and finds nothing. Rebuild it with `ksbuilder package`, which names the folder after the extension."),
+                crate::msg!("ks013-message", top, name),
+                crate::msg!("ks013-help", name),
             )
-            .with_fix(Fix::safe(format!("Rename the top folder to `{name}/`"), vec![]).with_operations(vec![FileOperation::RenameRoot { to: name.to_string() }])),
+            .with_fix(
+                Fix::safe(format!("Rename the top folder to `{name}/`"), vec![])
+                    .with_operations(vec![FileOperation::RenameRoot { to: name.to_string() }]),
+            ),
     );
 }
 

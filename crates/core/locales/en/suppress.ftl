@@ -1,0 +1,2 @@
+sup002-help = This package was checked without it: nothing is ignored or re-graded and every platform line counts. Correct the key named (`extcheck rules` lists the codes; severities are "error", "warning" or "info"; platform lines look like "2.10").
+sup001-help = Remove the code from the comment (or the whole comment); a suppression that suppresses nothing hides the next real finding on that line.
