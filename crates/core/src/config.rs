@@ -295,12 +295,13 @@ impl Config {
         if d.severity > Severity::Info && self.platforms.excludes_all(&d.matters_on) {
             let lines = describe_lines(&d.matters_on);
             let counted = self.counted_description(&d.matters_on);
-            d.help = format!(
-                "{} Info here, not {}: it blocks only {lines}, and {} counts only {counted}.",
-                d.help,
-                d.severity.as_str(),
-                self.file
-            );
+            d.wrap_help(crate::msg!(
+                "config-info-here",
+                severity = d.severity.as_str(),
+                lines,
+                file = self.file,
+                counted
+            ));
             d.severity = Severity::Info;
         }
         if let Some(fix) = &mut d.fix
@@ -394,11 +395,12 @@ pub fn check_in_tree(input: &str, read: ReadResult) -> Report {
                 let mut d = crate::Diagnostic::new(
                     "SUP002",
                     Severity::Warning,
-                    if prefix.is_empty() {
-                        let key = e.key.as_deref().map(|k| format!("key `{k}`: ")).unwrap_or_default();
-                        format!("{FILE_NAME} cannot be used: {key}{}", e.message)
-                    } else {
-                        format!("{FILE_NAME} cannot be used: {e}")
+                    match (prefix.is_empty(), e.key.as_deref()) {
+                        (true, Some(key)) => {
+                            crate::msg!("sup002-message-key", file = FILE_NAME, key, error = e.message)
+                        }
+                        (true, None) => crate::msg!("sup002-message", file = FILE_NAME, error = e.message),
+                        (false, _) => crate::msg!("sup002-message", file = FILE_NAME, error = e),
                     },
                     crate::msg!("sup002-help"),
                 );
@@ -493,9 +495,7 @@ mod tests {
         fix.costs = "no longer works on Rancher 2.9 (Kubernetes 1.25)".into();
         fix.costs_on = vec![line("rancher", "2.9")];
         let finding = |lines: Vec<crate::diagnostic::PlatformLine>| {
-            let mut d =
-                Diagnostic::new("RC010", Severity::Error, crate::msg!("rc010-message"), crate::msg!("rc010-help"))
-                    .with_fix(fix.clone());
+            let mut d = Diagnostic::new("RC010", Severity::Error, "m", "h.").with_fix(fix.clone());
             d.matters_on = lines;
             d
         };

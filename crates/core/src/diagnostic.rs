@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::{Lang, Message};
+use crate::i18n::{Arg, Lang, Message};
 use crate::syntax::{LineCol, Span};
 
 /// What happens on the real platform (RULES.md): `Error` means a platform rejects, hides, or
@@ -298,6 +298,23 @@ impl Diagnostic {
         if let Some(m) = &self.help_source {
             self.help = m.render(lang);
         }
+    }
+
+    /// Rewrites the message as `outer`, which takes the current message as its argument
+    /// `$message` (rendered in the same language when it is localisable).
+    pub fn wrap_message(&mut self, outer: Message) {
+        let inner = self.message_source.take().map_or_else(|| Arg::Text(self.message.clone()), Arg::Message);
+        let message = outer.arg("message", inner);
+        self.message = message.render(Lang::En);
+        self.message_source = Some(message);
+    }
+
+    /// Rewrites the help as `outer`, which takes the current help as its argument `$help`.
+    pub fn wrap_help(&mut self, outer: Message) {
+        let inner = self.help_source.take().map_or_else(|| Arg::Text(self.help.clone()), Arg::Message);
+        let help = outer.arg("help", inner);
+        self.help = help.render(Lang::En);
+        self.help_source = Some(help);
     }
 
     /// Attaches the file this finding belongs to.

@@ -109,6 +109,13 @@ impl From<char> for Arg {
         Arg::Text(c.to_string())
     }
 }
+impl Arg {
+    /// Empty text: an optional fragment that is absent.
+    pub fn none() -> Arg {
+        Arg::Text(String::new())
+    }
+}
+
 impl From<Message> for Arg {
     fn from(m: Message) -> Self {
         Arg::Message(m)
@@ -197,6 +204,12 @@ impl<T: std::fmt::Display + ?Sized> IntoArg for T {
     }
 }
 
+impl IntoArg for Arg {
+    fn to_arg(&self) -> Arg {
+        self.clone()
+    }
+}
+
 impl IntoArg for Message {
     fn to_arg(&self) -> Arg {
         Arg::Message(self.clone())
@@ -275,10 +288,18 @@ mod tests {
 
     #[test]
     fn arguments_and_fragments_render_in_the_language() {
-        let m = crate::msg!("report-summary-counts", errors = 1usize, warnings = 2usize, infos = 0usize);
+        let m = Message::new("report-counts").arg("errors", 1usize).arg("warnings", 2usize).arg("infos", 0usize);
         assert_eq!(m.render(Lang::En), "1 error, 2 warnings, 0 infos");
         assert_eq!(m.render(Lang::ZhCn), "1 个错误，2 个警告，0 个提示");
+        assert_eq!(
+            Message::new("report-counts")
+                .arg("errors", 1usize)
+                .arg("warnings", 1usize)
+                .arg("infos", 2usize)
+                .render(Lang::En),
+            "1 error, 1 warning, 2 infos"
+        );
         assert!(Message::new("no-such-id").try_render(Lang::En).is_err());
-        assert!(Message::new("report-summary-counts").try_render(Lang::En).is_err(), "missing arguments");
+        assert!(Message::new("report-counts").try_render(Lang::En).is_err(), "missing arguments");
     }
 }

@@ -23,3 +23,47 @@ pkg009-message = `{ $path }` is an archive inside the package ({ $crate_package_
 pkg009-help = A template reads it (through `.Files`), so it is part of the chart, not a stray build: it stays. It counts toward Helm's 100 MiB limit (and KubeSphere Cloud's 1 MB).
 pkg009-message-2 = `{ $path }` is an archive inside the package ({ $crate_package_human_bytes_byte })
 pkg009-help-2 = It is probably an earlier build: `ksbuilder package` copies everything in the folder, and Helm counts it toward the 100 MiB limit (and KubeSphere Cloud's 1 MB). Delete it, and build outside the package folder.
+pkg001-message-plain-tar = `{ $name }` is a plain (uncompressed) tar archive, not gzip-compressed
+pkg001-help-plain-tar = Helm, ksbuilder and Rancher read charts with a gzip reader and reject an uncompressed tar. Compress it (`tar -czf`), or build it with `helm package` / `ksbuilder package`. Its contents were checked anyway.
+pkg001-message-not-tgz = `{ $name }` is { $format }, not a gzip-compressed tar archive
+pkg001-help-zip = A zip is not a chart archive: Helm and ksbuilder need a gzip-compressed tar (`.tgz`). Build it with `ksbuilder package` or `helm package`, or drop the folder instead.
+pkg001-help-renamed-file = This looks like a single file renamed to `.tgz`. Drop the file itself (e.g. `extension.yaml`, `package.json`, `Chart.yaml`) or the package folder.
+pkg001-help-other-format = extcheck reads gzip-compressed tar archives (`.tgz`, `.tar.gz`), folders, and single `extension.yaml` / `package.json` / `Chart.yaml` files.
+pkg001-message-empty-gzip = `{ $name }` is an empty gzip file
+pkg001-message-empty-tar = `{ $name }` holds an empty tar archive (no files)
+pkg001-message-gzip-not-tar = `{ $name }` is gzip-compressed, but what is inside is { $format }, not a tar archive
+pkg001-help-not-tar = A chart archive is a gzip-compressed tar of one folder. Build it with `ksbuilder package` or `helm package`.
+pkg001-message-no-files = `{ $name }` contains no files
+pkg001-help-no-files = The archive is empty. Build it from the package folder with `ksbuilder package` or `helm package`.
+pkg001-message-truncated = `{ $name }` is truncated{ $entries ->
+        [0] {""}
+       *[other] {" "}after { $entries } entries
+    } ({ $error })
+pkg001-help-truncated = The archive ends in the middle of its data: the download or copy was cut short. Build or download it again.
+pkg001-message-corrupt = `{ $name }` has corrupt gzip data{ $entries ->
+        [0] {""}
+       *[other] {" "}after { $entries } entries
+    } ({ $error })
+pkg001-help-corrupt = The compressed data is damaged. Build or download the archive again.
+pkg001-message-not-tar = `{ $name }` could not be read as a tar archive{ $entries ->
+        [0] {""}
+       *[other] {" "}after { $entries } entries
+    } ({ $error })
+pkg001-help-rebuild = Build the archive again with `ksbuilder package` or `helm package`.
+pkg001-trailer-cut = ends before its gzip trailer (the CRC-32 and length of the data): the file was cut short
+pkg001-trailer-mismatch = has a gzip trailer that does not match its data (CRC-32 or length): the file is damaged
+pkg001-format-gzip = a gzip file
+pkg001-format-tar = a plain (uncompressed) tar archive
+pkg001-format-zip = a zip archive
+pkg001-format-bzip2 = a bzip2 file
+pkg001-format-xz = an xz file
+pkg001-format-zstd = a zstd file
+pkg001-format-7z = a 7-Zip archive
+pkg001-format-rar = a RAR archive
+pkg001-format-json = a single JSON file
+pkg001-format-text = a single text (YAML?) file
+pkg001-format-empty = an empty file
+pkg001-format-binary = a file of unknown format
+pkg004-message-root-files = The archive has files at its root ({ $files }) instead of one top-level folder
+pkg004-message-no-folder = The archive has no top-level folder
+pkg004-message-folders = The archive has { $count } top-level folders ({ $folders }) instead of one

@@ -1,5 +1,3 @@
-rc010-message = m
-rc010-help = h.
 rc006-message = Annotation `{ $a_key }` has the value `{ $raw_lines_next_unwrap_or }`, which is not a string
 rc006-help = Helm types chart annotations as `map[string]string`, so packaging or loading the chart fails on a non-string value. Write it as a string, e.g. `"true"`.
 rc013-message = `{ $UI_EXTENSIONS_HOST }: { $value }` is set
@@ -41,3 +39,12 @@ rc022-message-2 = plugin/package.json `version: { $version }` differs from the a
 rc022-help-2 = Rancher untars the archive into `<name>/<version>/` and requires `plugin/package.json`'s version to equal the UIPlugin version; a mismatch fails the cache and the extension does not load. Rebuild the archive with the publish script.
 rc011-message = { $site_shown } has no upper bound
 rc011-help = It admits every future Extensions API major: when Rancher ships API v{ $major_1 }, the extension is offered and loaded although it was built for v{ $major }. Pin the major you built against: `>= { $major }.0.0 < { $major_1 }.0.0`.
+rc021-help-blocks = Rancher 2.10+ decides at load time from the UIPlugin's metadata, rendered from values.yaml `plugin.metadata`, not from Chart.yaml: the extension installs (Chart.yaml passes) but is then not loaded ("Unable to load Extension...") on { $lines }. Keep the gating annotations identical in both places.
+rc021-help-skips = The load-time check (Rancher 2.10+) reads `plugin.metadata`; a `kube-version` or `rancher-version` missing there only skips that check, so the extension still loads wherever it installs: nothing is blocked. Copy them for consistency with Chart.yaml, which the backend and the Extensions page read.
+rc021-help-differs = The load-time check (Rancher 2.10+) reads `plugin.metadata`, the backend and the Extensions page read Chart.yaml: the values differ, but on no Rancher line does the difference stop an installable version from loading. Keep them identical so both places say the same.
+rc020-message-value = `catalog.cattle.io/ui-component` is `{ $value }`, not `plugins`
+rc020-message-missing = Chart.yaml lacks `catalog.cattle.io/ui-component: plugins`
+rc028-message-top = The archive's top folder is `{ $top }/`, not a version such as `0.2.5/`
+rc028-message-no-files-txt = The archive has no `files.txt`
+rc028-message-refused = `files.txt` lists `{ $entry }`, which Rancher refuses (it matches `(^[/\\.])|\.\.`)
+rc028-message-missing = `files.txt` lists `{ $entry }`, which is not in the archive

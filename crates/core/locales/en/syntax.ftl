@@ -27,3 +27,4 @@ syn002-message = Duplicate key `{ $key }`: it appears again on line { $later_lin
 syn002-help = Go readers (ksbuilder, ks-core, Helm) keep the last value silently; JavaScript YAML readers reject the file. Keep one entry.
 syn002-message-2 = Duplicate key `{ $m_key }`: it appears again on line { $later_line }, and that later value wins
 syn002-help-2 = `JSON.parse` and `jq` keep the last value silently, so the earlier one is dead. Keep one entry.
+syn005-message = `{ $path }` contains the control character { $character }

@@ -47,6 +47,18 @@ impl Kind {
             Kind::HelmChart => "Helm chart",
         }
     }
+
+    /// [`Kind::label`] in `lang`.
+    pub fn label_in(self, lang: crate::i18n::Lang) -> String {
+        let id = match self {
+            Kind::Kubesphere => "kind-kubesphere",
+            Kind::RancherPackage => "kind-rancher-package",
+            Kind::RancherChart => "kind-rancher-chart",
+            Kind::RancherPlugin => "kind-rancher-plugin",
+            Kind::HelmChart => "kind-helm-chart",
+        };
+        crate::i18n::text(id, lang)
+    }
 }
 
 /// One package found in the input.

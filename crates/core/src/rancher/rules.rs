@@ -360,14 +360,10 @@ fn chart(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let ui_component = list.iter().find(|a| a.key == "catalog.cattle.io/ui-component");
     if ui_component.and_then(|a| a.value.as_deref()) != Some("plugins") {
         let (span, message) = match ui_component {
-            Some(a) => (
-                a.value_span,
-                format!("`catalog.cattle.io/ui-component` is `{}`, not `plugins`", a.value.as_deref().unwrap_or("?")),
-            ),
-            None => (
-                annotations_key_span(root).unwrap_or(Span::at(root.span.start)),
-                "Chart.yaml lacks `catalog.cattle.io/ui-component: plugins`".to_string(),
-            ),
+            Some(a) => (a.value_span, crate::msg!("rc020-message-value", value = a.value.as_deref().unwrap_or("?"))),
+            None => {
+                (annotations_key_span(root).unwrap_or(Span::at(root.span.start)), crate::msg!("rc020-message-missing"))
+            }
         };
         let edit = annotation_edit(&chart, root, "catalog.cattle.io/ui-component", "plugins");
         out.push(
@@ -432,23 +428,11 @@ fn chart(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 .iter()
                 .all(|(k, c, m)| m.is_none() && c.is_some() && [KUBE_VERSION, RANCHER_VERSION].contains(k));
             let (severity, help) = if !lost.is_empty() {
-                (
-                    Severity::Error,
-                    format!(
-                        "Rancher 2.10+ decides at load time from the UIPlugin's metadata, rendered from values.yaml `plugin.metadata`, not from Chart.yaml: the extension installs (Chart.yaml passes) but is then not loaded (\"Unable to load Extension...\") on {}. Keep the gating annotations identical in both places.",
-                        crate::matrix::rancher::lines_of(&lost)
-                    ),
-                )
+                (Severity::Error, crate::msg!("rc021-help-blocks", lines = crate::matrix::rancher::lines_of(&lost)))
             } else if only_missing_checks {
-                (
-                    Severity::Info,
-                    "The load-time check (Rancher 2.10+) reads `plugin.metadata`; a `kube-version` or `rancher-version` missing there only skips that check, so the extension still loads wherever it installs: nothing is blocked. Copy them for consistency with Chart.yaml, which the backend and the Extensions page read.".to_string(),
-                )
+                (Severity::Info, crate::msg!("rc021-help-skips"))
             } else {
-                (
-                    Severity::Warning,
-                    "The load-time check (Rancher 2.10+) reads `plugin.metadata`, the backend and the Extensions page read Chart.yaml: the values differ, but on no Rancher line does the difference stop an installable version from loading. Keep them identical so both places say the same.".to_string(),
-                )
+                (Severity::Warning, crate::msg!("rc021-help-differs"))
             };
             let mut d = values.file.diag(
                 "RC021",
@@ -618,14 +602,15 @@ fn looks_like_version(s: &str) -> bool {
 /// the top folder is the version, `files.txt` exists, and its entries do not match
 /// `(^[/\\.])|\.\.` and exist in the archive.
 fn plugin_layout(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    let layout = |message: String| Diagnostic::new("RC028", Severity::Error, message, crate::msg!("rc028-help"));
+    let layout =
+        |message: crate::i18n::Message| Diagnostic::new("RC028", Severity::Error, message, crate::msg!("rc028-help"));
     if let Some(top) = ctx.top_folder
         && !looks_like_version(top)
     {
-        out.push(layout(format!("The archive's top folder is `{top}/`, not a version such as `0.2.5/`")));
+        out.push(layout(crate::msg!("rc028-message-top", top)));
     }
     let Some(file) = ctx.text("files.txt") else {
-        out.push(layout("The archive has no `files.txt`".to_string()));
+        out.push(layout(crate::msg!("rc028-message-no-files-txt")));
         return;
     };
     let mut offset = 0;
@@ -637,9 +622,9 @@ fn plugin_layout(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let problem = if entry.starts_with(['/', '\\', '.']) || entry.contains("..") {
-            Some(format!("`files.txt` lists `{entry}`, which Rancher refuses (it matches `(^[/\\\\.])|\\.\\.`)"))
+            Some(crate::msg!("rc028-message-refused", entry))
         } else if !ctx.package.contains(entry) && !ctx.package.skipped.contains(entry) {
-            Some(format!("`files.txt` lists `{entry}`, which is not in the archive"))
+            Some(crate::msg!("rc028-message-missing", entry))
         } else {
             None
         };

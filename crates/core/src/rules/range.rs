@@ -671,24 +671,17 @@ fn coverage(site: &Site<'_>, out: &mut Vec<Diagnostic>) {
     };
     let first = &cov.versions[0].1;
     let last = &cov.versions[cov.versions.len() - 1].1;
+    let (site_shown, what, decider) = (site.shown(), cov.what, cov.decider.label());
     let (message, help) = if admitted.iter().all(|a| !a) {
         (
-            format!("{} admits no supported {} version ({first}–{last})", site.shown(), cov.what),
-            format!(
-                "{} rejects every {} version the platform tables list, so the extension is never offered. Widen the range.",
-                cov.decider.label(),
-                cov.what
-            ),
+            crate::msg!("range005-message-none", site_shown, what, first, last),
+            crate::msg!("range005-help-none", decider, what),
         )
     } else if !admitted.last().copied().unwrap_or(true) {
-        let ok = labels(true);
+        let accepted = summarize(&labels(true));
         (
-            format!("{} excludes {} {last}, the newest supported", site.shown(), cov.what),
-            format!(
-                "{} accepts only {}: after an upgrade to {last} the extension is no longer offered (it \"does not show up\"). Drop or raise the upper bound.",
-                cov.decider.label(),
-                summarize(&ok)
-            ),
+            crate::msg!("range005-message-newest", site_shown, what, last),
+            crate::msg!("range005-help-newest", decider, accepted, last),
         )
     } else {
         return;

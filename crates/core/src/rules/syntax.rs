@@ -106,7 +106,7 @@ fn control_characters(file: &TextFile<'_>, out: &mut Vec<Diagnostic>) {
                 "SYN005",
                 Severity::Error,
                 span,
-                format!("`{}` contains the control character U+{:04X}", file.path, c as u32),
+                crate::msg!("syn005-message", path = file.path, character = format!("U+{:04X}", c as u32)),
                 crate::msg!("syn005-help"),
             )
             .with_fix(Fix::safe(format!("Delete U+{:04X}", c as u32), vec![Edit::delete(file.path, span)])),

@@ -194,24 +194,12 @@ fn language_map(file: &YamlFile<'_>, root: &Node, key: &str, out: &mut Vec<Diagn
     }
     let has_en = keys.contains(&"en");
     if !has_en {
-        let consequence = match key {
-            "description" => {
-                "the packaged Chart.yaml `description` is empty (ksbuilder copies only `description.en`) and"
-            }
-            _ => "",
+        let help = match key {
+            "displayName" => crate::msg!("ks004-help-display-name"),
+            "description" => crate::msg!("ks004-help-description"),
+            _ => crate::msg!("ks004-help-provider"),
         };
-        let shown = match key {
-            "displayName" => "users whose language is missing see the raw extension name",
-            "description" => "users whose language is missing see no description",
-            _ => "the \"by …\" line is hidden for users whose language is missing",
-        };
-        out.push(file.file.diag(
-            "KS004",
-            Severity::Warning,
-            entry.key.span,
-            crate::msg!("ks004-message", key),
-            crate::msg!("ks004-help", consequence, shown),
-        ));
+        out.push(file.file.diag("KS004", Severity::Warning, entry.key.span, crate::msg!("ks004-message", key), help));
     }
 }
 
@@ -297,9 +285,9 @@ fn version(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
         severity,
         node.span,
         if severity == Severity::Warning {
-            format!("Extension version `{version}` starts with `v`: ks-core, Helm and the console accept it, but it is not strict SemVer")
+            crate::msg!("ks011-message-v", version)
         } else {
-            format!("Extension version `{version}` is invalid: {problem}")
+            crate::msg!("ks011-message", version, problem)
         },
         crate::msg!("ks011-help"),
     ));

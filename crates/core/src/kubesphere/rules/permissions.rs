@@ -128,10 +128,8 @@ fn decode(file: &YamlFile<'_>, doc: &Node, out: &mut Vec<Diagnostic>) -> Option<
                 Severity::Warning,
                 span,
                 match other {
-                    Some(k) => {
-                        format!("A `permissions.yaml` document has `kind: {k}`; only `ClusterRole` and `Role` are read")
-                    }
-                    None => "A `permissions.yaml` document has no `kind`; it is ignored".to_string(),
+                    Some(kind) => crate::msg!("ks072-message", kind),
+                    None => crate::msg!("ks072-message-no-kind"),
                 },
                 crate::msg!("ks072-help"),
             ));
