@@ -14,12 +14,14 @@ use extcheck_core::report;
 
 /// `id → text` of one `.ftl` file (`#` starts a comment; indented lines continue an entry).
 fn entries(text: &str) -> BTreeMap<String, String> {
-    let mut out = BTreeMap::new();
+    let mut out: BTreeMap<String, String> = BTreeMap::new();
     let mut last: Option<String> = None;
     for line in text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
         if line.starts_with(' ') {
             let id = last.as_ref().unwrap_or_else(|| panic!("continuation without an entry: {line}"));
-            out.get_mut(id).map(|v: &mut String| v.push_str(line));
+            if let Some(v) = out.get_mut(id) {
+                v.push_str(line);
+            }
             continue;
         }
         let (id, value) = line.split_once(" = ").unwrap_or_else(|| panic!("not `id = value`: {line}"));
@@ -105,7 +107,7 @@ fn ids_in_code() -> BTreeSet<String> {
 /// `ks010-…`, `pkg001-…`: a rule code in lowercase, then `-`.
 fn rule_prefixed(id: &str) -> bool {
     let group: String = id.chars().take_while(char::is_ascii_lowercase).collect();
-    let rest = id[group.len()..].as_bytes();
+    let rest = &id.as_bytes()[group.len()..];
     ["pkg", "syn", "range", "ks", "rc", "helm", "sup", "tpl"].contains(&group.as_str())
         && rest.len() > 4
         && rest[..3].iter().all(u8::is_ascii_digit)
@@ -165,7 +167,8 @@ fn chinese_reports_per_group() {
         let dir = fixtures.join(case);
         let input = if dir.join("input.tgz").exists() { dir.join("input.tgz") } else { dir.join("input") };
         let (_, read) = extcheck_core::package::fs::read_path(&input).unwrap();
-        let mut report = extcheck_core::config::check_in_tree(&format!("tests/fixtures/{case}/input"), read);
+        let shown = input.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap().display().to_string();
+        let mut report = extcheck_core::config::check_in_tree(&shown, read);
         report.localize(Lang::ZhCn);
         let text = report::text::render_in(&report, false, Lang::ZhCn);
         assert!(text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{case}: no Chinese in\n{text}");
