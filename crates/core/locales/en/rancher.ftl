@@ -48,3 +48,6 @@ rc028-message-top = The archive's top folder is `{ $top }/`, not a version such 
 rc028-message-no-files-txt = The archive has no `files.txt`
 rc028-message-refused = `files.txt` lists `{ $entry }`, which Rancher refuses (it matches `(^[/\\.])|\.\.`)
 rc028-message-missing = `files.txt` lists `{ $entry }`, which is not in the archive
+rc002-why-scoped = a scoped name (`@scope/name`) contains `/`, which Helm rejects as a chart name
+rc002-why-long = it is { $length } characters long; Helm release names allow 53
+rc002-why-subdomain = it is not a DNS-1123 subdomain

@@ -34,3 +34,11 @@ kind-helm-chart = Helm chart
 report-more-message = … and { $count } more { $code } findings in { $place }, not listed
 report-more-this-package = this package
 report-more-help = A report lists at most 50 findings of one rule in one file. Fix the ones listed and check again.
+# The text report's summary line (`info` is not pluralised there).
+report-text-counts = { $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [one] 1 warning
+       *[other] { $warnings } warnings
+    }, { $infos } info

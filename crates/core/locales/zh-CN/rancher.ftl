@@ -48,3 +48,6 @@ rc028-message-top = 归档的顶层文件夹是 `{ $top }/`，不是 `0.2.5/` �
 rc028-message-no-files-txt = 归档中没有 `files.txt`
 rc028-message-refused = `files.txt` 列出了 `{ $entry }`，Rancher 会拒绝它（它匹配 `(^[/\\.])|\.\.`）
 rc028-message-missing = `files.txt` 列出了 `{ $entry }`，但归档中没有该文件
+rc002-why-scoped = 带作用域的名称（`@scope/name`）包含 `/`，Helm 不接受它作为 Chart 名称
+rc002-why-long = 它长 { $length } 个字符；Helm Release 名称最多 53 个字符
+rc002-why-subdomain = 它不是 DNS-1123 子域名

@@ -25,3 +25,5 @@ kind-helm-chart = Helm Chart
 report-more-message = …… 另有 { $count } 条 { $code } 发现位于 { $place }，未列出
 report-more-this-package = 此扩展包
 report-more-help = 报告中每个文件的每条规则最多列出 50 条发现。请修复已列出的问题后再次检查。
+# 文本报告的汇总行。
+report-text-counts = { $errors } 个错误，{ $warnings } 个警告，{ $infos } 个提示

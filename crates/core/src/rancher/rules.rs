@@ -206,11 +206,11 @@ fn name_and_version(file: &JsonFile<'_>, root: &JsonNode, out: &mut Vec<Diagnost
         && !k8s::is_helm_release_name(name)
     {
         let why = if name.starts_with('@') {
-            "a scoped name (`@scope/name`) contains `/`, which Helm rejects as a chart name".to_string()
+            crate::msg!("rc002-why-scoped")
         } else if name.len() > 53 {
-            format!("it is {} characters long; Helm release names allow 53", name.len())
+            crate::msg!("rc002-why-long", length = name.len())
         } else {
-            k8s::label_problem(&name.replace('.', "")).unwrap_or_else(|| "it is not a DNS-1123 subdomain".into())
+            k8s::label_problem(&name.replace('.', "")).unwrap_or_else(|| crate::msg!("rc002-why-subdomain"))
         };
         out.push(f.diag(
             "RC002",

@@ -182,7 +182,7 @@ pub fn render_in(report: &Report, color: bool, lang: Lang) -> String {
             escape_control(&report.input),
             if package.root.is_empty() { String::new() } else { format!(" ({})", escape_control(&package.root)) },
             escape_control(&what),
-            counts(c, lang),
+            counts_as("report-text-counts", c, lang),
         );
         // A platform line whose patch releases differ (issue 11): the matrix cell is not "works".
         for line in package.matrix.as_ref().map(crate::matrix::Matrix::mixed_lines).unwrap_or_default() {
@@ -215,9 +215,13 @@ pub fn render_in(report: &Report, color: bool, lang: Lang) -> String {
     out
 }
 
-/// `1 error, 2 warnings, 0 infos` in `lang` (also the Markdown report's counts).
+/// `1 error, 2 warnings, 0 infos` in `lang` (the Markdown report's counts).
 pub fn counts(c: crate::diagnostic::Counts, lang: Lang) -> String {
-    Message::new("report-counts").arg("errors", c.errors).arg("warnings", c.warnings).arg("infos", c.infos).render(lang)
+    counts_as("report-counts", c, lang)
+}
+
+fn counts_as(id: &'static str, c: crate::diagnostic::Counts, lang: Lang) -> String {
+    Message::new(id).arg("errors", c.errors).arg("warnings", c.warnings).arg("infos", c.infos).render(lang)
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 use super::field;
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
+use crate::i18n::Arg;
 use crate::k8s;
 use crate::rancher::annotations::levenshtein;
 use crate::rules::schema::EXTENSION_YAML;
@@ -155,7 +156,7 @@ fn category(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
         crate::msg!(
             "ks042-message",
             value,
-            nearest_map_or_string_new_n_fo = nearest.map_or(String::new(), |n| format!(" (did you mean `{n}`?)"))
+            suggestion = nearest.map_or_else(Arg::none, |name| crate::msg!("ks042-did-you-mean", name).into())
         ),
         crate::msg!("ks042-help", categories_join = CATEGORIES.join(", ")),
     );
@@ -261,13 +262,15 @@ fn unknown_and_system_keys(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagn
         }
         let nearest =
             fields.iter().map(|f| (levenshtein(&key.to_ascii_lowercase(), &f.to_ascii_lowercase()), *f)).min();
-        let suggestion = nearest.filter(|(d, _)| *d <= 3).map(|(_, f)| format!(" (did you mean `{f}`?)"));
-        let note = if key == "labels" { " Labels cannot be set from extension.yaml; use `annotations`." } else { "" };
+        let suggestion = nearest
+            .filter(|(d, _)| *d <= 3)
+            .map_or_else(Arg::none, |(_, name)| crate::msg!("ks042-did-you-mean", name).into());
+        let note = if key == "labels" { crate::msg!("ks081-note-labels").into() } else { Arg::none() };
         unknown.built.push(file.file.diag(
             "KS081",
             Severity::Warning,
             e.key.span,
-            crate::msg!("ks081-message", key, suggestion_unwrap_or_default = suggestion.unwrap_or_default()),
+            crate::msg!("ks081-message", key, suggestion),
             crate::msg!("ks081-help", note),
         ));
     }
@@ -294,7 +297,7 @@ fn is_email(s: &str) -> bool {
 /// and a valid email and URL when given (ksbuilder lint: `validateChartSources`,
 /// `validateChartMaintainer`).
 fn urls_and_maintainers(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
-    let bad_url = |node: &Node, what: &str, out: &mut Vec<Diagnostic>| {
+    let bad_url = |node: &Node, what: Arg, out: &mut Vec<Diagnostic>| {
         if let Some(v) = node.as_str().filter(|v| !v.is_empty() && !node.is_null())
             && !is_http_url(v)
         {
@@ -309,12 +312,12 @@ fn urls_and_maintainers(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnost
     };
     for key in ["home", "docs"] {
         if let Some(e) = field(root, key) {
-            bad_url(&e.value, &format!("`{key}`"), out);
+            bad_url(&e.value, Arg::from(format!("`{key}`")), out);
         }
     }
     if let Some(e) = field(root, "sources") {
         for item in e.value.items() {
-            bad_url(item, "Source", out);
+            bad_url(item, crate::msg!("ks083-what-source").into(), out);
         }
     }
     let Some(maintainers) = field(root, "maintainers") else { return };
@@ -341,7 +344,7 @@ fn urls_and_maintainers(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnost
             ));
         }
         if let Some(url_node) = m.get("url") {
-            bad_url(url_node, "Maintainer URL", out);
+            bad_url(url_node, crate::msg!("ks083-what-maintainer-url").into(), out);
         }
     }
 }

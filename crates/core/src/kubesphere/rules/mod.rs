@@ -3,6 +3,7 @@
 
 use super::iso639;
 use crate::diagnostic::{Diagnostic, FileOperation, Fix, Severity};
+use crate::i18n::Message;
 use crate::k8s;
 use crate::rules::schema::{self, Strictness};
 use crate::rules::{Ctx, YamlFile};
@@ -87,24 +88,15 @@ pub(super) fn string_field<'n>(root: &'n Node, key: &str) -> Option<(&'n str, &'
 /// KS001: required fields (ksbuilder `validate:"required"`, kubesphere.md §1.2): present,
 /// non-null, and for strings non-empty; `{}` passes for maps.
 fn required_fields(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
-    const REQUIRED: [(&str, &str); 8] = [
-        ("apiVersion", "Add `apiVersion: kubesphere.io/v1alpha1` (the value itself is not checked)."),
-        ("name", "Add `name:` with the extension name (lowercase letters, digits and `-`)."),
-        ("version", "Add `version:` with a SemVer version such as `\"1.0.0\"`."),
-        ("displayName", "Add `displayName:` as a language map, e.g. `displayName: {en: My Extension, zh: 我的扩展}`."),
-        ("description", "Add `description:` as a language map, e.g. `description: {en: What it does}`."),
-        (
-            "category",
-            "Add `category:`, one of the marketplace categories (e.g. `observability`, `security`, `dev-tools`).",
-        ),
-        (
-            "provider",
-            "Add `provider:` as a language map of `{name, email, url}`, e.g. `provider: {en: {name: Example Inc.}}`.",
-        ),
-        (
-            "icon",
-            "Add `icon:` with a path inside the package (e.g. `./static/favicon.svg`) or an http(s) URL; `ksbuilder package` fails without it.",
-        ),
+    const REQUIRED: [(&str, Message); 8] = [
+        ("apiVersion", Message::new("ks001-help-api-version")),
+        ("name", Message::new("ks001-help-name")),
+        ("version", Message::new("ks001-help-version")),
+        ("displayName", Message::new("ks001-help-display-name")),
+        ("description", Message::new("ks001-help-description")),
+        ("category", Message::new("ks001-help-category")),
+        ("provider", Message::new("ks001-help-provider")),
+        ("icon", Message::new("ks001-help-icon")),
     ];
     for (key, help) in REQUIRED {
         let entry = field(root, key);
@@ -116,8 +108,8 @@ fn required_fields(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) 
             continue;
         }
         let (span, what) = match entry {
-            Some(e) => (e.key.span, "is empty"),
-            None => (Span::at(root.span.start), "is missing"),
+            Some(e) => (e.key.span, crate::msg!("ks001-what-empty")),
+            None => (Span::at(root.span.start), crate::msg!("ks001-what-missing")),
         };
         out.push(file.file.diag(
             "KS001",
@@ -294,18 +286,18 @@ fn version(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
 }
 
 /// Why `v` is not a strict SemVer 2.0 version usable as a KubeSphere extension version.
-pub fn version_problem(v: &str) -> Option<String> {
+pub fn version_problem(v: &str) -> Option<crate::i18n::Message> {
     if v.len() > 63 {
-        return Some(format!("it is {} characters long (at most 63)", v.len()));
+        return Some(crate::msg!("k8s-problem-long", length = v.len()));
     }
     if v.starts_with(['v', 'V']) {
-        return Some("it starts with `v`; write the bare number".into());
+        return Some(crate::msg!("ks011-problem-v"));
     }
     if v.contains('+') {
-        return Some("it has build metadata (`+...`), which is not allowed in object names".into());
+        return Some(crate::msg!("ks011-problem-build"));
     }
     if let Some(c) = v.chars().find(|c| c.is_ascii_uppercase()) {
-        return Some(format!("it contains the uppercase letter `{c}`, which is not allowed in object names"));
+        return Some(crate::msg!("ks011-problem-uppercase", letter = c));
     }
     let (main, pre) = match v.split_once('-') {
         Some((m, p)) => (m, Some(p)),
@@ -313,29 +305,27 @@ pub fn version_problem(v: &str) -> Option<String> {
     };
     let parts: Vec<&str> = main.split('.').collect();
     if parts.len() != 3 {
-        return Some(format!("it has {} numeric parts; SemVer needs exactly three (`MAJOR.MINOR.PATCH`)", parts.len()));
+        return Some(crate::msg!("ks011-problem-parts", count = parts.len()));
     }
     for p in &parts {
         if p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()) {
-            return Some(format!("`{p}` is not a number"));
+            return Some(crate::msg!("ks011-problem-not-number", part = p));
         }
         if p.len() > 1 && p.starts_with('0') {
-            return Some(format!("`{p}` has a leading zero"));
+            return Some(crate::msg!("ks011-problem-leading-zero", part = p));
         }
     }
     if let Some(pre) = pre {
         for id in pre.split('.') {
             if id.is_empty() || !id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
-                return Some(format!("the prerelease `{pre}` is not dot-separated `[0-9a-z-]` identifiers"));
+                return Some(crate::msg!("ks011-problem-prerelease", prerelease = pre));
             }
             if id.len() > 1 && id.starts_with('0') && id.bytes().all(|b| b.is_ascii_digit()) {
-                return Some(format!("the prerelease identifier `{id}` has a leading zero"));
+                return Some(crate::msg!("ks011-problem-prerelease-zero", identifier = id));
             }
         }
         if let Some(id) = pre.split('.').find(|id| id.starts_with('-') || id.ends_with('-')) {
-            return Some(format!(
-                "the prerelease part `{id}` starts or ends with `-`, which is not allowed in object names"
-            ));
+            return Some(crate::msg!("ks011-problem-prerelease-dash", identifier = id));
         }
     }
     None
@@ -512,7 +502,7 @@ mod tests {
             ("1.0.0_1", "not a number"),
             ("1.0.0-rc.-1", "starts or ends with `-`"),
         ] {
-            let p = version_problem(bad).unwrap_or_default();
+            let p = version_problem(bad).map(|m| m.render(crate::i18n::Lang::En)).unwrap_or_default();
             assert!(p.contains(says), "{bad}: {p}");
         }
     }

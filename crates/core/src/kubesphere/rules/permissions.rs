@@ -191,7 +191,7 @@ fn broad(file: &YamlFile<'_>, rule: &Node, cluster: bool, out: &mut Vec<Diagnost
     let groups: Vec<String> = strings(rule, "apiGroups").into_iter().map(|(g, _)| g).collect();
     let resources = strings(rule, "resources");
     let all = |v: &[String]| v.iter().any(|x| x == "*");
-    let scope = if cluster { "cluster-wide" } else { "in the extension's namespace" };
+    let scope = if cluster { crate::msg!("ks074-scope-cluster") } else { crate::msg!("ks074-scope-namespace") };
     if all(&verbs) && all(&groups) && resources.iter().any(|(r, _)| r == "*") {
         out.push(file.file.diag(
             "KS074",
