@@ -219,11 +219,12 @@ pub struct Diagnostic {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub matters_on: Vec<PlatformLine>,
     /// The localisable source of `message`, when it was built from a Fluent message
-    /// ([`Diagnostic::localize`] renders it in another language); not serialised.
-    #[serde(skip)]
+    /// ([`Diagnostic::localize`] renders it in another language). Serialised for the web app's
+    /// worker and page; the reports (JSON, SARIF) do not carry it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_source: Option<Message>,
     /// The localisable source of `help`, like [`Diagnostic::message_source`].
-    #[serde(skip)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub help_source: Option<Message>,
 }
 

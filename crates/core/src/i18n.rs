@@ -68,7 +68,8 @@ impl Lang {
 }
 
 /// One argument of a [`Message`].
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Arg {
     /// Text used as is in every language (a value quoted from the package, a number, a path).
     Text(String),
@@ -138,12 +139,25 @@ macro_rules! number_args {
 number_args!(usize, u64, u32, u16, u8, i64, i32);
 
 /// A Fluent message id with its named arguments; rendered with [`Message::render`].
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// Serialisable, so that a report sent as JSON (the web app's worker to its page) can still be
+/// rendered in another language: `{"id": "ks010-message", "args": [["name", {"text": "X"}]]}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Message {
     /// The message id in the `.ftl` resources, e.g. `ks010-message`.
-    pub id: &'static str,
+    #[serde(deserialize_with = "crate::interned::deserialize")]
+    pub id: crate::interned::StaticStr,
     /// Named arguments (`$name` in the resources), in the order given.
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "deserialize_args")]
     pub args: Vec<(&'static str, Arg)>,
+}
+
+/// The arguments of a deserialised [`Message`], their names interned.
+fn deserialize_args<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<(&'static str, Arg)>, D::Error> {
+    let args = Vec::<(String, Arg)>::deserialize(deserializer)?;
+    args.into_iter()
+        .map(|(name, arg)| crate::interned::intern(name).map(|name| (name, arg)).map_err(serde::de::Error::custom))
+        .collect()
 }
 
 impl Message {

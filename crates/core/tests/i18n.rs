@@ -175,3 +175,18 @@ fn chinese_reports_per_group() {
         insta::assert_snapshot!(format!("zh_{case}"), text);
     }
 }
+
+/// A report sent as JSON (the web app's worker to its page) keeps its messages' sources, so
+/// the receiver renders it in Chinese exactly as the sender would.
+#[test]
+fn diagnostics_read_back_from_json_localise_the_same() {
+    let report = common::check_path(&common::corpus("kubesphere/packaged/cert-manager-1.0.0.tgz"));
+    let diagnostics = &report.packages[0].diagnostics;
+    let json = serde_json::to_string(diagnostics).unwrap();
+    let mut back: Vec<extcheck_core::Diagnostic> = serde_json::from_str(&json).unwrap();
+    assert_eq!(&back, diagnostics);
+    let mut direct = diagnostics.clone();
+    direct.iter_mut().chain(back.iter_mut()).for_each(|d| d.localize(Lang::ZhCn));
+    assert_eq!(back, direct);
+    assert!(back.iter().all(|d| d.message_source.is_some() && d.help_source.is_some()));
+}
