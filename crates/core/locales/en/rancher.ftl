@@ -51,3 +51,12 @@ rc028-message-missing = `files.txt` lists `{ $entry }`, which is not in the arch
 rc002-why-scoped = a scoped name (`@scope/name`) contains `/`, which Helm rejects as a chart name
 rc002-why-long = it is { $length } characters long; Helm release names allow 53
 rc002-why-subdomain = it is not a DNS-1123 subdomain
+rc010-place-package-json = `rancher.annotations`
+rc010-place-chart-yaml = Chart.yaml `annotations`
+rc010-place-plugin-metadata = values.yaml `plugin.metadata`
+rc010-how-misspelled = The misspelled `{ $key }` was meant to be it: renaming it (RC012) supplies the annotation with its own value.
+rc010-how-none = Add `{ $key }` with the range of the Extensions API major your `@rancher/shell` provides (`>= 3.0.0 < 4.0.0` for shell 3.x, Rancher 2.10+); nothing in the package says which it is, so extcheck offers no fix.
+rc010-how-add = Add it: `{ $range }`, from { $why }.
+rc010-how-add-bare = Add it: .
+rc010-consequence-none = The package's own annotations (`rancher-version`, `kube-version`, ...) already exclude every Rancher line that checks it (2.10 and later), so nothing is blocked today; it becomes mandatory as soon as that range admits Rancher 2.10.
+rc010-consequence-blocks = It is mandatory from Rancher 2.10: without it the Extensions page marks every version "Missing the annotation catalog.cattle.io/ui-extensions-version which implies incompatibility with Rancher 2.10 and onwards", and an installed copy is not loaded. Here it blocks { $lines }, which the package's other annotations admit.

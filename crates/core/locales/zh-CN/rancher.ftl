@@ -51,3 +51,12 @@ rc028-message-missing = `files.txt` 列出了 `{ $entry }`，但归档中没有�
 rc002-why-scoped = 带作用域的名称（`@scope/name`）包含 `/`，Helm 不接受它作为 Chart 名称
 rc002-why-long = 它长 { $length } 个字符；Helm Release 名称最多 53 个字符
 rc002-why-subdomain = 它不是 DNS-1123 子域名
+rc010-place-package-json = `rancher.annotations`
+rc010-place-chart-yaml = Chart.yaml 的 `annotations`
+rc010-place-plugin-metadata = values.yaml 的 `plugin.metadata`
+rc010-how-misspelled = 拼错的 `{ $key }` 本意就是它：将其改名（RC012）即可用它自己的值补上该注解。
+rc010-how-none = 请添加 `{ $key }`，填写你所用 `@rancher/shell` 提供的 Extensions API 主版本范围（shell 3.x、Rancher 2.10+ 为 `>= 3.0.0 < 4.0.0`）；扩展包中没有信息表明是哪一个，因此 extcheck 不提供修复。
+rc010-how-add = 请添加：`{ $range }`，依据是 { $why }。
+rc010-how-add-bare = 请添加该注解。
+rc010-consequence-none = 扩展包自身的注解（`rancher-version`、`kube-version` 等）已经排除了所有检查它的 Rancher 版本线（2.10 及以后），因此目前不会阻止任何版本；一旦该范围接受 Rancher 2.10，它就成为必需。
+rc010-consequence-blocks = 从 Rancher 2.10 起它是必需的：缺少它时，“扩展”页面会把每个版本标为 "Missing the annotation catalog.cattle.io/ui-extensions-version which implies incompatibility with Rancher 2.10 and onwards"，已安装的副本也不会被加载。这里它阻止了 { $lines }，而扩展包的其他注解接受这些版本。

@@ -270,33 +270,23 @@ fn missing_ui_extensions_version(
 ) -> Diagnostic {
     use crate::matrix::rancher::{Inputs, cells_lost_to_api, lines_of};
     let place = match source {
-        Source::PackageJson => "`rancher.annotations`",
-        Source::ChartYaml => "Chart.yaml `annotations`",
-        Source::PluginMetadata => "values.yaml `plugin.metadata`",
+        Source::PackageJson => crate::msg!("rc010-place-package-json"),
+        Source::ChartYaml => crate::msg!("rc010-place-chart-yaml"),
+        Source::PluginMetadata => crate::msg!("rc010-place-plugin-metadata"),
     };
     let lost = Inputs::from_ctx(ctx).map(|i| cells_lost_to_api(&i)).unwrap_or_default();
     let how = match evidence {
-        ApiEvidence::Misspelled(k) => format!(
-            "The misspelled `{k}` was meant to be it: renaming it (RC012) supplies the annotation with its own value."
-        ),
-        ApiEvidence::None => format!(
-            "Add `{UI_EXTENSIONS_VERSION}` with the range of the Extensions API major your `@rancher/shell` provides (`>= 3.0.0 < 4.0.0` for shell 3.x, Rancher 2.10+); nothing in the package says which it is, so extcheck offers no fix."
-        ),
-        e => format!("Add it: {}.", e.range().map(|r| format!("`{r}`, from {}", e.why())).unwrap_or_default()),
+        ApiEvidence::Misspelled(key) => crate::msg!("rc010-how-misspelled", key),
+        ApiEvidence::None => crate::msg!("rc010-how-none", key = UI_EXTENSIONS_VERSION),
+        e => match e.range() {
+            Some(range) => crate::msg!("rc010-how-add", range, why = e.why()),
+            None => crate::msg!("rc010-how-add-bare"),
+        },
     };
     let (severity, consequence) = if lost.is_empty() {
-        (
-            Severity::Warning,
-            "The package's own annotations (`rancher-version`, `kube-version`, ...) already exclude every Rancher line that checks it (2.10 and later), so nothing is blocked today; it becomes mandatory as soon as that range admits Rancher 2.10.".to_string(),
-        )
+        (Severity::Warning, crate::msg!("rc010-consequence-none"))
     } else {
-        (
-            Severity::Error,
-            format!(
-                "It is mandatory from Rancher 2.10: without it the Extensions page marks every version \"Missing the annotation catalog.cattle.io/ui-extensions-version which implies incompatibility with Rancher 2.10 and onwards\", and an installed copy is not loaded. Here it blocks {}, which the package's other annotations admit.",
-                lines_of(&lost)
-            ),
-        )
+        (Severity::Error, crate::msg!("rc010-consequence-blocks", lines = lines_of(&lost)))
     };
     let d = file.diag(
         "RC010",
