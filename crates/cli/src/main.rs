@@ -10,6 +10,7 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use extcheck_core::Lang;
 use extcheck_core::report;
 use extcheck_core::report::export::Export;
 
@@ -60,6 +61,11 @@ enum Command {
         /// Which findings fail the run (exit 1); overrides the configuration's `fail-on`.
         #[arg(long, value_enum, value_name = "LEVEL")]
         fail_on: Option<FailOn>,
+        /// The language of messages, help and report headings (codes, JSON field names and SARIF
+        /// rule ids never change). Default: `zh` when the first set of `LC_ALL`, `LC_MESSAGES`,
+        /// `LANG` starts with `zh`, else `en`.
+        #[arg(long, value_enum, value_name = "LANG")]
+        lang: Option<LangArg>,
     },
     /// Show every platform component's verdict on a version constraint, with the reason: for
     /// debugging `kubeVersion`, `ksVersion` or a Rancher `catalog.cattle.io/*-version` annotation.
@@ -118,6 +124,15 @@ enum FailOn {
     Warning,
 }
 
+/// `--lang`.
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    /// English.
+    En,
+    /// Simplified Chinese.
+    Zh,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
     Text,
@@ -148,14 +163,19 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Check { paths, format, fix, unsafe_fixes, diff, config, isolated, changed, fail_on } => {
+        Command::Check { paths, format, fix, unsafe_fixes, diff, config, isolated, changed, fail_on, lang } => {
             let paths = if changed { roots::package_roots(&paths) } else { paths };
             if paths.is_empty() {
                 eprintln!("extcheck: no package holds the changed files");
                 return ExitCode::SUCCESS;
             }
             let choice = config::Choice { file: config.as_deref(), isolated };
-            let settings = Settings { choice, fail_on };
+            let lang = match lang {
+                Some(LangArg::Zh) => Lang::ZhCn,
+                Some(LangArg::En) => Lang::En,
+                None => Lang::from_env(|name| std::env::var(name).ok()),
+            };
+            let settings = Settings { choice, fail_on, lang };
             if fix.is_none() && !diff {
                 if unsafe_fixes {
                     eprintln!("extcheck: --unsafe-fixes needs --fix or --diff");
@@ -384,7 +404,9 @@ fn fix_command(
         }
     };
     if report.unreadable() {
-        let _ = write!(std::io::stdout().lock(), "{}", report::text::render(&report, false));
+        let mut report = report;
+        report.localize(settings.lang);
+        let _ = write!(std::io::stdout().lock(), "{}", report::text::render_in(&report, false, settings.lang));
         eprintln!("extcheck: {}: no package to fix", path.display());
         return ExitCode::from(2);
     }
@@ -462,7 +484,7 @@ fn fix_command(
         let text: String = corrected.iter().map(|c| to_unified_terminal(&c.diffs)).collect();
         emit(&text);
     } else {
-        print_reports(&rechecked, format, Some(fix_json));
+        print_reports(&rechecked, format, Some(fix_json), settings.lang);
     }
     if failed {
         ExitCode::from(2)
@@ -477,19 +499,41 @@ fn fix_command(
 /// JSON (one object, or an array for several), one SARIF log, or Markdown. With `fixes`, entry
 /// `i` is added to report `i`'s JSON object under `"fix"` (what `--fix` applied, skipped and
 /// wrote).
-fn print_reports(reports: &[extcheck_core::Report], format: CheckFormat, fixes: Option<Vec<serde_json::Value>>) {
+///
+/// Messages and help are rendered in `lang` (in every format), and so are the text and
+/// Markdown headings.
+fn print_reports(
+    reports: &[extcheck_core::Report],
+    format: CheckFormat,
+    fixes: Option<Vec<serde_json::Value>>,
+    lang: Lang,
+) {
+    let localized: Vec<extcheck_core::Report>;
+    let reports = if lang == Lang::En {
+        reports
+    } else {
+        localized = reports
+            .iter()
+            .cloned()
+            .map(|mut r| {
+                r.localize(lang);
+                r
+            })
+            .collect();
+        &localized
+    };
     let mut stdout = std::io::stdout().lock();
     match format {
         CheckFormat::Sarif => {
             let _ = write!(stdout, "{}", Export::Sarif.render(reports));
         }
         CheckFormat::Markdown => {
-            let _ = write!(stdout, "{}", Export::Markdown.render(reports));
+            let _ = write!(stdout, "{}", report::markdown::render_in(reports, lang));
         }
         CheckFormat::Text => {
             let color = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none();
             for r in reports {
-                let _ = write!(stdout, "{}", report::text::render(r, color));
+                let _ = write!(stdout, "{}", report::text::render_in(r, color, lang));
             }
         }
         CheckFormat::Json => {
@@ -510,10 +554,11 @@ fn print_reports(reports: &[extcheck_core::Report], format: CheckFormat, fixes: 
     }
 }
 
-/// The `check` options that decide which findings count and fail the run.
+/// The `check` options that decide which findings count and fail the run, and the language.
 struct Settings<'a> {
     choice: config::Choice<'a>,
     fail_on: Option<FailOn>,
+    lang: Lang,
 }
 
 impl Settings<'_> {
@@ -559,7 +604,7 @@ fn check(paths: &[std::path::PathBuf], format: CheckFormat, settings: &Settings<
             }
         }
     }
-    print_reports(&reports, format, None);
+    print_reports(&reports, format, None, settings.lang);
     if unreadable || reports.iter().any(|r| r.unreadable()) {
         ExitCode::from(2)
     } else if fails {

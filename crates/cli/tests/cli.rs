@@ -6,8 +6,16 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// Runs the binary in English whatever the developer's locale (`--lang` defaults from it).
 fn extcheck(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_extcheck")).args(args).output().expect("extcheck runs")
+    extcheck_in(&[], args)
+}
+
+/// Runs the binary with exactly the locale variables `env` set.
+fn extcheck_in(env: &[(&str, &str)], args: &[&str]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_extcheck"));
+    command.env_remove("LC_ALL").env_remove("LC_MESSAGES").env_remove("LANG").envs(env.iter().copied());
+    command.args(args).output().expect("extcheck runs")
 }
 
 fn corpus(path: &str) -> String {
@@ -445,4 +453,51 @@ fn template_renders_a_kubesphere_source_folder_as_the_package_ksbuilder_builds()
     let ours = json(&out);
     assert!(ours.as_object().unwrap().keys().all(|k| k.starts_with("hello-world/")), "{ours}");
     assert_eq!(ours, helm_oracle(&tgz));
+}
+
+/// `--lang zh` (or a `zh*` locale) prints messages, help and headings in Chinese; codes, JSON
+/// field names and positions stay the same (issue 16).
+#[test]
+fn chinese_on_a_corpus_package() {
+    let path = corpus("kubesphere/packaged/cert-manager-1.0.0.tgz");
+    let en = extcheck(&["check", "--format", "json", &path]);
+    let zh = extcheck(&["check", "--lang", "zh", "--format", "json", &path]);
+    let (en, zh) = (json(&en), json(&zh));
+    assert!(!codes(&en).is_empty());
+    assert_eq!(codes(&en), codes(&zh));
+    let messages = |r: &serde_json::Value, key: &str| -> Vec<String> {
+        r["packages"][0]["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d[key].as_str().unwrap().to_string())
+            .collect()
+    };
+    for key in ["message", "help"] {
+        for (e, z) in messages(&en, key).iter().zip(messages(&zh, key)) {
+            assert_ne!(e, &z, "{key} not translated");
+            assert!(z.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{key}: {z}");
+        }
+    }
+    let strip = |mut r: serde_json::Value| {
+        for d in r["packages"][0]["diagnostics"].as_array_mut().unwrap() {
+            d["message"] = "".into();
+            d["help"] = "".into();
+        }
+        r
+    };
+    assert_eq!(strip(en), strip(zh), "only messages and help follow the language");
+
+    let text = extcheck_in(&[("LANG", "zh_CN.UTF-8")], &["check", &path]);
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(text.contains("帮助: ") && text.contains("KubeSphere 扩展组件 cert-manager 1.0.0: 0 个错误，"), "{text}");
+    assert!(text.contains("warning[TPL013]"), "severity names and codes stay: {text}");
+    let c = extcheck_in(&[("LC_ALL", "C"), ("LANG", "zh_CN.UTF-8")], &["check", &path]);
+    assert!(String::from_utf8(c.stdout).unwrap().contains("help: "), "LC_ALL wins over LANG");
+    let md = extcheck_in(&[("LANG", "en_US.UTF-8")], &["check", "--lang", "zh", "--format", "markdown", &path]);
+    let md = String::from_utf8(md.stdout).unwrap();
+    assert!(
+        md.contains("| 严重级别 | 规则 | 位置 | 问题 | 如何修复 |") && md.contains("**兼容性（KubeSphere）：**"),
+        "{md}"
+    );
 }

@@ -55,6 +55,16 @@ impl Report {
         Counts::of(self.packages.iter().flat_map(|p| &p.diagnostics))
     }
 
+    /// Renders the message and help of every diagnostic, suppressed ones included, in `lang`
+    /// ([`Diagnostic::localize`]). A presentation step: fixes, codes and positions do not
+    /// change, and checking again gives English.
+    pub fn localize(&mut self, lang: crate::i18n::Lang) {
+        for package in &mut self.packages {
+            package.diagnostics.iter_mut().for_each(|d| d.localize(lang));
+            package.suppressed.iter_mut().for_each(|s| s.diagnostic.localize(lang));
+        }
+    }
+
     /// True when the input could not be read at all or no package was recognised.
     pub fn unreadable(&self) -> bool {
         self.packages.iter().all(|p| p.kind.is_none())
@@ -319,12 +329,11 @@ fn split(mut package: Package, found: &[Detected]) -> Vec<Package> {
 /// duplicate keys would otherwise give a report of hundreds of megabytes).
 pub const MAX_PER_RULE_AND_FILE: usize = 50;
 
-const MORE_HELP: &str =
-    "A report lists at most 50 findings of one rule in one file. Fix the ones listed and check again.";
+const MORE_HELP: &str = "report-more-help";
 
 /// True for a diagnostic made by [`more`] (it counts findings that were not built).
 pub(crate) fn is_more(d: &Diagnostic) -> bool {
-    d.help == MORE_HELP
+    d.help_source.as_ref().is_some_and(|m| m.id == MORE_HELP)
 }
 
 /// The diagnostic that stands for `count` more findings of `code` in `file` beyond
@@ -337,12 +346,14 @@ pub(crate) fn more(
     count: usize,
     location: Option<crate::diagnostic::Location>,
 ) -> Diagnostic {
-    let place = file.as_deref().map_or_else(|| "this package".to_string(), |f| format!("`{f}`"));
+    let place = file
+        .as_deref()
+        .map_or_else(|| crate::i18n::Arg::from(crate::msg!("report-more-this-package")), |f| format!("`{f}`").into());
     let mut d = Diagnostic::new(
         code,
         severity,
-        format!("… and {count} more {code} findings in {place}, not listed"),
-        MORE_HELP,
+        crate::msg!("report-more-message", count, code, place),
+        crate::i18n::Message::new(MORE_HELP),
     );
     d.file = file;
     d.location = location;
@@ -358,7 +369,7 @@ fn cap(diagnostics: &mut Vec<Diagnostic>) {
     let mut dropped: Vec<(Diagnostic, usize, crate::Severity)> = Vec::new();
     let mut slot: HashMap<(&'static str, Option<String>), usize> = HashMap::new();
     diagnostics.retain(|d| {
-        if d.help == MORE_HELP {
+        if is_more(d) {
             return true;
         }
         let key = (d.code, d.file.clone());

@@ -295,12 +295,13 @@ impl Config {
         if d.severity > Severity::Info && self.platforms.excludes_all(&d.matters_on) {
             let lines = describe_lines(&d.matters_on);
             let counted = self.counted_description(&d.matters_on);
-            d.help = format!(
-                "{} Info here, not {}: it blocks only {lines}, and {} counts only {counted}.",
-                d.help,
-                d.severity.as_str(),
-                self.file
-            );
+            d.wrap_help(crate::msg!(
+                "config-info-here",
+                severity = d.severity.as_str(),
+                lines,
+                file = self.file,
+                counted
+            ));
             d.severity = Severity::Info;
         }
         if let Some(fix) = &mut d.fix
@@ -394,13 +395,14 @@ pub fn check_in_tree(input: &str, read: ReadResult) -> Report {
                 let mut d = crate::Diagnostic::new(
                     "SUP002",
                     Severity::Warning,
-                    if prefix.is_empty() {
-                        let key = e.key.as_deref().map(|k| format!("key `{k}`: ")).unwrap_or_default();
-                        format!("{FILE_NAME} cannot be used: {key}{}", e.message)
-                    } else {
-                        format!("{FILE_NAME} cannot be used: {e}")
+                    match (prefix.is_empty(), e.key.as_deref()) {
+                        (true, Some(key)) => {
+                            crate::msg!("sup002-message-key", file = FILE_NAME, key, error = e.message)
+                        }
+                        (true, None) => crate::msg!("sup002-message", file = FILE_NAME, error = e.message),
+                        (false, _) => crate::msg!("sup002-message", file = FILE_NAME, error = e),
                     },
-                    "This package was checked without it: nothing is ignored or re-graded and every platform line counts. Correct the key named (`extcheck rules` lists the codes; severities are \"error\", \"warning\" or \"info\"; platform lines look like \"2.10\").",
+                    crate::msg!("sup002-help"),
                 );
                 if prefix.is_empty() {
                     let start: usize = text.split_inclusive('\n').take(e.line.saturating_sub(1)).map(str::len).sum();

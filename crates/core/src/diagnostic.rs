@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{Arg, Lang, Message};
 use crate::syntax::{LineCol, Span};
 
 /// What happens on the real platform (RULES.md): `Error` means a platform rejects, hides, or
@@ -217,21 +218,104 @@ pub struct Diagnostic {
     /// ones into info ([`crate::config::Config::apply`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub matters_on: Vec<PlatformLine>,
+    /// The localisable source of `message`, when it was built from a Fluent message
+    /// ([`Diagnostic::localize`] renders it in another language). Serialised for the web app's
+    /// worker and page; the reports (JSON, SARIF) do not carry it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_source: Option<Message>,
+    /// The localisable source of `help`, like [`Diagnostic::message_source`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help_source: Option<Message>,
+}
+
+/// A diagnostic's message or help as given to [`Diagnostic::new`]: a Fluent [`Message`]
+/// (rendered in English at once, and again in any language by [`Diagnostic::localize`]) or
+/// fixed text, which stays as it is in every language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Text {
+    /// Fixed text.
+    Plain(String),
+    /// A localisable message.
+    Message(Message),
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Self {
+        Text::Plain(s)
+    }
+}
+impl From<&String> for Text {
+    fn from(s: &String) -> Self {
+        Text::Plain(s.clone())
+    }
+}
+impl From<&str> for Text {
+    fn from(s: &str) -> Self {
+        Text::Plain(s.to_string())
+    }
+}
+impl From<Message> for Text {
+    fn from(m: Message) -> Self {
+        Text::Message(m)
+    }
+}
+
+impl Text {
+    /// The English text, and the message to localise it from.
+    fn english(self) -> (String, Option<Message>) {
+        match self {
+            Text::Plain(s) => (s, None),
+            Text::Message(m) => (m.render(Lang::En), Some(m)),
+        }
+    }
 }
 
 impl Diagnostic {
-    /// A diagnostic with no file and no fix; add them with the builder methods.
-    pub fn new(code: &'static str, severity: Severity, message: impl Into<String>, help: impl Into<String>) -> Self {
+    /// A diagnostic with no file and no fix; add them with the builder methods. `message` and
+    /// `help` are rendered in English; [`Diagnostic::localize`] renders them in another
+    /// language.
+    pub fn new(code: &'static str, severity: Severity, message: impl Into<Text>, help: impl Into<Text>) -> Self {
+        let (message, message_source) = message.into().english();
+        let (help, help_source) = help.into().english();
         Diagnostic {
             code,
             severity,
-            message: message.into(),
-            help: help.into(),
+            message,
+            help,
             file: None,
             location: None,
             fix: None,
             matters_on: Vec::new(),
+            message_source,
+            help_source,
         }
+    }
+
+    /// Renders the message and help in `lang` (from their Fluent sources; fixed text stays).
+    pub fn localize(&mut self, lang: Lang) {
+        if let Some(m) = &self.message_source {
+            self.message = m.render(lang);
+        }
+        if let Some(m) = &self.help_source {
+            self.help = m.render(lang);
+        }
+    }
+
+    /// Rewrites the message as `outer`, which takes the current message as its argument
+    /// `$message` (rendered in the same language when it is localisable).
+    pub fn wrap_message(&mut self, outer: Message) {
+        let inner = self.message_source.take().map_or_else(|| Arg::Text(self.message.clone()), Arg::Message);
+        let message = outer.arg("message", inner);
+        self.message = message.render(Lang::En);
+        self.message_source = Some(message);
+    }
+
+    /// Rewrites the help as `outer`, which takes the current help as its argument `$help`.
+    pub fn wrap_help(&mut self, outer: Message) {
+        let inner = self.help_source.take().map_or_else(|| Arg::Text(self.help.clone()), Arg::Message);
+        let help = outer.arg("help", inner);
+        self.help = help.render(Lang::En);
+        self.help_source = Some(help);
     }
 
     /// Attaches the file this finding belongs to.

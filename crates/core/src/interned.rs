@@ -30,7 +30,7 @@ pub(crate) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<
     intern(value).map_err(serde::de::Error::custom)
 }
 
-fn intern(value: String) -> Result<&'static str, &'static str> {
+pub(crate) fn intern(value: String) -> Result<&'static str, &'static str> {
     if value.len() > MAX_LEN {
         return Err("interned string too long");
     }

@@ -50,21 +50,21 @@ pub fn is_annotation_key(s: &str) -> bool {
 }
 
 /// Why `s` is not a DNS-1123 label, in words, or `None` when it is one.
-pub fn label_problem(s: &str) -> Option<String> {
+pub fn label_problem(s: &str) -> Option<crate::i18n::Message> {
     if s.is_empty() {
-        return Some("it is empty".into());
+        return Some(crate::msg!("k8s-problem-empty"));
     }
     if let Some(c) = s.chars().find(|c| c.is_ascii_uppercase()) {
-        return Some(format!("it contains the uppercase letter `{c}`"));
+        return Some(crate::msg!("k8s-problem-uppercase", letter = c));
     }
     if let Some(c) = s.chars().find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-')) {
-        return Some(format!("it contains `{c}`; only lowercase letters, digits and `-` are allowed"));
+        return Some(crate::msg!("k8s-problem-character", character = c));
     }
     if s.starts_with('-') || s.ends_with('-') {
-        return Some("it starts or ends with `-`".into());
+        return Some(crate::msg!("k8s-problem-dash"));
     }
     if s.len() > 63 {
-        return Some(format!("it is {} characters long (at most 63)", s.len()));
+        return Some(crate::msg!("k8s-problem-long", length = s.len()));
     }
     None
 }
@@ -90,9 +90,12 @@ mod tests {
         );
         assert!(is_annotation_key("executor-hook-image.kubesphere.io/install") && is_annotation_key("simple"));
         assert!(!is_annotation_key("bad key") && !is_annotation_key("Bad_Prefix/x") && !is_annotation_key("a/"));
-        assert_eq!(label_problem("Hello").unwrap(), "it contains the uppercase letter `H`");
         assert_eq!(
-            label_problem("a_b").unwrap(),
+            label_problem("Hello").unwrap().render(crate::i18n::Lang::En),
+            "it contains the uppercase letter `H`"
+        );
+        assert_eq!(
+            label_problem("a_b").unwrap().render(crate::i18n::Lang::En),
             "it contains `_`; only lowercase letters, digits and `-` are allowed"
         );
         assert_eq!(label_problem("ok-1"), None);

@@ -17,6 +17,7 @@ pub mod edit;
 pub mod fix;
 pub mod fuzz;
 pub mod helm;
+pub mod i18n;
 mod interned;
 pub mod k8s;
 pub mod kubesphere;
@@ -34,3 +35,4 @@ pub mod template;
 
 pub use check::{PackageReport, Report, check};
 pub use diagnostic::{Applicability, Counts, Diagnostic, Edit, Fix, Severity};
+pub use i18n::{Lang, Message};

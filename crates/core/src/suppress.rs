@@ -200,15 +200,15 @@ pub fn inline(package: &Package, diagnostics: Vec<Diagnostic>) -> (Vec<Diagnosti
             index = Some((x.file.as_str(), text, LineIndex::new(text)));
         }
         let Some((_, text, index)) = &index else { continue };
-        let mut problems: Vec<(Span, String)> = Vec::new();
+        let mut problems: Vec<(Span, crate::i18n::Message)> = Vec::new();
         if x.codes.is_empty() {
-            problems.push((x.span, format!("`{}` names no rule code", x.text)));
+            problems.push((x.span, crate::msg!("sup001-message-no-code", comment = x.text)));
         }
         for (code, span, _) in unused_codes {
             let message = if crate::rules::rule(code).is_none() {
-                format!("`{MARKER} {code}`: there is no rule `{code}`")
+                crate::msg!("sup001-message-unknown", marker = MARKER, code)
             } else {
-                format!("`{MARKER} {code}` suppresses nothing: no {code} finding on line {}", x.target)
+                crate::msg!("sup001-message", marker = MARKER, code, line = x.target)
             };
             problems.push((*span, message));
         }
@@ -236,15 +236,10 @@ pub fn inline(package: &Package, diagnostics: Vec<Diagnostic>) -> (Vec<Diagnosti
     (kept, suppressed)
 }
 
-fn unused(file: &str, text: &str, index: &LineIndex, span: Span, message: String) -> Diagnostic {
-    Diagnostic::new(
-        "SUP001",
-        Severity::Warning,
-        message,
-        "Remove the code from the comment (or the whole comment); a suppression that suppresses nothing hides the next real finding on that line.",
-    )
-    .in_file(file)
-    .at(text, index, span)
+fn unused(file: &str, text: &str, index: &LineIndex, span: Span, message: crate::i18n::Message) -> Diagnostic {
+    Diagnostic::new("SUP001", Severity::Warning, message, crate::msg!("sup001-help"))
+        .in_file(file)
+        .at(text, index, span)
 }
 
 #[cfg(test)]

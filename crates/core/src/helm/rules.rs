@@ -2,6 +2,7 @@
 //! Source: helm/helm `pkg/chart/metadata.go` (`Validate`, `isValidSemver`), v3.18.1.
 
 use crate::diagnostic::{Diagnostic, Fix, Severity};
+use crate::i18n::{Arg, Message};
 use crate::package::Kind;
 use crate::rules::schema::{self, Strictness};
 use crate::rules::{Ctx, YamlFile};
@@ -45,47 +46,49 @@ pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 fn required(file: &YamlFile<'_>, root: &Node, generated: bool, out: &mut Vec<Diagnostic>) {
-    let regenerate = if generated { " `ksbuilder package` writes it from extension.yaml." } else { "" };
-    let mut problem = |span: Span, message: String, help: &str| {
-        out.push(file.file.diag("HELM001", Severity::Error, span, message, format!("{help}{regenerate}")));
+    let regenerate = if generated { Arg::from(crate::msg!("helm001-regenerate")) } else { Arg::none() };
+    let mut problem = |span: Span, message: Message, help: Message| {
+        out.push(file.file.diag(
+            "HELM001",
+            Severity::Error,
+            span,
+            message,
+            crate::msg!("helm001-help", help, regenerate),
+        ));
     };
     let start = Span::at(root.span.start);
     let path = file.file.path;
     match root.entry_go("apiVersion") {
         None => problem(
             start,
-            format!("`{path}` has no `apiVersion`"),
-            "Helm refuses a chart without `apiVersion`. Add `apiVersion: v2`.",
+            crate::msg!("helm001-message-no-api-version", path),
+            crate::msg!("helm001-help-no-api-version"),
         ),
         Some(e) => match e.value.as_str() {
             Some("v1" | "v2") => {}
             other => problem(
                 e.value.span,
-                format!("`apiVersion: {}` is neither `v1` nor `v2`", other.unwrap_or("")),
-                "Helm 3 accepts chart `apiVersion` `v1` or `v2`; use `v2`.",
+                crate::msg!("helm001-message-api-version", value = other.unwrap_or("")),
+                crate::msg!("helm001-help-api-version"),
             ),
         },
     }
     match root.entry_go("name").and_then(|e| e.value.as_str().map(|s| (s, e))) {
         None | Some(("", _)) => {
-            problem(start, format!("`{path}` has no `name`"), "Helm refuses a chart without `name`.")
+            problem(start, crate::msg!("helm001-message-no-name", path), crate::msg!("helm001-help-no-name"))
         }
-        Some((name, e)) if name.contains(['/', '\\']) || name == "." || name == ".." => problem(
-            e.value.span,
-            format!("Chart name `{name}` contains a path separator"),
-            "Helm requires the chart name to equal its base name (`name == filepath.Base(name)`): no `/` or `\\`.",
-        ),
+        Some((name, e)) if name.contains(['/', '\\']) || name == "." || name == ".." => {
+            problem(e.value.span, crate::msg!("helm001-message-name-path", name), crate::msg!("helm001-help-name-path"))
+        }
         _ => {}
     }
     match root.entry_go("version").and_then(|e| e.value.as_str().map(|s| (s, e))) {
         None | Some(("", _)) => {
-            problem(start, format!("`{path}` has no `version`"), "Helm refuses a chart without `version`.")
+            problem(start, crate::msg!("helm001-message-no-version", path), crate::msg!("helm001-help-no-version"))
         }
-        Some((version, e)) if !is_masterminds_version(version) => problem(
-            e.value.span,
-            format!("Chart version `{version}` is not SemVer"),
-            "Helm parses the chart version with Masterminds semver (`1.2.3`, also `v1.2`); anything else fails `helm package`, `helm install` and the repository index.",
-        ),
+        Some((version, e)) if !is_masterminds_version(version) => {
+            problem(e.value.span, crate::msg!("helm001-message-version", version), crate::msg!("helm001-help-version"))
+        }
         _ => {}
     }
 }
@@ -106,17 +109,20 @@ fn numeric_versions(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>)
         }
         let raw = file.file.slice(entry.value.span);
         let read_as = crate::rules::schema::go_float_string(raw);
-        let note = if read_as != raw { format!(", which Helm reads as `{read_as}`") } else { String::new() };
+        let note = if read_as != raw { Arg::from(crate::msg!("helm002-note", read_as)) } else { Arg::none() };
         out.push(
             file.file
                 .diag(
                     "HELM002",
                     Severity::Warning,
                     entry.value.span,
-                    format!("`{key}: {raw}` is a YAML number, not a string{note}"),
-                    "Helm expects `version` and `appVersion` to be strings; a number is converted and can lose digits (`1.10` → `1.1`), and `helm lint` warns. Quote it.",
+                    crate::msg!("helm002-message", key, raw, note),
+                    crate::msg!("helm002-help"),
                 )
-                .with_fix(Fix::safe(format!("Quote `{raw}`"), vec![file.file.edit(entry.value.span, yaml::double_quoted(raw))])),
+                .with_fix(Fix::safe(
+                    format!("Quote `{raw}`"),
+                    vec![file.file.edit(entry.value.span, yaml::double_quoted(raw))],
+                )),
         );
     }
 }
@@ -137,8 +143,8 @@ fn missing_subcharts(ctx: &Ctx<'_>, file: &YamlFile<'_>, root: &Node, dir: &str,
             "HELM003",
             Severity::Error,
             name_node.span,
-            format!("Dependency `{name}` has no subchart in `{charts_dir}`"),
-            format!("`helm install` and `helm upgrade` fail with \"found in Chart.yaml, but missing in charts/ directory: {name}\". Run `helm dependency build`, or add the chart under `{charts_dir}`."),
+            crate::msg!("helm003-message", name, charts_dir),
+            crate::msg!("helm003-help", name, charts_dir),
         ));
     }
 }

@@ -46,6 +46,24 @@ pub enum Format {
 
 impl Format {
     /// How a person would name it in a message.
+    pub fn describe_message(self) -> crate::i18n::Message {
+        crate::i18n::Message::new(match self {
+            Format::Gzip => "pkg001-format-gzip",
+            Format::Tar => "pkg001-format-tar",
+            Format::Zip => "pkg001-format-zip",
+            Format::Bzip2 => "pkg001-format-bzip2",
+            Format::Xz => "pkg001-format-xz",
+            Format::Zstd => "pkg001-format-zstd",
+            Format::SevenZip => "pkg001-format-7z",
+            Format::Rar => "pkg001-format-rar",
+            Format::Json => "pkg001-format-json",
+            Format::Text => "pkg001-format-text",
+            Format::Empty => "pkg001-format-empty",
+            Format::Binary => "pkg001-format-binary",
+        })
+    }
+
+    /// What the bytes look like, in English (see [`Format::describe_message`]).
     pub fn describe(self) -> &'static str {
         match self {
             Format::Gzip => "a gzip file",
@@ -109,7 +127,11 @@ fn is_tar_header(block: &[u8]) -> bool {
 }
 
 /// PKG001 about the input as a whole (no file inside the package).
-fn unreadable(_name: &str, message: String, help: &str) -> Diagnostic {
+fn unreadable(
+    _name: &str,
+    message: impl Into<crate::diagnostic::Text>,
+    help: impl Into<crate::diagnostic::Text>,
+) -> Diagnostic {
     Diagnostic::new("PKG001", Severity::Error, message, help)
 }
 
@@ -132,28 +154,20 @@ pub fn read_archive(name: &str, bytes: &[u8]) -> ReadResult {
         Format::Tar => {
             diagnostics.push(unreadable(
                 name,
-                format!("`{name}` is a plain (uncompressed) tar archive, not gzip-compressed"),
-                "Helm, ksbuilder and Rancher read charts with a gzip reader and reject an \
-                 uncompressed tar. Compress it (`tar -czf`), or build it with `helm package` / \
-                 `ksbuilder package`. Its contents were checked anyway.",
+                crate::msg!("pkg001-message-plain-tar", name),
+                crate::msg!("pkg001-help-plain-tar"),
             ));
             Box::new(bytes)
         }
         other => {
             let hint = match other {
-                Format::Zip => {
-                    "A zip is not a chart archive: Helm and ksbuilder need a gzip-compressed tar (`.tgz`). Build it with `ksbuilder package` or `helm package`, or drop the folder instead."
-                }
-                Format::Text | Format::Json => {
-                    "This looks like a single file renamed to `.tgz`. Drop the file itself (e.g. `extension.yaml`, `package.json`, `Chart.yaml`) or the package folder."
-                }
-                _ => {
-                    "extcheck reads gzip-compressed tar archives (`.tgz`, `.tar.gz`), folders, and single `extension.yaml` / `package.json` / `Chart.yaml` files."
-                }
+                Format::Zip => crate::msg!("pkg001-help-zip"),
+                Format::Text | Format::Json => crate::msg!("pkg001-help-renamed-file"),
+                _ => crate::msg!("pkg001-help-other-format"),
             };
             diagnostics.push(unreadable(
                 name,
-                format!("`{name}` is {}, not a gzip-compressed tar archive", other.describe()),
+                crate::msg!("pkg001-message-not-tgz", name, format = other.describe_message()),
                 hint,
             ));
             return ReadResult { package: None, origin, diagnostics };
@@ -173,21 +187,13 @@ pub fn read_archive(name: &str, bytes: &[u8]) -> ReadResult {
     first.truncate(filled);
     if format == Format::Gzip && !is_tar_header(&first) {
         let message = if first.is_empty() {
-            format!("`{name}` is an empty gzip file")
+            crate::msg!("pkg001-message-empty-gzip", name)
         } else if first.iter().all(|&b| b == 0) {
-            format!("`{name}` holds an empty tar archive (no files)")
+            crate::msg!("pkg001-message-empty-tar", name)
         } else {
-            format!(
-                "`{name}` is gzip-compressed, but what is inside is {}, not a tar archive",
-                sniff_format(&first).describe()
-            )
+            crate::msg!("pkg001-message-gzip-not-tar", name, format = sniff_format(&first).describe_message())
         };
-        diagnostics.push(unreadable(
-            name,
-            message,
-            "A chart archive is a gzip-compressed tar of one folder. Build it with \
-             `ksbuilder package` or `helm package`.",
-        ));
+        diagnostics.push(unreadable(name, message, crate::msg!("pkg001-help-not-tar")));
         return ReadResult { package: None, origin, diagnostics };
     }
 
@@ -382,8 +388,8 @@ pub fn read_archive(name: &str, bytes: &[u8]) -> ReadResult {
     if package.files.is_empty() && diagnostics.is_empty() {
         diagnostics.push(unreadable(
             name,
-            format!("`{name}` contains no files"),
-            "The archive is empty. Build it from the package folder with `ksbuilder package` or `helm package`.",
+            crate::msg!("pkg001-message-no-files", name),
+            crate::msg!("pkg001-help-no-files"),
         ));
     }
     if let Some(prefix) = &prefix {
@@ -450,15 +456,15 @@ fn read_full(reader: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
 /// short or does not match the data (CRC-32 or length).
 fn gzip_trailer(name: &str, error: &io::Error) -> Diagnostic {
     let what = if error.kind() == io::ErrorKind::UnexpectedEof {
-        "ends before its gzip trailer (the CRC-32 and length of the data): the file was cut short"
+        crate::msg!("pkg001-trailer-cut")
     } else {
-        "has a gzip trailer that does not match its data (CRC-32 or length): the file is damaged"
+        crate::msg!("pkg001-trailer-mismatch")
     };
     Diagnostic::new(
         "PKG001",
         Severity::Warning,
-        format!("`{name}` {what} ({error})"),
-        "Every file was read, but `gzip -t`, `tar` and most tools reject the archive as corrupt. Helm's chart loader (used by Helm and ks-core) reads the tar only up to its end marker, so it usually never reaches the trailer and loads the chart as is; the damage may not be limited to the trailer. Build or download the archive again.",
+        crate::msg!("pkg001-message", name, what, error),
+        crate::msg!("pkg001-help"),
     )
 }
 
@@ -467,71 +473,44 @@ fn stream_error(name: &str, error: &io::Error, entries_read: usize) -> Diagnosti
     if text.contains(LIMIT_MESSAGE) {
         return total_too_large(name);
     }
-    let (what, help) = if error.kind() == io::ErrorKind::UnexpectedEof
-        || text.contains("unexpected end")
-        || text.contains("EOF")
-    {
-        (
-            "is truncated",
-            "The archive ends in the middle of its data: the download or copy was cut short. Build or download it again.",
-        )
-    } else if text.contains("corrupt deflate stream")
-        || text.contains("invalid gzip header")
-        || text.contains("deflate")
-    {
-        ("has corrupt gzip data", "The compressed data is damaged. Build or download the archive again.")
-    } else {
-        ("could not be read as a tar archive", "Build the archive again with `ksbuilder package` or `helm package`.")
-    };
-    let after = if entries_read > 0 { format!(" after {entries_read} entries") } else { String::new() };
-    unreadable(name, format!("`{name}` {what}{after} ({text})"), help)
+    let (message, help) =
+        if error.kind() == io::ErrorKind::UnexpectedEof || text.contains("unexpected end") || text.contains("EOF") {
+            ("pkg001-message-truncated", "pkg001-help-truncated")
+        } else if text.contains("corrupt deflate stream")
+            || text.contains("invalid gzip header")
+            || text.contains("deflate")
+        {
+            ("pkg001-message-corrupt", "pkg001-help-corrupt")
+        } else {
+            ("pkg001-message-not-tar", "pkg001-help-rebuild")
+        };
+    let message = crate::i18n::Message::new(message).arg("name", name).arg("entries", entries_read).arg("error", text);
+    unreadable(name, message, crate::i18n::Message::new(help))
 }
 
 fn duplicate_entry(path: &str) -> Diagnostic {
-    Diagnostic::new(
-        "PKG007",
-        Severity::Warning,
-        format!("`{path}` appears twice in the archive; the later entry wins"),
-        "Tools disagree on which copy they use. Rebuild the archive so that each path appears once.",
-    )
-    .in_file(path)
-    .with_fix(Fix::safe(format!("Keep only the later `{path}`"), vec![]))
+    Diagnostic::new("PKG007", Severity::Warning, crate::msg!("pkg007-message", path), crate::msg!("pkg007-help"))
+        .in_file(path)
+        .with_fix(Fix::safe(format!("Keep only the later `{path}`"), vec![]))
 }
 
 fn dot_prefix(count: usize) -> Diagnostic {
-    Diagnostic::new(
-        "PKG005",
-        Severity::Warning,
-        format!("{count} entry names start with `./`"),
-        "Helm strips the first path segment (`.`), so ks-core and ksbuilder look for \
-         `name/extension.yaml` one level too high and find nothing. Create the archive from the \
-         parent folder (`tar -czf name.tgz name/`) or with `ksbuilder package`.",
-    )
-    .with_fix(Fix::safe("Strip the `./` prefix from every entry", vec![]).with_operations(vec![]))
+    Diagnostic::new("PKG005", Severity::Warning, crate::msg!("pkg005-message", count), crate::msg!("pkg005-help"))
+        .with_fix(Fix::safe("Strip the `./` prefix from every entry", vec![]).with_operations(vec![]))
 }
 
 fn top_folder_problem(tops: &BTreeMap<&str, usize>, root_files: &[&str]) -> Diagnostic {
     let message = if !root_files.is_empty() {
         let shown: Vec<String> = root_files.iter().take(3).map(|f| format!("`{f}`")).collect();
-        format!(
-            "The archive has files at its root ({}{}) instead of one top-level folder",
-            shown.join(", "),
-            if root_files.len() > 3 { ", ..." } else { "" }
-        )
+        let files = format!("{}{}", shown.join(", "), if root_files.len() > 3 { ", ..." } else { "" });
+        crate::msg!("pkg004-message-root-files", files)
     } else if tops.is_empty() {
-        "The archive has no top-level folder".to_string()
+        crate::msg!("pkg004-message-no-folder")
     } else {
         let shown: Vec<String> = tops.keys().take(4).map(|t| format!("`{t}/`")).collect();
-        format!("The archive has {} top-level folders ({}) instead of one", tops.len(), shown.join(", "))
+        crate::msg!("pkg004-message-folders", count = tops.len(), folders = shown.join(", "))
     };
-    Diagnostic::new(
-        "PKG004",
-        Severity::Error,
-        message,
-        "Helm drops the first path segment of every entry and expects all files under one \
-         folder named after the chart. Archive the package folder itself: \
-         `tar -czf name-version.tgz name/` (or `ksbuilder package` / `helm package`).",
-    )
+    Diagnostic::new("PKG004", Severity::Error, message, crate::msg!("pkg004-help"))
 }
 
 #[cfg(test)]

@@ -47,6 +47,18 @@ impl Kind {
             Kind::HelmChart => "Helm chart",
         }
     }
+
+    /// [`Kind::label`] in `lang`.
+    pub fn label_in(self, lang: crate::i18n::Lang) -> String {
+        let id = match self {
+            Kind::Kubesphere => "kind-kubesphere",
+            Kind::RancherPackage => "kind-rancher-package",
+            Kind::RancherChart => "kind-rancher-chart",
+            Kind::RancherPlugin => "kind-rancher-plugin",
+            Kind::HelmChart => "kind-helm-chart",
+        };
+        crate::i18n::text(id, lang)
+    }
 }
 
 /// One package found in the input.
@@ -88,13 +100,8 @@ pub fn detect(package: &Package, origin: &Origin) -> (Vec<Detected>, Vec<Diagnos
                     Diagnostic::new(
                         "KS014",
                         Severity::Error,
-                        format!(
-                            "`extension.yaml` is at `{}/extension.yaml`, one folder below the package root",
-                            d.root
-                        ),
-                        "ks-core and ksbuilder read `extension.yaml` from the chart root (the archive's top \
-                         folder); here they find none and the extension silently does not appear. Archive the \
-                         folder that contains `extension.yaml` (or run `ksbuilder package` on it).",
+                        crate::msg!("ks014-message", d_root = d.root),
+                        crate::msg!("ks014-help"),
                     )
                     .in_file(format!("{}/extension.yaml", d.root)),
                 );
@@ -176,10 +183,8 @@ fn nothing_recognised(package: &Package) -> Diagnostic {
     Diagnostic::new(
         "PKG008",
         Severity::Error,
-        format!("No extension package recognised: found {listing}.{package_json_note}"),
-        "extcheck recognises a KubeSphere extension (`extension.yaml`), a Rancher UI extension \
-         (`package.json` with a `rancher` key), a Rancher plugin archive (`files.txt` and \
-         `plugin/`) and Helm charts (`Chart.yaml`), at the root of the input or one folder below.",
+        crate::msg!("pkg008-message", listing, package_json_note),
+        crate::msg!("pkg008-help"),
     )
 }
 

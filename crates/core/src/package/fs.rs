@@ -65,12 +65,7 @@ fn not_read(file_name: &str, diagnostic: Diagnostic) -> ReadResult {
 
 /// PKG001 for a FIFO, socket or device given as the input.
 fn special_file(file_name: &str) -> Diagnostic {
-    Diagnostic::new(
-        "PKG001",
-        Severity::Error,
-        format!("`{file_name}` is not a regular file (a FIFO, socket or device); it was not opened"),
-        "Give extcheck a package archive (`.tgz`), a folder, or a manifest file saved on disk.",
-    )
+    Diagnostic::new("PKG001", Severity::Error, crate::msg!("pkg001-message-2", file_name), crate::msg!("pkg001-help-2"))
 }
 
 fn walk(

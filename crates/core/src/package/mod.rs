@@ -309,10 +309,8 @@ pub(crate) fn unsafe_path(path: &str) -> Option<Diagnostic> {
     Some(Diagnostic::new(
         "PKG002",
         Severity::Error,
-        format!("Unsafe entry path `{path}`: it {why}; the entry was skipped"),
-        "Helm rejects the whole archive when one entry path is absolute, contains `..`, a \
-             drive letter or backslashes. Rebuild the archive from the package folder with \
-             relative `/` paths (e.g. `ksbuilder package` or `helm package`).",
+        crate::msg!("pkg002-message", path, why),
+        crate::msg!("pkg002-help"),
     ))
 }
 
@@ -320,12 +318,8 @@ pub(crate) fn file_too_large(path: &str, bytes: u64) -> Diagnostic {
     Diagnostic::new(
         "PKG003",
         Severity::Error,
-        format!(
-            "`{path}` is {} when decompressed, over Helm's limit of 5 MiB for one file; it was not read",
-            human_bytes(bytes)
-        ),
-        "Helm ≥ 3.17.3 refuses charts with a file over 5 MiB. Remove the file or move large \
-         data out of the chart (e.g. pull it from an image at run time).",
+        crate::msg!("pkg003-message", path, human_bytes_bytes = human_bytes(bytes)),
+        crate::msg!("pkg003-help"),
     )
     .in_file(path)
 }
@@ -336,31 +330,22 @@ pub(crate) fn plugin_file_too_large(path: &str, bytes: u64) -> Diagnostic {
     Diagnostic::new(
         "PKG003",
         Severity::Warning,
-        format!(
-            "`{path}` is {} when decompressed, over Rancher's plugin cache limit of 30 MiB for one file; it was not read",
-            human_bytes(bytes)
-        ),
-        "Rancher caches a plugin archive only when every file is within `max-ui-plugin-file-byte-size` (30 MiB by default, rancher/rancher `pkg/settings/setting.go`); otherwise it marks the plugin `noCache` and proxies every request to the endpoint (https only from Rancher 2.15). Split or shrink the file, e.g. drop source maps from the build.",
+        crate::msg!("pkg003-message-2", path, human_bytes_bytes = human_bytes(bytes)),
+        crate::msg!("pkg003-help-2"),
     )
     .in_file(path)
 }
 
 pub(crate) fn total_too_large(path: &str) -> Diagnostic {
-    Diagnostic::new(
-        "PKG003",
-        Severity::Error,
-        format!("The package passes Helm's limit of 100 MiB decompressed; reading stopped at `{path}`"),
-        "Helm ≥ 3.17.3 refuses charts over 100 MiB decompressed. Remove large or stray files \
-         (old `.tgz` builds, binaries, media).",
-    )
+    Diagnostic::new("PKG003", Severity::Error, crate::msg!("pkg003-message-3", path), crate::msg!("pkg003-help-3"))
 }
 
 pub(crate) fn link_entry(path: &str, what: &str, remove_entry: Option<&str>) -> Diagnostic {
     let d = Diagnostic::new(
         "PKG006",
         Severity::Warning,
-        format!("`{path}` is a {what}; Helm ignores it, so the package does not contain its target"),
-        "Replace the link by the file it points to, or remove it.",
+        crate::msg!("pkg006-message", path, what),
+        crate::msg!("pkg006-help"),
     )
     .in_file(path);
     match remove_entry {

@@ -51,8 +51,8 @@ fn value_types(manifest: &Manifest<'_>, a: &Annotation, out: &mut Vec<Diagnostic
         "RC006",
         Severity::Error,
         a.value_span,
-        format!("Annotation `{}` has the value `{}`, which is not a string", a.key, raw.lines().next().unwrap_or("")),
-        "Helm types chart annotations as `map[string]string`, so packaging or loading the chart fails on a non-string value. Write it as a string, e.g. `\"true\"`.",
+        crate::msg!("rc006-message", a_key = a.key, raw_lines_next_unwrap_or = raw.lines().next().unwrap_or("")),
+        crate::msg!("rc006-help"),
     );
     if scalar && !raw.is_empty() && raw != "null" {
         d = d.with_fix(Fix::safe(format!("Write `\"{raw}\"`"), vec![manifest.stringify(a.value_span)]));
@@ -82,8 +82,8 @@ fn host(manifest: &Manifest<'_>, a: &Annotation, out: &mut Vec<Diagnostic>) {
         "RC013",
         severity,
         a.key_span,
-        format!("`{UI_EXTENSIONS_HOST}: {value}` is set"),
-        format!("On Rancher 2.10+ the Extensions page tests it with `semver.satisfies('rancher-manager', value)`, which is always false, so every version shows \"has a host of ... which is not compatible with this application\" and cannot be installed.{extra} Remove the annotation."),
+        crate::msg!("rc013-message", UI_EXTENSIONS_HOST, value),
+        crate::msg!("rc013-help", extra),
     );
     if let Some(edit) = manifest.remove_annotation(&a.key) {
         d = d.with_fix(Fix::unsafe_(format!("Remove `{UI_EXTENSIONS_HOST}`"), vec![edit]));
@@ -98,8 +98,8 @@ fn hidden(manifest: &Manifest<'_>, a: &Annotation, out: &mut Vec<Diagnostic>) {
             "RC029",
             Severity::Warning,
             a.key_span,
-            "`catalog.cattle.io/hidden: \"true\"` hides the extension's card",
-            "The Extensions page drops charts where any version has this annotation: users never see the extension. Remove it unless hiding is intended (e.g. for an extension installed by another product).",
+            crate::msg!("rc029-message"),
+            crate::msg!("rc029-help"),
         ));
     }
 }
@@ -116,8 +116,8 @@ fn old_default(manifest: &Manifest<'_>, a: &Annotation, out: &mut Vec<Diagnostic
         "RC030",
         Severity::Info,
         a.value_span,
-        format!("`{}: {value}` is the default of {origin}", a.key),
-        "Old `@rancher/shell` templates shipped this upper bound; an extension that kept it is filtered out by the backend on newer Rancher releases (\"it does not show up\"). Set the range your extension really supports; the defaults were removed in shell 3.0.1.",
+        crate::msg!("rc030-message", a_key = a.key, value, origin),
+        crate::msg!("rc030-help"),
     ));
 }
 
@@ -136,8 +136,8 @@ fn icon(manifest: &Manifest<'_>, out: &mut Vec<Diagnostic>) {
         "RC023",
         Severity::Warning,
         manifest.anchor(),
-        format!("No icon: {field}"),
-        "The Extensions page shows the generic extension icon. Add an `icon` with an http(s) URL of an SVG or PNG (Rancher fetches it through its own proxy).",
+        crate::msg!("rc023-message", field),
+        crate::msg!("rc023-help"),
     ));
 }
 
@@ -153,8 +153,8 @@ fn display_name(manifest: &Manifest<'_>, list: &[Annotation], out: &mut Vec<Diag
         "RC025",
         Severity::Info,
         manifest.anchor(),
-        "No `catalog.cattle.io/display-name`: the card's title is the chart name",
-        "Add `catalog.cattle.io/display-name` with a human title, e.g. \"Kubewarden\".",
+        crate::msg!("rc025-message"),
+        crate::msg!("rc025-help"),
     ));
 }
 
@@ -178,7 +178,7 @@ fn description(manifest: &Manifest<'_>, out: &mut Vec<Diagnostic>) {
         "RC026",
         Severity::Info,
         span,
-        format!("The description {}", problems.join("; ")),
-        "Keep the card description short and free of double quotes; put details in the README.",
+        crate::msg!("rc026-message", problems_join = problems.join("; ")),
+        crate::msg!("rc026-help"),
     ));
 }

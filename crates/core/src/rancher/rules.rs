@@ -43,8 +43,12 @@ fn package_json(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             "RC005",
             Severity::Error,
             rancher.value.span,
-            format!("`rancher` is {} `{}`, not an object", a_type(&rancher.value), file.file.slice(rancher.value.span)),
-            "The publish scripts read `rancher.annotations` from this object; with `\"rancher\": true` (what `build-pkg` writes into the *built* package.json) no annotations are published, so the chart lacks `ui-extensions-version` and Rancher 2.10+ does not load it. Use the source package.json with `\"rancher\": { \"annotations\": { ... } }`.",
+            crate::msg!(
+                "rc005-message",
+                a_type_rancher_value = a_type(&rancher.value),
+                file_file_slice_rancher_value = file.file.slice(rancher.value.span)
+            ),
+            crate::msg!("rc005-help"),
         ));
         return;
     }
@@ -166,19 +170,13 @@ fn folder_name(ctx: &Ctx<'_>, file: &JsonFile<'_>, root: &JsonNode, out: &mut Ve
         "RC003",
         Severity::Error,
         m.value.span,
-        format!("The package is in folder `{folder}/` but is named `{name}`"),
-        format!("`build-pkg` names the bundle and its global after the folder (`{folder}-<version>.umd.min.js`) while Rancher loads `{name}-<version>.umd.min.js` by the package name, so the extension fails to load (\"An error occurred loading the code for this Extension\"). Rename the folder to `pkg/{name}/` or the package to `{folder}`."),
+        crate::msg!("rc003-message", folder, name),
+        crate::msg!("rc003-help", folder, name),
     ));
 }
 
 fn no_auth_diag(file: &TextFile<'_>, span: Span, what: &str) -> Diagnostic {
-    file.diag(
-        "RC024",
-        Severity::Warning,
-        span,
-        format!("{what}: the extension loads before login"),
-        "Rancher then lists the plugin in its anonymous index and serves its files without authentication; the Install dialog warns \"This version of the extension will be loaded before authentication and will have access to the login process.\" Remove it unless the extension must change the login page.",
-    )
+    file.diag("RC024", Severity::Warning, span, crate::msg!("rc024-message", what), crate::msg!("rc024-help"))
 }
 
 /// RC001, RC002, RC004 (rancher.md §1 `name`, `version`).
@@ -198,8 +196,8 @@ fn name_and_version(file: &JsonFile<'_>, root: &JsonNode, out: &mut Vec<Diagnost
                 "RC001",
                 Severity::Error,
                 span,
-                format!("package.json has no `{key}`"),
-                format!("The chart is generated from package.json: {consequence}. Add `\"{key}\"`."),
+                crate::msg!("rc001-message", key),
+                crate::msg!("rc001-help", consequence, key),
             ));
         }
     }
@@ -208,18 +206,18 @@ fn name_and_version(file: &JsonFile<'_>, root: &JsonNode, out: &mut Vec<Diagnost
         && !k8s::is_helm_release_name(name)
     {
         let why = if name.starts_with('@') {
-            "a scoped name (`@scope/name`) contains `/`, which Helm rejects as a chart name".to_string()
+            crate::msg!("rc002-why-scoped")
         } else if name.len() > 53 {
-            format!("it is {} characters long; Helm release names allow 53", name.len())
+            crate::msg!("rc002-why-long", length = name.len())
         } else {
-            k8s::label_problem(&name.replace('.', "")).unwrap_or_else(|| "it is not a DNS-1123 subdomain".into())
+            k8s::label_problem(&name.replace('.', "")).unwrap_or_else(|| crate::msg!("rc002-why-subdomain"))
         };
         out.push(f.diag(
             "RC002",
             Severity::Error,
             m.value.span,
-            format!("`name` `{name}` is not a valid Helm release name: {why}"),
-            "The name becomes the chart name, the Helm release name and the UIPlugin name: use lowercase letters, digits, `-` and `.` (`^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$`), at most 53 characters.",
+            crate::msg!("rc002-message", name, why),
+            crate::msg!("rc002-help"),
         ));
     }
     if let Some(m) = root.member("version") {
@@ -235,8 +233,8 @@ fn name_and_version(file: &JsonFile<'_>, root: &JsonNode, out: &mut Vec<Diagnost
                 "RC004",
                 Severity::Error,
                 m.value.span,
-                format!("`version` `{}` is not valid SemVer: {problem}", f.slice(m.value.span)),
-                "The version becomes the chart `version` and `appVersion` and the UIPlugin version, which Helm and Rancher's plugin cache parse as SemVer. Use `MAJOR.MINOR.PATCH`, e.g. `\"1.2.0\"`.",
+                crate::msg!("rc004-message", f_slice_m_value_span = f.slice(m.value.span), problem),
+                crate::msg!("rc004-help"),
             ));
         }
     }
@@ -272,40 +270,30 @@ fn missing_ui_extensions_version(
 ) -> Diagnostic {
     use crate::matrix::rancher::{Inputs, cells_lost_to_api, lines_of};
     let place = match source {
-        Source::PackageJson => "`rancher.annotations`",
-        Source::ChartYaml => "Chart.yaml `annotations`",
-        Source::PluginMetadata => "values.yaml `plugin.metadata`",
+        Source::PackageJson => crate::msg!("rc010-place-package-json"),
+        Source::ChartYaml => crate::msg!("rc010-place-chart-yaml"),
+        Source::PluginMetadata => crate::msg!("rc010-place-plugin-metadata"),
     };
     let lost = Inputs::from_ctx(ctx).map(|i| cells_lost_to_api(&i)).unwrap_or_default();
     let how = match evidence {
-        ApiEvidence::Misspelled(k) => format!(
-            "The misspelled `{k}` was meant to be it: renaming it (RC012) supplies the annotation with its own value."
-        ),
-        ApiEvidence::None => format!(
-            "Add `{UI_EXTENSIONS_VERSION}` with the range of the Extensions API major your `@rancher/shell` provides (`>= 3.0.0 < 4.0.0` for shell 3.x, Rancher 2.10+); nothing in the package says which it is, so extcheck offers no fix."
-        ),
-        e => format!("Add it: {}.", e.range().map(|r| format!("`{r}`, from {}", e.why())).unwrap_or_default()),
+        ApiEvidence::Misspelled(key) => crate::msg!("rc010-how-misspelled", key),
+        ApiEvidence::None => crate::msg!("rc010-how-none", key = UI_EXTENSIONS_VERSION),
+        e => match e.range() {
+            Some(range) => crate::msg!("rc010-how-add", range, why = e.why()),
+            None => crate::msg!("rc010-how-add-bare"),
+        },
     };
     let (severity, consequence) = if lost.is_empty() {
-        (
-            Severity::Warning,
-            "The package's own annotations (`rancher-version`, `kube-version`, ...) already exclude every Rancher line that checks it (2.10 and later), so nothing is blocked today; it becomes mandatory as soon as that range admits Rancher 2.10.".to_string(),
-        )
+        (Severity::Warning, crate::msg!("rc010-consequence-none"))
     } else {
-        (
-            Severity::Error,
-            format!(
-                "It is mandatory from Rancher 2.10: without it the Extensions page marks every version \"Missing the annotation catalog.cattle.io/ui-extensions-version which implies incompatibility with Rancher 2.10 and onwards\", and an installed copy is not loaded. Here it blocks {}, which the package's other annotations admit.",
-                lines_of(&lost)
-            ),
-        )
+        (Severity::Error, crate::msg!("rc010-consequence-blocks", lines = lines_of(&lost)))
     };
     let d = file.diag(
         "RC010",
         severity,
         span,
-        format!("{place} has no `{UI_EXTENSIONS_VERSION}`"),
-        format!("{consequence} {how}"),
+        crate::msg!("rc010-message-2", place, UI_EXTENSIONS_VERSION),
+        crate::msg!("rc010-help-2", consequence, how),
     );
     let d = d.blocking(&lost);
     match fix {
@@ -331,8 +319,8 @@ fn misspelled_keys(file: &TextFile<'_>, list: &[Annotation], out: &mut Vec<Diagn
                 "RC012",
                 Severity::Warning,
                 a.key_span,
-                format!("Annotation key `{}` looks like a misspelling of `{suggestion}`", a.key),
-                "Rancher never validates annotation keys: a misspelled key is silently ignored, so the gate or label it was meant to set does not exist.",
+                crate::msg!("rc012-message", a_key = a.key, suggestion),
+                crate::msg!("rc012-help"),
             )
             .with_fix(Fix::safe(format!("Rename to `{suggestion}`"), vec![file.edit(a.key_span, replacement)])),
         );
@@ -362,20 +350,16 @@ fn chart(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let ui_component = list.iter().find(|a| a.key == "catalog.cattle.io/ui-component");
     if ui_component.and_then(|a| a.value.as_deref()) != Some("plugins") {
         let (span, message) = match ui_component {
-            Some(a) => (
-                a.value_span,
-                format!("`catalog.cattle.io/ui-component` is `{}`, not `plugins`", a.value.as_deref().unwrap_or("?")),
-            ),
-            None => (
-                annotations_key_span(root).unwrap_or(Span::at(root.span.start)),
-                "Chart.yaml lacks `catalog.cattle.io/ui-component: plugins`".to_string(),
-            ),
+            Some(a) => (a.value_span, crate::msg!("rc020-message-value", value = a.value.as_deref().unwrap_or("?"))),
+            None => {
+                (annotations_key_span(root).unwrap_or(Span::at(root.span.start)), crate::msg!("rc020-message-missing"))
+            }
         };
         let edit = annotation_edit(&chart, root, "catalog.cattle.io/ui-component", "plugins");
         out.push(
             chart
                 .file
-                .diag("RC020", Severity::Error, span, message, "The Extensions page lists only charts with `catalog.cattle.io/ui-component: plugins` (`isUIPlugin`); without it the extension never appears there (and the Apps page shows it as an ordinary chart).")
+                .diag("RC020", Severity::Error, span, message, crate::msg!("rc020-help"))
                 .with_fix(Fix::safe("Add `catalog.cattle.io/ui-component: plugins`", vec![edit])),
         );
     }
@@ -434,32 +418,17 @@ fn chart(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 .iter()
                 .all(|(k, c, m)| m.is_none() && c.is_some() && [KUBE_VERSION, RANCHER_VERSION].contains(k));
             let (severity, help) = if !lost.is_empty() {
-                (
-                    Severity::Error,
-                    format!(
-                        "Rancher 2.10+ decides at load time from the UIPlugin's metadata, rendered from values.yaml `plugin.metadata`, not from Chart.yaml: the extension installs (Chart.yaml passes) but is then not loaded (\"Unable to load Extension...\") on {}. Keep the gating annotations identical in both places.",
-                        crate::matrix::rancher::lines_of(&lost)
-                    ),
-                )
+                (Severity::Error, crate::msg!("rc021-help-blocks", lines = crate::matrix::rancher::lines_of(&lost)))
             } else if only_missing_checks {
-                (
-                    Severity::Info,
-                    "The load-time check (Rancher 2.10+) reads `plugin.metadata`; a `kube-version` or `rancher-version` missing there only skips that check, so the extension still loads wherever it installs: nothing is blocked. Copy them for consistency with Chart.yaml, which the backend and the Extensions page read.".to_string(),
-                )
+                (Severity::Info, crate::msg!("rc021-help-skips"))
             } else {
-                (
-                    Severity::Warning,
-                    "The load-time check (Rancher 2.10+) reads `plugin.metadata`, the backend and the Extensions page read Chart.yaml: the values differ, but on no Rancher line does the difference stop an installable version from loading. Keep them identical so both places say the same.".to_string(),
-                )
+                (Severity::Warning, crate::msg!("rc021-help-differs"))
             };
             let mut d = values.file.diag(
                 "RC021",
                 severity,
                 span,
-                format!(
-                    "values.yaml `plugin.metadata` differs from the Chart.yaml annotations: {}",
-                    differences.join("; ")
-                ),
+                crate::msg!("rc021-message", differences_join = differences.join("; ")),
                 help,
             );
             d = d.blocking(&lost);
@@ -501,8 +470,8 @@ fn chart(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             "RC022",
             Severity::Error,
             app.value.span,
-            format!("`appVersion: {app_value}` differs from `version: {version}`"),
-            "The publish scripts set both from package.json `version`. The UIPlugin's version comes from `appVersion`, while the assets live under the chart version: Rancher's plugin cache requires `plugin/package.json`'s version to equal the UIPlugin version, so the extension fails to load. Make them equal.",
+            crate::msg!("rc022-message", app_value, version),
+            crate::msg!("rc022-help"),
         ));
     }
 }
@@ -539,13 +508,7 @@ fn endpoint(ctx: &Ctx<'_>, values: Option<&YamlFile<'_>>, out: &mut Vec<Diagnost
         Some(v) => (&v.file, plugin_key_span(v).unwrap_or(Span::at(0))),
         None => return,
     };
-    out.push(file.diag(
-        "RC027",
-        Severity::Error,
-        span,
-        "The chart has no plugin endpoint: `plugin.endpoint` and `plugin.compressedEndpoint` are empty and `templates/cr.yaml` sets none",
-        "Rancher fetches the extension's files from the UIPlugin's endpoint; without one the dashboard does not load it (\"Extension error\"). The publish script sets `plugin.endpoint` and `plugin.compressedEndpoint`; set them to where `extensions/<name>/<version>` is hosted.",
-    ));
+    out.push(file.diag("RC027", Severity::Error, span, crate::msg!("rc027-message"), crate::msg!("rc027-help")));
 }
 
 fn plugin_key_span(values: &YamlFile<'_>) -> Option<Span> {
@@ -629,21 +592,15 @@ fn looks_like_version(s: &str) -> bool {
 /// the top folder is the version, `files.txt` exists, and its entries do not match
 /// `(^[/\\.])|\.\.` and exist in the archive.
 fn plugin_layout(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    let layout = |message: String| {
-        Diagnostic::new(
-            "RC028",
-            Severity::Error,
-            message,
-            "Rancher untars the compressed endpoint into `<name>/` and expects `<version>/files.txt` and `<version>/plugin/...`; `files.txt` lists one `plugin/...` path per line, none starting with `/` or `.` and none containing `..`. Rebuild the archive with the publish script (`tar -czf <version>.tgz -C extensions/<name> <version>`).",
-        )
-    };
+    let layout =
+        |message: crate::i18n::Message| Diagnostic::new("RC028", Severity::Error, message, crate::msg!("rc028-help"));
     if let Some(top) = ctx.top_folder
         && !looks_like_version(top)
     {
-        out.push(layout(format!("The archive's top folder is `{top}/`, not a version such as `0.2.5/`")));
+        out.push(layout(crate::msg!("rc028-message-top", top)));
     }
     let Some(file) = ctx.text("files.txt") else {
-        out.push(layout("The archive has no `files.txt`".to_string()));
+        out.push(layout(crate::msg!("rc028-message-no-files-txt")));
         return;
     };
     let mut offset = 0;
@@ -655,9 +612,9 @@ fn plugin_layout(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let problem = if entry.starts_with(['/', '\\', '.']) || entry.contains("..") {
-            Some(format!("`files.txt` lists `{entry}`, which Rancher refuses (it matches `(^[/\\\\.])|\\.\\.`)"))
+            Some(crate::msg!("rc028-message-refused", entry))
         } else if !ctx.package.contains(entry) && !ctx.package.skipped.contains(entry) {
-            Some(format!("`files.txt` lists `{entry}`, which is not in the archive"))
+            Some(crate::msg!("rc028-message-missing", entry))
         } else {
             None
         };
@@ -686,8 +643,8 @@ fn plugin(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             "RC022",
             Severity::Error,
             m.value.span,
-            format!("plugin/package.json `version: {version}` differs from the archive's version folder `{folder}/`"),
-            "Rancher untars the archive into `<name>/<version>/` and requires `plugin/package.json`'s version to equal the UIPlugin version; a mismatch fails the cache and the extension does not load. Rebuild the archive with the publish script.",
+            crate::msg!("rc022-message-2", version, folder),
+            crate::msg!("rc022-help-2"),
         ));
     }
 }

@@ -13,47 +13,66 @@ use std::fmt::Write;
 use super::{Segment, segments};
 use crate::check::{PackageReport, Report};
 use crate::diagnostic::{Applicability, Counts, Diagnostic};
+use crate::i18n::{Lang, Message};
 
 /// The Markdown report of `reports`.
 pub fn render(reports: &[Report]) -> String {
+    render_in(reports, Lang::En)
+}
+
+/// [`render`] with the headings, labels and counts in `lang`; messages and help are the
+/// diagnostics' as they stand ([`crate::check::Report::localize`]). Severity names and codes
+/// stay as they are.
+pub fn render_in(reports: &[Report], lang: Lang) -> String {
     let mut out = String::new();
     let total = Counts::of(reports.iter().flat_map(|r| &r.packages).flat_map(|p| &p.diagnostics));
     let _ = writeln!(out, "## extcheck {}\n", crate::report::json::TOOL.version);
-    let _ = writeln!(out, "{}\n", counts_line(total));
+    let _ = writeln!(out, "{}\n", super::text::counts(total, lang));
     for report in reports {
         let _ = writeln!(out, "### {}\n", code(&report.input, false));
         for package in &report.packages {
-            render_package(&mut out, report, package);
+            render_package(&mut out, report, package, lang);
         }
     }
     out
 }
 
-fn render_package(out: &mut String, report: &Report, package: &PackageReport) {
+fn render_package(out: &mut String, report: &Report, package: &PackageReport, lang: Lang) {
     let what = match (package.kind, &package.name, &package.version) {
-        (Some(kind), Some(name), Some(version)) => format!("**{} {}** ({})", text(name), text(version), kind.label()),
-        (Some(kind), Some(name), None) => format!("**{}** ({})", text(name), kind.label()),
-        (Some(kind), None, _) => kind.label().to_string(),
-        (None, _, _) => "Not a recognised package".to_string(),
+        (Some(kind), Some(name), Some(version)) => {
+            format!("**{} {}** ({})", text(name), text(version), kind.label_in(lang))
+        }
+        (Some(kind), Some(name), None) => format!("**{}** ({})", text(name), kind.label_in(lang)),
+        (Some(kind), None, _) => kind.label_in(lang),
+        (None, _, _) => crate::i18n::text("report-md-not-recognised", lang),
     };
-    let root = if package.root.is_empty() { String::new() } else { format!(" in {}", code(&package.root, false)) };
-    let _ = writeln!(out, "{what}{root}: {}\n", counts_line(package.counts()));
+    let root = if package.root.is_empty() {
+        String::new()
+    } else {
+        Message::new("report-md-in-root").arg("root", code(&package.root, false)).render(lang)
+    };
+    let _ = writeln!(out, "{what}{root}: {}\n", super::text::counts(package.counts(), lang));
     if !package.diagnostics.is_empty() {
-        out.push_str("| Severity | Rule | Where | What | How to fix |\n|---|---|---|---|---|\n");
+        let _ = writeln!(out, "{}\n|---|---|---|---|---|", crate::i18n::text("report-md-table-header", lang));
         for d in &package.diagnostics {
-            row(out, report, package, d);
+            row(out, report, package, d, lang);
         }
         out.push('\n');
     }
     if let Some(matrix) = &package.matrix {
         let platform = if matrix.platform == "kubesphere" { "KubeSphere" } else { "Rancher" };
-        let _ = writeln!(out, "**Compatibility ({platform}):** {}\n", inline(&matrix.summary, false));
+        let heading = Message::new("report-md-compatibility").arg("platform", platform).render(lang);
+        let _ = writeln!(out, "**{heading}** {}\n", inline(&matrix.summary, false));
         for note in &matrix.notes {
             let _ = writeln!(out, "- {}", inline(note, false));
         }
         let mixed = matrix.mixed_lines();
         for line in &mixed {
-            let _ = writeln!(out, "- Patch releases differ: {}", inline(line, false));
+            let _ = writeln!(
+                out,
+                "- {}",
+                Message::new("report-md-patch-releases-differ").arg("line", inline(line, false)).render(lang)
+            );
         }
         if !matrix.notes.is_empty() || !mixed.is_empty() {
             out.push('\n');
@@ -61,7 +80,7 @@ fn render_package(out: &mut String, report: &Report, package: &PackageReport) {
     }
 }
 
-fn row(out: &mut String, report: &Report, package: &PackageReport, d: &Diagnostic) {
+fn row(out: &mut String, report: &Report, package: &PackageReport, d: &Diagnostic, lang: Lang) {
     let place = match (&d.file, &d.location) {
         (Some(f), Some(l)) => code(
             &format!("{}:{}:{}", super::text::display_path(report, package, f), l.start.line, l.start.column),
@@ -72,10 +91,13 @@ fn row(out: &mut String, report: &Report, package: &PackageReport, d: &Diagnosti
     };
     let mut how = inline(&d.help, true);
     if let Some(fix) = &d.fix {
-        let kind = match fix.applicability {
-            Applicability::Safe => "safe fix",
-            Applicability::Unsafe => "unsafe fix",
-        };
+        let kind = crate::i18n::text(
+            match fix.applicability {
+                Applicability::Safe => "report-md-safe-fix",
+                Applicability::Unsafe => "report-md-unsafe-fix",
+            },
+            lang,
+        );
         let _ = write!(how, "{}**{kind}:** {}", if how.is_empty() { "" } else { " " }, inline(&fix.title, true));
     }
     let _ = writeln!(
@@ -85,16 +107,6 @@ fn row(out: &mut String, report: &Report, package: &PackageReport, d: &Diagnosti
         code(d.code, true),
         inline(&d.message, true),
     );
-}
-
-fn counts_line(c: Counts) -> String {
-    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    format!(
-        "{}, {}, {}",
-        plural(c.errors, "error", "errors"),
-        plural(c.warnings, "warning", "warnings"),
-        plural(c.infos, "info", "infos")
-    )
 }
 
 /// A message or help text: backticked parts as code spans, the rest escaped; line breaks

@@ -7,6 +7,7 @@ use std::fmt::Write;
 use super::snippet;
 use crate::check::{PackageReport, Report};
 use crate::diagnostic::Diagnostic;
+use crate::i18n::{Lang, Message, text};
 use crate::package::Origin;
 
 /// `text` made safe for a terminal: every control character but tab — C0 (newline and
@@ -77,6 +78,19 @@ pub fn display_path(report: &Report, package: &PackageReport, file: &str) -> Str
 
 /// Renders one diagnostic (see the module docs). `color` adds ANSI colours.
 pub fn render_diagnostic(report: &Report, package: &PackageReport, d: &Diagnostic, color: bool) -> String {
+    render_diagnostic_in(report, package, d, color, Lang::En)
+}
+
+/// [`render_diagnostic`] with the labels (`help:`, `fix:`, safe/unsafe) in `lang`; the message
+/// and help are the diagnostic's as they stand ([`crate::check::Report::localize`] renders
+/// them in a language). Severity names and codes stay as they are, for tools that parse them.
+pub fn render_diagnostic_in(
+    report: &Report,
+    package: &PackageReport,
+    d: &Diagnostic,
+    color: bool,
+    lang: Lang,
+) -> String {
     let paint = |code: &str, s: &str| {
         if color { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_string() }
     };
@@ -118,17 +132,20 @@ pub fn render_diagnostic(report: &Report, package: &PackageReport, d: &Diagnosti
             }
         }
     }
-    let _ = writeln!(out, "  {} {}", paint("1;36", "help:"), escape_control(&d.help));
+    let _ = writeln!(out, "  {} {}", paint("1;36", &text("report-help", lang)), escape_control(&d.help));
     if let Some(fix) = &d.fix {
         let _ = writeln!(
             out,
             "  {} {} ({})",
-            paint("1;32", "fix:"),
+            paint("1;32", &text("report-fix", lang)),
             escape_control(&fix.title),
-            match fix.applicability {
-                crate::Applicability::Safe => "safe",
-                crate::Applicability::Unsafe => "unsafe",
-            }
+            text(
+                match fix.applicability {
+                    crate::Applicability::Safe => "report-safe",
+                    crate::Applicability::Unsafe => "report-unsafe",
+                },
+                lang
+            )
         );
     }
     out
@@ -136,36 +153,44 @@ pub fn render_diagnostic(report: &Report, package: &PackageReport, d: &Diagnosti
 
 /// Renders the whole report: every diagnostic, then one summary line per package.
 pub fn render(report: &Report, color: bool) -> String {
+    render_in(report, color, Lang::En)
+}
+
+/// [`render`] with the labels and summary lines in `lang` (see [`render_diagnostic_in`]).
+pub fn render_in(report: &Report, color: bool, lang: Lang) -> String {
     let mut out = String::new();
     for package in &report.packages {
         for d in &package.diagnostics {
-            out.push_str(&render_diagnostic(report, package, d, color));
+            out.push_str(&render_diagnostic_in(report, package, d, color, lang));
             out.push('\n');
         }
     }
     for package in &report.packages {
         let what = match (package.kind, &package.name, &package.version) {
-            (Some(kind), Some(name), Some(version)) => format!("{} {name} {version}", kind.label()),
-            (Some(kind), Some(name), None) => format!("{} {name}", kind.label()),
-            (Some(kind), None, _) => kind.label().to_string(),
-            (None, _, _) => "no package recognised".to_string(),
+            (Some(kind), Some(name), Some(version)) => format!("{} {name} {version}", kind.label_in(lang)),
+            (Some(kind), Some(name), None) => format!("{} {name}", kind.label_in(lang)),
+            (Some(kind), None, _) => kind.label_in(lang),
+            (None, _, _) => text("report-no-package", lang),
         };
         let c = package.counts();
-        let (e, w, i) = (c.errors, c.warnings, c.infos);
         let s = package.suppressed.len();
+        let suppressed =
+            if s == 0 { String::new() } else { Message::new("report-suppressed-count").arg("count", s).render(lang) };
         let _ = writeln!(
             out,
-            "{}{}: {}: {e} error{}, {w} warning{}, {i} info{}",
+            "{}{}: {}: {}{suppressed}",
             escape_control(&report.input),
             if package.root.is_empty() { String::new() } else { format!(" ({})", escape_control(&package.root)) },
             escape_control(&what),
-            plural(e),
-            plural(w),
-            if s == 0 { String::new() } else { format!(", {s} suppressed") }
+            counts_as("report-text-counts", c, lang),
         );
         // A platform line whose patch releases differ (issue 11): the matrix cell is not "works".
         for line in package.matrix.as_ref().map(crate::matrix::Matrix::mixed_lines).unwrap_or_default() {
-            let _ = writeln!(out, "  patch releases differ: {}", escape_control(&line));
+            let _ = writeln!(
+                out,
+                "  {}",
+                Message::new("report-patch-releases-differ").arg("line", escape_control(&line)).render(lang)
+            );
         }
         for x in &package.suppressed {
             let d = &x.diagnostic;
@@ -176,20 +201,27 @@ pub fn render(report: &Report, color: bool) -> String {
             };
             let _ = writeln!(
                 out,
-                "  suppressed {}[{}] at {}: {} ({})",
-                d.severity.as_str(),
-                d.code,
-                escape_control(&place),
-                escape_control(&d.message),
-                escape_control(&x.reason)
+                "  {}",
+                Message::new("report-suppressed-line")
+                    .arg("severity", d.severity.as_str())
+                    .arg("code", d.code)
+                    .arg("place", escape_control(&place))
+                    .arg("message", escape_control(&d.message))
+                    .arg("reason", escape_control(&x.reason))
+                    .render(lang)
             );
         }
     }
     out
 }
 
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
+/// `1 error, 2 warnings, 0 infos` in `lang` (the Markdown report's counts).
+pub fn counts(c: crate::diagnostic::Counts, lang: Lang) -> String {
+    counts_as("report-counts", c, lang)
+}
+
+fn counts_as(id: &'static str, c: crate::diagnostic::Counts, lang: Lang) -> String {
+    Message::new(id).arg("errors", c.errors).arg("warnings", c.warnings).arg("infos", c.infos).render(lang)
 }
 
 #[cfg(test)]

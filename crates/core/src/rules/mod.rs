@@ -75,8 +75,8 @@ impl TextFile<'_> {
         code: &'static str,
         severity: Severity,
         span: Span,
-        message: impl Into<String>,
-        help: impl Into<String>,
+        message: impl Into<crate::diagnostic::Text>,
+        help: impl Into<crate::diagnostic::Text>,
     ) -> Diagnostic {
         Diagnostic::new(code, severity, message, help).in_file(self.path).at(self.text, &self.index, span)
     }
@@ -298,11 +298,13 @@ fn nested_archives(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     "PKG009",
                     Severity::Info,
-                    format!(
-                        "`{path}` is an archive inside the package ({}), read by `{template}`",
-                        crate::package::human_bytes(bytes.len() as u64)
+                    crate::msg!(
+                        "pkg009-message",
+                        path,
+                        crate_package_human_bytes_byte = crate::package::human_bytes(bytes.len() as u64),
+                        template
                     ),
-                    "A template reads it (through `.Files`), so it is part of the chart, not a stray build: it stays. It counts toward Helm's 100 MiB limit (and KubeSphere Cloud's 1 MB).",
+                    crate::msg!("pkg009-help"),
                 )
                 .in_file(path.clone()),
             );
@@ -312,11 +314,18 @@ fn nested_archives(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             Diagnostic::new(
                 "PKG009",
                 Severity::Warning,
-                format!("`{path}` is an archive inside the package ({})", crate::package::human_bytes(bytes.len() as u64)),
-                "It is probably an earlier build: `ksbuilder package` copies everything in the folder, and Helm counts it toward the 100 MiB limit (and KubeSphere Cloud's 1 MB). Delete it, and build outside the package folder.",
+                crate::msg!(
+                    "pkg009-message-2",
+                    path,
+                    crate_package_human_bytes_byte = crate::package::human_bytes(bytes.len() as u64)
+                ),
+                crate::msg!("pkg009-help-2"),
             )
             .in_file(path.clone())
-            .with_fix(Fix::unsafe_(format!("Remove `{path}`"), vec![]).with_operations(vec![crate::diagnostic::FileOperation::Remove { path: path.clone() }])),
+            .with_fix(
+                Fix::unsafe_(format!("Remove `{path}`"), vec![])
+                    .with_operations(vec![crate::diagnostic::FileOperation::Remove { path: path.clone() }]),
+            ),
         );
     }
 }

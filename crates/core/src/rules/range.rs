@@ -91,7 +91,14 @@ impl Site<'_> {
         (inner == self.value).then_some(self.span.start + inner_start + i)
     }
 
-    fn diag(&self, code: &'static str, severity: Severity, span: Span, message: String, help: String) -> Diagnostic {
+    fn diag(
+        &self,
+        code: &'static str,
+        severity: Severity,
+        span: Span,
+        message: impl Into<crate::diagnostic::Text>,
+        help: impl Into<crate::diagnostic::Text>,
+    ) -> Diagnostic {
         self.file().diag(code, severity, span, message, help)
     }
 
@@ -419,11 +426,7 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 "RANGE001",
                 Severity::Warning,
                 site.span,
-                format!(
-                    "`{}` is too large to check: {} bytes, over the {MAX_CONSTRAINT_BYTES} bytes extcheck evaluates; RANGE002–RANGE005 were not checked",
-                    site.key,
-                    site.value.len()
-                ),
+                crate::msg!("range001-message", site_key = site.key, site_value_len = site.value.len(), MAX_CONSTRAINT_BYTES),
                 "Masterminds (Helm, ks-core, the Rancher backend) and node-semver (the consoles) put no limit on a constraint's length, so the platforms evaluate it as written, one OR group after another. A constraint this long is almost certainly generated: write it as a few ranges, e.g. `>=1.19.0-0 <1.31.0-0`.".to_string(),
             ));
             continue;
@@ -478,11 +481,8 @@ fn parse_failures(site: &Site<'_>, out: &mut Vec<Diagnostic>) -> bool {
         "RANGE001",
         Severity::Error,
         span,
-        format!("{} does not parse in {}{detail}", site.shown(), who.join(" and ")),
-        format!(
-            "When it cannot parse the constraint, {}.{hint} Write it so that both Masterminds (Go) and node-semver (JavaScript) read it: AND with spaces, no `!=`, `>=` rather than `=>`.",
-            effects_unique.join("; ")
-        ),
+        crate::msg!("range001-message-2", site_shown = site.shown(), who_join_and = who.join(" and "), detail),
+        crate::msg!("range001-help", effects_unique_join = effects_unique.join("; "), hint),
     );
     if let Some(r) = rewrite::fix_all(&site.value).or_else(|| rewrite::make_portable(&site.value)) {
         d = d.with_fix(Fix::safe(format!("Rewrite as `{}`", r.text), vec![site.edit(&r)]));
@@ -510,11 +510,8 @@ fn portability(site: &Site<'_>, out: &mut Vec<Diagnostic>) {
         "RANGE002",
         Severity::Warning,
         site.span,
-        format!("{} does not parse in {}", site.shown(), failing.join(" or ")),
-        format!(
-            "The components that read this field here ({}) accept it, but the same string breaks in the other dialect: Rancher's dashboard and the KubeSphere console use node-semver, Helm, ks-core and Rancher's backend use Masterminds. Use the portable subset: AND with spaces, `>=`/`<=`, no `!=`.",
-            readers.join(", ")
-        ),
+        crate::msg!("range002-message", site_shown = site.shown(), failing_join_or = failing.join(" or ")),
+        crate::msg!("range002-help", readers_join = readers.join(", ")),
     );
     if let Some(r) = rewrite::make_portable(&site.value) {
         d = d.with_fix(Fix::safe(format!("Rewrite as `{}`", r.text), vec![site.edit(&r)]));
@@ -541,10 +538,18 @@ fn prerelease_bounds(site: &Site<'_>, out: &mut Vec<Diagnostic>) {
                 "RANGE003",
                 Severity::Warning,
                 site.span,
-                format!("{} has a bound without `-0`: {} rejects {} (`{}`) although it accepts `{twin}`", site.shown(), c.label(), probe.label, probe.version),
-                format!(
-                    "{}. Append `-0` to the release bounds (`>=1.19.0-0 <1.30.0-0`), as every ksbuilder template does; release versions keep their verdicts.",
-                    build.reason.split_once(": ").map_or(build.reason.as_str(), |(_, r)| r).trim_end_matches('.')
+                crate::msg!(
+                    "range003-message",
+                    site_shown = site.shown(),
+                    c_label = c.label(),
+                    probe_label = probe.label,
+                    probe_version = probe.version,
+                    twin
+                ),
+                crate::msg!(
+                    "range003-help",
+                    build_reason_split_once_map_or =
+                        build.reason.split_once(": ").map_or(build.reason.as_str(), |(_, r)| r).trim_end_matches('.')
                 ),
             );
             if let Some(r) = rewrite::prerelease_floor(&site.value) {
@@ -603,11 +608,13 @@ fn disagreements(site: &Site<'_>, out: &mut Vec<Diagnostic>) {
         "RANGE004",
         Severity::Warning,
         site.span,
-        format!("The components that read {} disagree on {cells} supported version{}", site.shown(), if cells == 1 { "" } else { "s" }),
-        format!(
-            "{}. Users then see contradictory behaviour (a version offered by one component and refused by another). Make the constraint read the same everywhere: `-0` on every bound (RANGE003), AND with spaces, no `!=` or `=>` (RANGE002).",
-            parts.join("; ")
+        crate::msg!(
+            "range004-message",
+            site_shown = site.shown(),
+            cells,
+            if_cells_1_else_s = if cells == 1 { "" } else { "s" }
         ),
+        crate::msg!("range004-help", parts_join = parts.join("; ")),
     ));
 }
 
@@ -664,24 +671,17 @@ fn coverage(site: &Site<'_>, out: &mut Vec<Diagnostic>) {
     };
     let first = &cov.versions[0].1;
     let last = &cov.versions[cov.versions.len() - 1].1;
+    let (site_shown, what, decider) = (site.shown(), cov.what, cov.decider.label());
     let (message, help) = if admitted.iter().all(|a| !a) {
         (
-            format!("{} admits no supported {} version ({first}–{last})", site.shown(), cov.what),
-            format!(
-                "{} rejects every {} version the platform tables list, so the extension is never offered. Widen the range.",
-                cov.decider.label(),
-                cov.what
-            ),
+            crate::msg!("range005-message-none", site_shown, what, first, last),
+            crate::msg!("range005-help-none", decider, what),
         )
     } else if !admitted.last().copied().unwrap_or(true) {
-        let ok = labels(true);
+        let accepted = summarize(&labels(true));
         (
-            format!("{} excludes {} {last}, the newest supported", site.shown(), cov.what),
-            format!(
-                "{} accepts only {}: after an upgrade to {last} the extension is no longer offered (it \"does not show up\"). Drop or raise the upper bound.",
-                cov.decider.label(),
-                summarize(&ok)
-            ),
+            crate::msg!("range005-message-newest", site_shown, what, last),
+            crate::msg!("range005-help-newest", decider, accepted, last),
         )
     } else {
         return;
@@ -720,8 +720,8 @@ fn upper_bound(site: &Site<'_>, out: &mut Vec<Diagnostic>) {
         "RC011",
         Severity::Warning,
         site.span,
-        format!("{} has no upper bound", site.shown()),
-        format!("It admits every future Extensions API major: when Rancher ships API v{}, the extension is offered and loaded although it was built for v{major}. Pin the major you built against: `>= {major}.0.0 < {}.0.0`.", major + 1, major + 1),
+        crate::msg!("rc011-message", site_shown = site.shown()),
+        crate::msg!("rc011-help", major_1 = major + 1, major),
     );
     if range.set.len() == 1 {
         let new = format!("{} < {}.0.0", site.value.trim_end(), major + 1);

@@ -148,10 +148,13 @@ pub fn check(file: &TextFile<'_>, node: &Node, ty: &'static Ty, strictness: Stri
                                 "SYN003",
                                 Severity::Warning,
                                 e.key.span,
-                                format!("`{key}` should be spelled `{canonical}`"),
-                                format!("Go matches `{key}` to the field `{canonical}` case-insensitively, so ksbuilder and ks-core accept it, but other readers (the KubeSphere Cloud review, JavaScript tools, `helm repo index` consumers) do not. Use the canonical spelling."),
+                                crate::msg!("syn003-message", key, canonical),
+                                crate::msg!("syn003-help", key, canonical),
                             )
-                            .with_fix(Fix::safe(format!("Rename `{key}` to `{canonical}`"), vec![file.edit(e.key.span, *canonical)])),
+                            .with_fix(Fix::safe(
+                                format!("Rename `{key}` to `{canonical}`"),
+                                vec![file.edit(e.key.span, *canonical)],
+                            )),
                         );
                         stack.push((&e.value, fty, join(&path, canonical)));
                     }
@@ -194,8 +197,8 @@ fn wrong_scalar(file: &TextFile<'_>, node: &Node, ty: &Ty, path: &str, out: &mut
                     "SYN004",
                     Severity::Error,
                     node.span,
-                    format!("`{path}: {raw}` is {what}, not a string{reading}"),
-                    "ks-core decodes extension.yaml without a type conversion: a number or boolean where a string is expected makes decoding fail, and the version is silently skipped. Quote the value.",
+                    crate::msg!("syn004-message", path, raw, what, reading),
+                    crate::msg!("syn004-help"),
                 )
                 .with_fix(Fix::safe(format!("Quote `{raw}`"), vec![file.edit(node.span, yaml::double_quoted(raw))])),
             );
@@ -206,8 +209,8 @@ fn wrong_scalar(file: &TextFile<'_>, node: &Node, ty: &Ty, path: &str, out: &mut
                     "SYN004",
                     Severity::Error,
                     node.span,
-                    format!("`{path}: {raw}` is a string, not a boolean"),
-                    "ks-core and ksbuilder decode this field as a bool; a quoted string fails to decode. Remove the quotes.",
+                    crate::msg!("syn004-message-2", path, raw),
+                    crate::msg!("syn004-help-2"),
                 )
                 .with_fix(Fix::safe(format!("Unquote `{raw}`"), vec![file.edit(node.span, text.as_str())])),
             );

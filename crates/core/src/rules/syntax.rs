@@ -73,10 +73,13 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         match &file.value {
-            Err(err) => out.push(
-                file.file
-                    .diag("SYN001", Severity::Error, Span::at(err.offset), format!("`{path}` is not valid JSON: {}", err.message), "Fix the JSON syntax at this position. npm, `jq` and the Rancher shell scripts read package.json as strict JSON (no comments, no trailing commas)."),
-            ),
+            Err(err) => out.push(file.file.diag(
+                "SYN001",
+                Severity::Error,
+                Span::at(err.offset),
+                crate::msg!("syn001-message", path, err_message = err.message),
+                crate::msg!("syn001-help"),
+            )),
             Ok(root) => duplicate_json_keys(&file.file, root, out),
         }
     }
@@ -103,8 +106,8 @@ fn control_characters(file: &TextFile<'_>, out: &mut Vec<Diagnostic>) {
                 "SYN005",
                 Severity::Error,
                 span,
-                format!("`{}` contains the control character U+{:04X}", file.path, c as u32),
-                "Go's YAML reader refuses control characters (\"yaml: control characters are not allowed\"); KubeSphere Cloud rejects the package. They usually come from copy-paste or a hand-edited file. Delete it.",
+                crate::msg!("syn005-message", path = file.path, character = format!("U+{:04X}", c as u32)),
+                crate::msg!("syn005-help"),
             )
             .with_fix(Fix::safe(format!("Delete U+{:04X}", c as u32), vec![Edit::delete(file.path, span)])),
         );
@@ -119,8 +122,8 @@ fn broken_utf16(path: &str, err: &crate::package::encoding::Utf16Error) -> Diagn
     Diagnostic::new(
         "SYN001",
         Severity::Error,
-        format!("`{path}` is UTF-16 text that does not decode: \"{}\" at byte {}", err.message, err.offset),
-        "Go's YAML reader (ks-core, Helm, ksbuilder) decodes UTF-16 with a byte-order mark and stops at this point with the same words, so the platforms cannot read the file. Save it as UTF-8.",
+        crate::msg!("syn001-message-2", path, err_message = err.message, err_offset = err.offset),
+        crate::msg!("syn001-help-2"),
     )
     .in_file(path)
 }
@@ -131,23 +134,13 @@ fn broken_utf16(path: &str, err: &crate::package::encoding::Utf16Error) -> Diagn
 /// `fscache.go` `getVersionFromPackageJSON` uses Go's `encoding/json`, which fails with
 /// "invalid character 'ÿ' looking for beginning of value" (`'þ'` for big-endian).
 fn utf16_json(path: &str) -> Diagnostic {
-    Diagnostic::new(
-        "SYN001",
-        Severity::Error,
-        format!("`{path}` is UTF-16 text: JSON readers read it as UTF-8 and fail at the first byte"),
-        "Node's JSON.parse after reading the file as UTF-8 (the Rancher shell build scripts, npm, yarn), `jq`, and Go's encoding/json (Rancher's plugin cache reading `plugin/package.json`: \"invalid character 'ÿ' looking for beginning of value\") do not decode UTF-16, so the package neither builds nor loads. extcheck decoded it to check the rest. Save it as UTF-8.",
-    )
-    .in_file(path)
+    Diagnostic::new("SYN001", Severity::Error, crate::msg!("syn001-message-3", path), crate::msg!("syn001-help-3"))
+        .in_file(path)
 }
 
 fn not_utf8(path: &str) -> Diagnostic {
-    Diagnostic::new(
-        "SYN001",
-        Severity::Error,
-        format!("`{path}` is not UTF-8 text"),
-        "Save the file as UTF-8; YAML and JSON readers reject other encodings.",
-    )
-    .in_file(path)
+    Diagnostic::new("SYN001", Severity::Error, crate::msg!("syn001-message-4", path), crate::msg!("syn001-help-4"))
+        .in_file(path)
 }
 
 /// SYN001 for a YAML syntax error at byte `offset`, recognising an unquoted constraint such as
@@ -161,8 +154,8 @@ fn yaml_error(file: &TextFile<'_>, offset: usize, message: &str) -> Diagnostic {
             "SYN001",
             Severity::Error,
             Span::at(offset),
-            format!("`{}` does not decode: {message}", file.path),
-            "Go's YAML reader (sigs.k8s.io/yaml over yaml.v2, used by ks-core, Helm and ksbuilder) checks a scalar against its core tag (`!!int`, `!!bool`, `!!float`, `!!null`, `!!timestamp`, `!!binary`) and refuses the whole file when they disagree, so the platforms cannot read it. Remove the tag (or use `!!str`); other tags such as `!foo` are read as plain strings.",
+            crate::msg!("syn001-message-5", file_path = file.path, message),
+            crate::msg!("syn001-help-5"),
         );
     }
     if !budget
@@ -176,8 +169,8 @@ fn yaml_error(file: &TextFile<'_>, offset: usize, message: &str) -> Diagnostic {
                 "SYN001",
                 Severity::Error,
                 span,
-                format!("`{}` does not parse: the value of `{key}` starts with `{}`, which YAML reads as an indicator, not text", file.path, &raw[..1]),
-                format!("Quote it: `{key}: \"{raw}\"`. In YAML, `>` and `|` start block scalars, `*` an alias, `&` an anchor and `!` a tag, so constraints must be quoted."),
+                crate::msg!("syn001-message-6", file_path = file.path, key, raw_1 = &raw[..1]),
+                crate::msg!("syn001-help-6", key, raw),
             )
             .with_fix(Fix::safe(format!("Quote `{raw}`"), vec![file.edit(span, yaml::double_quoted(raw))]));
     }
@@ -187,16 +180,16 @@ fn yaml_error(file: &TextFile<'_>, offset: usize, message: &str) -> Diagnostic {
             "SYN001",
             Severity::Warning,
             Span::at(offset),
-            format!("`{}` is not fully checked: {message}", file.path),
-            "Go's YAML reader (ks-core, Helm, ksbuilder) reads flow nesting up to 10,000 levels, so the platforms read this file; extcheck did not check what follows. Nesting this deep is almost certainly generated by mistake.",
+            crate::msg!("syn001-message-7", file_path = file.path, message),
+            crate::msg!("syn001-help-7"),
         );
     }
     file.diag(
         "SYN001",
         Severity::Error,
         Span::at(offset),
-        format!("`{}` does not parse: {message}", file.path),
-        "Fix the YAML syntax at this position; ks-core, Helm and ksbuilder reject the whole file.",
+        crate::msg!("syn001-message-8", file_path = file.path, message),
+        crate::msg!("syn001-help-8"),
     )
 }
 
@@ -245,8 +238,8 @@ fn duplicate_yaml_keys(file: &TextFile<'_>, root: &Node, out: &mut Vec<Diagnosti
                 "SYN002",
                 Severity::Warning,
                 entry.key.span,
-                format!("Duplicate key `{key}`: it appears again on line {later_line}, and that later value wins"),
-                "Go readers (ksbuilder, ks-core, Helm) keep the last value silently; JavaScript YAML readers reject the file. Keep one entry.",
+                crate::msg!("syn002-message", key, later_line),
+                crate::msg!("syn002-help"),
             );
             if let Some(span) = block_entry_lines(file.text, entry.key.span.start, entry.value.span.end) {
                 d = d.with_fix(Fix::unsafe_(
@@ -302,10 +295,13 @@ fn duplicate_json_keys(file: &TextFile<'_>, root: &JsonNode, out: &mut Vec<Diagn
                         "SYN002",
                         Severity::Warning,
                         m.key_span,
-                        format!("Duplicate key `{}`: it appears again on line {later_line}, and that later value wins", m.key),
-                        "`JSON.parse` and `jq` keep the last value silently, so the earlier one is dead. Keep one entry.",
+                        crate::msg!("syn002-message-2", m_key = m.key, later_line),
+                        crate::msg!("syn002-help-2"),
                     )
-                    .with_fix(Fix::unsafe_(format!("Delete the earlier `{}` member", m.key), vec![Edit::delete(file.path, Span::new(m.key_span.start, next_key))])),
+                    .with_fix(Fix::unsafe_(
+                        format!("Delete the earlier `{}` member", m.key),
+                        vec![Edit::delete(file.path, Span::new(m.key_span.start, next_key))],
+                    )),
                 );
             }
         }

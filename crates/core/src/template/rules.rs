@@ -50,14 +50,24 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     dedupe(out, first);
 }
 
-const AGENT: &str = "The agent release (installed on member clusters): ";
-
 /// Names the release in the findings `out[start..]` of a labelled release.
 fn label(out: &mut [Diagnostic], start: usize, label: Option<&str>) {
     if label == Some("agent") {
         for d in &mut out[start..] {
-            d.message = format!("{AGENT}{}", d.message);
+            d.wrap_message(crate::msg!("tpl-agent-release"));
         }
+    }
+}
+
+/// The message of `d` without the agent release's label ([`label`]).
+fn unlabelled(d: &Diagnostic) -> String {
+    match &d.message_source {
+        Some(m) if m.id == "tpl-agent-release" => match m.args.iter().find(|(name, _)| *name == "message") {
+            Some((_, crate::i18n::Arg::Message(inner))) => inner.render(crate::i18n::Lang::En),
+            Some((_, crate::i18n::Arg::Text(inner))) => inner.clone(),
+            _ => d.message.clone(),
+        },
+        _ => d.message.clone(),
     }
 }
 
@@ -67,12 +77,7 @@ fn dedupe(out: &mut Vec<Diagnostic>, first: usize) {
     let mut i = first;
     while i < out.len() {
         let d = &out[i];
-        let key = (
-            d.code,
-            d.file.clone(),
-            d.location.as_ref().map(|l| l.span.start),
-            d.message.trim_start_matches(AGENT).to_string(),
-        );
+        let key = (d.code, d.file.clone(), d.location.as_ref().map(|l| l.span.start), unlabelled(d));
         if seen.insert(key) {
             i += 1;
         } else {
@@ -89,10 +94,11 @@ fn at_template(
     needle: Option<&str>,
     code: &'static str,
     severity: Severity,
-    message: String,
-    help: &str,
+    message: impl Into<crate::diagnostic::Text>,
+    help: impl Into<crate::diagnostic::Text>,
 ) -> Diagnostic {
-    let d = Diagnostic::new(code, severity, message.clone(), help);
+    let (message, help): (crate::diagnostic::Text, crate::diagnostic::Text) = (message.into(), help.into());
+    let d = Diagnostic::new(code, severity, message.clone(), help.clone());
     let Some(src) = source else { return d };
     let Some(file) = ctx.text(src) else { return d.in_file(src) };
     match needle.and_then(|n| file.text.find(n)) {
@@ -109,9 +115,9 @@ fn at_template(
 }
 
 fn render_failure(ctx: &Ctx<'_>, f: &super::Failure) -> Diagnostic {
-    const HELP: &str = "Helm fails the same way at install (`helm install`, KubeSphere's installer Job, Rancher's catalog): nothing is installed. Fix the template, or give the value it needs a default in values.yaml.";
+    const HELP: crate::i18n::Message = crate::i18n::Message::new("tpl001-help");
     let flat: Vec<&str> = f.message.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-    let message = format!("The chart does not render: {}", flat.join(" "));
+    let message = crate::msg!("tpl001-message", error = flat.join(" "));
     let d = Diagnostic::new("TPL001", Severity::Error, message.clone(), HELP);
     let Some(src) = f.source.as_deref() else {
         return match ctx.text("Chart.yaml") {
@@ -139,8 +145,8 @@ fn yaml_and_types(ctx: &Ctx<'_>, r: &Render, out: &mut Vec<Diagnostic>) {
             None,
             "TPL002",
             Severity::Error,
-            format!("`{template}` renders invalid YAML: {message}"),
-            "Helm parses every rendered document before installing and stops at the first that does not parse: nothing is installed. Render the chart (`extcheck template`) and fix the indentation or quoting the template produces.",
+            crate::msg!("tpl002-message", template, message),
+            crate::msg!("tpl002-help"),
         ));
     }
     for (template, missing) in &r.untyped {
@@ -150,11 +156,13 @@ fn yaml_and_types(ctx: &Ctx<'_>, r: &Render, out: &mut Vec<Diagnostic>) {
             None,
             "TPL002",
             Severity::Error,
-            format!(
-                "`{template}` renders an object without {missing}: unable to build kubernetes objects from release manifest: error validating data: {} not set",
-                missing.replace(" and ", " not set, ")
+            crate::msg!(
+                "tpl002-message-2",
+                template,
+                missing,
+                missing_replace_and_not_set = missing.replace(" and ", " not set, ")
             ),
-            "Helm builds every rendered document into a Kubernetes object before installing; one without `apiVersion` or `kind` fails the install. Give it both, or render nothing when it is disabled.",
+            crate::msg!("tpl002-help-2"),
         ));
     }
 }
@@ -238,7 +246,7 @@ fn invalid_name(o: &Object, name: &str) -> Option<&'static str> {
 }
 
 fn names(ctx: &Ctx<'_>, a: &Analysis, r: &Render, out: &mut Vec<Diagnostic>) {
-    const HELP: &str = "The API server rejects the object, and Helm's install fails with it. Give the object a valid `metadata.name` (usually derived from the release name).";
+    const HELP: crate::i18n::Message = crate::i18n::Message::new("tpl003-help-invalid-name");
     let namespace = a.chart.as_str();
     let mut seen: BTreeMap<(String, String, String, String), &Object> = BTreeMap::new();
     for o in &r.objects {
@@ -251,10 +259,7 @@ fn names(ctx: &Ctx<'_>, a: &Analysis, r: &Render, out: &mut Vec<Diagnostic>) {
                     Some(&needle),
                     "TPL003",
                     Severity::Error,
-                    format!(
-                        "`{}` renders a {} without `metadata.name`: resource name may not be empty",
-                        o.template, o.kind
-                    ),
+                    crate::msg!("tpl003-message", o_template = o.template, o_kind = o.kind),
                     HELP,
                 ));
             }
@@ -270,7 +275,7 @@ fn names(ctx: &Ctx<'_>, a: &Analysis, r: &Render, out: &mut Vec<Diagnostic>) {
                 Some(&needle),
                 "TPL003",
                 Severity::Error,
-                format!("`{}` renders {} \"{name}\", an invalid name: {why}", o.template, o.kind),
+                crate::msg!("tpl003-message-2", o_template = o.template, o_kind = o.kind, name, why),
                 HELP,
             ));
             continue;
@@ -287,14 +292,16 @@ fn names(ctx: &Ctx<'_>, a: &Analysis, r: &Render, out: &mut Vec<Diagnostic>) {
                 Some(&needle),
                 "TPL003",
                 Severity::Error,
-                format!(
-                    "`{}` renders {} \"{name}\"{}, which `{}` renders too",
-                    o.template,
-                    o.kind,
-                    if ns.is_empty() { String::new() } else { format!(" in namespace \"{ns}\"") },
-                    first.template
+                crate::msg!(
+                    "tpl003-message-3",
+                    o_template = o.template,
+                    o_kind = o.kind,
+                    name,
+                    if_ns_is_empty_string_new_else =
+                        if ns.is_empty() { String::new() } else { format!(" in namespace \"{ns}\"") },
+                    first_template = first.template
                 ),
-                "Two objects of one kind, namespace and name are one object: Helm's install fails when it creates the second (`already exists`). Rename one, or render it once.",
+                crate::msg!("tpl003-help"),
             ));
         } else {
             seen.insert(key, o);
@@ -382,11 +389,16 @@ fn served_apis(ctx: &Ctx<'_>, a: &Analysis, out: &mut Vec<Diagnostic>) {
             Some(api.as_str()),
             "TPL004",
             Severity::Error,
-            format!(
-                "`{template}` renders {kind} {api} on Kubernetes {}, which `kubeVersion` admits: no matches for kind \"{kind}\" in version \"{api}\" ({why}{instead})",
-                minor_ranges(&minors)
+            crate::msg!(
+                "tpl004-message",
+                template,
+                kind,
+                api,
+                minor_ranges_minors = minor_ranges(&minors),
+                why,
+                instead
             ),
-            "Rendered with each Kubernetes version's capabilities, the chart asks for an API that version does not serve: the install fails there (Helm: `resource mapping not found … ensure CRDs are installed first`). Switch the apiVersion on `.Capabilities.APIVersions.Has`, or narrow `kubeVersion`.",
+            crate::msg!("tpl004-help"),
         ));
     }
     for ((api, kind, template), (minors, row)) in deprecated {
@@ -397,12 +409,16 @@ fn served_apis(ctx: &Ctx<'_>, a: &Analysis, out: &mut Vec<Diagnostic>) {
             Some(api.as_str()),
             "TPL005",
             Severity::Warning,
-            format!(
-                "`{template}` renders {kind} {api} on Kubernetes {}, where it is deprecated (removed in 1.{}{instead})",
-                minor_ranges(&minors),
-                row.removed.unwrap_or_default()
+            crate::msg!(
+                "tpl005-message",
+                template,
+                kind,
+                api,
+                minor_ranges_minors = minor_ranges(&minors),
+                row_removed_unwrap_or_default = row.removed.unwrap_or_default(),
+                instead
             ),
-            "It still installs there, but the API server warns, and the chart stops installing once the cluster is upgraded past the removal. Switch to the replacement where the cluster serves it (`.Capabilities.APIVersions.Has`).",
+            crate::msg!("tpl005-help"),
         ));
     }
 }
@@ -460,8 +476,8 @@ fn images(ctx: &Ctx<'_>, renders: &[&Render], out: &mut Vec<Diagnostic>) {
                 "TPL010",
                 Severity::Warning,
                 item.span,
-                format!("Image `{image}` is listed in `images` but no rendered template uses it"),
-                "`ksbuilder lint` warns (`image … has not found`), and the marketplace CI fetches every listed image (`oras manifest fetch`); offline installers mirror it for nothing. Remove it, or correct its name or tag to the one the chart renders.",
+                crate::msg!("tpl010-message", image),
+                crate::msg!("tpl010-help"),
             ));
         }
     }
@@ -479,13 +495,14 @@ fn images(ctx: &Ctx<'_>, renders: &[&Render], out: &mut Vec<Diagnostic>) {
             let mut d = Diagnostic::new(
                 "TPL011",
                 Severity::Warning,
-                format!(
-                    "`{}` runs image `{image}` ({} {}), which `images` does not list",
-                    o.template,
-                    o.kind,
-                    o.name.as_deref().unwrap_or("")
+                crate::msg!(
+                    "tpl011-message",
+                    o_template = o.template,
+                    image,
+                    o_kind = o.kind,
+                    o_name_as_deref_unwrap_or = o.name.as_deref().unwrap_or("")
                 ),
-                "KubeSphere's offline installer and the marketplace mirror only the images extension.yaml lists: an air-gapped install cannot pull this one. List it under `images`.",
+                crate::msg!("tpl011-help"),
             );
             d = d.in_file("extension.yaml");
             if let Some(e) = entry {
@@ -530,8 +547,8 @@ fn probe_checks(ctx: &Ctx<'_>, probe: &Render, out: &mut Vec<Diagnostic>) {
                     Some("image:"),
                     "TPL012",
                     Severity::Warning,
-                    format!("`{}`: container `{container}` of {} {name} keeps image `{image}` when `global.imageRegistry` is set", o.template, o.kind),
-                    "KubeSphere sets `global.imageRegistry` for air-gapped and mirrored installs; `ksbuilder lint` renders with a probe registry and reports every image that ignores it (`global.imageRegistry doesn't work`). Prefix the image with `.Values.global.imageRegistry` when it is set.",
+                    crate::msg!("tpl012-message", o_template = o.template, container, o_kind = o.kind, name, image),
+                    crate::msg!("tpl012-help"),
                 ));
             }
         }
@@ -551,8 +568,8 @@ fn probe_checks(ctx: &Ctx<'_>, probe: &Render, out: &mut Vec<Diagnostic>) {
                 Some(&format!("kind: {}", o.kind)),
                 "TPL013",
                 Severity::Warning,
-                format!("`{}`: {} {name} does not take `global.nodeSelector`", o.template, o.kind),
-                "KubeSphere passes `global.nodeSelector` to place an extension's pods; `ksbuilder lint` renders with a probe selector and reports every pod spec that ignores it (`global.nodeSelector doesn't work`). Merge `.Values.global.nodeSelector` into the pod spec's `nodeSelector`.",
+                crate::msg!("tpl013-message", o_template = o.template, o_kind = o.kind, name),
+                crate::msg!("tpl013-help"),
             ));
         }
     }
@@ -575,7 +592,7 @@ fn service_refs(o: &Object) -> Vec<(String, &Node)> {
 }
 
 fn registration(ctx: &Ctx<'_>, a: &Analysis, r: &Render, out: &mut Vec<Diagnostic>) {
-    const HELP: &str = "The CRD (kubesphere/kubesphere `config/ks-core/charts/ks-crds/crds/extensions.kubesphere.io_*.yaml`) requires the field: the API server rejects the object and the install fails.";
+    const HELP: crate::i18n::Message = crate::i18n::Message::new("tpl020-help-required");
     let release_ns = a.chart.as_str();
     let services: BTreeSet<(String, String)> = r
         .objects
@@ -608,8 +625,8 @@ fn registration(ctx: &Ctx<'_>, a: &Analysis, r: &Render, out: &mut Vec<Diagnosti
                     Some("service:"),
                     "TPL020",
                     Severity::Warning,
-                    format!("`{}`: {} {name} points `{path}` to Service {n} in the release's namespace, which the chart does not render", o.template, o.kind),
-                    "ks-apiserver proxies to that Service: unless something else creates it, the extension's UI or API answers 503. Render the Service, or correct the name.",
+                    crate::msg!("tpl020-message", o_template = o.template, o_kind = o.kind, name, path, n),
+                    crate::msg!("tpl020-help"),
                 ));
             }
         }
@@ -645,7 +662,13 @@ fn registration(ctx: &Ctx<'_>, a: &Analysis, r: &Render, out: &mut Vec<Diagnosti
                 Some(&format!("kind: {}", o.kind)),
                 "TPL020",
                 Severity::Error,
-                format!("`{}`: {} {name} lacks {}", o.template, o.kind, missing.join(", ")),
+                crate::msg!(
+                    "tpl020-message-2",
+                    o_template = o.template,
+                    o_kind = o.kind,
+                    name,
+                    missing_join = missing.join(", ")
+                ),
                 HELP,
             ));
         }
@@ -681,13 +704,15 @@ fn cluster_permissions(ctx: &Ctx<'_>, r: &Render, out: &mut Vec<Diagnostic>) {
             Some(&format!("kind: {}", o.kind)),
             "TPL021",
             Severity::Warning,
-            format!(
-                "`{}` renders the cluster-scoped {} {}, but no ClusterRole rule in permissions.yaml allows `create` on {resource} ({group_text})",
-                o.template,
-                o.kind,
-                o.name.as_deref().unwrap_or("")
+            crate::msg!(
+                "tpl021-message",
+                o_template = o.template,
+                o_kind = o.kind,
+                o_name_as_deref_unwrap_or = o.name.as_deref().unwrap_or(""),
+                resource,
+                group_text
             ),
-            "KubeSphere installs the chart as the extension's helm-executor, whose ClusterRole has exactly the ClusterRole rules of permissions.yaml: creating a cluster-scoped object needs one. Add a ClusterRole rule for the resource (least privilege: name its verbs).",
+            crate::msg!("tpl021-help"),
         ));
     }
 }
@@ -759,11 +784,11 @@ fn ui_plugin(ctx: &Ctx<'_>, r: &Render, out: &mut Vec<Diagnostic>) {
                 Some("kind: UIPlugin"),
                 "TPL030",
                 sev,
-                format!("`{}`: the rendered UIPlugin {}", o.template, list.join("; ")),
+                crate::msg!("tpl030-message", o_template = o.template, list_join = list.join("; ")),
                 if sev == Severity::Error {
-                    "Rancher 2.10+ decides whether to load the extension from the rendered UIPlugin (`shouldNotLoadPlugin`): it installs, then shows \"Unable to load Extension\". Render `spec.plugin` from values.yaml `plugin` as the extension template's `cr.yaml` does."
+                    crate::msg!("tpl030-help-error")
                 } else {
-                    "The load-time check reads the rendered UIPlugin, not values.yaml: a gating key lost or changed by the template only skips or changes that check. Render `plugin.metadata` unchanged (`include \"extension-server.pluginMetadata\"`)."
+                    crate::msg!("tpl030-help-warning")
                 },
             ));
         }
@@ -811,8 +836,8 @@ fn chance_and_lookup(ctx: &Ctx<'_>, r: &Render, out: &mut Vec<Diagnostic>) {
             needle.as_deref(),
             "TPL040",
             Severity::Info,
-            format!("`{template}` renders differently every time ({functions})"),
-            "Each install and upgrade renders new values (passwords, certificates, timestamps): an upgrade replaces them and `helm diff` never settles. If that is not intended, take the value from values.yaml, or keep the existing one with `lookup`.",
+            crate::msg!("tpl040-message", template, functions),
+            crate::msg!("tpl040-help"),
         ));
     }
     if r.used_lookup {
@@ -827,8 +852,8 @@ fn chance_and_lookup(ctx: &Ctx<'_>, r: &Render, out: &mut Vec<Diagnostic>) {
                     Some("lookup"),
                     "TPL041",
                     Severity::Info,
-                    format!("`{path}` calls `lookup`, which returns nothing when the chart is rendered offline"),
-                    "`helm template`, `--dry-run`, ksbuilder lint and this check see an empty result; on a cluster the template renders what the cluster holds. Make sure both paths render valid objects.",
+                    crate::msg!("tpl041-message", path),
+                    crate::msg!("tpl041-help"),
                 ));
             }
         }

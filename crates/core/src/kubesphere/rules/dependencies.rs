@@ -45,8 +45,8 @@ fn missing_subcharts(file: &YamlFile<'_>, deps: &[Node], subcharts: &[(String, S
             "KS030",
             Severity::Error,
             name_node.span,
-            format!("Dependency `{name}` has no subchart in `charts/` ({available})"),
-            format!("Helm install and upgrade fail with \"found in Chart.yaml, but missing in charts/ directory: {name}\". Add the chart as `charts/{name}/` (its Chart.yaml `name` must be `{name}`), or fix the dependency name."),
+            crate::msg!("ks030-message", name, available),
+            crate::msg!("ks030-help", name),
         ));
     }
 }
@@ -124,8 +124,8 @@ fn unlisted_subcharts(
             "KS031",
             Severity::Warning,
             span,
-            format!("Subchart `{name}` (`{path}`) is not listed in `dependencies`"),
-            format!("`ksbuilder lint` reports \"chart metadata is missing these dependencies\". The extension still installs (Helm loads every subchart in `charts/`), but without an entry (and a tag) the subchart is installed in every release, host and agent. Add `- name: {name}` with `tags: [extension]` or `tags: [agent]`."),
+            crate::msg!("ks031-message", name, path),
+            crate::msg!("ks031-help", name),
         );
         if let Some(edits) = fix {
             let also = if edits.len() > 1 { " (extension.yaml and the packaged Chart.yaml)" } else { "" };
@@ -153,15 +153,15 @@ fn tags(file: &YamlFile<'_>, root: &Node, deps: &[Node], out: &mut Vec<Diagnosti
                 "KS032",
                 Severity::Warning,
                 name_node.span,
-                format!("Dependency `{name}` is tagged only `agent`, but the extension is `HostOnly`"),
-                "A HostOnly extension is installed once, on the host, with `tags.agent=false`: an agent-only subchart is never deployed. Tag it `extension`, or use `installationMode: Multicluster` if it must run on member clusters. (ksbuilder's own default template has this combination.)",
+                crate::msg!("ks032-message", name),
+                crate::msg!("ks032-help"),
             )),
             "Multicluster" if tags.is_empty() => out.push(file.file.diag(
                 "KS033",
                 Severity::Warning,
                 name_node.span,
-                format!("Dependency `{name}` has no tag, and the extension is `Multicluster`"),
-                "With Multicluster, the host release (`tags.extension=true`) and each agent release (`tags.agent=true`) both install untagged subcharts, so they conflict on a cluster that is both host and member. Give every dependency exactly one of `tags: [extension]` or `tags: [agent]`.",
+                crate::msg!("ks033-message", name),
+                crate::msg!("ks033-help"),
             )),
             _ => {}
         }

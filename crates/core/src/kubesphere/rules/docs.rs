@@ -40,8 +40,8 @@ pub(super) fn check(ctx: &Ctx<'_>, file: &YamlFile<'_>, root: &Node, out: &mut V
             "KS006",
             Severity::Warning,
             span,
-            format!("No `{readme}` for the declared language `{lang}`"),
-            format!("The extension's detail page shows the README of the user's language (the console falls back to `README.md`), and KubeSphere Cloud reads `{readme}` for `{lang}`. Add `{readme}` at the package root."),
+            crate::msg!("ks006-message", readme, lang),
+            crate::msg!("ks006-help", readme, lang),
         ));
     }
 }

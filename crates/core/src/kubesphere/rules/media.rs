@@ -46,8 +46,11 @@ fn icon_file(ctx: &Ctx<'_>, file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diag
             "KS022",
             Severity::Warning,
             node.span,
-            format!("`icon` is a `data:` URL of `{}`, not an image", icon.split([';', ',']).next().unwrap_or(icon)),
-            "Only `data:image/...` URLs are treated as images; anything else is read as a file path. Use an image data URL, an http(s) URL, or a file in the package.",
+            crate::msg!(
+                "ks022-message",
+                icon_split_next_unwrap_or_icon = icon.split([';', ',']).next().unwrap_or(icon)
+            ),
+            crate::msg!("ks022-help"),
         ));
         return;
     }
@@ -72,8 +75,8 @@ fn icon_file(ctx: &Ctx<'_>, file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diag
         "KS020",
         if packaged { Severity::Warning } else { Severity::Error },
         node.span,
-        format!("`icon: {icon}` names a file that is not in the package"),
-        "`ksbuilder package` fails with \"no such file or directory\", and a package built by hand shows a broken image in the console (it is still listed and installs). Point `icon` at an image inside the package (outside `templates/` and `charts/`) or at an http(s) URL.",
+        crate::msg!("ks020-message", icon),
+        crate::msg!("ks020-help"),
     );
     if let [only] = candidates.as_slice() {
         let value = format!("./{only}");
@@ -94,16 +97,16 @@ fn icon_placement(file: &YamlFile<'_>, node: &Node, icon: &str, path: &str, out:
             "KS021",
             Severity::Warning,
             node.span,
-            format!("`icon: {icon}` sits under `{}/`, where ks-core does not look", path.split('/').next().unwrap_or("")),
-            "ks-core looks the icon up among the chart's files, which exclude `templates/` and `charts/`: the path is kept as is and the console shows a broken image on the card. The extension is still listed and installs. Move the icon to e.g. `static/` and point `icon` there.",
+            crate::msg!("ks021-message", icon, path_split_next_unwrap_or = path.split('/').next().unwrap_or("")),
+            crate::msg!("ks021-help"),
         ));
     } else if !is_image_path(path) {
         out.push(file.file.diag(
             "KS022",
             Severity::Warning,
             node.span,
-            format!("`icon: {icon}` is not an image file"),
-            "The console shows the icon with `<img>` in a 48×48 box; use an SVG, PNG, JPEG, GIF or WebP file (`.svg .png .jpg .jpeg .gif .webp`).",
+            crate::msg!("ks022-message-2", icon),
+            crate::msg!("ks022-help-2"),
         ));
     }
 }
@@ -120,8 +123,8 @@ fn screenshots(ctx: &Ctx<'_>, file: &YamlFile<'_>, root: &Node, out: &mut Vec<Di
                 "KS024",
                 Severity::Warning,
                 item.span,
-                format!("Screenshot `{}` is a `data:` URL", shorten(value)),
-                "The console shows screenshots from http(s) URLs or from files in the package and silently drops `data:` URLs. Put the image in the package (e.g. `static/screenshot-1.png`) or host it.",
+                crate::msg!("ks024-message", shorten_value = shorten(value)),
+                crate::msg!("ks024-help"),
             ));
         } else if !value.starts_with("http://") && !value.starts_with("https://") {
             let path = value.trim_start_matches("./");
@@ -130,8 +133,8 @@ fn screenshots(ctx: &Ctx<'_>, file: &YamlFile<'_>, root: &Node, out: &mut Vec<Di
                     "KS023",
                     Severity::Warning,
                     item.span,
-                    format!("Screenshot `{value}` is not in the package"),
-                    "The console looks local screenshots up among the package files and silently drops missing ones (and `ksbuilder push` cannot upload it). Add the file or fix the path.",
+                    crate::msg!("ks023-message", value),
+                    crate::msg!("ks023-help"),
                 ));
             }
         }

@@ -3,6 +3,7 @@
 
 use super::field;
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
+use crate::i18n::Arg;
 use crate::k8s;
 use crate::rancher::annotations::levenshtein;
 use crate::rules::schema::EXTENSION_YAML;
@@ -125,8 +126,8 @@ fn language_sets(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
         "KS005",
         Severity::Info,
         descs.key.span,
-        format!("`displayName` has languages [{}] but `description` has [{}]", a.join(", "), b.join(", ")),
-        "KubeSphere Cloud takes the extension's languages as the intersection of both maps (that decides which README and CHANGELOG files it reads), and users of a language missing in one of them see a mixed card. Give both the same languages.",
+        crate::msg!("ks005-message", a_join = a.join(", "), b_join = b.join(", ")),
+        crate::msg!("ks005-help"),
     ));
 }
 
@@ -139,8 +140,8 @@ fn category(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
             "KS041",
             Severity::Error,
             entry.value.span,
-            format!("`category: {value}` is not a valid Kubernetes label value"),
-            "ks-core puts the category in the label `kubesphere.io/category`: at most 63 characters of `[A-Za-z0-9._-]`, alphanumeric at both ends. An invalid value makes the Extension apply fail (and stops a repository sync). Use one of the marketplace categories, e.g. `dev-tools`.",
+            crate::msg!("ks041-message", value),
+            crate::msg!("ks041-help"),
         ));
         return;
     }
@@ -152,14 +153,12 @@ fn category(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
         "KS042",
         Severity::Warning,
         entry.value.span,
-        format!(
-            "`category: {value}` is not a marketplace category{}",
-            nearest.map_or(String::new(), |n| format!(" (did you mean `{n}`?)"))
+        crate::msg!(
+            "ks042-message",
+            value,
+            suggestion = nearest.map_or_else(Arg::none, |name| crate::msg!("ks042-did-you-mean", name).into())
         ),
-        format!(
-            "The console filters the marketplace by the categories ks-core defines ({}); an extension with another category installs but appears under no filter. `other` was removed from the list.",
-            CATEGORIES.join(", ")
-        ),
+        crate::msg!("ks042-help", categories_join = CATEGORIES.join(", ")),
     );
     if let Some(n) = nearest {
         let token = yaml::scalar_token(n, entry.value.style().unwrap_or(ScalarStyle::Plain));
@@ -178,8 +177,8 @@ fn annotations(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
                 "KS043",
                 Severity::Error,
                 e.key.span,
-                format!("Annotation key `{key}` is not a valid Kubernetes annotation key"),
-                "The annotations become the ExtensionVersion's `metadata.annotations`; an invalid key makes the object apply fail and stops a repository sync. Use `[prefix/]name`, the prefix a DNS subdomain and the name at most 63 characters of `[A-Za-z0-9._-]`.",
+                crate::msg!("ks043-message", key),
+                crate::msg!("ks043-help"),
             ));
         }
         let is_string = e.value.scalar_type() == Some(ScalarType::Str);
@@ -188,8 +187,8 @@ fn annotations(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
                 "KS043",
                 Severity::Error,
                 e.value.span,
-                format!("Annotation `{key}` has a value that is not a string"),
-                "Annotation values are strings (`map[string]string`); quote numbers and booleans and do not nest maps or lists.",
+                crate::msg!("ks043-message-2", key),
+                crate::msg!("ks043-help-2"),
             ));
         }
     }
@@ -208,8 +207,13 @@ fn external_dependencies(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnos
                 "KS060",
                 Severity::Error,
                 dep.span,
-                format!("External dependency {name} lacks {}", missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ")),
-                "The ExtensionVersion CRD requires `name`, `version` and `required` in every `externalDependencies` entry; the object is rejected otherwise. Use `version: \"\"` for any version.",
+                crate::msg!(
+                    "ks060-message",
+                    name,
+                    missing_iter_map_m_format_m_co =
+                        missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ")
+                ),
+                crate::msg!("ks060-help"),
             ));
         }
         if let Some(required) = dep.get("required") {
@@ -220,8 +224,8 @@ fn external_dependencies(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnos
                     "KS060",
                     Severity::Error,
                     required.span,
-                    format!("`required: {}` is not a boolean", file.file.slice(required.span)),
-                    "`required` is a bool: `true` makes the console refuse to install until the dependency is installed at a matching version; `false` lists it as optional.",
+                    crate::msg!("ks060-message-2", file_file_slice_required_span = file.file.slice(required.span)),
+                    crate::msg!("ks060-help-2"),
                 ));
             }
         }
@@ -247,8 +251,8 @@ fn unknown_and_system_keys(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagn
                 "KS082",
                 Severity::Warning,
                 e.key.span,
-                format!("`{key}` is set by KubeSphere, not by the package"),
-                format!("ks-core fills `{system}` in the ExtensionVersion itself (repository, digest, chart URL and data, creation time); a value here is overwritten at best and points the install at the wrong chart at worst. Remove it."),
+                crate::msg!("ks082-message", key),
+                crate::msg!("ks082-help", system),
             );
             if let Some(span) = block_entry_lines(file.file.text, e.key.span.start, e.value.span.end) {
                 d = d.with_fix(Fix::safe(format!("Remove `{key}`"), vec![Edit::delete(file.file.path, span)]));
@@ -258,14 +262,16 @@ fn unknown_and_system_keys(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagn
         }
         let nearest =
             fields.iter().map(|f| (levenshtein(&key.to_ascii_lowercase(), &f.to_ascii_lowercase()), *f)).min();
-        let suggestion = nearest.filter(|(d, _)| *d <= 3).map(|(_, f)| format!(" (did you mean `{f}`?)"));
-        let note = if key == "labels" { " Labels cannot be set from extension.yaml; use `annotations`." } else { "" };
+        let suggestion = nearest
+            .filter(|(d, _)| *d <= 3)
+            .map_or_else(Arg::none, |(_, name)| crate::msg!("ks042-did-you-mean", name).into());
+        let note = if key == "labels" { crate::msg!("ks081-note-labels").into() } else { Arg::none() };
         unknown.built.push(file.file.diag(
             "KS081",
             Severity::Warning,
             e.key.span,
-            format!("`{key}` is not an extension.yaml field{}", suggestion.unwrap_or_default()),
-            format!("ksbuilder and ks-core ignore unknown keys silently, so this setting has no effect.{note}"),
+            crate::msg!("ks081-message", key, suggestion),
+            crate::msg!("ks081-help", note),
         ));
     }
     unknown.finish(out);
@@ -291,7 +297,7 @@ fn is_email(s: &str) -> bool {
 /// and a valid email and URL when given (ksbuilder lint: `validateChartSources`,
 /// `validateChartMaintainer`).
 fn urls_and_maintainers(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
-    let bad_url = |node: &Node, what: &str, out: &mut Vec<Diagnostic>| {
+    let bad_url = |node: &Node, what: Arg, out: &mut Vec<Diagnostic>| {
         if let Some(v) = node.as_str().filter(|v| !v.is_empty() && !node.is_null())
             && !is_http_url(v)
         {
@@ -299,19 +305,19 @@ fn urls_and_maintainers(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnost
                 "KS083",
                 Severity::Warning,
                 node.span,
-                format!("{what} `{v}` is not an http(s) URL"),
-                "`ksbuilder lint` rejects source URLs that are not valid request URLs, and the console shows these as links. Use a full `https://` URL.",
+                crate::msg!("ks083-message", what, v),
+                crate::msg!("ks083-help"),
             ));
         }
     };
     for key in ["home", "docs"] {
         if let Some(e) = field(root, key) {
-            bad_url(&e.value, &format!("`{key}`"), out);
+            bad_url(&e.value, Arg::from(format!("`{key}`")), out);
         }
     }
     if let Some(e) = field(root, "sources") {
         for item in e.value.items() {
-            bad_url(item, "Source", out);
+            bad_url(item, crate::msg!("ks083-what-source").into(), out);
         }
     }
     let Some(maintainers) = field(root, "maintainers") else { return };
@@ -322,8 +328,8 @@ fn urls_and_maintainers(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnost
                 "KS083",
                 Severity::Warning,
                 m.span,
-                format!("Maintainer #{} has no `name`", i + 1),
-                "Helm's chart lint (run by `ksbuilder lint`) requires a name for every maintainer.",
+                crate::msg!("ks083-message-2", i_1 = i + 1),
+                crate::msg!("ks083-help-2"),
             ));
         }
         if let Some(email) = m.get("email").and_then(Node::as_str).filter(|e| !e.is_empty())
@@ -333,12 +339,12 @@ fn urls_and_maintainers(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnost
                 "KS083",
                 Severity::Warning,
                 m.get("email").map_or(m.span, |n| n.span),
-                format!("Maintainer email `{email}` is not a valid address"),
-                "Helm's chart lint rejects invalid maintainer emails. Fix it or leave it out.",
+                crate::msg!("ks083-message-3", email),
+                crate::msg!("ks083-help-3"),
             ));
         }
         if let Some(url_node) = m.get("url") {
-            bad_url(url_node, "Maintainer URL", out);
+            bad_url(url_node, crate::msg!("ks083-what-maintainer-url").into(), out);
         }
     }
 }
@@ -350,13 +356,7 @@ fn images(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
         return;
     }
     let span = entry.map_or(crate::syntax::Span::at(root.span.start), |e| e.key.span);
-    out.push(file.file.diag(
-        "KS084",
-        Severity::Info,
-        span,
-        "`images` is empty or missing",
-        "List the container images the chart deploys: `ksbuilder lint` checks them against the rendered templates, the ks-extensions CI pulls each one, and air-gapped users mirror them from this list.",
-    ));
+    out.push(file.file.diag("KS084", Severity::Info, span, crate::msg!("ks084-message"), crate::msg!("ks084-help")));
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 use super::iso639;
 use crate::diagnostic::{Diagnostic, FileOperation, Fix, Severity};
+use crate::i18n::Message;
 use crate::k8s;
 use crate::rules::schema::{self, Strictness};
 use crate::rules::{Ctx, YamlFile};
@@ -37,8 +38,8 @@ pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             "KS001",
             Severity::Error,
             root.span,
-            "`extension.yaml` is not a mapping of fields",
-            "extension.yaml must be a YAML mapping (`name: ...`, `version: ...`). See `ksbuilder create` for the template.",
+            crate::msg!("ks001-message"),
+            crate::msg!("ks001-help"),
         ));
         return;
     }
@@ -48,8 +49,8 @@ pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             "SYN006",
             Severity::Warning,
             Span::at(second.span.start),
-            format!("`extension.yaml` has {} YAML documents; only the first is read", file.stream.documents.len()),
-            "ks-core decodes only the first document of extension.yaml; everything after `---` is ignored. Merge the fields into one document.",
+            crate::msg!("syn006-message", file_stream_documents_len = file.stream.documents.len()),
+            crate::msg!("syn006-help"),
         ));
     }
     required_fields(&file, root, out);
@@ -87,24 +88,15 @@ pub(super) fn string_field<'n>(root: &'n Node, key: &str) -> Option<(&'n str, &'
 /// KS001: required fields (ksbuilder `validate:"required"`, kubesphere.md §1.2): present,
 /// non-null, and for strings non-empty; `{}` passes for maps.
 fn required_fields(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
-    const REQUIRED: [(&str, &str); 8] = [
-        ("apiVersion", "Add `apiVersion: kubesphere.io/v1alpha1` (the value itself is not checked)."),
-        ("name", "Add `name:` with the extension name (lowercase letters, digits and `-`)."),
-        ("version", "Add `version:` with a SemVer version such as `\"1.0.0\"`."),
-        ("displayName", "Add `displayName:` as a language map, e.g. `displayName: {en: My Extension, zh: 我的扩展}`."),
-        ("description", "Add `description:` as a language map, e.g. `description: {en: What it does}`."),
-        (
-            "category",
-            "Add `category:`, one of the marketplace categories (e.g. `observability`, `security`, `dev-tools`).",
-        ),
-        (
-            "provider",
-            "Add `provider:` as a language map of `{name, email, url}`, e.g. `provider: {en: {name: Example Inc.}}`.",
-        ),
-        (
-            "icon",
-            "Add `icon:` with a path inside the package (e.g. `./static/favicon.svg`) or an http(s) URL; `ksbuilder package` fails without it.",
-        ),
+    const REQUIRED: [(&str, Message); 8] = [
+        ("apiVersion", Message::new("ks001-help-api-version")),
+        ("name", Message::new("ks001-help-name")),
+        ("version", Message::new("ks001-help-version")),
+        ("displayName", Message::new("ks001-help-display-name")),
+        ("description", Message::new("ks001-help-description")),
+        ("category", Message::new("ks001-help-category")),
+        ("provider", Message::new("ks001-help-provider")),
+        ("icon", Message::new("ks001-help-icon")),
     ];
     for (key, help) in REQUIRED {
         let entry = field(root, key);
@@ -116,15 +108,15 @@ fn required_fields(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) 
             continue;
         }
         let (span, what) = match entry {
-            Some(e) => (e.key.span, "is empty"),
-            None => (Span::at(root.span.start), "is missing"),
+            Some(e) => (e.key.span, crate::msg!("ks001-what-empty")),
+            None => (Span::at(root.span.start), crate::msg!("ks001-what-missing")),
         };
         out.push(file.file.diag(
             "KS001",
             Severity::Error,
             span,
-            format!("Required field `{key}` {what}"),
-            format!("ksbuilder refuses to package or publish the extension without it. {help}"),
+            crate::msg!("ks001-message-2", key, what),
+            crate::msg!("ks001-help-2", help),
         ));
     }
 }
@@ -145,10 +137,8 @@ fn language_map(file: &YamlFile<'_>, root: &Node, key: &str, out: &mut Vec<Diagn
             "KS002",
             Severity::Error,
             value.span,
-            format!("`{key}` is a plain string, not a language map"),
-            format!(
-                "ks-core decodes `{key}` as a map from language code to text (`Locales`); a plain string fails to decode and the version is skipped, and ksbuilder rejects it. Write it as `{key}: {{en: ...}}`."
-            ),
+            crate::msg!("ks002-message", key),
+            crate::msg!("ks002-help", key),
         );
         if !matches!(style, ScalarStyle::Literal | ScalarStyle::Folded) {
             let inner = flow_safe(raw, value.as_str().unwrap_or(""), *style);
@@ -167,8 +157,8 @@ fn language_map(file: &YamlFile<'_>, root: &Node, key: &str, out: &mut Vec<Diagn
             "KS002",
             Severity::Error,
             value.span,
-            format!("`{key}` is a list, not a language map"),
-            format!("Write `{key}` as a map from language code to text, e.g. `{key}: {{en: ...}}`."),
+            crate::msg!("ks002-message-2", key),
+            crate::msg!("ks002-help-2", key),
         ));
         return;
     }
@@ -183,8 +173,8 @@ fn language_map(file: &YamlFile<'_>, root: &Node, key: &str, out: &mut Vec<Diagn
             "KS003",
             Severity::Error,
             e.key.span,
-            format!("`{key}.{lang}`: `{lang}` is not an ISO 639-1 language code"),
-            "ksbuilder accepts only two-letter ISO 639-1 codes (`en`, `zh`, ...) and fails with `invalid language code`; regional forms such as `zh-CN`, `en_US` or `tc` are rejected.",
+            crate::msg!("ks003-message", key, lang),
+            crate::msg!("ks003-help"),
         );
         if iso639::is_code(&base) && !keys.contains(&base.as_str()) {
             d = d.with_fix(Fix::safe(
@@ -196,27 +186,12 @@ fn language_map(file: &YamlFile<'_>, root: &Node, key: &str, out: &mut Vec<Diagn
     }
     let has_en = keys.contains(&"en");
     if !has_en {
-        let consequence = match key {
-            "description" => {
-                "the packaged Chart.yaml `description` is empty (ksbuilder copies only `description.en`) and"
-            }
-            _ => "",
+        let help = match key {
+            "displayName" => crate::msg!("ks004-help-display-name"),
+            "description" => crate::msg!("ks004-help-description"),
+            _ => crate::msg!("ks004-help-provider"),
         };
-        let shown = match key {
-            "displayName" => "users whose language is missing see the raw extension name",
-            "description" => "users whose language is missing see no description",
-            _ => "the \"by …\" line is hidden for users whose language is missing",
-        };
-        out.push(file.file.diag(
-            "KS004",
-            Severity::Warning,
-            entry.key.span,
-            format!("`{key}` has no `en` entry"),
-            format!(
-                "The console looks up the user's language, then the browser's, then `en`, with no other fallback: {consequence} {shown}. Add an `en` entry."
-            )
-            .replace(":  ", ": "),
-        ));
+        out.push(file.file.diag("KS004", Severity::Warning, entry.key.span, crate::msg!("ks004-message", key), help));
     }
 }
 
@@ -241,8 +216,8 @@ fn name(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
             "KS010",
             Severity::Error,
             node.span,
-            format!("Extension name `{name}` is invalid: {problem}"),
-            "The name becomes the Helm release name, the namespace `extension-{name}` and label values: use lowercase letters, digits and `-` (`^[a-z0-9]([-a-z0-9]*[a-z0-9])?$`), at most 63 characters; ks-core skips invalid names.",
+            crate::msg!("ks010-message", name, problem),
+            crate::msg!("ks010-help"),
         ));
         return;
     }
@@ -263,16 +238,16 @@ fn name(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
             "KS010",
             Severity::Warning,
             node.span,
-            format!("Extension name `{name}` is {} characters long; install jobs may fail above {limit}", name.len()),
-            format!("{why} (inferred from ks-core's executor; not documented). Shorten the name."),
+            crate::msg!("ks010-message-2", name, name_len = name.len(), limit),
+            crate::msg!("ks010-help-2", why),
         ));
     } else if name.len() > 32 {
         out.push(file.file.diag(
             "KS010",
             Severity::Warning,
             node.span,
-            format!("Extension name `{name}` is {} characters long; the developer guide allows at most 32", name.len()),
-            "The KubeSphere developer guide limits names to 32 characters (the code allows more, but KubeSphere Cloud review follows the guide). Shorten the name.",
+            crate::msg!("ks010-message-3", name, name_len = name.len()),
+            crate::msg!("ks010-help-3"),
         ));
     }
 }
@@ -302,27 +277,27 @@ fn version(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
         severity,
         node.span,
         if severity == Severity::Warning {
-            format!("Extension version `{version}` starts with `v`: ks-core, Helm and the console accept it, but it is not strict SemVer")
+            crate::msg!("ks011-message-v", version)
         } else {
-            format!("Extension version `{version}` is invalid: {problem}")
+            crate::msg!("ks011-message", version, problem)
         },
-        "ks-core accepts a version only if it parses as SemVer and is a DNS-1123 subdomain of at most 63 characters (it names the ExtensionVersion `{name}-{version}`); otherwise the version is silently dropped. Use `MAJOR.MINOR.PATCH` with an optional lowercase `-prerelease`, e.g. `1.2.0` or `1.2.0-rc.1`.",
+        crate::msg!("ks011-help"),
     ));
 }
 
 /// Why `v` is not a strict SemVer 2.0 version usable as a KubeSphere extension version.
-pub fn version_problem(v: &str) -> Option<String> {
+pub fn version_problem(v: &str) -> Option<crate::i18n::Message> {
     if v.len() > 63 {
-        return Some(format!("it is {} characters long (at most 63)", v.len()));
+        return Some(crate::msg!("k8s-problem-long", length = v.len()));
     }
     if v.starts_with(['v', 'V']) {
-        return Some("it starts with `v`; write the bare number".into());
+        return Some(crate::msg!("ks011-problem-v"));
     }
     if v.contains('+') {
-        return Some("it has build metadata (`+...`), which is not allowed in object names".into());
+        return Some(crate::msg!("ks011-problem-build"));
     }
     if let Some(c) = v.chars().find(|c| c.is_ascii_uppercase()) {
-        return Some(format!("it contains the uppercase letter `{c}`, which is not allowed in object names"));
+        return Some(crate::msg!("ks011-problem-uppercase", letter = c));
     }
     let (main, pre) = match v.split_once('-') {
         Some((m, p)) => (m, Some(p)),
@@ -330,29 +305,27 @@ pub fn version_problem(v: &str) -> Option<String> {
     };
     let parts: Vec<&str> = main.split('.').collect();
     if parts.len() != 3 {
-        return Some(format!("it has {} numeric parts; SemVer needs exactly three (`MAJOR.MINOR.PATCH`)", parts.len()));
+        return Some(crate::msg!("ks011-problem-parts", count = parts.len()));
     }
     for p in &parts {
         if p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()) {
-            return Some(format!("`{p}` is not a number"));
+            return Some(crate::msg!("ks011-problem-not-number", part = p));
         }
         if p.len() > 1 && p.starts_with('0') {
-            return Some(format!("`{p}` has a leading zero"));
+            return Some(crate::msg!("ks011-problem-leading-zero", part = p));
         }
     }
     if let Some(pre) = pre {
         for id in pre.split('.') {
             if id.is_empty() || !id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
-                return Some(format!("the prerelease `{pre}` is not dot-separated `[0-9a-z-]` identifiers"));
+                return Some(crate::msg!("ks011-problem-prerelease", prerelease = pre));
             }
             if id.len() > 1 && id.starts_with('0') && id.bytes().all(|b| b.is_ascii_digit()) {
-                return Some(format!("the prerelease identifier `{id}` has a leading zero"));
+                return Some(crate::msg!("ks011-problem-prerelease-zero", identifier = id));
             }
         }
         if let Some(id) = pre.split('.').find(|id| id.starts_with('-') || id.ends_with('-')) {
-            return Some(format!(
-                "the prerelease part `{id}` starts or ends with `-`, which is not allowed in object names"
-            ));
+            return Some(crate::msg!("ks011-problem-prerelease-dash", identifier = id));
         }
     }
     None
@@ -374,8 +347,8 @@ fn installation_mode(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>
         "KS040",
         Severity::Error,
         entry.value.span,
-        format!("`installationMode: {mode}` is neither `HostOnly` nor `Multicluster`"),
-        "The ExtensionVersion CRD allows only `HostOnly` and `Multicluster` (case-sensitive): the API server rejects the object, and a repository sync stops at this extension. Omit the field for `HostOnly`.",
+        crate::msg!("ks040-message", mode),
+        crate::msg!("ks040-help"),
     );
     if let Some(c) = canonical {
         let token = yaml::scalar_token(c, entry.value.style().unwrap_or(ScalarStyle::Plain));
@@ -412,19 +385,18 @@ fn packaged_chart(ctx: &Ctx<'_>, file: &YamlFile<'_>, root: &Node, out: &mut Vec
             Fix::safe("Regenerate Chart.yaml from extension.yaml, as `ksbuilder package` does", vec![])
                 .with_operations(vec![FileOperation::Write { path: "Chart.yaml".into(), contents }])
         });
-        let d = chart
-                .file
-                .diag(
-                    "KS012",
-                    Severity::Error,
-                    entry.value.span,
-                    format!("Chart.yaml `{key}: {chart_value}` differs from extension.yaml `{key}: {ext_value}`"),
-                    format!(
-                        "ks-core takes the name and version from Chart.yaml while the console installs `spec.version` from extension.yaml; when they differ the version is skipped or the install fetches the wrong object. Regenerate Chart.yaml with `ksbuilder package`. ({} line {})",
-                        file.file.path,
-                        file.file.index.line_col(file.file.text, field(root, key).map_or(0, |e| e.value.span.start)).line
-                    ),
-                );
+        let d = chart.file.diag(
+            "KS012",
+            Severity::Error,
+            entry.value.span,
+            crate::msg!("ks012-message", key, chart_value, ext_value),
+            crate::msg!(
+                "ks012-help",
+                file_file_path = file.file.path,
+                file_file_index_line_col_file =
+                    file.file.index.line_col(file.file.text, field(root, key).map_or(0, |e| e.value.span.start)).line
+            ),
+        );
         out.push(match regenerate {
             Some(fix) => d.with_fix(fix),
             None => d,
@@ -474,8 +446,8 @@ fn packaged_dependencies(ctx: &Ctx<'_>, root: &Node, out: &mut Vec<Diagnostic>) 
         "KS034",
         Severity::Warning,
         span,
-        format!("Chart.yaml `dependencies` differ from extension.yaml: Chart.yaml {}", parts.join("; ")),
-        "Helm installs from Chart.yaml alone: its dependency tags decide which subcharts the host release (`tags.extension=true`) and the agent releases (`tags.agent=true`) install, and a subchart it does not list is installed in every release. extension.yaml's list is not read at install time. Regenerate Chart.yaml with `ksbuilder package`.",
+        crate::msg!("ks034-message", parts_join = parts.join("; ")),
+        crate::msg!("ks034-help"),
     );
     out.push(match crate::kubesphere::chart::generate(ctx.package) {
         Some(contents) => d.with_fix(
@@ -501,10 +473,13 @@ fn top_folder(ctx: &Ctx<'_>, file: &YamlFile<'_>, root: &Node, out: &mut Vec<Dia
                 "KS013",
                 Severity::Error,
                 node.span,
-                format!("The archive's top folder is `{top}/`, but the extension is named `{name}`"),
-                format!("KubeSphere Cloud's package reader (ksbuilder `pkg/parser`) looks for `{name}/extension.yaml` in the archive and finds nothing. Rebuild it with `ksbuilder package`, which names the folder after the extension."),
+                crate::msg!("ks013-message", top, name),
+                crate::msg!("ks013-help", name),
             )
-            .with_fix(Fix::safe(format!("Rename the top folder to `{name}/`"), vec![]).with_operations(vec![FileOperation::RenameRoot { to: name.to_string() }])),
+            .with_fix(
+                Fix::safe(format!("Rename the top folder to `{name}/`"), vec![])
+                    .with_operations(vec![FileOperation::RenameRoot { to: name.to_string() }]),
+            ),
     );
 }
 
@@ -527,7 +502,7 @@ mod tests {
             ("1.0.0_1", "not a number"),
             ("1.0.0-rc.-1", "starts or ends with `-`"),
         ] {
-            let p = version_problem(bad).unwrap_or_default();
+            let p = version_problem(bad).map(|m| m.render(crate::i18n::Lang::En)).unwrap_or_default();
             assert!(p.contains(says), "{bad}: {p}");
         }
     }

@@ -62,8 +62,8 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             out.push(Diagnostic::new(
                 "KS071",
                 Severity::Warning,
-                "The package has no `permissions.yaml`",
-                "The Helm job runs as `helm-executor.{name}` with only ks-core's default namespaced rules and no cluster-scoped rules: creating CRDs, ClusterRoles, webhooks or objects in other namespaces fails with \"forbidden\". Add a `permissions.yaml` with the `ClusterRole` and `Role` rules the chart needs (see `ksbuilder create`'s template).",
+                crate::msg!("ks071-message"),
+                crate::msg!("ks071-help"),
             ));
         }
         return;
@@ -80,11 +80,8 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             "KS070",
             Severity::Error,
             Span::at(err.offset),
-            format!("`permissions.yaml` does not parse: {}", err.message),
-            format!(
-                "ks-core stops at the first error and keeps only the {rules_read} rule{} read before it; the install then fails with RBAC \"forbidden\" errors in the Helm job. Fix the YAML here.",
-                if rules_read == 1 { "" } else { "s" }
-            ),
+            crate::msg!("ks070-message", err_message = err.message),
+            crate::msg!("ks070-help", rules_read, if_rules_read_1_else_s = if rules_read == 1 { "" } else { "s" }),
         ));
     }
 }
@@ -131,10 +128,10 @@ fn decode(file: &YamlFile<'_>, doc: &Node, out: &mut Vec<Diagnostic>) -> Option<
                 Severity::Warning,
                 span,
                 match other {
-                    Some(k) => format!("A `permissions.yaml` document has `kind: {k}`; only `ClusterRole` and `Role` are read"),
-                    None => "A `permissions.yaml` document has no `kind`; it is ignored".to_string(),
+                    Some(kind) => crate::msg!("ks072-message", kind),
+                    None => crate::msg!("ks072-message-no-kind"),
                 },
-                "ks-core reads only documents whose `kind` is exactly `ClusterRole` (cluster-wide rules) or `Role` (rules in the extension's namespace); this document's rules are ignored. Fix the kind (it is case-sensitive).",
+                crate::msg!("ks072-help"),
             ));
             return Some(0);
         }
@@ -152,8 +149,8 @@ fn decode_error(file: &YamlFile<'_>, span: Span, what: &str, out: &mut Vec<Diagn
         "KS070",
         Severity::Error,
         span,
-        format!("`permissions.yaml` cannot be read as RBAC rules: {what}"),
-        "ks-core decodes each document as a `Role`; a decode error silently stops parsing, the rules after it are dropped, and the install fails with \"forbidden\". Use the shape `kind: ClusterRole` / `rules: [{verbs: [...], apiGroups: [...], resources: [...]}]`.",
+        crate::msg!("ks070-message-2", what),
+        crate::msg!("ks070-help-2"),
     ));
 }
 
@@ -181,8 +178,8 @@ fn api_groups(file: &YamlFile<'_>, rule: &Node, out: &mut Vec<Diagnostic>) {
             "KS073",
             Severity::Warning,
             span,
-            format!("`apiGroups` entry `{group}` is not an API group"),
-            format!("The rule grants nothing for a group that does not exist, so the install may fail with \"forbidden\". {hint}"),
+            crate::msg!("ks073-message", group),
+            crate::msg!("ks073-help", hint),
         ));
     }
 }
@@ -194,14 +191,14 @@ fn broad(file: &YamlFile<'_>, rule: &Node, cluster: bool, out: &mut Vec<Diagnost
     let groups: Vec<String> = strings(rule, "apiGroups").into_iter().map(|(g, _)| g).collect();
     let resources = strings(rule, "resources");
     let all = |v: &[String]| v.iter().any(|x| x == "*");
-    let scope = if cluster { "cluster-wide" } else { "in the extension's namespace" };
+    let scope = if cluster { crate::msg!("ks074-scope-cluster") } else { crate::msg!("ks074-scope-namespace") };
     if all(&verbs) && all(&groups) && resources.iter().any(|(r, _)| r == "*") {
         out.push(file.file.diag(
             "KS074",
             Severity::Info,
             rule.span,
-            format!("This rule grants every verb on every resource {scope}"),
-            "Reviewers ask for least privilege: list the API groups, resources and verbs the chart creates, and prefer `resourceNames` to `*`.",
+            crate::msg!("ks074-message", scope),
+            crate::msg!("ks074-help"),
         ));
         return;
     }
@@ -214,8 +211,8 @@ fn broad(file: &YamlFile<'_>, rule: &Node, cluster: bool, out: &mut Vec<Diagnost
                 "KS074",
                 Severity::Info,
                 span,
-                format!("Write access to `{resource}` {scope}"),
-                "The developer guide asks extensions to justify access to secrets, role bindings and webhook configurations; reviewers will ask why the chart needs it. Narrow it with `resourceNames` where you can.",
+                crate::msg!("ks074-message-2", resource, scope),
+                crate::msg!("ks074-help-2"),
             ));
         }
     }

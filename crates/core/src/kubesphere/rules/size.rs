@@ -65,7 +65,7 @@ pub(super) fn check(ctx: &Ctx<'_>, file: &YamlFile<'_>, root: &Node, out: &mut V
         "KS080",
         Severity::Warning,
         node.span,
-        format!("The package would be {} when pushed, over KubeSphere Cloud's 1 MB limit", human_bytes(size)),
-        "`ksbuilder push` uploads the icon and screenshots separately and removes `staticFileDirectory`, then KubeSphere Cloud rejects packages over 1 MB (and `ksbuilder publish` stores the chart in a ConfigMap, capped at 1 MiB). Move large files out of the chart (images into `staticFileDirectory`, data into container images) and remove stray files.",
+        crate::msg!("ks080-message", human_bytes_size = human_bytes(size)),
+        crate::msg!("ks080-help"),
     ));
 }

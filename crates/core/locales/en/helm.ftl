@@ -1,0 +1,19 @@
+helm001-help = { $help }{ $regenerate }
+helm002-message = `{ $key }: { $raw }` is a YAML number, not a string{ $note }
+helm002-help = Helm expects `version` and `appVersion` to be strings; a number is converted and can lose digits (`1.10` → `1.1`), and `helm lint` warns. Quote it.
+helm003-message = Dependency `{ $name }` has no subchart in `{ $charts_dir }`
+helm003-help = `helm install` and `helm upgrade` fail with "found in Chart.yaml, but missing in charts/ directory: { $name }". Run `helm dependency build`, or add the chart under `{ $charts_dir }`.
+helm001-regenerate = {" "}`ksbuilder package` writes it from extension.yaml.
+helm001-message-no-api-version = `{ $path }` has no `apiVersion`
+helm001-help-no-api-version = Helm refuses a chart without `apiVersion`. Add `apiVersion: v2`.
+helm001-message-api-version = `apiVersion: { $value }` is neither `v1` nor `v2`
+helm001-help-api-version = Helm 3 accepts chart `apiVersion` `v1` or `v2`; use `v2`.
+helm001-message-no-name = `{ $path }` has no `name`
+helm001-help-no-name = Helm refuses a chart without `name`.
+helm001-message-name-path = Chart name `{ $name }` contains a path separator
+helm001-help-name-path = Helm requires the chart name to equal its base name (`name == filepath.Base(name)`): no `/` or `\`.
+helm001-message-no-version = `{ $path }` has no `version`
+helm001-help-no-version = Helm refuses a chart without `version`.
+helm001-message-version = Chart version `{ $version }` is not SemVer
+helm001-help-version = Helm parses the chart version with Masterminds semver (`1.2.3`, also `v1.2`); anything else fails `helm package`, `helm install` and the repository index.
+helm002-note = , which Helm reads as `{ $read_as }`

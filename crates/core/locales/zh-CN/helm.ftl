@@ -1,0 +1,19 @@
+helm001-help = { $help }{ $regenerate }
+helm002-message = `{ $key }: { $raw }` 是 YAML 数字，不是字符串{ $note }
+helm002-help = Helm 要求 `version` 和 `appVersion` 为字符串；数字会被转换并可能丢失位数（`1.10` → `1.1`），`helm lint` 也会发出警告。请加上引号。
+helm003-message = 依赖 `{ $name }` 在 `{ $charts_dir }` 中没有对应的子 Chart
+helm003-help = `helm install` 和 `helm upgrade` 会失败并报 "found in Chart.yaml, but missing in charts/ directory: { $name }"。请运行 `helm dependency build`，或把该 Chart 添加到 `{ $charts_dir }` 下。
+helm001-regenerate = `ksbuilder package` 会根据 extension.yaml 生成它。
+helm001-message-no-api-version = `{ $path }` 没有 `apiVersion`
+helm001-help-no-api-version = Helm 拒绝没有 `apiVersion` 的 Chart。请添加 `apiVersion: v2`。
+helm001-message-api-version = `apiVersion: { $value }` 既不是 `v1` 也不是 `v2`
+helm001-help-api-version = Helm 3 接受的 Chart `apiVersion` 为 `v1` 或 `v2`；请使用 `v2`。
+helm001-message-no-name = `{ $path }` 没有 `name`
+helm001-help-no-name = Helm 拒绝没有 `name` 的 Chart。
+helm001-message-name-path = Chart 名称 `{ $name }` 包含路径分隔符
+helm001-help-name-path = Helm 要求 Chart 名称等于其基本名称（`name == filepath.Base(name)`）：不能含 `/` 或 `\`。
+helm001-message-no-version = `{ $path }` 没有 `version`
+helm001-help-no-version = Helm 拒绝没有 `version` 的 Chart。
+helm001-message-version = Chart 版本 `{ $version }` 不是 SemVer
+helm001-help-version = Helm 用 Masterminds semver 解析 Chart 版本（`1.2.3`，也接受 `v1.2`）；其他写法会使 `helm package`、`helm install` 和仓库索引失败。
+helm002-note = ，Helm 会把它读作 `{ $read_as }`
