@@ -43,6 +43,8 @@ for (const colorScheme of ["light", "dark"]) {
     for (const route of ["#/range", "#/rules", "#/rules/RANGE003"]) {
       await page.goto(session.server.url + route);
       await page.waitForSelector("main h1, main h2");
+      // The worker sends the catalogue and the verdicts: audit them drawn.
+      await page.waitForSelector(route === "#/range" ? ".judgements tbody tr" : ".rule");
       await check(route);
     }
     assert.deepEqual(found, []);
