@@ -237,19 +237,21 @@ pub fn CardsView(package: StoredValue<PackageModel>, index: usize) -> impl IntoV
             ask_bytes::<Vec<(String, usize)>>(Request::Files { package: index }).await.and_then(|(list, bytes)| {
                 let files =
                     decode_files(list, bytes.length() as usize, |a, b| bytes.subarray(a as u32, b as u32).to_vec())?;
-                Ok(package.with_value(|m| PackageReport {
-                    kind: m.kind,
-                    name: m.name.clone(),
-                    version: m.version.clone(),
-                    root: m.root.clone(),
-                    diagnostics: m.diagnostics().cloned().collect(),
-                    suppressed: m.suppressed.clone(),
-                    package: Package { files, partial: m.partial, skipped: m.skipped.clone() },
-                    matrix: m.matrix.clone(),
-                    origin: m.origin.clone(),
-                }))
+                package
+                    .try_with_value(|m| PackageReport {
+                        kind: m.kind,
+                        name: m.name.clone(),
+                        version: m.version.clone(),
+                        root: m.root.clone(),
+                        diagnostics: m.diagnostics().cloned().collect(),
+                        suppressed: m.suppressed.clone(),
+                        package: Package { files, partial: m.partial, skipped: m.skipped.clone() },
+                        matrix: m.matrix.clone(),
+                        origin: m.origin.clone(),
+                    })
+                    .ok_or_else(|| "the view is gone".to_string())
             });
-        loaded.set(Some(reply.map(StoredValue::new)));
+        loaded.try_set(Some(reply.map(StoredValue::new)));
     });
     move || match loaded.get() {
         None => {

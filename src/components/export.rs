@@ -30,17 +30,26 @@ pub fn ExportBar() -> impl IntoView {
         spawn_local(async move {
             let (file, bytes) = match export(format).await {
                 Ok(reply) => reply,
-                Err(e) => return note.set(format!("The export failed: {e}")),
+                Err(e) => {
+                    note.try_set(format!("The export failed: {e}"));
+                    return;
+                }
             };
-            if let Some(old) = last_url.get_value() {
+            if let Some(old) = last_url.try_get_value().flatten() {
                 let _ = web_sys::Url::revoke_object_url(&old);
             }
             match save(&file.file_name, &bytes, &file.media_type) {
                 Some(url) => {
-                    last_url.set_value(Some(url));
-                    note.set(format!("Saved {} ({}).", file.file_name, extcheck_core::package::human_bytes(file.size)));
+                    last_url.try_set_value(Some(url));
+                    note.try_set(format!(
+                        "Saved {} ({}).",
+                        file.file_name,
+                        extcheck_core::package::human_bytes(file.size)
+                    ));
                 }
-                None => note.set("The browser did not allow the download.".into()),
+                None => {
+                    note.try_set("The browser did not allow the download.".into());
+                }
             }
         });
     };
@@ -48,11 +57,14 @@ pub fn ExportBar() -> impl IntoView {
         spawn_local(async move {
             let text = match export(Export::Markdown).await {
                 Ok((_, bytes)) => String::from_utf8_lossy(&bytes.to_vec()).into_owned(),
-                Err(e) => return note.set(format!("The export failed: {e}")),
+                Err(e) => {
+                    note.try_set(format!("The export failed: {e}"));
+                    return;
+                }
             };
             let promise = window().navigator().clipboard().write_text(&text);
             let done = wasm_bindgen_futures::JsFuture::from(promise).await;
-            note.set(match done {
+            note.try_set(match done {
                 Ok(_) => "Markdown copied: paste it into a pull-request comment.".into(),
                 Err(_) => "The browser did not allow copying; download the Markdown instead.".into(),
             });

@@ -57,11 +57,11 @@ pub fn FixView(package: usize, on_apply: Callback<Vec<PackageModel>>) -> impl In
             let Ok((file, bytes)) = ask_bytes::<Download>(Request::Download { package, ticks: chosen }).await else {
                 return;
             };
-            if let Some(old) = download_url.get_value() {
+            if let Some(old) = download_url.try_get_value().flatten() {
                 let _ = web_sys::Url::revoke_object_url(&old);
             }
             if let Some(url) = save(&file.file_name, &bytes, &file.media_type) {
-                download_url.set_value(Some(url));
+                download_url.try_set_value(Some(url));
             }
         });
     };
@@ -70,7 +70,9 @@ pub fn FixView(package: usize, on_apply: Callback<Vec<PackageModel>>) -> impl In
         spawn_local(async move {
             match ask::<Vec<PackageModel>>(Request::Apply { package, ticks: chosen }).await {
                 Ok(models) => on_apply.run(models),
-                Err(e) => error.set(Some(e)),
+                Err(e) => {
+                    error.try_set(Some(e));
+                }
             }
         });
     };

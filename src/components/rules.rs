@@ -15,7 +15,9 @@ use crate::wire::{Request, RuleModel};
 #[component]
 pub fn RulesPage(focus: Option<String>) -> impl IntoView {
     let rules: RwSignal<Option<Result<Vec<RuleModel>, String>>> = RwSignal::new(None);
-    spawn_local(async move { rules.set(Some(ask::<Vec<RuleModel>>(Request::Rules).await)) });
+    spawn_local(async move {
+        rules.try_set(Some(ask::<Vec<RuleModel>>(Request::Rules).await));
+    });
     let focused = focus.clone();
     Effect::new(move |_| {
         if rules.with(Option::is_none) {
