@@ -275,6 +275,7 @@ fn group_title(group: Group) -> &'static str {
         Group::Kubesphere => "KS · KubeSphere extensions",
         Group::Rancher => "RC · Rancher UI extensions",
         Group::Helm => "HELM · Chart.yaml",
+        Group::Template => "TPL · rendered templates",
         Group::Suppression => "SUP · suppressions",
     }
 }
@@ -288,6 +289,7 @@ pub fn rules() -> Vec<RuleModel> {
         Group::Kubesphere,
         Group::Rancher,
         Group::Helm,
+        Group::Template,
         Group::Suppression,
     ];
     groups

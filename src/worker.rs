@@ -89,7 +89,8 @@ fn check(scope: &DedicatedWorkerGlobalScope, id: &JsValue, jobs: Vec<Job>, files
         .map(|input| {
             let count = input.read.package.as_ref().map_or(0, |p| p.files.len());
             progress("checking", &input.name, count, count, 0);
-            extcheck_core::check(&input.name, input.read)
+            // An `extcheck.toml` in a dropped folder applies, as the CLI applies it on disk.
+            extcheck_core::config::check_in_tree(&input.name, input.read)
         })
         .collect();
     let models = SESSION.with_borrow_mut(|s| s.checked(reports));

@@ -133,3 +133,46 @@ fn a_picked_source_folder_is_fixed_and_packaged_in_the_browser() {
     assert_eq!(back.packages[0].kind, Some(Kind::Kubesphere));
     assert!(!back.packages[0].diagnostics.iter().any(|d| d.code == "KS040"));
 }
+
+/// Checks `bytes` as the single file `name` in the browser (wasm32, the browser's stack) and
+/// renders the report's exports; returns the codes with their messages.
+fn check_in_browser(name: &str, bytes: &[u8]) -> Vec<(String, String)> {
+    let report = extcheck_core::check(name, extcheck_core::package::read_file(name, bytes.to_vec()));
+    for export in extcheck_core::report::export::Export::ALL {
+        assert!(!export.render(std::slice::from_ref(&report)).is_empty());
+    }
+    report.packages.iter().flat_map(|p| &p.diagnostics).map(|d| (d.code.to_string(), d.message.clone())).collect()
+}
+
+#[wasm_bindgen_test]
+fn deep_yaml_and_json_are_a_syn001_in_the_browser_not_a_stack_overflow() {
+    let cases = [
+        ("extension.yaml", format!("{}x\n", "- ".repeat(140_000)), "nested deeper than 10000 levels"),
+        ("extension.yaml", format!("{}1{}", "{a: ".repeat(20_000), "}".repeat(20_000)), "nested deeper"),
+        ("extension.yaml", format!("{}{}", "[".repeat(140_000), "]".repeat(140_000)), "nested deeper"),
+        (
+            "package.json",
+            format!(
+                "{{\"name\": \"x\", \"rancher\": {{\"annotations\": {{}}}}, \"deep\": {}{}}}",
+                "[".repeat(140_000),
+                "]".repeat(140_000)
+            ),
+            "nesting deeper than",
+        ),
+    ];
+    for (name, text, needle) in cases {
+        let found = check_in_browser(name, text.as_bytes());
+        assert!(found.iter().any(|(c, m)| c == "SYN001" && m.contains(needle)), "{name}: {found:?}");
+    }
+    // At Go's limit: read, walked and dropped in the browser.
+    let at_limit = format!("{}x\n", "- ".repeat(10_000));
+    assert!(check_in_browser("extension.yaml", at_limit.as_bytes()).iter().any(|(c, _)| c == "KS001"));
+}
+
+#[wasm_bindgen_test]
+fn deep_markdown_is_flattened_in_the_browser() {
+    for deep in [format!("{}x\n", "> ".repeat(100_000)), format!("{}x\n", "- ".repeat(100_000))] {
+        let blocks = extcheck_core::markdown::parse(&deep);
+        assert!(extcheck_core::markdown::to_text(&blocks).contains('x'));
+    }
+}

@@ -97,13 +97,19 @@ pub fn FixView(package: usize, on_apply: Callback<Vec<PackageModel>>) -> impl In
             <h3 class="fix-heading">"Fixes"</h3>
             {move || loaded.get().then(|| {
                 let offered = offered.get();
-                let safe_count = offered.iter().filter(|c| c.safe).count();
-                let unsafe_count = offered.len() - safe_count;
+                let costly_count = offered.iter().filter(|c| !c.costs.is_empty()).count();
+                let safe_count = offered.iter().filter(|c| c.safe && c.costs.is_empty()).count();
+                let unsafe_count = offered.len() - safe_count - costly_count;
                 let intro = if offered.is_empty() {
                     "No rule offers a fix for this package.".to_string()
                 } else {
+                    let costly = if costly_count == 0 {
+                        String::new()
+                    } else {
+                        format!(", {costly_count} that would lose platform versions (not ticked; each says what it costs)")
+                    };
                     format!(
-                        "{} fix{} on offer: {safe_count} safe (ticked: they keep what you meant), {unsafe_count} unsafe (they may change meaning; tick to apply).",
+                        "{} fix{} on offer: {safe_count} safe (ticked: they keep what you meant), {unsafe_count} unsafe (they may change meaning; tick to apply){costly}.",
                         offered.len(),
                         if offered.len() == 1 { "" } else { "es" }
                     )
@@ -167,6 +173,10 @@ fn CandidateRow(candidate: CandidateModel, checked: Signal<bool>, on_change: Cal
                 <a class="code" href=rule_href title="What this rule checks">{candidate.code}</a>
                 " · " {candidate.place}
             </span>
+            // A fix that would lose matrix cells says which, and is never ticked by default.
+            {(!candidate.costs.is_empty()).then(|| view! {
+                <p class="fix-costs">"Costs: " {candidate.costs} ". Not ticked: tick it only if you mean to give those up."</p>
+            })}
         </li>
     }
 }

@@ -15,6 +15,7 @@ fn verdict_class(v: CellVerdict) -> &'static str {
         CellVerdict::Blocked => "cell blocked",
         CellVerdict::Unsupported => "cell unsupported",
         CellVerdict::NotApplicable => "cell na",
+        CellVerdict::Mixed => "cell mixed",
     }
 }
 
@@ -65,7 +66,7 @@ pub fn MatrixView(matrix: Matrix) -> impl IntoView {
                         .collect_view()}
                 </fieldset>
                 <ul class="legend" aria-label="Legend">
-                    {[CellVerdict::Works, CellVerdict::Caveat, CellVerdict::Blocked, CellVerdict::Unsupported, CellVerdict::NotApplicable]
+                    {[CellVerdict::Works, CellVerdict::Mixed, CellVerdict::Caveat, CellVerdict::Blocked, CellVerdict::Unsupported, CellVerdict::NotApplicable]
                         .into_iter()
                         .map(|v| view! { <li><span class=verdict_class(v) aria-hidden="true">{v.symbol()}</span>" " {v.label()}</li> })
                         .collect_view()}
@@ -128,6 +129,14 @@ pub fn MatrixView(matrix: Matrix) -> impl IntoView {
                         view! {
                             <h3 class="cell-title">{title}</h3>
                             <p class="cell-version">"Kubernetes " <code>{cell.kubernetes.clone()}</code></p>
+                            {cell.patches.clone().map(|split| view! {
+                                <p class="cell-patches">
+                                    "Patch releases differ: works " {split.label} " ("
+                                    {extcheck_core::matrix::patch_runs(&split.works)} "); blocked on "
+                                    {extcheck_core::matrix::patch_runs(&split.blocked)} ". The gates below are those of "
+                                    {split.blocked.last().cloned().unwrap_or_default()} "."
+                                </p>
+                            })}
                             {if cell.gates.is_empty() {
                                 view! { <p class="hint">{cell.verdict.label()}</p> }.into_any()
                             } else {

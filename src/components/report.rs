@@ -216,7 +216,8 @@ fn PackageView(package: PackageModel, index: usize, phase: RwSignal<Phase>) -> i
     }
 }
 
-/// Findings suppressed by `# extcheck:ignore` comments, folded, each with its reason.
+/// Findings suppressed by `# extcheck:ignore` comments or by an `extcheck.toml` in the dropped
+/// folder, folded, each with its reason.
 #[component]
 fn SuppressedView(package: StoredValue<PackageModel>) -> impl IntoView {
     let items: Vec<(String, String, String)> = package.with_value(|p| {

@@ -2,7 +2,8 @@
 # The npm package: the CLI compiled to wasm32-wasip1, packed with `npm pack`, installed into a
 # throwaway project, and run with `npx extcheck`: for every corpus package and the fixtures'
 # clean and broken packages, its stdout and exit code equal the native CLI's (JSON and text);
-# `rules`, `range`, configuration and suppressions too. Leaves the packed tarball at
+# `rules`, `range`, configuration (`ignore`, `[platforms]`, malformed files) and suppressions
+# too. Leaves the packed tarball at
 # $EXTCHECK_NPM_TGZ when that is set (for tests/ci/action.sh).
 source "$(dirname "$0")/lib.sh"
 cd "$REPO"
@@ -45,6 +46,12 @@ same check charts/broken; [ "$LAST_CODE" = 0 ] || fail "extcheck.toml ignore: ex
 same check --isolated --format json charts/broken; [ "$LAST_CODE" = 1 ] || fail "--isolated: exit $LAST_CODE"
 printf 'ignore = ["HELM001"\n' >"$WORK/project/extcheck.toml"
 same check charts/broken; [ "$LAST_CODE" = 2 ] || fail "malformed extcheck.toml: exit $LAST_CODE"
+# `[platforms]` decides which findings count: the fixture's extcheck.toml counts only Rancher
+# 2.11+, and its one error (RC021) blocks only Rancher 2.10, so it is info and the run passes.
+platforms="$REPO/crates/core/tests/fixtures/RC021-platforms/input"
+same check --format json "$platforms"; [ "$LAST_CODE" = 0 ] || fail "[platforms]: exit $LAST_CODE"
+grep -q '"severity": *"info"' "$WORK/npx" || fail "[platforms]: RC021 is not info"
+same check --isolated "$platforms"; [ "$LAST_CODE" = 1 ] || fail "[platforms] --isolated: exit $LAST_CODE"
 same check --isolated --format json "$REPO/crates/core/tests/fixtures/SUP001/input"
 grep -q '"inSource"' "$WORK/npx" || fail "no in-source suppression in the JSON"
 echo "npm: $(wc -c <"$REPO/npm/extcheck.wasm") bytes of wasm, $(wc -c <"$WORK/$tgz") bytes packed; $n corpus packages identical to the native CLI"

@@ -77,8 +77,10 @@ enum Command {
         format: Format,
     },
     /// Render a chart as `helm template` does (Helm 4.2.3, offline): a chart folder or `.tgz`.
+    /// A KubeSphere source folder (with extension.yaml) renders as the package `ksbuilder
+    /// package` builds from it (Chart.yaml from extension.yaml, `.helmignore` applied).
     Template {
-        /// The chart: a folder with Chart.yaml or a `.tgz`.
+        /// The chart: a folder with Chart.yaml, a KubeSphere source folder or a `.tgz`.
         path: std::path::PathBuf,
         /// Values files, merged in order over the chart's defaults.
         #[arg(long = "values", short = 'f', value_name = "FILE")]
@@ -184,8 +186,23 @@ fn template(
     format: Format,
 ) -> ExitCode {
     use extcheck_render::{Value, inputs};
+    // A KubeSphere source folder (extension.yaml, no build yet) renders as the package
+    // `ksbuilder package` writes: Chart.yaml from extension.yaml, `.helmignore` applied.
+    let mut is_dir = path.is_dir();
     let files: Vec<(String, Vec<u8>)> = match extcheck_core::package::fs::read_path(path) {
         Ok((_, read)) => match read.package {
+            Some(p) if is_dir && p.files.contains_key("extension.yaml") => {
+                match extcheck_core::kubesphere::build::ksbuilder_package(&p) {
+                    Ok(built) => {
+                        is_dir = false;
+                        built.files.into_iter().collect()
+                    }
+                    Err(e) => {
+                        eprintln!("extcheck: {}: cannot package as ksbuilder does: {e}", path.display());
+                        return ExitCode::from(2);
+                    }
+                }
+            }
             Some(p) => p.files.into_iter().collect(),
             None => {
                 eprintln!("extcheck: {}: not a chart", path.display());
@@ -207,7 +224,6 @@ fn template(
             }
         }
     }
-    let is_dir = path.is_dir();
     let set = set.to_vec();
     // Values are built on the render thread (they are not `Send`); Helm's recursion limits
     // need a deep stack, hence the thread.
@@ -320,7 +336,7 @@ fn fix_command(
     settings: &Settings<'_>,
 ) -> ExitCode {
     use extcheck_core::fix::output::correct;
-    use extcheck_core::fix::{Selection, diff::to_unified};
+    use extcheck_core::fix::{Selection, diff::to_unified_terminal};
     let [path] = paths else {
         eprintln!("extcheck: --fix and --diff take exactly one PATH");
         return ExitCode::from(2);
@@ -348,7 +364,8 @@ fn fix_command(
         eprintln!("extcheck: {}: no package to fix", path.display());
         return ExitCode::from(2);
     }
-    let selection = if unsafe_fixes { Selection::all() } else { Selection::safe() };
+    let mut selection = if unsafe_fixes { Selection::all() } else { Selection::safe() };
+    selection.counted = loaded.config.platforms.clone();
     let corrected: Vec<_> = report.packages.iter().map(|p| correct(p, &selection)).collect();
     let into_dir = out.is_some_and(std::path::Path::is_dir);
     if corrected.len() > 1 && out.is_some() && !into_dir {
@@ -418,7 +435,7 @@ fn fix_command(
         }
     }
     if diff {
-        let text: String = corrected.iter().map(|c| to_unified(&c.diffs)).collect();
+        let text: String = corrected.iter().map(|c| to_unified_terminal(&c.diffs)).collect();
         emit(&text);
     } else {
         print_reports(&rechecked, format, Some(fix_json));

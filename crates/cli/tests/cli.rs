@@ -321,6 +321,24 @@ fn diff_prints_a_unified_diff_without_writing() {
 }
 
 #[test]
+fn diff_output_escapes_control_characters_like_the_text_report() {
+    // SYN005's fix deletes the ESC; the context and removed lines still hold package text with
+    // ESC, BEL, a lone CR and a C1 control, and a file name holds ESC.
+    let dir = TempDir::new("diff-escape");
+    std::fs::write(
+        dir.0.join("extension.yaml"),
+        "name: demo\nversion: 1.0.0\nnote: \"a\x1b]0;pwned\x07\"\nother: \"b\rc\u{9b}31m\"\n",
+    )
+    .unwrap();
+    std::fs::write(dir.0.join("\x1b[31mred.png"), "x").unwrap();
+    let out = extcheck(&["check", &dir.0.display().to_string(), "--diff"]);
+    let text = String::from_utf8(out.stdout.clone()).unwrap();
+    assert!(text.contains("-note: \"a\\x1b]0;pwned\\x07\"\n"), "{text}");
+    let raw: Vec<char> = text.chars().filter(|c| c.is_control() && *c != '\n').collect();
+    assert!(raw.is_empty(), "raw control characters {raw:?} in {text:?}");
+}
+
+#[test]
 fn fix_packages_a_kubesphere_source_folder_as_ksbuilder() {
     let dir = TempDir::new("fix-ks");
     let out = extcheck(&["check", &corpus("kubesphere/source/cert-manager"), "--fix", &dir.0.display().to_string()]);
@@ -377,4 +395,48 @@ fn template_failure_exits_1_with_helms_message() {
         String::from_utf8_lossy(&out.stderr),
         "Error: execution error at (err-fail/templates/a.yaml:2:3): custom failure\n"
     );
+}
+
+/// Helm 4.2.3 itself (`scripts/helm-oracle.py` with helm-python-sdk 0.2.2 in `.tools/helm-venv`,
+/// installed by `scripts/setup`) rendering a chart archive: template path → text.
+fn helm_oracle(tgz: &str) -> serde_json::Value {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let py = root.join(".tools/helm-venv/bin/python");
+    assert!(py.exists(), "the Helm oracle is missing at {}: run scripts/setup", py.display());
+    let out = Command::new(py).arg(root.join("scripts/helm-oracle.py")).arg(tgz).output().expect("the oracle runs");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("the oracle prints JSON");
+    v["ok"].clone()
+}
+
+#[test]
+fn template_renders_a_kubesphere_source_folder_as_the_package_ksbuilder_builds() {
+    // the corpus holds both the source folder and the package ksbuilder built from it
+    for (source, packaged) in [
+        ("cert-manager", "cert-manager-1.0.0"),
+        ("deepseek", "deepseek-0.1.0"),
+        ("metrics-server", "metrics-server-0.7.1"),
+    ] {
+        let out = extcheck(&["template", &corpus(&format!("kubesphere/source/{source}")), "--format", "json"]);
+        assert_eq!(out.status.code(), Some(0), "{source}: {}", String::from_utf8_lossy(&out.stderr));
+        let helm = helm_oracle(&corpus(&format!("kubesphere/packaged/{packaged}.tgz")));
+        assert!(helm.as_object().is_some_and(|m| !m.is_empty()), "{packaged}: Helm rendered nothing");
+        assert_eq!(
+            json(&out),
+            helm,
+            "{source}: extcheck's render of the source folder differs from Helm's of the package"
+        );
+    }
+    // hello-world has no published package: Helm renders the one ksbuilder would write
+    let source = corpus("kubesphere/source/hello-world");
+    let read = extcheck_core::package::fs::read_path(Path::new(&source)).unwrap().1.package.unwrap();
+    let built = extcheck_core::kubesphere::build::ksbuilder_package(&read).unwrap();
+    let dir = TempDir::new("ks-template");
+    let tgz =
+        extcheck_core::package::write::write_tgz(&built.files, &built.name, extcheck_core::package::write::Order::Helm);
+    let tgz = dir.file("hello-world.tgz", &tgz);
+    let out = extcheck(&["template", &source, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let ours = json(&out);
+    assert!(ours.as_object().unwrap().keys().all(|k| k.starts_with("hello-world/")), "{ours}");
+    assert_eq!(ours, helm_oracle(&tgz));
 }

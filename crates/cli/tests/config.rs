@@ -171,3 +171,36 @@ fn platforms_keep_only_the_lines_that_count() {
     assert!(!some.is_empty() && some.len() < all.len(), "{some:?}");
     assert!(some.iter().all(|r| r.split('.').nth(1).unwrap().parse::<u32>().unwrap() >= 10), "{some:?}");
 }
+
+/// `[platforms]` changes which findings count: the RC021-platforms fixture holds an
+/// `extcheck.toml` counting only Rancher 2.11 and later, and its `plugin.metadata` blocks loading
+/// on Rancher 2.10 only. With the configuration (found in the input folder) the finding is info
+/// naming where it matters, and the run passes; without it (`--isolated`) it is an error.
+#[test]
+fn platforms_decide_which_findings_count() {
+    let input = fixture("RC021-platforms").display().to_string();
+    let rc021 = |out: &Output| {
+        let report = json(out);
+        let d = report["packages"][0]["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["code"] == "RC021")
+            .cloned()
+            .unwrap_or_else(|| panic!("no RC021: {report}"));
+        (d["severity"].as_str().unwrap().to_string(), d["help"].as_str().unwrap().to_string())
+    };
+    let isolated = extcheck(&["check", "--isolated", "--format", "json", &input]);
+    assert_eq!(isolated.status.code(), Some(1));
+    assert_eq!(rc021(&isolated).0, "error");
+    let counted = extcheck(&["check", "--format", "json", &input]);
+    assert_eq!(counted.status.code(), Some(0), "{}", String::from_utf8_lossy(&counted.stderr));
+    let (severity, help) = rc021(&counted);
+    assert_eq!(severity, "info");
+    assert!(
+        help.contains("it blocks only Rancher 2.10, and ") && help.contains("counts only Rancher 2.11 and later"),
+        "{help}"
+    );
+    // Info never fails the run, even with `--fail-on warning`.
+    assert_eq!(extcheck(&["check", "--fail-on", "warning", &input]).status.code(), Some(0));
+}

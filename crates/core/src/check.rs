@@ -74,7 +74,10 @@ pub fn check(input: &str, read: ReadResult) -> Report {
             packages: vec![unrecognised(origin, read_diagnostics, Package::default(), top)],
         };
     };
-    let (found, detect_diagnostics) = detect(&package, &origin);
+    let (found, detect_diagnostics) = {
+        let transcoded = crate::package::encoding::transcode(&package);
+        detect(transcoded.as_ref().map_or(&package, |t| &t.package), &origin)
+    };
     if found.is_empty() {
         let mut all = read_diagnostics;
         all.extend(detect_diagnostics);
@@ -85,7 +88,8 @@ pub fn check(input: &str, read: ReadResult) -> Report {
     let mut pending_read = Some(read_diagnostics);
     for (detected, part) in found.iter().zip(parts) {
         let top_folder = if detected.root.is_empty() { top.as_deref() } else { None };
-        let ctx = Ctx::new(&part, detected.kind, &origin, top_folder, &detected.root);
+        let transcoded = crate::package::encoding::transcode(&part);
+        let ctx = Ctx::decoded(&part, transcoded.as_ref(), detected.kind, &origin, top_folder, &detected.root);
         let mut diagnostics = pending_read.take().unwrap_or_default();
         diagnostics.extend(
             detect_diagnostics
@@ -136,7 +140,8 @@ pub fn recheck(previous: &PackageReport, package: Package, top_folder: Option<&s
         return PackageReport { package, ..previous.clone() };
     };
     let (origin, part, top) = place(previous, top_folder);
-    let ctx = Ctx::new(&package, kind, &origin, top.as_deref(), &part);
+    let transcoded = crate::package::encoding::transcode(&package);
+    let ctx = Ctx::decoded(&package, transcoded.as_ref(), kind, &origin, top.as_deref(), &part);
     let mut diagnostics = rules::run(&ctx);
     sort(&mut diagnostics);
     let (mut diagnostics, suppressed) = crate::suppress::inline(&package, diagnostics);
@@ -198,7 +203,8 @@ pub fn working_cells(
     top_folder: Option<&str>,
     root: &str,
 ) -> BTreeSet<CellId> {
-    let ctx = Ctx::new(package, kind, origin, top_folder, root);
+    let transcoded = crate::package::encoding::transcode(package);
+    let ctx = Ctx::decoded(package, transcoded.as_ref(), kind, origin, top_folder, root);
     compute_matrix(&ctx).map(|m| m.working()).unwrap_or_default()
 }
 
@@ -238,6 +244,7 @@ fn price_fixes(
         if !lost.is_empty() {
             fix.applicability = crate::diagnostic::Applicability::Unsafe;
             fix.costs = format!("no longer works on {}", crate::matrix::describe_cells(&lost));
+            fix.costs_on = crate::diagnostic::PlatformLine::of_cells(&lost);
         }
     }
 }
@@ -304,6 +311,11 @@ pub const MAX_PER_RULE_AND_FILE: usize = 50;
 
 const MORE_HELP: &str =
     "A report lists at most 50 findings of one rule in one file. Fix the ones listed and check again.";
+
+/// True for a diagnostic made by [`more`] (it counts findings that were not built).
+pub(crate) fn is_more(d: &Diagnostic) -> bool {
+    d.help == MORE_HELP
+}
 
 /// The diagnostic that stands for `count` more findings of `code` in `file` beyond
 /// [`MAX_PER_RULE_AND_FILE`], placed at `location` (the last one listed). Rules that can find

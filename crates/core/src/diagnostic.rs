@@ -121,6 +121,29 @@ pub struct Fix {
     /// name, never by `--unsafe-fixes` alone (the check computes it: [`crate::check`]).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub costs: String,
+    /// The platform lines of the cells in [`Fix::costs`] (empty when it costs nothing). A
+    /// configuration that does not count any of them (`[platforms]`) lets `--unsafe-fixes`
+    /// apply the fix ([`crate::fix::Selection::counted`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub costs_on: Vec<PlatformLine>,
+}
+
+/// One platform line (a matrix row): `rancher` `2.10`, `kubesphere` `4.1.3`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct PlatformLine {
+    /// `kubesphere` or `rancher`.
+    pub platform: String,
+    /// The matrix row id (`2.10`, `4.1.3`).
+    pub row: String,
+}
+
+impl PlatformLine {
+    /// The distinct lines of `cells`, sorted.
+    pub fn of_cells<'a>(cells: impl IntoIterator<Item = &'a crate::matrix::CellId>) -> Vec<PlatformLine> {
+        let set: std::collections::BTreeSet<PlatformLine> =
+            cells.into_iter().map(|c| PlatformLine { platform: c.platform.to_string(), row: c.row.clone() }).collect();
+        set.into_iter().collect()
+    }
 }
 
 impl Fix {
@@ -132,6 +155,7 @@ impl Fix {
             edits,
             operations: Vec::new(),
             costs: String::new(),
+            costs_on: Vec::new(),
         }
     }
 
@@ -143,6 +167,7 @@ impl Fix {
             edits,
             operations: Vec::new(),
             costs: String::new(),
+            costs_on: Vec::new(),
         }
     }
 
@@ -185,12 +210,28 @@ pub struct Diagnostic {
     pub location: Option<Location>,
     /// The correction, if the rule can offer one.
     pub fix: Option<Fix>,
+    /// Where the finding's consequence lies, when its rule computes it from the matrix (issue
+    /// 11, severity from consequence; RC010 and RC021 today): the platform lines of the cells it
+    /// blocks. Empty when the rule does not say, and then the finding counts on every line. A
+    /// configuration's `[platforms]` turns a finding whose lines all lie outside the counted
+    /// ones into info ([`crate::config::Config::apply`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub matters_on: Vec<PlatformLine>,
 }
 
 impl Diagnostic {
     /// A diagnostic with no file and no fix; add them with the builder methods.
     pub fn new(code: &'static str, severity: Severity, message: impl Into<String>, help: impl Into<String>) -> Self {
-        Diagnostic { code, severity, message: message.into(), help: help.into(), file: None, location: None, fix: None }
+        Diagnostic {
+            code,
+            severity,
+            message: message.into(),
+            help: help.into(),
+            file: None,
+            location: None,
+            fix: None,
+            matters_on: Vec::new(),
+        }
     }
 
     /// Attaches the file this finding belongs to.
@@ -203,6 +244,12 @@ impl Diagnostic {
     pub fn at(mut self, text: &str, index: &crate::syntax::LineIndex, span: Span) -> Self {
         self.location =
             Some(Location { span, start: index.line_col(text, span.start), end: index.line_col(text, span.end) });
+        self
+    }
+
+    /// Records the matrix cells this finding blocks (see [`Diagnostic::matters_on`]).
+    pub fn blocking<'a>(mut self, cells: impl IntoIterator<Item = &'a crate::matrix::CellId>) -> Self {
+        self.matters_on = PlatformLine::of_cells(cells);
         self
     }
 

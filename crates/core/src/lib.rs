@@ -30,6 +30,7 @@ pub mod rules;
 pub mod semver;
 pub mod suppress;
 pub mod syntax;
+pub mod template;
 
 pub use check::{PackageReport, Report, check};
 pub use diagnostic::{Applicability, Counts, Diagnostic, Edit, Fix, Severity};

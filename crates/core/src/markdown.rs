@@ -115,11 +115,34 @@ fn is_safe_image(src: &str) -> bool {
     lower.starts_with("data:image/") || is_safe_href(src) && !lower.starts_with("mailto:")
 }
 
-/// Parses `markdown` (CommonMark plus GFM tables, strikethrough and task lists).
+/// Deepest nesting of Markdown containers (quotes, lists, items, emphasis, links, …) kept in
+/// the tree; deeper ones are flattened into the container at this depth (their text is kept).
+/// Bounds the tree, so that dropping, walking and rendering it (recursive, in the page) cannot
+/// overflow the stack on a README of 100,000 nested `> ` or `- `.
+pub const MAX_DEPTH: usize = 32;
+
+/// Parses `markdown` (CommonMark plus GFM tables, strikethrough and task lists), containers
+/// nested deeper than [`MAX_DEPTH`] flattened.
 pub fn parse(markdown: &str) -> Vec<Block> {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
     let mut builder = Builder::default();
+    let mut depth = 0usize;
     for event in Parser::new_ext(markdown, options) {
+        match &event {
+            Event::Start(_) => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    continue;
+                }
+            }
+            Event::End(_) => {
+                depth = depth.saturating_sub(1);
+                if depth >= MAX_DEPTH {
+                    continue;
+                }
+            }
+            _ => {}
+        }
         builder.event(event);
     }
     builder.finish()

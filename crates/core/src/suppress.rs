@@ -51,6 +51,7 @@ struct Directive {
 /// The directives of every YAML file of `package`.
 fn directives(package: &Package) -> Vec<Directive> {
     let mut out = Vec::new();
+    let (spaced, tight) = (format!("# {MARKER}"), format!("#{MARKER}"));
     for (path, bytes) in &package.files {
         if !(path.ends_with(".yaml") || path.ends_with(".yml")) {
             continue;
@@ -63,7 +64,7 @@ fn directives(package: &Package) -> Vec<Directive> {
         for (i, line) in text.split_inclusive('\n').enumerate() {
             let start = offset;
             offset += line.len();
-            let Some(at) = line.find(&format!("# {MARKER}")).or_else(|| line.find(&format!("#{MARKER}"))) else {
+            let Some(at) = line.find(&spaced).or_else(|| line.find(&tight)) else {
                 continue;
             };
             // A `#` starts a YAML comment only at the line start or after whitespace.
@@ -97,42 +98,132 @@ fn directives(package: &Package) -> Vec<Directive> {
 
 /// Splits `diagnostics` of `package` into the findings that count and those suppressed inline,
 /// adding SUP001 for each suppression that suppressed nothing or names no rule.
+///
+/// Bounded like the findings shown: at most [`crate::check::MAX_PER_RULE_AND_FILE`] suppressed
+/// findings of one code in one file are listed, the rest counted in one "and N more"
+/// suppressed finding; the same cap holds for SUP001. Cost: linear in the findings and the
+/// files' size (directives are looked up by file and line).
 pub fn inline(package: &Package, diagnostics: Vec<Diagnostic>) -> (Vec<Diagnostic>, Vec<Suppressed>) {
+    use std::collections::HashMap;
+    const CAP: usize = crate::check::MAX_PER_RULE_AND_FILE;
     let mut directives = directives(package);
     if directives.is_empty() {
         return (diagnostics, Vec::new());
     }
+    let mut by_line: HashMap<(String, usize), Vec<usize>> = HashMap::new();
+    for (i, x) in directives.iter().enumerate() {
+        by_line.entry((x.file.clone(), x.target)).or_default().push(i);
+    }
     let mut kept = Vec::with_capacity(diagnostics.len());
     let mut suppressed = Vec::new();
+    // Per (code, file): how many were suppressed, and the summary of those past the cap.
+    let mut listed: HashMap<(&'static str, Option<String>), usize> = HashMap::new();
+    let mut more: Vec<(Diagnostic, usize, Severity)> = Vec::new();
+    let mut more_slot: HashMap<(&'static str, Option<String>), usize> = HashMap::new();
+    // Codes whose findings in a file were counted but not built (a rule's cap): their lines are
+    // unknown, so a suppression of them is never called unused, and their summary is never
+    // suppressed (one line's comment must not hide findings nobody saw).
+    let mut uncounted: std::collections::HashSet<(&'static str, Option<String>)> = Default::default();
     for d in diagnostics {
-        let hit = d.file.as_deref().zip(d.line()).and_then(|(file, line)| {
-            directives.iter_mut().filter(|x| x.file == file && x.target == line).find_map(|x| {
+        if crate::check::is_more(&d) {
+            uncounted.insert((d.code, d.file.clone()));
+            kept.push(d);
+            continue;
+        }
+        let ids = d.file.as_deref().zip(d.line()).and_then(|(file, line)| by_line.get(&(file.to_string(), line)));
+        let hit = ids.and_then(|ids| {
+            ids.iter().find_map(|&i| {
+                let x = &mut directives[i];
                 let code = x.codes.iter_mut().find(|(c, _, _)| c == d.code)?;
                 code.2 = true;
-                Some(format!("`{}` in {}", x.text, x.file))
+                Some(i)
             })
         });
-        match hit {
-            Some(reason) => suppressed.push(Suppressed { diagnostic: d, kind: SuppressionKind::InSource, reason }),
-            None => kept.push(d),
+        let Some(i) = hit else {
+            kept.push(d);
+            continue;
+        };
+        let key = (d.code, d.file.clone());
+        let n = listed.entry(key.clone()).or_default();
+        *n += 1;
+        if *n <= CAP {
+            let x = &directives[i];
+            let reason = format!("`{}` in {}", x.text, x.file);
+            suppressed.push(Suppressed { diagnostic: d, kind: SuppressionKind::InSource, reason });
+            continue;
+        }
+        match more_slot.get(&key) {
+            Some(&j) => {
+                more[j].1 += 1;
+                more[j].2 = more[j].2.max(d.severity);
+            }
+            None => {
+                more_slot.insert(key, more.len());
+                let severity = d.severity;
+                more.push((d, 1, severity));
+            }
         }
     }
+    for (first, count, severity) in more {
+        let location = suppressed
+            .iter()
+            .rev()
+            .find(|s| s.diagnostic.code == first.code && s.diagnostic.file == first.file)
+            .and_then(|s| s.diagnostic.location.clone());
+        let reason =
+            format!("{count} more {} findings in this file are suppressed by `# {MARKER}` comments", first.code);
+        suppressed.push(Suppressed {
+            diagnostic: crate::check::more(first.code, severity, first.file, count, location),
+            kind: SuppressionKind::InSource,
+            reason,
+        });
+    }
+    // SUP001, capped per file the same way.
+    let mut unused_count: HashMap<&str, usize> = HashMap::new();
+    let mut index: Option<(&str, &str, LineIndex)> = None;
     for x in &directives {
-        let Some(text) = package.files.get(&x.file).and_then(|b| std::str::from_utf8(b).ok()) else { continue };
-        let index = LineIndex::new(text);
-        if x.codes.is_empty() {
-            kept.push(unused(&x.file, text, &index, x.span, format!("`{}` names no rule code", x.text)));
+        let unused_codes = x.codes.iter().filter(|(code, _, used)| {
+            !*used && !uncounted.iter().any(|(c, f)| c == code && f.as_deref() == Some(x.file.as_str()))
+        });
+        let problems = usize::from(x.codes.is_empty()) + unused_codes.clone().count();
+        if problems == 0 {
+            continue;
         }
-        for (code, span, used) in &x.codes {
-            if *used {
-                continue;
-            }
+        let n = unused_count.entry(x.file.as_str()).or_default();
+        let room = CAP.saturating_sub(*n);
+        *n += problems;
+        if room == 0 {
+            continue;
+        }
+        if index.as_ref().is_none_or(|(file, _, _)| *file != x.file) {
+            let Some(text) = package.files.get(&x.file).and_then(|b| std::str::from_utf8(b).ok()) else { continue };
+            index = Some((x.file.as_str(), text, LineIndex::new(text)));
+        }
+        let Some((_, text, index)) = &index else { continue };
+        let mut problems: Vec<(Span, String)> = Vec::new();
+        if x.codes.is_empty() {
+            problems.push((x.span, format!("`{}` names no rule code", x.text)));
+        }
+        for (code, span, _) in unused_codes {
             let message = if crate::rules::rule(code).is_none() {
                 format!("`{MARKER} {code}`: there is no rule `{code}`")
             } else {
                 format!("`{MARKER} {code}` suppresses nothing: no {code} finding on line {}", x.target)
             };
-            kept.push(unused(&x.file, text, &index, *span, message));
+            problems.push((*span, message));
+        }
+        for (span, message) in problems.into_iter().take(room) {
+            kept.push(unused(&x.file, text, index, span, message));
+        }
+    }
+    for (file, n) in unused_count {
+        if n > CAP {
+            let location = kept
+                .iter()
+                .rev()
+                .find(|d| d.code == "SUP001" && d.file.as_deref() == Some(file))
+                .and_then(|d| d.location.clone());
+            kept.push(crate::check::more("SUP001", Severity::Warning, Some(file.to_string()), n - CAP, location));
         }
     }
     kept.sort_by(|a, b| {
@@ -188,6 +279,52 @@ mod tests {
         assert!(kept[0].2.contains("KS002"), "{kept:?}");
         assert_eq!((kept[1].0, kept[1].1), ("KS005", Some(4)));
         assert_eq!((kept[2].0, kept[2].1), ("SUP001", Some(4)));
+    }
+
+    #[test]
+    fn suppressed_and_unused_suppressions_are_capped_per_rule_and_file() {
+        // 100,000 lines with a suppression each: 100,000 KS001 findings suppressed, and 100,000
+        // unused KS002 codes. Lists stay at 50 plus one "and N more", in linear time.
+        let n = 100_000;
+        let text: String = (0..n).map(|i| format!("k{i}: v # extcheck:ignore KS001,KS002\n")).collect();
+        let index = LineIndex::new(&text);
+        let mut at = 0;
+        let ds: Vec<Diagnostic> = text
+            .split_inclusive('\n')
+            .map(|line| {
+                let d = Diagnostic::new("KS001", Severity::Error, "m", "h").in_file("values.yaml").at(
+                    &text,
+                    &index,
+                    Span::new(at, at + 1),
+                );
+                at += line.len();
+                d
+            })
+            .collect();
+        let started = std::time::Instant::now();
+        let (kept, suppressed) = inline(&package(&text), ds);
+        assert!(started.elapsed().as_secs_f64() < 5.0, "{:?}", started.elapsed());
+        assert_eq!(suppressed.len(), 51);
+        let last = suppressed.last().unwrap();
+        assert_eq!(last.diagnostic.message, "… and 99950 more KS001 findings in `values.yaml`, not listed");
+        assert_eq!(last.diagnostic.severity, Severity::Error);
+        assert_eq!(last.diagnostic.line(), Some(50));
+        assert!(last.reason.starts_with("99950 more KS001 findings"), "{}", last.reason);
+        assert_eq!(kept.len(), 51);
+        assert!(kept.iter().all(|d| d.code == "SUP001"));
+        assert!(kept.iter().any(|d| d.message == "… and 99950 more SUP001 findings in `values.yaml`, not listed"));
+    }
+
+    #[test]
+    fn a_rules_summary_is_never_suppressed_and_its_code_never_called_unused() {
+        let text = "a: 1 # extcheck:ignore SYN002\nb: 2 # extcheck:ignore SYN002\n";
+        let listed = finding("a: 1", text, "SYN002");
+        let summary =
+            crate::check::more("SYN002", Severity::Warning, Some("values.yaml".into()), 7, listed.location.clone());
+        let (kept, suppressed) = inline(&package(text), vec![listed, summary]);
+        assert_eq!(suppressed.len(), 1);
+        let kept: Vec<_> = kept.iter().map(|d| d.code).collect();
+        assert_eq!(kept, ["SYN002"], "the summary stays; line 2's comment is not called unused");
     }
 
     #[test]

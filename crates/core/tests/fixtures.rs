@@ -30,7 +30,8 @@ fn input_of(case: &Path) -> PathBuf {
 fn check(input: &Path) -> extcheck_core::Report {
     let (_, read) = read_path(input).expect("fixture readable");
     let shown = input.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap().display().to_string();
-    extcheck_core::check(&shown, read)
+    // As the page does: an `extcheck.toml` in the input applies (RC021-platforms, SUP002).
+    extcheck_core::config::check_in_tree(&shown, read)
 }
 
 fn codes(report: &extcheck_core::Report) -> BTreeSet<&'static str> {

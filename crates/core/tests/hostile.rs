@@ -145,3 +145,24 @@ fn a_damaged_gzip_trailer_is_reported() {
     }
     assert!(!has(&check_small_stack("x.tgz", good), "PKG001", ""));
 }
+
+#[test]
+fn deeply_nested_markdown_is_parsed_walked_and_dropped_on_a_small_stack() {
+    for deep in [
+        format!("{}x\n", "> ".repeat(20_000)),
+        format!("{}x\n", "- ".repeat(20_000)),
+        format!("{}x\n", (0..2_000).map(|i| format!("{}- a\n", "  ".repeat(i))).collect::<String>()),
+        format!("{}x{}\n", "*a ".repeat(20_000), " a*".repeat(20_000)),
+        format!("{}x{}\n", "[".repeat(20_000), "](u)".repeat(20_000)),
+    ] {
+        std::thread::Builder::new()
+            .stack_size(STACK)
+            .spawn(move || {
+                let blocks = extcheck_core::markdown::parse(&deep);
+                assert!(extcheck_core::markdown::to_text(&blocks).contains('x'), "the text is kept");
+            })
+            .unwrap()
+            .join()
+            .expect("markdown parsing overflowed the stack");
+    }
+}

@@ -35,3 +35,55 @@ fn subchart_chart_yaml_remarshalled_as_helm_saves_it() {
         }
     }
 }
+
+/// Issue 11: KS031 on a *packaged* archive. The KS031 fixture (`charts/backend` listed
+/// nowhere) packaged with the Chart.yaml ksbuilder generates: the two files agree (no KS034),
+/// both lack `backend`. With every fix applied, extension.yaml and the packaged Chart.yaml both
+/// list it, the corrected archive re-checks with neither KS031 nor KS034, and no matrix cell is
+/// lost.
+#[test]
+fn ks031_on_a_packaged_archive_fixes_extension_yaml_and_chart_yaml_together() {
+    use std::io::Write;
+
+    use extcheck_core::fix::Selection;
+    use extcheck_core::fix::output::correct;
+
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/KS031/input");
+    let (_, read) = read_path(&fixture).unwrap();
+    let mut source = read.package.unwrap();
+    let generated = chart::generate(&source).expect("extension.yaml parses");
+    source.files.insert("Chart.yaml".into(), generated.into_bytes());
+    let mut builder = tar::Builder::new(Vec::new());
+    for (path, bytes) in &source.files {
+        let mut header = tar::Header::new_gnu();
+        header.set_size(bytes.len() as u64);
+        header.set_mode(0o644);
+        header.set_cksum();
+        builder.append_data(&mut header, format!("demo/{path}"), bytes.as_slice()).unwrap();
+    }
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(&builder.into_inner().unwrap()).unwrap();
+    let archive = gz.finish().unwrap();
+
+    let report =
+        extcheck_core::check("demo-0.1.0.tgz", extcheck_core::package::read_archive("demo-0.1.0.tgz", &archive));
+    let package = &report.packages[0];
+    let codes: Vec<&str> = package.diagnostics.iter().map(|d| d.code).collect();
+    assert!(codes.contains(&"KS031") && !codes.contains(&"KS034"), "{codes:?}");
+
+    let corrected = correct(package, &Selection::all());
+    let output = corrected.output.as_ref().expect("a corrected archive");
+    let lists_backend = |path: &str| {
+        let text = std::str::from_utf8(&output.files[path]).unwrap();
+        text.lines().any(|l| l.trim() == "- name: backend")
+    };
+    assert!(lists_backend("extension.yaml"), "extension.yaml");
+    assert!(lists_backend("Chart.yaml"), "Chart.yaml");
+    let back = &corrected.report.as_ref().expect("re-checked").packages[0];
+    let left: Vec<&str> =
+        back.diagnostics.iter().map(|d| d.code).filter(|c| matches!(*c, "KS031" | "KS034" | "KS030")).collect();
+    assert!(left.is_empty(), "{left:?}");
+    let before = package.matrix.as_ref().unwrap().working();
+    let after = back.matrix.as_ref().unwrap().working();
+    assert!(!before.is_empty() && before.is_subset(&after), "lost {:?}", before.difference(&after).next());
+}

@@ -105,3 +105,136 @@ fn every_corpus_package_has_a_matrix() {
         assert!(!m.summary.is_empty() && !m.cells.is_empty(), "{}", path.display());
     }
 }
+
+/// The nutanix partner extension's range (rancher.md §7 row 10), the shape of a range that
+/// excludes early patches of a line: `>= 2.13.1-0 || >= 2.12.5-0 < 2.13.0-0 || >= 2.11.8-0 < 2.12.0-0`.
+const NUTANIX_RANGE: &str = ">= 2.13.1-0 || >= 2.12.5-0 < 2.13.0-0 || >= 2.11.8-0 < 2.12.0-0";
+
+fn assert_nutanix_patches(m: &Matrix) {
+    let cell = |row: &str, minor: u32| {
+        m.cell(m.row_index(row).unwrap(), m.column_index(minor).unwrap(), VendorBuild::Plain).unwrap().clone()
+    };
+    // Gate A (Masterminds) removes the chart on 2.11.0–2.11.7, 2.12.0–2.12.4 and 2.13.0: those
+    // lines are mixed, never "works".
+    for (row, minor, label, blocked) in
+        [("2.11", 31, "from 2.11.8", 8), ("2.12", 32, "from 2.12.5", 5), ("2.13", 33, "from 2.13.1", 1)]
+    {
+        let c = cell(row, minor);
+        assert_eq!(c.verdict, CellVerdict::Mixed, "{row}: {:?}", c.gates);
+        let split = c.patches.as_ref().unwrap();
+        assert_eq!(split.label, label);
+        assert_eq!(split.blocked.len(), blocked, "{row}");
+        assert_eq!(c.blocker().unwrap().id, "rancher-a", "{row}");
+        assert!(c.describe(m).contains(&format!("works {label}")), "{}", c.describe(m));
+    }
+    assert_eq!(cell("2.14", 34).verdict, CellVerdict::Works);
+    assert_eq!(cell("2.10", 30).verdict, CellVerdict::Blocked);
+    // Counted per patch: 2.11.8 works on 1.31, 2.11.7 does not.
+    let working = m.working();
+    let has = |patch: &str| working.iter().any(|c| c.patch == patch && c.minor == 31 && c.vendor == "plain");
+    assert!(has("2.11.8") && has("2.11.16") && !has("2.11.7") && !has("2.11.0"));
+    assert!(
+        m.summary.starts_with(
+            "installable on Rancher 2.11 (from 2.11.8), 2.12 (from 2.12.5), 2.13 (from 2.13.1), 2.14–2.15"
+        ),
+        "{}",
+        m.summary
+    );
+}
+
+#[test]
+fn a_range_excluding_early_patches_makes_its_lines_mixed() {
+    use extcheck_core::matrix::rancher::{Inputs, compute};
+    let a: Vec<(String, String)> = [
+        ("catalog.cattle.io/kube-version", ">= 1.16.0-0"),
+        ("catalog.cattle.io/rancher-version", NUTANIX_RANGE),
+        ("catalog.cattle.io/ui-extensions-version", ">= 3.0.0 < 4.0.0"),
+    ]
+    .iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
+    let inputs = Inputs {
+        version: "1.2.1".into(),
+        metadata: a.clone(),
+        annotations: a,
+        chart_kube_version: String::new(),
+        has_endpoint: true,
+        assume_api: false,
+    };
+    assert_nutanix_patches(&compute(&inputs));
+}
+
+#[test]
+fn nutanix_from_the_sweep_is_mixed_on_2_11_to_2_13() {
+    let Some(dir) = std::env::var_os("EXTCHECK_SWEEP_DIR") else {
+        eprintln!("EXTCHECK_SWEEP_DIR is not set: skipped");
+        return;
+    };
+    // The sweep holds 1.1.3 and 1.2.0, which carry 1.2.1's range.
+    for version in ["1.1.3", "1.2.0"] {
+        let m = matrix_of(&Path::new(&dir).join(format!("rancher/charts/nutanix-{version}.tgz")));
+        assert_nutanix_patches(&m);
+    }
+}
+
+/// Rancher 2.7.0–2.7.1 read the misspelled `ui-extenstions-version` (rancher.md §3): a
+/// `ui-extensions-version` of `>= 1.1.0` is not checked there and fails 2.7.0's constant 1.0.0
+/// nowhere; 2.8.0–2.8.3 check 1.1.0, 2.8.4+ 1.2.0 — so `>= 1.2.0` works on 2.8 from 2.8.4.
+#[test]
+fn extensions_api_constants_split_the_2_8_line() {
+    use extcheck_core::matrix::rancher::{Inputs, compute};
+    let a = vec![("catalog.cattle.io/ui-extensions-version".to_string(), ">= 1.2.0 < 2.0.0".to_string())];
+    let inputs = Inputs {
+        version: "1.0.0".into(),
+        metadata: a.clone(),
+        annotations: a,
+        has_endpoint: true,
+        ..Default::default()
+    };
+    let m = compute(&inputs);
+    let c = m.cell(m.row_index("2.8").unwrap(), m.column_index(27).unwrap(), VendorBuild::Plain).unwrap();
+    assert_eq!(c.verdict, CellVerdict::Mixed);
+    assert_eq!(c.patches.as_ref().unwrap().label, "from 2.8.4");
+    // 2.7: 2.7.0–2.7.1 ignore the key; 2.7.2+ check 1.1.0, which `>= 1.2.0` rejects.
+    let c = m.cell(m.row_index("2.7").unwrap(), m.column_index(24).unwrap(), VendorBuild::Plain).unwrap();
+    assert_eq!(c.patches.as_ref().unwrap().label, "up to 2.7.1");
+}
+
+/// The corpus's unpacked kubewarden chart with nutanix's range in Chart.yaml and values.yaml
+/// `plugin.metadata`: every report names the lines whose patch releases differ.
+#[test]
+fn reports_show_lines_whose_patches_differ() {
+    use extcheck_core::package::{FolderEntry, read_folder};
+    let root = corpus("rancher/charts-unpacked/kubewarden");
+    let (_, read) = read_path(&root).unwrap();
+    let entries: Vec<FolderEntry> = read
+        .package
+        .unwrap()
+        .files
+        .into_iter()
+        .map(|(path, bytes)| {
+            let text = String::from_utf8(bytes).unwrap();
+            let text = text
+                .replace("'>= 2.11.0-0'", &format!("'{NUTANIX_RANGE}'"))
+                .replace("\">= 2.11.0-0\"", &format!("\"{NUTANIX_RANGE}\""));
+            FolderEntry::File { path, bytes: text.into_bytes() }
+        })
+        .collect();
+    let report = extcheck_core::check("kubewarden", read_folder("kubewarden", entries));
+    let m = report.packages[0].matrix.as_ref().unwrap();
+    assert_nutanix_patches(m);
+    let text = extcheck_core::report::text::render(&report, false);
+    assert!(text.contains("patch releases differ: Rancher 2.11: works from 2.11.8; 2.11.0–2.11.7 blocked"), "{text}");
+    let markdown = extcheck_core::report::markdown::render(std::slice::from_ref(&report));
+    assert!(markdown.contains("Rancher 2.11 (from 2.11.8)"), "{markdown}");
+    assert!(
+        markdown.contains("- Patch releases differ: Rancher 2.12") && markdown.contains("works from 2.12.5"),
+        "{markdown}"
+    );
+    let sarif = serde_json::to_value(extcheck_core::report::sarif::to_sarif(std::slice::from_ref(&report))).unwrap();
+    let mixed = &sarif["runs"][0]["properties"]["mixedPatchReleases"];
+    assert_eq!(mixed.as_array().map(Vec::len), Some(3), "{mixed}");
+    let json = extcheck_core::report::json::to_value(&report);
+    let cells = json["packages"][0]["matrix"]["cells"].as_array().unwrap();
+    assert!(cells.iter().any(|c| c["verdict"] == "mixed" && c["patches"]["label"] == "from 2.13.1"));
+}

@@ -51,6 +51,8 @@ fn sweep_of_real_packages() {
     let mut failures = Vec::new();
     // code → severity → count
     let mut table: BTreeMap<String, BTreeMap<&'static str, usize>> = BTreeMap::new();
+    // Every error, by package, for the note that justifies each one (docs/sweep-findings.md).
+    let mut errors: Vec<String> = Vec::new();
     for input in &inputs {
         let rel = input.strip_prefix(&root).unwrap().display().to_string();
         let result = catch_unwind(AssertUnwindSafe(|| {
@@ -76,6 +78,9 @@ fn sweep_of_real_packages() {
         for p in &report.packages {
             for d in &p.diagnostics {
                 *table.entry(d.code.to_string()).or_default().entry(d.severity.as_str()).or_default() += 1;
+                if d.severity == extcheck_core::Severity::Error {
+                    errors.push(format!("{rel}: {} {}", d.code, d.message));
+                }
                 if d.code == "PKG001" || d.code == "PKG008" {
                     failures.push(format!("{rel}: {} {}", d.code, d.message));
                 }
@@ -87,6 +92,10 @@ fn sweep_of_real_packages() {
     for (code, by) in &table {
         let n = |s: &str| by.get(s).copied().unwrap_or(0);
         eprintln!("{code:<10} {:>6} {:>8} {:>6}", n("error"), n("warning"), n("info"));
+    }
+    eprintln!("errors:");
+    for e in &errors {
+        eprintln!("  {e}");
     }
     assert!(failures.is_empty(), "sweep failures:\n{}", failures.join("\n"));
 }

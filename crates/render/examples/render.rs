@@ -5,23 +5,11 @@
 
 use std::path::Path;
 
-fn read_folder(root: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) {
-    let Ok(rd) = std::fs::read_dir(dir) else { return };
-    for e in rd.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            read_folder(root, &p, out);
-        } else if let Ok(b) = std::fs::read(&p) {
-            let rel = p.strip_prefix(root).unwrap_or(&p).to_string_lossy().replace('\\', "/");
-            out.push((rel, b));
-        }
-    }
-}
+mod common;
+use common::read_folder;
 
 fn main() {
-    // Helm's recursion limits need a deep stack: render on a thread with 1 GiB
-    let worker = std::thread::Builder::new().stack_size(1 << 30).spawn(run).expect("thread");
-    let _ = worker.join();
+    common::on_big_stack(run);
 }
 
 fn run() {

@@ -89,6 +89,11 @@ pub struct RenderOptions {
     /// limits (1000 `include`s of one name, 100000 templates) need `100_000` and a thread with
     /// a large stack (about 1 GiB).
     pub max_nesting: usize,
+    /// `.Capabilities.APIVersions` (`group/version` and `group/version/Kind` entries): `None`
+    /// gives Helm 4.2.3's default set ([`DEFAULT_API_VERSIONS`], what `helm template` uses);
+    /// a cluster's discovery gives its own (extcheck-core renders once per Kubernetes minor with
+    /// the APIs that minor serves).
+    pub api_versions: Option<Vec<String>>,
 }
 
 impl Default for RenderOptions {
@@ -104,6 +109,7 @@ impl Default for RenderOptions {
             now_unix: 0,
             max_output: 64 << 20,
             max_nesting: crate::exec::MAX_NESTING,
+            api_versions: None,
         }
     }
 }
@@ -883,6 +889,13 @@ pub fn render(chart: &Chart, opts: &RenderOptions) -> Result<Rendered, RenderErr
     Ok(first)
 }
 
+/// [`render`] without its second pass: a chart that uses chance or time functions has
+/// [`Rendered::nondeterministic`] set but [`Rendered::nondeterministic_templates`] empty. For
+/// callers that render one chart many times (extcheck-core, once per Kubernetes minor).
+pub fn render_single(chart: &Chart, opts: &RenderOptions) -> Result<Rendered, RenderError> {
+    render_once(chart, opts)
+}
+
 fn render_once(chart: &Chart, opts: &RenderOptions) -> Result<Rendered, RenderError> {
     let release = if opts.release_name.is_empty() { chart.name.clone() } else { opts.release_name.clone() };
     let namespace = if opts.namespace.is_empty() { release.clone() } else { opts.namespace.clone() };
@@ -891,8 +904,11 @@ fn render_once(chart: &Chart, opts: &RenderOptions) -> Result<Rendered, RenderEr
         Some(v) => KubeVersion::parse(v),
     }
     .ok_or_else(|| load_err(format!("invalid kube version {:?}", opts.kube_version.clone().unwrap_or_default())))?;
-    let caps =
-        Capabilities { kube_version: kube, api_versions: DEFAULT_API_VERSIONS.iter().map(|s| s.to_string()).collect() };
+    let api_versions = match &opts.api_versions {
+        Some(v) => v.clone(),
+        None => DEFAULT_API_VERSIONS.iter().map(|s| s.to_string()).collect(),
+    };
+    let caps = Capabilities { kube_version: kube, api_versions };
 
     // values: ProcessDependenciesWithMerge, then ToRenderValues' CoalesceValues
     let mut chart = chart.clone();
@@ -978,14 +994,25 @@ pub fn tpl(
     data: Value,
     depth: usize,
 ) -> Result<String, GoErr> {
-    let (tree, defines) = parse::parse_with_depth(name, text, &funcs::is_defined, parse_depth(env.max_nesting))
-        .map_err(|e| GoErr {
-            msg: format!("cannot parse template {}: {}", funcs::go_quote(text), e.message),
-            wrapped: Some(Box::new(GoErr::new(e.message))),
-        })?;
+    let key = (name.to_string(), text.to_string());
+    let (tree, defines) = match env.tpl_cache.get(&key) {
+        Some(parsed) => parsed.clone(),
+        None => {
+            let (tree, defines) = parse::parse_with_depth(name, text, &funcs::is_defined, parse_depth(env.max_nesting))
+                .map_err(|e| GoErr {
+                    msg: format!("cannot parse template {}: {}", funcs::go_quote(text), e.message),
+                    wrapped: Some(Box::new(GoErr::new(e.message))),
+                })?;
+            let parsed: funcs::TplParsed = (Rc::new(tree), defines.into_iter().map(Rc::new).collect());
+            if env.tpl_cache_bytes + text.len() <= funcs::TPL_CACHE_BYTES {
+                env.tpl_cache_bytes += text.len();
+                env.tpl_cache.insert(key, parsed.clone());
+            }
+            parsed
+        }
+    };
     let mut copy = TemplateSet { trees: set.trees.clone(), files: set.files.clone() };
-    let tree = Rc::new(tree);
-    copy.add_rc(tree.clone(), defines);
+    copy.add_shared(tree.clone(), defines);
     let mut out = String::new();
     // Go executes the template object `Parse` returned: its own tree, even when an empty tree
     // did not replace a non-empty one of the same name in the set

@@ -63,7 +63,7 @@ pub struct State<'a> {
     /// Dot is an `interface{}` element of a ranged list or map.
     dot_iface: bool,
     loc: Loc,
-    node_pos: Option<(usize, String)>,
+    node_pos: Option<(usize, Ctx)>,
     depth: usize,
 }
 
@@ -71,9 +71,69 @@ fn err(msg: String) -> Flow {
     Flow::Err(GoErr::new(msg))
 }
 
-/// A node position and its text for error messages.
-fn ctx_of(pos: usize, text: String) -> Option<(usize, String)> {
-    Some((pos, text))
+/// The text of the node being executed, for Go's `at <…>` in error messages: given, or a node
+/// of a tree found by position and kind only when an error is worded (printing every node
+/// evaluated would cost a large part of a render).
+enum Ctx {
+    Text(String),
+    Node(Rc<crate::parse::Tree>, Kind),
+}
+
+/// The command a function call belongs to, for errors: a command of the tree, or an
+/// identifier evaluated as an argument (`{{ f now }}`).
+#[derive(Clone, Copy)]
+enum CmdAt<'a> {
+    Cmd(&'a crate::parse::Cmd),
+    Ident(usize, &'a str),
+}
+
+/// Which node of a tree a position names: a pipeline, a command or an operand (by variant).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Pipe,
+    Cmd,
+    Arg(std::mem::Discriminant<Arg>),
+}
+
+impl Ctx {
+    fn text(&self, pos: usize) -> String {
+        match self {
+            Ctx::Text(t) => t.clone(),
+            Ctx::Node(tree, kind) => find_node_text(&tree.root, pos, *kind).unwrap_or_default(),
+        }
+    }
+}
+
+/// The printed form of the node of `kind` at `pos` in `nodes`, searched in tree order.
+fn find_node_text(nodes: &[Node], pos: usize, kind: Kind) -> Option<String> {
+    fn in_pipe(p: &Pipe, pos: usize, kind: Kind) -> Option<String> {
+        if kind == Kind::Pipe && p.pos == pos {
+            return Some(p.to_string());
+        }
+        p.cmds.iter().find_map(|c| {
+            if kind == Kind::Cmd && c.pos == pos {
+                return Some(c.to_string());
+            }
+            c.args.iter().find_map(|a| in_arg(a, pos, kind))
+        })
+    }
+    fn in_arg(a: &Arg, pos: usize, kind: Kind) -> Option<String> {
+        if kind == Kind::Arg(std::mem::discriminant(a)) && a.pos() == pos {
+            return Some(a.to_string());
+        }
+        match a {
+            Arg::Pipe(p) => in_pipe(p, pos, kind),
+            Arg::Chain { node, .. } => in_arg(node, pos, kind),
+            _ => None,
+        }
+    }
+    nodes.iter().find_map(|n| match n {
+        Node::Action(p) | Node::Template { pipe: Some(p), .. } => in_pipe(p, pos, kind),
+        Node::If(b) | Node::With(b) | Node::Range(b) => in_pipe(&b.pipe, pos, kind)
+            .or_else(|| find_node_text(&b.list, pos, kind))
+            .or_else(|| b.else_list.as_deref().and_then(|l| find_node_text(l, pos, kind))),
+        _ => None,
+    })
 }
 
 /// Executes the named template with `data` into `out`.
@@ -123,7 +183,26 @@ pub fn execute_tree(
 
 impl State<'_> {
     fn at(&mut self, pos: usize, text: String) {
-        self.node_pos = ctx_of(pos, text);
+        self.node_pos = Some((pos, Ctx::Text(text)));
+    }
+
+    fn at_node(&mut self, pos: usize, kind: Kind) {
+        self.node_pos = Some((pos, Ctx::Node(self.loc.tree.clone(), kind)));
+    }
+
+    fn at_pipe(&mut self, p: &Pipe) {
+        self.at_node(p.pos, Kind::Pipe);
+    }
+
+    fn at_cmd(&mut self, c: CmdAt<'_>) {
+        match c {
+            CmdAt::Cmd(c) => self.at_node(c.pos, Kind::Cmd),
+            CmdAt::Ident(pos, name) => self.at(pos, name.to_string()),
+        }
+    }
+
+    fn at_arg(&mut self, a: &Arg) {
+        self.at_node(a.pos(), Kind::Arg(std::mem::discriminant(a)));
     }
 
     /// Go's `errorf` with the current node's location.
@@ -136,6 +215,7 @@ impl State<'_> {
         let text = match &self.node_pos {
             None => format!("template: {name}: {msg}"),
             Some((pos, ctx)) => {
+                let ctx = ctx.text(*pos);
                 let (loc, _) = self.location(*pos);
                 format!("template: {loc}: executing {name:?} at <{ctx}>: {msg}")
             }
@@ -176,7 +256,7 @@ impl State<'_> {
             Node::Action(pipe) => {
                 let v = self.eval_pipeline(dot, pipe)?;
                 if pipe.decl.is_empty() {
-                    self.at(pipe.pos, pipe.to_string());
+                    self.at_pipe(pipe);
                     print_value(&v, out);
                     self.check_size(out)?;
                 }
@@ -335,7 +415,7 @@ impl State<'_> {
 
     /// Go's `evalPipeline`.
     pub fn eval_pipeline(&mut self, dot: &Value, pipe: &Pipe) -> R<Value> {
-        self.at(pipe.pos, pipe.to_string());
+        self.at_pipe(pipe);
         let mut value: Option<Value> = None;
         for cmd in &pipe.cmds {
             value = Some(self.eval_command(dot, cmd, value)?);
@@ -355,28 +435,28 @@ impl State<'_> {
         let first = &cmd.args[0];
         match first {
             Arg::Field { pos, idents } => {
-                self.at(*pos, first.to_string());
+                self.at_arg(first);
                 let concrete = !self.dot_iface;
                 return self.eval_field_chain(dot, dot.clone(), concrete, idents, *pos, first, &cmd.args, fin);
             }
             Arg::Chain { pos, node, fields } => {
-                self.at(*pos, first.to_string());
+                self.at_arg(first);
                 let base = self.eval_arg(dot, node)?;
                 return self.eval_field_chain(dot, base, true, fields, *pos, first, &cmd.args, fin);
             }
             Arg::Ident { pos, name } => {
                 self.at(*pos, name.clone());
-                return self.eval_function(dot, name, *pos, (cmd.pos, cmd.to_string()), &cmd.args, fin);
+                return self.eval_function(dot, name, *pos, CmdAt::Cmd(cmd), &cmd.args, fin);
             }
             Arg::Pipe(p) => {
                 if fin.is_some() || cmd.args.len() > 1 {
-                    self.at(first.pos(), first.to_string());
+                    self.at_arg(first);
                     return Err(self.errorf(format!("can't give argument to non-function {first}")));
                 }
                 return self.eval_pipeline(dot, p);
             }
             Arg::Variable { pos, name, idents } => {
-                self.at(*pos, first.to_string());
+                self.at_arg(first);
                 let v = self.var_value(name);
                 if idents.is_empty() {
                     if fin.is_some() || cmd.args.len() > 1 {
@@ -389,7 +469,7 @@ impl State<'_> {
             }
             _ => {}
         }
-        self.at(first.pos(), first.to_string());
+        self.at_arg(first);
         if fin.is_some() || cmd.args.len() > 1 {
             return Err(self.errorf(format!("can't give argument to non-function {first}")));
         }
@@ -413,7 +493,7 @@ impl State<'_> {
 
     /// Evaluates an argument (Go's `evalArg` for an `interface{}` parameter).
     fn eval_arg(&mut self, dot: &Value, a: &Arg) -> R<Value> {
-        self.at(a.pos(), a.to_string());
+        self.at_arg(a);
         match a {
             Arg::Dot(_) => Ok(dot.clone()),
             Arg::Nil(_) => Ok(Value::Nil),
@@ -434,7 +514,7 @@ impl State<'_> {
             }
             Arg::Pipe(p) => self.eval_pipeline(dot, p),
             Arg::Ident { pos, name } => {
-                self.eval_function(dot, name, *pos, (*pos, name.clone()), std::slice::from_ref(a), None)
+                self.eval_function(dot, name, *pos, CmdAt::Ident(*pos, name), std::slice::from_ref(a), None)
             }
             Arg::Chain { pos, node, fields } => {
                 let base = self.eval_arg(dot, node)?;
@@ -529,7 +609,7 @@ impl State<'_> {
     }
 
     #[inline(never)]
-    fn call_include(&mut self, vals: &[Value], cmd: (usize, String)) -> R<Value> {
+    fn call_include(&mut self, vals: &[Value], cmd: CmdAt<'_>) -> R<Value> {
         let (tname, data) = (funcs::strval(&vals[0]), vals[1].clone());
         let count = self.env.included.entry(tname.clone()).or_insert(0);
         if *count > crate::funcs::RECURSION_MAX {
@@ -537,7 +617,7 @@ impl State<'_> {
                 msg: format!("rendering template has a nested reference name: {tname}: unable to execute template"),
                 wrapped: None,
             };
-            self.at(cmd.0, cmd.1);
+            self.at_cmd(cmd);
             return Err(Flow::Err(self.err_wrap(format!("error calling include: {}", cause.msg), Some(cause))));
         }
         *count += 1;
@@ -549,19 +629,19 @@ impl State<'_> {
         match r {
             Ok(()) => Ok(Value::str(buf)),
             Err(e) => {
-                self.at(cmd.0, cmd.1);
+                self.at_cmd(cmd);
                 Err(Flow::Err(self.err_wrap(format!("error calling include: {}", e.msg), Some(e))))
             }
         }
     }
 
     #[inline(never)]
-    fn call_tpl(&mut self, vals: &[Value], cmd: (usize, String)) -> R<Value> {
+    fn call_tpl(&mut self, vals: &[Value], cmd: CmdAt<'_>) -> R<Value> {
         let (text, data) = (funcs::strval(&vals[0]), vals[1].clone());
         match crate::engine::tpl(self.set, self.env, "gotpl", &text, data, self.depth + 1) {
             Ok(s) => Ok(Value::str(s)),
             Err(e) => {
-                self.at(cmd.0, cmd.1);
+                self.at_cmd(cmd);
                 Err(Flow::Err(self.err_wrap(format!("error calling tpl: {}", e.msg), Some(e))))
             }
         }
@@ -570,7 +650,7 @@ impl State<'_> {
     /// Go's `evalArg` for a parameter of the given kind: constants convert or fail with
     /// `expected …; found …`, other operands are evaluated and checked (`validateType`).
     fn eval_typed_arg(&mut self, dot: &Value, a: &Arg, p: funcs::P) -> R<Value> {
-        self.at(a.pos(), a.to_string());
+        self.at_arg(a);
         match (p, a) {
             (funcs::P::A, _) => self.eval_arg(dot, a),
             (_, Arg::Nil(_)) => Err(self.errorf(format!("cannot assign nil to {}", p.go_type()))),
@@ -584,6 +664,17 @@ impl State<'_> {
                 _ => Err(self.errorf(format!("expected integer; found {a}"))),
             },
             (funcs::P::I, Arg::Str { .. } | Arg::Bool(..)) => Err(self.errorf(format!("expected integer; found {a}"))),
+            (funcs::P::U32, Arg::Number { value, .. }) => match value {
+                Value::Int(i) if *i >= 0 => Ok(Value::Int(i64::from(*i as u32))),
+                Value::Float(f) if f.fract() == 0.0 && *f >= 0.0 => Ok(Value::Int(i64::from(*f as u64 as u32))),
+                _ => Err(self.errorf(format!("expected unsigned integer; found {a}"))),
+            },
+            (funcs::P::U32, Arg::Str { .. } | Arg::Bool(..)) => {
+                Err(self.errorf(format!("expected unsigned integer; found {a}")))
+            }
+            (funcs::P::T, Arg::Str { .. } | Arg::Number { .. } | Arg::Bool(..)) => {
+                Err(self.errorf(format!("can't handle {a} for arg of type time.Time")))
+            }
             (funcs::P::B, Arg::Bool(_, b)) => Ok(Value::Bool(*b)),
             (funcs::P::B, Arg::Str { .. } | Arg::Number { .. }) => {
                 Err(self.errorf(format!("expected bool; found {a}")))
@@ -614,6 +705,7 @@ impl State<'_> {
             (_, Value::Nil) => return Err(self.errorf(format!("invalid value; expected {}", p.go_type()))),
             (funcs::P::S, Value::Str(_)) | (funcs::P::I, Value::Int(_)) | (funcs::P::B, Value::Bool(_)) => true,
             (funcs::P::M, Value::Map(_)) => true,
+            (funcs::P::T, Value::Obj(o)) => matches!(**o, crate::value::Obj::Time(..)),
             _ => false,
         };
         if ok {
@@ -628,7 +720,7 @@ impl State<'_> {
         dot: &Value,
         name: &str,
         pos: usize,
-        cmd: (usize, String),
+        cmd: CmdAt<'_>,
         args: &[Arg],
         fin: Option<Value>,
     ) -> R<Value> {
@@ -686,7 +778,7 @@ impl State<'_> {
         match funcs::call(name, &vals, &konst, self.env) {
             Ok(v) => Ok(v),
             Err(funcs::FnErr::Call(e)) => {
-                self.at(cmd.0, cmd.1);
+                self.at_cmd(cmd);
                 Err(Flow::Err(self.err_wrap(format!("error calling {name}: {}", e.msg), Some(e))))
             }
             Err(funcs::FnErr::Arg(m)) => Err(self.errorf(m)),

@@ -35,7 +35,26 @@ pub struct Env {
     pub rng: u64,
     /// Seconds since the Unix epoch for `now`.
     pub now_unix: i64,
+    /// `tpl` texts already parsed, by (template name, text): the tree and its `define`s. At
+    /// most [`TPL_CACHE_BYTES`] of text is kept.
+    pub tpl_cache: HashMap<(String, String), TplParsed>,
+    /// The bytes of text in `tpl_cache`.
+    pub tpl_cache_bytes: usize,
+    /// `derivePassword`'s scrypt keys by (password, user): at most [`MAX_KEY_DERIVATIONS`].
+    pub master_keys: Vec<((String, String), [u8; 64])>,
 }
+
+/// A parsed `tpl` text: its tree and the trees of its `define`s.
+pub type TplParsed = (Rc<crate::parse::Tree>, Vec<Rc<crate::parse::Tree>>);
+
+/// The most bytes of `tpl` text [`Env::tpl_cache`] keeps (charts call `tpl` on the same value
+/// text in every template; parsing it once is a large part of their render time).
+pub const TPL_CACHE_BYTES: usize = 4 << 20;
+
+/// The most distinct `derivePassword` (password, user) pairs one render may derive a key for:
+/// each costs 32 MiB and about 0.1 s of scrypt, so a template looping over users is cut off
+/// (Helm has no such bound; no real chart comes close).
+pub const MAX_KEY_DERIVATIONS: usize = 8;
 
 impl Env {
     /// A fresh environment.
@@ -49,6 +68,9 @@ impl Env {
             used: Vec::new(),
             rng: seed | 1,
             now_unix,
+            master_keys: Vec::new(),
+            tpl_cache: HashMap::new(),
+            tpl_cache_bytes: 0,
         }
     }
     fn rand(&mut self) -> u64 {
@@ -346,6 +368,10 @@ pub enum P {
     B,
     /// `map[string]interface{}`.
     M,
+    /// `uint32` (`derivePassword`'s counter).
+    U32,
+    /// `time.Time` (`dateModify`).
+    T,
 }
 
 impl P {
@@ -357,6 +383,8 @@ impl P {
             P::I => "int",
             P::B => "bool",
             P::M => "map[string]interface {}",
+            P::U32 => "uint32",
+            P::T => "time.Time",
         }
     }
 }
@@ -409,13 +437,15 @@ pub fn signature(name: &str) -> (&'static [P], Option<P>) {
         "genSignedCert" => (&[S, A, A, I, A], None),
         "genSignedCertWithKey" => (&[S, A, A, I, A, S], None),
         "buildCustomCert" | "encryptAES" | "decryptAES" => (&[S, S], None),
+        "dateModify" | "date_modify" | "mustDateModify" | "must_date_modify" => (&[S, T], None),
+        "derivePassword" => (&[U32, S, S, S, S], None),
         "typeIs" | "typeIsLike" | "kindIs" => (&[S, A], None),
         "not" | "len" | "toString" | "toStrings" | "int" | "int64" | "float64" | "toDecimal" | "empty" | "typeOf"
         | "kindOf" | "toYaml" | "mustToYaml" | "toYamlPretty" | "toJson" | "mustToJson" | "toRawJson"
         | "mustToRawJson" | "toPrettyJson" | "mustToPrettyJson" | "toToml" | "mustToToml" | "first" | "mustFirst"
         | "last" | "mustLast" | "rest" | "mustRest" | "initial" | "mustInitial" | "reverse" | "mustReverse"
         | "uniq" | "mustUniq" | "compact" | "mustCompact" | "sortAlpha" | "deepCopy" | "mustDeepCopy" | "add1"
-        | "add1f" | "floor" | "ceil" | "getHostByName" => (&[A], None),
+        | "add1f" | "floor" | "ceil" | "getHostByName" | "durationRound" => (&[A], None),
         "ne" | "lt" | "le" | "gt" | "ge" | "has" | "mustHas" | "append" | "push" | "mustAppend" | "mustPush"
         | "prepend" | "mustPrepend" | "sub" | "div" | "mod" | "deepEqual" | "default" => match name {
             "default" => (&[A], Some(A)),
@@ -924,6 +954,15 @@ fn sha1(data: &[u8]) -> [u8; 20] {
 
 fn hex(b: &[u8]) -> String {
     b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+/// Go's `base64.CorruptInputError` text for a decoding error of an input of `len` bytes.
+fn go_b64_err(e: &base64::DecodeError, len: usize) -> String {
+    let at = match *e {
+        base64::DecodeError::InvalidByte(i, _) | base64::DecodeError::InvalidLastSymbol(i, _) => i,
+        _ => len - len % 4,
+    };
+    format!("illegal base64 data at input byte {at}")
 }
 
 fn b64e(b: &[u8]) -> String {
@@ -1585,13 +1624,7 @@ pub fn call(name: &str, a: &[Value], konst: &[bool], env: &mut Env) -> F {
         "b64enc" => one_s(name, a, |s| b64e(s.as_bytes())),
         "b64dec" => one_s(name, a, |s| match base64::Engine::decode(&base64::engine::general_purpose::STANDARD, s) {
             Ok(b) => String::from_utf8_lossy(&b).into_owned(),
-            Err(e) => {
-                let at = match e {
-                    base64::DecodeError::InvalidByte(i, _) | base64::DecodeError::InvalidLastSymbol(i, _) => i,
-                    _ => s.len() - s.len() % 4,
-                };
-                format!("illegal base64 data at input byte {at}")
-            }
+            Err(e) => go_b64_err(&e, s.len()),
         }),
         "b32enc" => one_s(name, a, |s| base32(s.as_bytes())),
         "sha256sum" => one_s(name, a, |s| hex(&sha256(s.as_bytes()))),
@@ -2208,15 +2241,41 @@ pub fn call(name: &str, a: &[Value], konst: &[bool], env: &mut Env) -> F {
                 }
             }
         }
-        "dateModify" | "date_modify" | "mustDateModify" | "must_date_modify" | "durationRound" => {
-            env.mark(name);
-            match name {
-                "durationRound" => Ok(Value::str(crate::gotime::duration_string(0))),
-                _ => {
-                    let (secs, nanos) = time_of(a.get(1).unwrap_or(&Value::Nil), env);
-                    Ok(Value::Obj(Rc::new(Obj::Time(secs, nanos))))
+        "dateModify" | "date_modify" | "mustDateModify" | "must_date_modify" => {
+            let d = crate::gotime::parse_duration(&s_arg(&a[0])?);
+            let (secs, nanos) = match &a[1] {
+                Value::Obj(o) => match &**o {
+                    Obj::Time(s, n) => (*s, *n),
+                    _ => (0, 0),
+                },
+                _ => (0, 0),
+            };
+            match d {
+                Ok(d) => {
+                    let total = i128::from(secs) * 1_000_000_000 + i128::from(nanos) + i128::from(d);
+                    let (s, n) = (total.div_euclid(1_000_000_000), total.rem_euclid(1_000_000_000));
+                    Ok(Value::Obj(Rc::new(Obj::Time(s as i64, n as u32))))
                 }
+                Err(_) if !name.starts_with("must") => Ok(a[1].clone()),
+                // Go returns the zero time.Time with the error
+                Err(e) => Err(call_err(e)),
             }
+        }
+        "durationRound" => {
+            let d = match &a[0] {
+                Value::Str(s) => crate::gotime::parse_duration(s).unwrap_or(0),
+                Value::I64(n) => *n,
+                Value::Obj(o) => match &**o {
+                    Obj::Time(s, n) => {
+                        env.mark(name);
+                        let now = i128::from(env.now_unix) * 1_000_000_000;
+                        (now - (i128::from(*s) * 1_000_000_000 + i128::from(*n))) as i64
+                    }
+                    _ => 0,
+                },
+                _ => 0,
+            };
+            Ok(Value::str(crate::gotime::duration_round(d)))
         }
         // Keys and certificates: random, so well-formed PEM blocks of random DER-sized bytes
         // stand in for them (the output is marked not reproducible either way).
@@ -2283,11 +2342,44 @@ pub fn call(name: &str, a: &[Value], konst: &[bool], env: &mut Env) -> F {
         "encryptAES" => {
             env.mark(name);
             let plain = s_arg(&a[1])?;
-            let n = (plain.len() / 16 + 2) * 16;
-            let b: Vec<u8> = (0..n).map(|_| env.rand() as u8).collect();
-            Ok(Value::str(b64e(&b)))
+            if plain.is_empty() {
+                return Ok(Value::str(""));
+            }
+            let mut iv = [0u8; 16];
+            iv.iter_mut().for_each(|b| *b = env.rand() as u8);
+            Ok(Value::str(b64e(&crate::crypto::encrypt_aes(s_arg(&a[0])?.as_bytes(), plain.as_bytes(), iv))))
         }
-        "derivePassword" | "decryptAES" => Err(call_err(format!("{name} is not supported by extcheck's renderer"))),
+        "decryptAES" => {
+            let crypt64 = s_arg(&a[1])?;
+            if crypt64.is_empty() {
+                return Ok(Value::str(""));
+            }
+            let crypt = base64::Engine::decode(&base64::engine::general_purpose::STANDARD, crypt64.as_bytes())
+                .map_err(|e| call_err(go_b64_err(&e, crypt64.len())))?;
+            crate::crypto::decrypt_aes(s_arg(&a[0])?.as_bytes(), &crypt).map(Value::str).map_err(call_err)
+        }
+        "derivePassword" => {
+            let counter = i_arg(&a[0], true)? as u32;
+            let (ty, pw, user, site) = (s_arg(&a[1])?, s_arg(&a[2])?, s_arg(&a[3])?, s_arg(&a[4])?);
+            if !crate::crypto::is_password_type(&ty) {
+                return Ok(Value::str(format!("cannot find password template {ty}")));
+            }
+            let id = (pw.to_string(), user.to_string());
+            let key = match env.master_keys.iter().find(|(k, _)| *k == id) {
+                Some((_, key)) => *key,
+                None if env.master_keys.len() >= MAX_KEY_DERIVATIONS => {
+                    return Err(call_err(format!(
+                        "more than {MAX_KEY_DERIVATIONS} password/user pairs in one render (extcheck's bound on scrypt work)"
+                    )));
+                }
+                None => {
+                    let key = crate::crypto::master_key(&pw, &user);
+                    env.master_keys.push((id, key));
+                    key
+                }
+            };
+            Ok(Value::str(crate::crypto::derive_password(counter, &ty, &key, &site)))
+        }
         other => Err(call_err(format!("{other} is not supported by extcheck's renderer"))),
     }
 }

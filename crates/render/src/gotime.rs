@@ -314,6 +314,134 @@ pub fn parse(layout: &str, value: &str) -> Option<(i64, u32)> {
     Some((days * 86_400 + hour as i64 * 3600 + min as i64 * 60 + sec as i64 - offset, nanos))
 }
 
+/// Go's `time.ParseDuration` (`src/time/format.go`): `[-+]?([0-9]*(\.[0-9]*)?[a-z]+)+` with the
+/// units `ns`, `us`, `µs`, `μs`, `ms`, `s`, `m`, `h`, to nanoseconds. Errors carry Go's text
+/// (`time: invalid duration "x"`, `time: missing unit in duration "1"`,
+/// `time: unknown unit "d" in duration "1d"`).
+pub fn parse_duration(orig: &str) -> Result<i64, String> {
+    const MAX: u64 = 1 << 63;
+    let q = crate::funcs::go_quote;
+    let invalid = || format!("time: invalid duration {}", q(orig));
+    let mut s = orig.as_bytes();
+    let mut neg = false;
+    if let Some(&c) = s.first()
+        && (c == b'-' || c == b'+')
+    {
+        neg = c == b'-';
+        s = &s[1..];
+    }
+    if s == b"0" {
+        return Ok(0);
+    }
+    if s.is_empty() {
+        return Err(invalid());
+    }
+    let mut d: u64 = 0;
+    while !s.is_empty() {
+        if !(s[0] == b'.' || s[0].is_ascii_digit()) {
+            return Err(invalid());
+        }
+        // leadingInt
+        let before = s.len();
+        let mut v: u64 = 0;
+        while let Some(&c) = s.first().filter(|c| c.is_ascii_digit()) {
+            if v > MAX / 10 {
+                return Err(invalid());
+            }
+            v = v * 10 + u64::from(c - b'0');
+            if v > MAX {
+                return Err(invalid());
+            }
+            s = &s[1..];
+        }
+        let pre = before != s.len();
+        // leadingFraction
+        let (mut f, mut scale, mut post) = (0u64, 1f64, false);
+        if s.first() == Some(&b'.') {
+            s = &s[1..];
+            let before = s.len();
+            let mut overflow = false;
+            while let Some(&c) = s.first().filter(|c| c.is_ascii_digit()) {
+                s = &s[1..];
+                if overflow {
+                    continue;
+                }
+                if f > (MAX - 1) / 10 {
+                    overflow = true;
+                    continue;
+                }
+                let y = f * 10 + u64::from(c - b'0');
+                if y > MAX {
+                    overflow = true;
+                    continue;
+                }
+                f = y;
+                scale *= 10.0;
+            }
+            post = before != s.len();
+        }
+        if !pre && !post {
+            return Err(invalid());
+        }
+        let i = s.iter().position(|&c| c == b'.' || c.is_ascii_digit()).unwrap_or(s.len());
+        if i == 0 {
+            return Err(format!("time: missing unit in duration {}", q(orig)));
+        }
+        let u = String::from_utf8_lossy(&s[..i]).into_owned();
+        s = &s[i..];
+        let unit: u64 = match u.as_str() {
+            "ns" => 1,
+            "us" | "µs" | "μs" => 1_000,
+            "ms" => 1_000_000,
+            "s" => 1_000_000_000,
+            "m" => 60_000_000_000,
+            "h" => 3_600_000_000_000,
+            _ => return Err(format!("time: unknown unit {} in duration {}", q(&u), q(orig))),
+        };
+        if v > MAX / unit {
+            return Err(invalid());
+        }
+        v *= unit;
+        if f > 0 {
+            v += (f as f64 * (unit as f64 / scale)) as u64;
+            if v > MAX {
+                return Err(invalid());
+            }
+        }
+        d += v;
+        if d > MAX {
+            return Err(invalid());
+        }
+    }
+    if neg {
+        return Ok((d as i64).wrapping_neg());
+    }
+    if d > MAX - 1 {
+        return Err(invalid());
+    }
+    Ok(d as i64)
+}
+
+/// Sprig's `durationRound` (`date.go`) of a number of nanoseconds: the largest whole unit
+/// strictly exceeded (`y` = 365 days, `mo` = 30 days, `d`, `h`, `m`, `s`), else `0s`.
+pub fn duration_round(d: i64) -> String {
+    let u = if d < 0 { (d as u64).wrapping_neg() } else { d as u64 };
+    const S: u64 = 1_000_000_000;
+    for (n, unit) in [
+        (S * 3600 * 24 * 365, "y"),
+        (S * 3600 * 24 * 30, "mo"),
+        (S * 3600 * 24, "d"),
+        (S * 3600, "h"),
+        (S * 60, "m"),
+        (S, "s"),
+    ] {
+        if u > n {
+            return format!("{}{unit}", u / n);
+        }
+    }
+    "0s".into()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1265,8 +1265,14 @@ impl TemplateSet {
 
     /// Adds a parsed file whose tree is shared.
     pub fn add_rc(&mut self, tree: Rc<Tree>, defines: Vec<Tree>) {
+        self.add_shared(tree, defines.into_iter().map(Rc::new).collect());
+    }
+
+    /// Adds a parsed file and its `define`s, all shared (Go's `AddParseTree` for each, an empty
+    /// tree not replacing a non-empty one).
+    pub fn add_shared(&mut self, tree: Rc<Tree>, defines: Vec<Rc<Tree>>) {
         self.files.insert(tree.name.clone());
-        for t in std::iter::once(tree).chain(defines.into_iter().map(Rc::new)) {
+        for t in std::iter::once(tree).chain(defines) {
             if let Some(old) = self.trees.get(&t.name)
                 && t.is_empty()
                 && !old.is_empty()

@@ -94,6 +94,40 @@ fn parse_lenient(text: &str) -> Result<Y, String> {
                 next.push_str(&cur[line_start..]);
                 owned = Some(next);
             }
+            Err((msg, idx)) if msg.contains("found unknown escape character") => {
+                // goyaml.v2 (`scannerc.go`, `yaml_parser_scan_flow_scalar`) reads `\'` in a
+                // double-quoted scalar as `'`; YAML 1.2 does not. `idx` is the opening quote:
+                // spell those escapes `\x27` and parse again.
+                let byte = cur.char_indices().nth(idx).map(|(b, _)| b).unwrap_or(cur.len());
+                let bytes = cur.as_bytes();
+                if bytes.get(byte) != Some(&b'"') {
+                    return Err(msg);
+                }
+                let mut next = String::with_capacity(cur.len() + 64);
+                next.push_str(&cur[..=byte]);
+                let mut end = byte + 1;
+                let mut changed = false;
+                while end < bytes.len() && bytes[end] != b'"' {
+                    if bytes[end] == b'\\' && bytes.get(end + 1) == Some(&b'\'') {
+                        next.push_str("\\x27");
+                        changed = true;
+                        end += 2;
+                    } else if bytes[end] == b'\\' && end + 1 < bytes.len() {
+                        let n = cur[end + 1..].chars().next().map_or(1, char::len_utf8);
+                        next.push_str(&cur[end..end + 1 + n]);
+                        end += 1 + n;
+                    } else {
+                        let n = cur[end..].chars().next().map_or(1, char::len_utf8);
+                        next.push_str(&cur[end..end + n]);
+                        end += n;
+                    }
+                }
+                if !changed {
+                    return Err(msg);
+                }
+                next.push_str(&cur[end.min(cur.len())..]);
+                owned = Some(next);
+            }
             Err((msg, _)) => return Err(msg),
             Ok(y) => return Ok(y),
         }
@@ -1168,6 +1202,8 @@ mod tests {
             ("    a: '{x\n\n    '\n    b: 1\n", "map[a:{x\n b:1]"),
             ("a:\n  b: 'x\n  y'\n", "map[a:map[b:x y]]"),
             ("a: \"p\\\"q\n\"\n", "map[a:p\"q ]"),
+            // goyaml.v2 reads `\'` in double quotes as `'` (checked against Helm 4.2.3's fromYaml)
+            ("a: \"it\\'s \\\\'\"\nb: \"\\'\"\n", "map[a:it's \\' b:']"),
             ("v:\n  args: [\n    \"x\",\n    \"y\"\n  ]\n  k: 1\n", "map[v:map[args:[x y] k:1]]"),
         ] {
             assert_eq!(parse_helm_yaml(text).unwrap().to_go_string(), want, "{text:?}");

@@ -191,9 +191,60 @@ pub fn to_unified(diffs: &[FileDiff]) -> String {
     out
 }
 
+/// [`to_unified`] for a terminal: every control character of the package's content and file
+/// names is escaped as the text report escapes it ([`crate::report::text::escape_control`]:
+/// `\x1b`, `\r`, `\u{85}`, …), so a diff line cannot drive the terminal and a newline in a
+/// file name cannot forge a diff line. Line structure is kept (one escaped line per diff line);
+/// the raw diff is in the JSON report (`--format json`, `fix[].diff[].unified`).
+pub fn to_unified_terminal(diffs: &[FileDiff]) -> String {
+    use crate::report::text::escape_control;
+    let mut out = String::new();
+    for d in diffs {
+        let path = escape_control(&d.path);
+        if d.binary {
+            out.push_str(&format!("Binary files a/{path} and b/{path} differ\n"));
+            continue;
+        }
+        let (old, new) = headers(&d.path, d.change);
+        let body = d.unified.strip_prefix(&format!("--- {old}\n+++ {new}\n")).unwrap_or(&d.unified);
+        if !d.unified.is_empty() {
+            let (old, new) = headers(&path, d.change);
+            out.push_str(&format!("--- {old}\n+++ {new}\n"));
+        }
+        for line in body.split_inclusive('\n') {
+            out.push_str(&escape_control(line.strip_suffix('\n').unwrap_or(line)));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The `---` and `+++` names of a diff of `path`.
+fn headers(path: &str, change: Change) -> (String, String) {
+    let old = if change == Change::Added { "/dev/null".to_string() } else { format!("a/{path}") };
+    let new = if change == Change::Removed { "/dev/null".to_string() } else { format!("b/{path}") };
+    (old, new)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn terminal_diff_escapes_content_and_file_names() {
+        let d = diff_file(
+            "evil\n+++ b/forged\x1b[2J.yaml",
+            Some(b"a: 1\nnote: \x1b]0;pwned\x07\r\n"),
+            Some(b"a: 2\nnote: \x1b]0;pwned\x07\r\n"),
+        );
+        let text = to_unified_terminal(&[d]);
+        assert!(text.starts_with("--- a/evil\\n+++ b/forged\\x1b[2J.yaml\n+++ b/evil\\n"), "{text}");
+        assert!(text.contains("\n note: \\x1b]0;pwned\\x07\\r\n"), "{text}");
+        assert!(text.contains("\n-a: 1\n+a: 2\n"), "{text}");
+        assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "{text:?}");
+        let added = diff_file("x\u{9b}.yaml", None, Some(b"k: v\n"));
+        assert!(to_unified_terminal(&[added]).starts_with("--- /dev/null\n+++ b/x\\u{9b}.yaml\n"));
+    }
 
     #[test]
     fn modified_file_has_hunks_with_line_numbers() {

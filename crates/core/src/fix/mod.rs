@@ -56,6 +56,11 @@ pub struct Selection {
     pub include: BTreeSet<FixKey>,
     /// Safe fixes turned off individually.
     pub exclude: BTreeSet<FixKey>,
+    /// The platform lines that count (a configuration's `[platforms]`; every line by default).
+    /// The invariant "no fix loses a working cell" holds for the counted lines only: a fix
+    /// whose cost lies entirely on lines the user left out is an ordinary unsafe fix, applied
+    /// by `--unsafe-fixes`, and the engine's lost-cell check ignores uncounted cells.
+    pub counted: crate::config::Platforms,
 }
 
 impl Selection {
@@ -76,8 +81,8 @@ impl Selection {
         if self.exclude.contains(&key) {
             return false;
         }
-        if !fix.costs.is_empty() {
-            // A fix that loses matrix cells is applied only when chosen by name.
+        if !fix.costs.is_empty() && !self.counted.excludes_all(&fix.costs_on) {
+            // A fix that loses counted matrix cells is applied only when chosen by name.
             return self.include.contains(&key);
         }
         match fix.applicability {
@@ -89,8 +94,18 @@ impl Selection {
 
 impl Selection {
     /// Ticks (`on`) or unticks the fix of `candidate`: a safe fix is excluded when unticked, an
-    /// unsafe one included when ticked.
+    /// unsafe one included when ticked, and a fix that costs matrix cells (never ticked by
+    /// default) is included by name when ticked.
     pub fn set(&mut self, candidate: &Candidate, on: bool) {
+        if !candidate.costs.is_empty() {
+            if on {
+                self.exclude.remove(&candidate.key);
+                self.include.insert(candidate.key.clone());
+            } else {
+                self.include.remove(&candidate.key);
+            }
+            return;
+        }
         match (candidate.applicability, on) {
             (Applicability::Safe, true) => {
                 self.exclude.remove(&candidate.key);
@@ -242,10 +257,11 @@ pub fn fix(report: &PackageReport, selection: &Selection) -> Fixed {
     let mut touched = BTreeSet::new();
     let mut passes = 0;
     let kind = report.kind;
-    let baseline = match &report.matrix {
+    let mut baseline = match &report.matrix {
         Some(m) => m.working(),
         None => cells(report, kind, &report.package, top_folder.as_deref()),
     };
+    baseline.retain(|c| selection.counted.counts(c.platform, &c.row));
     let mut refused: BTreeSet<FixKey> = BTreeSet::new();
     let lost = |package: &Package, top: Option<&str>| {
         let after = cells(report, kind, package, top);
@@ -579,6 +595,17 @@ mod tests {
         s.set(&safe, true);
         s.set(&unsafe_, false);
         assert_eq!(s, Selection::safe());
+        // A fix that costs cells is never ticked by default, not even by "all fixes", and can
+        // be ticked and unticked by name.
+        for applicability in [Applicability::Safe, Applicability::Unsafe] {
+            let costly = Candidate { costs: "no longer works on Rancher 2.9".into(), ..candidate(applicability) };
+            let mut s = Selection::safe();
+            assert!(!s.is_set(&costly) && !Selection::all().is_set(&costly));
+            s.set(&costly, true);
+            assert!(s.is_set(&costly), "{applicability:?}");
+            s.set(&costly, false);
+            assert!(!s.is_set(&costly), "{applicability:?}");
+        }
     }
 
     #[test]

@@ -29,6 +29,9 @@ pub struct Inputs {
     pub chart_kube_version: String,
     /// Required external dependencies: (name, version constraint).
     pub required: Vec<(String, String)>,
+    /// Per Kubernetes minor, the rendered APIs it does not serve (TPL004), as Helm words them:
+    /// `no matches for kind "X" in version "Y"` ([`crate::template`]).
+    pub unserved: std::collections::BTreeMap<crate::platforms::KubeMinor, Vec<String>>,
 }
 
 impl Inputs {
@@ -60,7 +63,22 @@ impl Inputs {
                     .collect()
             })
             .unwrap_or_default();
-        Some(Inputs { kube_version, ks_version: get("ksVersion"), chart_kube_version, required })
+        let unserved = crate::template::analysis(ctx)
+            .as_ref()
+            .as_ref()
+            .map(|a| {
+                a.unserved()
+                    .into_iter()
+                    .map(|(m, apis)| {
+                        let words = apis
+                            .iter()
+                            .map(|(api, kind, _)| format!("no matches for kind \"{kind}\" in version \"{api}\""));
+                        (m, words.collect::<std::collections::BTreeSet<_>>().into_iter().collect())
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        Some(Inputs { kube_version, ks_version: get("ksVersion"), chart_kube_version, required, unserved })
     }
 }
 
@@ -108,6 +126,21 @@ pub fn gates(inputs: &Inputs, ks_git_version: &str, kubernetes: &str) -> Vec<Gat
             )),
         }
     });
+
+    // 2b. The Kubernetes APIs the rendered chart asks for (TPL004).
+    let minor = kubernetes.split('.').nth(1).and_then(|m| m.parse::<crate::platforms::KubeMinor>().ok());
+    if let Some(missing) = minor.and_then(|m| inputs.unserved.get(&m)).filter(|m| !m.is_empty()) {
+        gates.push(Gate {
+            id: "apis",
+            name: "Kubernetes APIs at install (rendered chart)",
+            outcome: GateOutcome::Fail,
+            reason: format!(
+                "the chart, rendered with this version's capabilities, uses {} API(s) it does not serve (TPL004)",
+                missing.len()
+            ),
+            message: Some(missing.join("; ")),
+        });
+    }
 
     // 3. The console's install modal.
     let ckube = judged(Component::KubeSphereConsole, Field::KubeVersion, &inputs.kube_version, kubernetes);
@@ -169,6 +202,8 @@ pub fn compute(inputs: &Inputs) -> Matrix {
             } else {
                 Some(format!("supports Kubernetes 1.{}–1.{}", r.kube.lo, r.kube.hi))
             },
+            // A KubeSphere row is one release (every v4 patch release has its own row).
+            patches: vec![super::Patch { version: r.version.to_string(), kube: r.kube }],
         })
         .collect();
     let mut cells = Vec::new();
@@ -184,7 +219,7 @@ pub fn compute(inputs: &Inputs) -> Matrix {
                         if release.kube.contains(column.minor) { combine(&gates) } else { CellVerdict::Unsupported };
                     (verdict, gates)
                 };
-                cells.push(Cell { row: ri, column: ci, vendor, kubernetes, verdict, gates });
+                cells.push(Cell { row: ri, column: ci, vendor, kubernetes, verdict, gates, patches: None });
             }
         }
     }
@@ -259,7 +294,28 @@ mod tests {
             ks_version: ">=4.0.0-0".into(),
             chart_kube_version: kube.into(),
             required: Vec::new(),
+            unserved: Default::default(),
         }
+    }
+
+    #[test]
+    fn an_unserved_api_blocks_its_minor_only() {
+        let mut i = inputs(">=1.19.0-0");
+        i.unserved.insert(25, vec!["no matches for kind \"PodDisruptionBudget\" in version \"policy/v1beta1\"".into()]);
+        let m = compute(&i);
+        let cell = |minor: u32| {
+            m.cells
+                .iter()
+                .find(|c| {
+                    c.vendor == VendorBuild::Plain
+                        && m.columns[c.column].minor == minor
+                        && KUBESPHERE[c.row].version == "4.1.3"
+                })
+                .unwrap()
+        };
+        assert_eq!(cell(25).verdict, CellVerdict::Blocked);
+        assert!(cell(25).gates.iter().any(|g| g.id == "apis" && g.outcome == GateOutcome::Fail));
+        assert!(matches!(cell(24).verdict, CellVerdict::Works | CellVerdict::Caveat));
     }
 
     #[test]

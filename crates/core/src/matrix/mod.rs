@@ -33,6 +33,9 @@ pub enum CellVerdict {
     Unsupported,
     /// Not a platform that runs these extensions (KubeSphere 3.x).
     NotApplicable,
+    /// The row's patch releases differ: it works on some and is blocked on others (the cell's
+    /// [`Cell::patches`] says which). Not "works": a cell works only if every patch does.
+    Mixed,
 }
 
 impl CellVerdict {
@@ -44,6 +47,7 @@ impl CellVerdict {
             CellVerdict::Blocked => "✗",
             CellVerdict::Unsupported => "–",
             CellVerdict::NotApplicable => "·",
+            CellVerdict::Mixed => "◐",
         }
     }
 
@@ -55,8 +59,75 @@ impl CellVerdict {
             CellVerdict::Blocked => "blocked",
             CellVerdict::Unsupported => "platform does not support this Kubernetes",
             CellVerdict::NotApplicable => "does not run v4 extensions",
+            CellVerdict::Mixed => "works on some patch releases only",
         }
     }
+}
+
+/// A patch release a row evaluates, with the Kubernetes minors it supports.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Patch {
+    /// The release, e.g. `2.11.8`.
+    pub version: String,
+    /// The Kubernetes minors this release supports (for Rancher, the line's capped by this
+    /// tag's chart `kubeVersion`).
+    pub kube: crate::platforms::KubeRange,
+}
+
+/// How a cell's patch releases split when they differ ([`CellVerdict::Mixed`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PatchSplit {
+    /// The patch releases where the package works (with or without a caveat), oldest first.
+    pub works: Vec<String>,
+    /// The patch releases where a gate stops it, oldest first; the cell's gates are those of
+    /// the newest of them.
+    pub blocked: Vec<String>,
+    /// For people: `from 2.11.8`, `up to 2.12.4`, or `blocked on 2.11.0–2.11.7, 2.11.10`.
+    pub label: String,
+}
+
+impl PatchSplit {
+    /// The split of `evaluated` (patch release, works?) in release order, or `None` when every
+    /// patch agrees.
+    pub fn of(evaluated: &[(&str, bool)]) -> Option<PatchSplit> {
+        let works: Vec<String> = evaluated.iter().filter(|e| e.1).map(|e| e.0.to_string()).collect();
+        let blocked: Vec<String> = evaluated.iter().filter(|e| !e.1).map(|e| e.0.to_string()).collect();
+        if works.is_empty() || blocked.is_empty() {
+            return None;
+        }
+        let first_work = evaluated.iter().position(|e| e.1).unwrap_or(0);
+        let last_work = evaluated.iter().rposition(|e| e.1).unwrap_or(0);
+        let contiguous = evaluated[first_work..=last_work].iter().all(|e| e.1);
+        let label = if contiguous && last_work == evaluated.len() - 1 {
+            format!("from {}", works[0])
+        } else if contiguous && first_work == 0 {
+            format!("up to {}", works[works.len() - 1])
+        } else {
+            format!("blocked on {}", patch_runs(&blocked))
+        };
+        Some(PatchSplit { works, blocked, label })
+    }
+}
+
+/// `["2.11.0", "2.11.1", "2.11.2", "2.11.5"]` → `2.11.0–2.11.2, 2.11.5`: runs of consecutive
+/// patch numbers within one line.
+pub fn patch_runs(versions: &[String]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    let patch = |v: &str| v.rsplit('.').next().and_then(|p| p.parse::<u32>().ok());
+    let line = |v: &str| v.rsplit_once('.').map(|(l, _)| l.to_string());
+    while i < versions.len() {
+        let start = i;
+        while i + 1 < versions.len()
+            && line(&versions[i + 1]) == line(&versions[i])
+            && patch(&versions[i + 1]).zip(patch(&versions[i])).is_some_and(|(b, a)| b == a + 1)
+        {
+            i += 1;
+        }
+        parts.push(if i == start { versions[start].clone() } else { format!("{}–{}", versions[start], versions[i]) });
+        i += 1;
+    }
+    parts.join(", ")
 }
 
 /// What one gate decided for a cell.
@@ -99,6 +170,17 @@ pub struct Row {
     pub label: String,
     /// A note, e.g. `Extensions API 3.0.0` or `not v4`.
     pub note: Option<String>,
+    /// Every patch release the row stands for, oldest first, each evaluated on its own (a
+    /// KubeSphere row is one release; a Rancher row is a line, 2.11.0–2.11.16).
+    #[serde(default)]
+    pub patches: Vec<Patch>,
+}
+
+impl Row {
+    /// The patch releases of the row that support Kubernetes `1.minor`.
+    pub fn patches_on(&self, minor: u32) -> impl Iterator<Item = &Patch> {
+        self.patches.iter().filter(move |p| p.kube.contains(minor))
+    }
 }
 
 /// A column: a Kubernetes minor.
@@ -123,8 +205,12 @@ pub struct Cell {
     pub kubernetes: String,
     /// The verdict.
     pub verdict: CellVerdict,
-    /// Every gate, in the order the platform applies them.
+    /// Every gate, in the order the platform applies them (of the newest patch release, or of
+    /// the newest blocked one when the patches differ).
     pub gates: Vec<Gate>,
+    /// When the row's patch releases differ ([`CellVerdict::Mixed`]): which work.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub patches: Option<PatchSplit>,
 }
 
 impl Cell {
@@ -137,6 +223,13 @@ impl Cell {
             if self.vendor == VendorBuild::Plain { String::new() } else { format!(" ({})", self.vendor.label()) };
         let verdict = match (self.verdict, self.blocker()) {
             (CellVerdict::Blocked, Some(g)) => format!("blocked by {}", g.name),
+            (CellVerdict::Mixed, blocker) => {
+                let split = self.patches.as_ref();
+                let label = split.map_or("on some patch releases", |s| s.label.as_str());
+                let blocked = split.map(|s| patch_runs(&s.blocked)).unwrap_or_default();
+                let by = blocker.map(|g| format!(" by {}", g.name)).unwrap_or_default();
+                format!("works {label} ({blocked} blocked{by})")
+            }
             (CellVerdict::Caveat, _) => {
                 let who: Vec<&str> =
                     self.gates.iter().filter(|g| g.outcome == GateOutcome::Caveat).map(|g| g.name).collect();
@@ -211,19 +304,48 @@ impl Matrix {
 
     /// The cells where the package works (with or without a caveat), by identity, so two
     /// matrices of the same platform can be compared ("which cells does this change?").
+    /// Counted per patch release: a cell whose patches differ contributes the patches that work.
     pub fn working(&self) -> BTreeSet<CellId> {
-        self.cells
-            .iter()
-            .filter(|c| matches!(c.verdict, CellVerdict::Works | CellVerdict::Caveat))
-            .filter_map(|c| {
-                Some(CellId {
-                    platform: self.platform,
-                    row: self.rows.get(c.row)?.id.clone(),
-                    minor: self.columns.get(c.column)?.minor,
-                    vendor: c.vendor.label(),
-                })
-            })
-            .collect()
+        let mut out = BTreeSet::new();
+        for c in &self.cells {
+            let (Some(row), Some(column)) = (self.rows.get(c.row), self.columns.get(c.column)) else { continue };
+            let id = |patch: &str| CellId {
+                platform: self.platform,
+                row: row.id.clone(),
+                patch: patch.to_string(),
+                minor: column.minor,
+                vendor: c.vendor.label(),
+            };
+            match (c.verdict, &c.patches) {
+                (CellVerdict::Works | CellVerdict::Caveat, _) if row.patches.is_empty() => {
+                    out.insert(id(&row.id));
+                }
+                (CellVerdict::Works | CellVerdict::Caveat, _) => {
+                    out.extend(row.patches_on(column.minor).map(|p| id(&p.version)));
+                }
+                (CellVerdict::Mixed, Some(split)) => out.extend(split.works.iter().map(|p| id(p))),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// One line per row whose patch releases differ on the plain build ([`CellVerdict::Mixed`]),
+    /// for the text and SARIF reports: "Rancher 2.11: works from 2.11.8; 2.11.0–2.11.7 blocked
+    /// (Backend index filter (Gate A))". Empty when every row is uniform.
+    pub fn mixed_lines(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for (ri, row) in self.rows.iter().enumerate() {
+            let Some(cell) = self.cells.iter().find(|c| {
+                c.row == ri && c.vendor == VendorBuild::Plain && c.verdict == CellVerdict::Mixed && c.patches.is_some()
+            }) else {
+                continue;
+            };
+            let split = cell.patches.as_ref().expect("filtered");
+            let by = cell.blocker().map(|g| format!(" ({})", g.name)).unwrap_or_default();
+            out.push(format!("{}: works {}; {} blocked{by}", row.label, split.label, patch_runs(&split.blocked)));
+        }
+        out
     }
 
     /// The index of the row with id `id`.
@@ -260,6 +382,8 @@ pub struct CellId {
     pub platform: &'static str,
     /// The row id (`2.10`, `4.1.3`).
     pub row: String,
+    /// The patch release (`2.10.3`; for a KubeSphere row, the row id).
+    pub patch: String,
     /// The Kubernetes minor of the column.
     pub minor: u32,
     /// The build form's label (`plain`, `EKS`, ...).
@@ -267,30 +391,44 @@ pub struct CellId {
 }
 
 /// A short description of a set of cells for people, by platform line, with the Kubernetes
-/// minors of the plain build: "Rancher 2.7 (Kubernetes 1.23–1.26); Rancher 2.8 (...)". Cells of
-/// other build forms only are named by their form.
+/// minors of the plain build: "Rancher 2.7 (Kubernetes 1.23–1.26); Rancher 2.11.0–2.11.7
+/// (...)" — a line is named by its patch releases when the set holds only some of them. Cells
+/// of other build forms only are named by their form.
 pub fn describe_cells(cells: &BTreeSet<CellId>) -> String {
-    let mut by_row: Vec<(String, &'static str, Vec<u32>, BTreeSet<&'static str>)> = Vec::new();
+    type Group = (String, &'static str, BTreeSet<u32>, BTreeSet<&'static str>, Vec<String>);
+    let mut by_row: Vec<Group> = Vec::new();
     for c in cells {
         let platform = if c.platform == "rancher" { "Rancher" } else { "KubeSphere" };
-        if by_row.last().is_none_or(|(row, p, _, _)| *row != c.row || *p != platform) {
-            by_row.push((c.row.clone(), platform, Vec::new(), BTreeSet::new()));
+        if by_row.last().is_none_or(|(row, p, ..)| *row != c.row || *p != platform) {
+            by_row.push((c.row.clone(), platform, BTreeSet::new(), BTreeSet::new(), Vec::new()));
         }
         let last = by_row.last_mut().expect("pushed");
         if c.vendor == "plain" {
-            last.2.push(c.minor);
+            last.2.insert(c.minor);
         } else {
             last.3.insert(c.vendor);
         }
+        if !last.4.contains(&c.patch) {
+            last.4.push(c.patch.clone());
+        }
     }
     by_row
-        .iter()
-        .map(|(row, platform, minors, vendors)| {
+        .iter_mut()
+        .map(|(row, platform, minors, vendors, patches)| {
+            let line = crate::platforms::RANCHER.iter().find(|r| r.minor == row.as_str());
+            let name = match line {
+                Some(line) if *platform == "Rancher" && patches.len() < line.patches.len() => {
+                    patches.sort_by_key(|p| p.rsplit('.').next().and_then(|n| n.parse::<u32>().ok()));
+                    patch_runs(patches)
+                }
+                _ => row.clone(),
+            };
             if minors.is_empty() {
                 let forms: Vec<&str> = vendors.iter().copied().collect();
-                format!("{platform} {row} ({} builds)", forms.join(", "))
+                format!("{platform} {name} ({} builds)", forms.join(", "))
             } else {
-                format!("{platform} {row} (Kubernetes {})", runs(minors, |m| format!("1.{m}")))
+                let minors: Vec<u32> = minors.iter().copied().collect();
+                format!("{platform} {name} (Kubernetes {})", runs(&minors, |m| format!("1.{m}")))
             }
         })
         .collect::<Vec<_>>()
@@ -342,6 +480,20 @@ pub fn clip(constraint: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn patch_splits_are_named_by_their_shape() {
+        let split = |works: &[bool]| {
+            let names: Vec<String> = (0..works.len()).map(|i| format!("2.11.{i}")).collect();
+            let e: Vec<(&str, bool)> = names.iter().map(String::as_str).zip(works.iter().copied()).collect();
+            PatchSplit::of(&e).map(|s| s.label)
+        };
+        assert_eq!(split(&[false, false, true, true]).as_deref(), Some("from 2.11.2"));
+        assert_eq!(split(&[true, true, false]).as_deref(), Some("up to 2.11.1"));
+        assert_eq!(split(&[false, true, false, false, true]).as_deref(), Some("blocked on 2.11.0, 2.11.2–2.11.3"));
+        assert_eq!(split(&[true, true]), None);
+        assert_eq!(split(&[false, false]), None);
+    }
 
     #[test]
     fn runs_of_numbers() {

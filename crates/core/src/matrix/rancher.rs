@@ -16,7 +16,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{Cell, CellId, CellVerdict, Column, Gate, GateOutcome, Matrix, Row, combine, runs};
+use super::{Cell, CellId, CellVerdict, Column, Gate, GateOutcome, Matrix, Patch, PatchSplit, Row, combine, runs};
 use crate::package::Kind;
 use crate::platforms::{self, RANCHER, RancherRelease, VendorBuild};
 use crate::rancher::annotations::{
@@ -261,8 +261,10 @@ fn gate_b(i: &Inputs, r: &RancherRelease, kubernetes: &str) -> Gate {
     } else {
         r.extensions_api.to_string()
     };
+    // 2.7.0–2.7.1 read the misspelled `ui-extenstions-version`/`-host` keys: the correct ones are ignored.
     if let Some(c) = i.annotation(UI_EXTENSIONS_VERSION)
         && !i.assume_api
+        && r.reads_api_key
         && !satisfies(&api, c)
     {
         return fail(
@@ -275,7 +277,7 @@ fn gate_b(i: &Inputs, r: &RancherRelease, kubernetes: &str) -> Gate {
             "No Install button for this version: \"Requires Extensions API version\" (side panel).",
         );
     }
-    if let Some(host) = i.annotation(UI_EXTENSIONS_HOST).filter(|h| *h != "rancher-manager") {
+    if let Some(host) = i.annotation(UI_EXTENSIONS_HOST).filter(|h| *h != "rancher-manager" && r.reads_api_key) {
         return fail(
             "rancher-b",
             B,
@@ -430,11 +432,19 @@ pub fn compute_for_plugin_archive() -> Matrix {
 fn claimed_cells(inputs: &Inputs, costs: impl Fn(&RancherRelease, &str) -> bool) -> BTreeSet<CellId> {
     let mut out = BTreeSet::new();
     for vendor in VendorBuild::ALL {
-        for r in RANCHER {
-            for minor in r.kube.lo..=r.kube.hi {
-                let kubernetes = vendor.git_version(minor);
-                if gate_a(inputs, r, &kubernetes).outcome == GateOutcome::Pass && costs(r, &kubernetes) {
-                    out.insert(CellId { platform: "rancher", row: r.minor.to_string(), minor, vendor: vendor.label() });
+        for line in RANCHER {
+            for r in &line.patch_releases() {
+                for minor in r.kube.lo..=r.kube.hi {
+                    let kubernetes = vendor.git_version(minor);
+                    if gate_a(inputs, r, &kubernetes).outcome == GateOutcome::Pass && costs(r, &kubernetes) {
+                        out.insert(CellId {
+                            platform: "rancher",
+                            row: line.minor.to_string(),
+                            patch: r.version.to_string(),
+                            minor,
+                            vendor: vendor.label(),
+                        });
+                    }
                 }
             }
         }
@@ -504,23 +514,67 @@ fn build(gates_of: impl Fn(&RancherRelease, &str) -> Vec<Gate>) -> Matrix {
     let lo = RANCHER.iter().map(|r| r.kube.lo).min().unwrap_or(23);
     let hi = RANCHER.iter().map(|r| r.kube.hi).max().unwrap_or(platforms::KUBE_MINORS.1);
     let columns: Vec<Column> = (lo..=hi).map(|m| Column { minor: m, label: format!("1.{m}") }).collect();
-    let rows: Vec<Row> = RANCHER
+    let lines: Vec<(&RancherRelease, Vec<RancherRelease>)> = RANCHER.iter().map(|r| (r, r.patch_releases())).collect();
+    let rows: Vec<Row> = lines
         .iter()
-        .map(|r| Row {
-            id: r.minor.to_string(),
-            label: format!("Rancher {}", r.minor),
-            note: Some(format!("{} · Extensions API {}", r.version, r.extensions_api)),
+        .map(|(r, patches)| {
+            let first = patches.first().map_or(r.version, |p| p.version);
+            let first_api = patches.first().map_or(r.extensions_api, |p| p.extensions_api);
+            let versions = if first == r.version { r.version.to_string() } else { format!("{first}–{}", r.version) };
+            let api = if first_api == r.extensions_api {
+                r.extensions_api.to_string()
+            } else {
+                format!("{first_api}–{}", r.extensions_api)
+            };
+            Row {
+                id: r.minor.to_string(),
+                label: format!("Rancher {}", r.minor),
+                note: Some(format!("{versions} · Extensions API {api}")),
+                patches: patches.iter().map(|p| Patch { version: p.version.to_string(), kube: p.kube }).collect(),
+            }
         })
         .collect();
+    let ok = |v: CellVerdict| matches!(v, CellVerdict::Works | CellVerdict::Caveat);
     let mut cells = Vec::new();
     for vendor in VendorBuild::ALL {
-        for (ri, release) in RANCHER.iter().enumerate() {
+        for (ri, (line, patches)) in lines.iter().enumerate() {
             for (ci, column) in columns.iter().enumerate() {
                 let kubernetes = vendor.git_version(column.minor);
-                let gates = gates_of(release, &kubernetes);
-                let verdict =
-                    if release.kube.contains(column.minor) { combine(&gates) } else { CellVerdict::Unsupported };
-                cells.push(Cell { row: ri, column: ci, vendor, kubernetes, verdict, gates });
+                // Every patch release that supports this Kubernetes minor, each through every gate.
+                let evaluated: Vec<(&RancherRelease, Vec<Gate>, CellVerdict)> = patches
+                    .iter()
+                    .filter(|p| p.kube.contains(column.minor))
+                    .map(|p| {
+                        let gates = gates_of(p, &kubernetes);
+                        let verdict = combine(&gates);
+                        (p, gates, verdict)
+                    })
+                    .collect();
+                let Some(newest) = evaluated.last() else {
+                    let gates = gates_of(line, &kubernetes);
+                    cells.push(Cell {
+                        row: ri,
+                        column: ci,
+                        vendor,
+                        kubernetes,
+                        verdict: CellVerdict::Unsupported,
+                        gates,
+                        patches: None,
+                    });
+                    continue;
+                };
+                let split = PatchSplit::of(&evaluated.iter().map(|(p, _, v)| (p.version, ok(*v))).collect::<Vec<_>>());
+                let (verdict, gates) = match &split {
+                    Some(_) => {
+                        let blocked = evaluated.iter().rev().find(|e| !ok(e.2)).unwrap_or(newest);
+                        (CellVerdict::Mixed, blocked.1.clone())
+                    }
+                    None => {
+                        let shown = evaluated.iter().rev().find(|e| e.2 == CellVerdict::Caveat).unwrap_or(newest);
+                        (shown.2, shown.1.clone())
+                    }
+                };
+                cells.push(Cell { row: ri, column: ci, vendor, kubernetes, verdict, gates, patches: split });
             }
         }
     }
@@ -536,7 +590,7 @@ fn build(gates_of: impl Fn(&RancherRelease, &str) -> Vec<Gate>) -> Matrix {
 }
 
 fn summary(m: &Matrix) -> String {
-    let ok = |c: &Cell| matches!(c.verdict, CellVerdict::Works | CellVerdict::Caveat);
+    let ok = |c: &Cell| matches!(c.verdict, CellVerdict::Works | CellVerdict::Caveat | CellVerdict::Mixed);
     let plain: Vec<&Cell> = m.cells.iter().filter(|c| c.vendor == VendorBuild::Plain).collect();
     let rows: Vec<usize> = (0..m.rows.len()).filter(|&r| plain.iter().any(|c| c.row == r && ok(c))).collect();
     if rows.is_empty() {
@@ -555,12 +609,30 @@ fn summary(m: &Matrix) -> String {
         .filter(|(ci, _)| plain.iter().any(|c| c.column == *ci && ok(c)))
         .map(|(_, col)| col.minor)
         .collect();
-    let row_ids: Vec<u32> = rows.iter().filter_map(|&r| m.rows[r].id.split('.').nth(1)?.parse().ok()).collect();
-    let mut out = format!(
-        "installable on Rancher {} with Kubernetes {}",
-        runs(&row_ids, |v| format!("2.{v}")),
-        runs(&minors, |v| format!("1.{v}"))
-    );
+    // Lines whose patch releases differ are named with their split ("2.11 (from 2.11.8)"); runs
+    // of whole lines as "2.14–2.15".
+    let mut parts: Vec<String> = Vec::new();
+    let mut whole: Vec<u32> = Vec::new();
+    for &r in &rows {
+        let mixed =
+            plain.iter().find(|c| c.row == r && c.verdict == CellVerdict::Mixed).and_then(|c| c.patches.as_ref());
+        let fully = plain.iter().any(|c| c.row == r && matches!(c.verdict, CellVerdict::Works | CellVerdict::Caveat));
+        match mixed {
+            Some(split) if !fully => {
+                if !whole.is_empty() {
+                    parts.push(runs(&whole, |v| format!("2.{v}")));
+                    whole.clear();
+                }
+                parts.push(format!("{} ({})", m.rows[r].id, split.label));
+            }
+            _ => whole.extend(m.rows[r].id.split('.').nth(1).and_then(|v| v.parse::<u32>().ok())),
+        }
+    }
+    if !whole.is_empty() {
+        parts.push(runs(&whole, |v| format!("2.{v}")));
+    }
+    let mut out =
+        format!("installable on Rancher {} with Kubernetes {}", parts.join(", "), runs(&minors, |v| format!("1.{v}")));
     for vendor in [VendorBuild::Eks, VendorBuild::Gke] {
         if let Some(g) = m
             .cells

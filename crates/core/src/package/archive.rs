@@ -75,6 +75,8 @@ pub fn sniff_format(bytes: &[u8]) -> Format {
         [0x28, 0xb5, 0x2f, 0xfd, ..] => Format::Zstd,
         [b'7', b'z', 0xbc, 0xaf, 0x27, 0x1c, ..] => Format::SevenZip,
         [b'R', b'a', b'r', b'!', ..] => Format::Rar,
+        // UTF-16 with a byte-order mark: text, decoded as Go's YAML reader decodes it.
+        [0xff, 0xfe, ..] | [0xfe, 0xff, ..] => Format::Text,
         _ if is_tar_header(bytes) => Format::Tar,
         _ => match std::str::from_utf8(&bytes[..bytes.len().min(4096)]) {
             Ok(text) if text.trim_start().starts_with(['{', '[']) => Format::Json,

@@ -8,6 +8,7 @@
 
 mod archive;
 mod detect;
+pub mod encoding;
 pub mod fs;
 pub mod write;
 
@@ -111,8 +112,10 @@ pub struct ReadResult {
 }
 
 /// One entry of a folder as the caller found it on disk or in a browser drop. The caller
-/// skips reading files over [`MAX_FILE_BYTES`] and stops at [`MAX_TOTAL_BYTES`] (see
-/// [`ReadBudget`]) and reports them here so the core can say so.
+/// skips reading files over [`PLUGIN_MAX_FILE_BYTES`] and stops at [`MAX_TOTAL_BYTES`] (see
+/// [`ReadBudget`]) and reports them here so the core can say so; [`read_folder`] applies the
+/// per-file limit of the folder's kind (Helm's 5 MiB, or Rancher's 30 MiB plugin cache limit in
+/// a plugin folder).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FolderEntry {
     /// A regular file and its bytes.
@@ -122,7 +125,8 @@ pub enum FolderEntry {
         /// Contents.
         bytes: Vec<u8>,
     },
-    /// A file that was not read because it is larger than [`MAX_FILE_BYTES`].
+    /// A file that was not read because it is larger than [`PLUGIN_MAX_FILE_BYTES`] (or, for a
+    /// caller that knows it is no plugin folder, [`MAX_FILE_BYTES`]).
     Oversized {
         /// Path relative to the folder.
         path: String,
@@ -152,7 +156,9 @@ pub struct ReadBudget {
 pub enum Admit {
     /// Read it.
     Read,
-    /// Do not read it: over [`MAX_FILE_BYTES`].
+    /// Do not read it: over [`PLUGIN_MAX_FILE_BYTES`], the largest per-file limit of any kind
+    /// (a file between Helm's 5 MiB and that is read, and judged by [`read_folder`] once the
+    /// folder's kind is known).
     Oversized,
     /// Stop reading: the total would pass [`MAX_TOTAL_BYTES`].
     Stop,
@@ -161,7 +167,7 @@ pub enum Admit {
 impl ReadBudget {
     /// Decides whether to read a file of `bytes` bytes, and counts it if so.
     pub fn admit(&mut self, bytes: u64) -> Admit {
-        if bytes > MAX_FILE_BYTES {
+        if bytes > PLUGIN_MAX_FILE_BYTES {
             Admit::Oversized
         } else if self.read + bytes > MAX_TOTAL_BYTES {
             Admit::Stop
@@ -181,11 +187,34 @@ pub fn is_skipped_dir(name: &str) -> bool {
     matches!(name, ".git" | "node_modules" | ".svn" | ".hg" | "dist-pkg" | ".nuxt")
 }
 
+/// True when `path` lies in a Rancher plugin folder of `files`: some folder above it (or the
+/// root) holds `files.txt` and no `Chart.yaml` or `extension.yaml` (the layout of a plugin
+/// archive's version folder, `<version>/files.txt`, `<version>/plugin/...`).
+fn in_plugin_folder(files: &BTreeMap<String, Vec<u8>>, path: &str) -> bool {
+    let mut prefixes = vec![String::new()];
+    let mut at = 0;
+    while let Some(i) = path[at..].find('/') {
+        at += i + 1;
+        prefixes.push(path[..at].to_string());
+    }
+    prefixes.iter().any(|p| {
+        files.contains_key(&format!("{p}files.txt"))
+            && !files.contains_key(&format!("{p}Chart.yaml"))
+            && !files.contains_key(&format!("{p}extension.yaml"))
+    })
+}
+
 /// Builds a package from the entries of a folder named `name`. Entries are reported as the
 /// caller found them (see [`FolderEntry`]); duplicates cannot occur in a folder.
+///
+/// The per-file limit follows the kind, as for archives: a file in a Rancher plugin folder may
+/// be up to [`PLUGIN_MAX_FILE_BYTES`] (a larger one is a PKG003 warning: Rancher serves the
+/// plugin uncached); anywhere else Helm's [`MAX_FILE_BYTES`] applies (PKG003 error). A file
+/// skipped by a limit is listed in [`Package::skipped`], so no rule reports it missing.
 pub fn read_folder(name: &str, entries: Vec<FolderEntry>) -> ReadResult {
     let mut package = Package::default();
     let mut diagnostics = Vec::new();
+    let mut oversized: Vec<(String, u64)> = Vec::new();
     for entry in entries {
         match entry {
             FolderEntry::File { path, bytes } => {
@@ -196,17 +225,36 @@ pub fn read_folder(name: &str, entries: Vec<FolderEntry>) -> ReadResult {
                 }
                 package.files.insert(path, bytes);
             }
-            FolderEntry::Oversized { path, bytes } => {
-                package.partial = true;
-                diagnostics.push(file_too_large(&path, bytes));
-                package.skipped.insert(path);
-            }
+            FolderEntry::Oversized { path, bytes } => oversized.push((path, bytes)),
             FolderEntry::Link { path } => diagnostics.push(link_entry(&path, "symbolic link", None)),
             FolderEntry::TotalExceeded { path } => {
                 package.partial = true;
                 diagnostics.push(total_too_large(&path));
             }
         }
+    }
+    // Files read provisionally (over Helm's limit, within the plugin cache limit) are kept only
+    // in a plugin folder; the kind is known now that every name is seen.
+    let large: Vec<(String, u64)> = package
+        .files
+        .iter()
+        .filter(|(_, b)| b.len() as u64 > MAX_FILE_BYTES)
+        .map(|(p, b)| (p.clone(), b.len() as u64))
+        .collect();
+    for (path, bytes) in large {
+        if !in_plugin_folder(&package.files, &path) {
+            package.files.remove(&path);
+            oversized.push((path, bytes));
+        }
+    }
+    for (path, bytes) in oversized {
+        if in_plugin_folder(&package.files, &path) {
+            diagnostics.push(plugin_file_too_large(&path, bytes));
+        } else {
+            package.partial = true;
+            diagnostics.push(file_too_large(&path, bytes));
+        }
+        package.skipped.insert(path);
     }
     ReadResult { package: Some(package), origin: Origin::Folder { name: name.to_string() }, diagnostics }
 }

@@ -8,7 +8,7 @@ use serde::Serialize;
 pub type KubeMinor = u32;
 
 /// An inclusive range of Kubernetes minors, `1.lo`–`1.hi`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct KubeRange {
     /// Lowest supported minor (`21` for 1.21).
     pub lo: KubeMinor,
@@ -154,6 +154,75 @@ pub struct RancherRelease {
     pub prime_only_check: bool,
     /// Where this comes from.
     pub source: &'static str,
+    /// Every patch release of the line, oldest first (`version` is the last). Source: the
+    /// `v2.N.P` tags of rancher/rancher and rancher/dashboard, [`RANCHER_RELEASES_URL`] and
+    /// [`DASHBOARD_TAGS_URL`], as rancher.md §4 lists them by range.
+    pub patches: &'static [&'static str],
+    /// From which patch number on each Extensions API version is checked, ascending
+    /// (rancher.md §4 "Extensions API version per release"); the last entry is `extensions_api`.
+    pub api_from: &'static [(u32, &'static str)],
+    /// The first patch whose dashboard reads the correctly spelled
+    /// `catalog.cattle.io/ui-extensions-version` (2.7.0–2.7.1 read `ui-extenstions-version`,
+    /// rancher.md §3 "Rancher 2.7 / 2.8"): `0` on every other line.
+    pub api_key_from: u32,
+    /// The first patch with the Extensions page's prime-only check, if any (2.12.5, 2.13.1,
+    /// 2.14.0; rancher.md §3 Gate B check 7).
+    pub prime_only_from: Option<u32>,
+    /// From which patch number on the Rancher chart's `kubeVersion` bound (the local cluster
+    /// must be below `1.<bound>`) applies, ascending; rancher.md §4 "Upper bound for the local
+    /// (Rancher) cluster" (rancher/rancher `chart/Chart.yaml` at each tag). The last entry is
+    /// `local_kube_below`.
+    pub kube_below_from: &'static [(u32, KubeMinor)],
+    /// Whether this release's dashboard reads the correctly spelled `ui-extensions-version`
+    /// and `ui-extensions-host` keys (false on 2.7.0–2.7.1 only).
+    pub reads_api_key: bool,
+}
+
+/// The GitHub release list of Rancher Manager, the source of every patch release in [`RANCHER`].
+pub const RANCHER_RELEASES_URL: &str = "https://github.com/rancher/rancher/releases";
+/// The tags of the Rancher dashboard, whose `shell/package.json` gives each patch's
+/// Extensions API version.
+pub const DASHBOARD_TAGS_URL: &str = "https://github.com/rancher/dashboard/tags";
+/// The tags of kubesphere/kubesphere, the source of every release in [`KUBESPHERE`] (4.2.x from
+/// the release announcements: the repository has no v4.2 tag, kubesphere.md §7).
+pub const KUBESPHERE_TAGS_URL: &str = "https://github.com/kubesphere/kubesphere/tags";
+
+impl RancherRelease {
+    /// The line's minor number (`11` for `2.11`).
+    pub fn minor_number(&self) -> u32 {
+        self.minor.split('.').nth(1).and_then(|m| m.parse().ok()).unwrap_or(0)
+    }
+
+    /// Every patch release of the line as a release of its own, oldest first: its version,
+    /// the Extensions API it checks, whether it has the prime-only check, which annotation
+    /// keys it reads and the local-cluster Kubernetes minors it supports (the line's minors
+    /// capped by that tag's chart `kubeVersion`). The matrix evaluates each of them.
+    pub fn patch_releases(&self) -> Vec<RancherRelease> {
+        self.patches
+            .iter()
+            .map(|&version| {
+                let patch: u32 = version.rsplit('.').next().and_then(|p| p.parse().ok()).unwrap_or(0);
+                let at = |table: &[(u32, &'static str)]| {
+                    table.iter().rev().find(|(from, _)| *from <= patch).map(|(_, v)| *v)
+                };
+                let below = self
+                    .kube_below_from
+                    .iter()
+                    .rev()
+                    .find(|(from, _)| *from <= patch)
+                    .map_or(self.local_kube_below, |(_, b)| *b);
+                RancherRelease {
+                    version,
+                    extensions_api: at(self.api_from).unwrap_or(self.extensions_api),
+                    kube: KubeRange { lo: self.kube.lo, hi: self.kube.hi.min(below.saturating_sub(1)) },
+                    local_kube_below: below,
+                    prime_only_check: self.prime_only_from.is_some_and(|from| patch >= from),
+                    reads_api_key: patch >= self.api_key_from,
+                    ..*self
+                }
+            })
+            .collect()
+    }
 }
 
 /// Rancher lines 2.7–2.15, oldest first (rancher.md §4).
@@ -168,6 +237,15 @@ pub static RANCHER: &[RancherRelease] = &[
         load_gate: false,
         prime_only_check: false,
         source: "rancher.md §4: API const 1.1.0 (2.7.2–2.7.16); KDM 1.23–1.27; chart kubeVersion <1.28 (2.7.11)",
+        patches: &[
+            "2.7.0", "2.7.1", "2.7.2", "2.7.3", "2.7.4", "2.7.5", "2.7.6", "2.7.7", "2.7.8", "2.7.9", "2.7.10",
+            "2.7.11", "2.7.12", "2.7.13", "2.7.14", "2.7.15", "2.7.16",
+        ],
+        api_from: &[(0, "1.0.0"), (2, "1.1.0")],
+        api_key_from: 2,
+        prime_only_from: None,
+        kube_below_from: &[(0, 25), (2, 26), (5, 27), (11, 28)],
+        reads_api_key: true,
     },
     RancherRelease {
         minor: "2.8",
@@ -179,6 +257,15 @@ pub static RANCHER: &[RancherRelease] = &[
         load_gate: false,
         prime_only_check: false,
         source: "rancher.md §4: API const 1.2.0 (2.8.4+); KDM 1.25–1.28; chart kubeVersion <1.29 (2.8.3)",
+        patches: &[
+            "2.8.0", "2.8.1", "2.8.2", "2.8.3", "2.8.4", "2.8.5", "2.8.6", "2.8.7", "2.8.8", "2.8.9", "2.8.10",
+            "2.8.11", "2.8.12", "2.8.13", "2.8.14", "2.8.15",
+        ],
+        api_from: &[(0, "1.1.0"), (4, "1.2.0")],
+        api_key_from: 0,
+        prime_only_from: None,
+        kube_below_from: &[(0, 28), (3, 29)],
+        reads_api_key: true,
     },
     RancherRelease {
         minor: "2.9",
@@ -190,6 +277,15 @@ pub static RANCHER: &[RancherRelease] = &[
         load_gate: false,
         prime_only_check: false,
         source: "rancher.md §4: shell 2.0.4 (2.9.7–2.9.12); KDM release-v2.9 1.27–1.30; chart kubeVersion <1.31",
+        patches: &[
+            "2.9.0", "2.9.1", "2.9.2", "2.9.3", "2.9.4", "2.9.5", "2.9.6", "2.9.7", "2.9.8", "2.9.9", "2.9.10",
+            "2.9.11", "2.9.12",
+        ],
+        api_from: &[(0, "2.0.1"), (3, "2.0.2-rc.2"), (4, "2.0.2"), (6, "2.0.3"), (7, "2.0.4")],
+        api_key_from: 0,
+        prime_only_from: None,
+        kube_below_from: &[(0, 31)],
+        reads_api_key: true,
     },
     RancherRelease {
         minor: "2.10",
@@ -201,6 +297,15 @@ pub static RANCHER: &[RancherRelease] = &[
         load_gate: true,
         prime_only_check: false,
         source: "rancher.md §4: shell 3.0.0; KDM dev-v2.10 1.28–1.31; chart kubeVersion <1.32",
+        patches: &[
+            "2.10.0", "2.10.1", "2.10.2", "2.10.3", "2.10.4", "2.10.5", "2.10.6", "2.10.7", "2.10.8", "2.10.9",
+            "2.10.10", "2.10.11", "2.10.12",
+        ],
+        api_from: &[(0, "3.0.0")],
+        api_key_from: 0,
+        prime_only_from: None,
+        kube_below_from: &[(0, 32)],
+        reads_api_key: true,
     },
     RancherRelease {
         minor: "2.11",
@@ -212,6 +317,15 @@ pub static RANCHER: &[RancherRelease] = &[
         load_gate: true,
         prime_only_check: false,
         source: "rancher.md §4: shell 3.0.2-rc.6 → 3.0.2; 1.30–1.32 (third-party table); chart kubeVersion <1.33",
+        patches: &[
+            "2.11.0", "2.11.1", "2.11.2", "2.11.3", "2.11.4", "2.11.5", "2.11.6", "2.11.7", "2.11.8", "2.11.9",
+            "2.11.10", "2.11.11", "2.11.12", "2.11.13", "2.11.14", "2.11.15", "2.11.16",
+        ],
+        api_from: &[(0, "3.0.2-rc.6")],
+        api_key_from: 0,
+        prime_only_from: None,
+        kube_below_from: &[(0, 33)],
+        reads_api_key: true,
     },
     RancherRelease {
         minor: "2.12",
@@ -223,6 +337,15 @@ pub static RANCHER: &[RancherRelease] = &[
         load_gate: true,
         prime_only_check: true,
         source: "rancher.md §4: shell 3.0.5-rc.6 → 3.0.5; 1.31–1.33 (release note); chart kubeVersion <1.34; prime-only check from 2.12.5 (§3 Gate B)",
+        patches: &[
+            "2.12.0", "2.12.1", "2.12.2", "2.12.3", "2.12.4", "2.12.5", "2.12.6", "2.12.7", "2.12.8", "2.12.9",
+            "2.12.10", "2.12.11", "2.12.12",
+        ],
+        api_from: &[(0, "3.0.5-rc.6")],
+        api_key_from: 0,
+        prime_only_from: Some(5),
+        kube_below_from: &[(0, 34)],
+        reads_api_key: true,
     },
     RancherRelease {
         minor: "2.13",
@@ -234,6 +357,12 @@ pub static RANCHER: &[RancherRelease] = &[
         load_gate: true,
         prime_only_check: true,
         source: "rancher.md §4: shell 3.0.8-rc.8 → 3.0.8; ≈1.32–1.34 inferred (mink8sVersion 1.32); chart kubeVersion <1.35",
+        patches: &["2.13.0", "2.13.1", "2.13.2", "2.13.3", "2.13.4", "2.13.5", "2.13.6", "2.13.7", "2.13.8"],
+        api_from: &[(0, "3.0.8-rc.8")],
+        api_key_from: 0,
+        prime_only_from: Some(1),
+        kube_below_from: &[(0, 35)],
+        reads_api_key: true,
     },
     RancherRelease {
         minor: "2.14",
@@ -245,6 +374,12 @@ pub static RANCHER: &[RancherRelease] = &[
         load_gate: true,
         prime_only_check: true,
         source: "rancher.md §4: shell 3.0.9-rc.6 → 3.0.9; ≈1.33–1.35 inferred from the 3-minor pattern; chart kubeVersion <1.36",
+        patches: &["2.14.0", "2.14.1", "2.14.2", "2.14.3", "2.14.4"],
+        api_from: &[(0, "3.0.9-rc.6")],
+        api_key_from: 0,
+        prime_only_from: Some(0),
+        kube_below_from: &[(0, 36)],
+        reads_api_key: true,
     },
     RancherRelease {
         minor: "2.15",
@@ -256,6 +391,12 @@ pub static RANCHER: &[RancherRelease] = &[
         load_gate: true,
         prime_only_check: true,
         source: "rancher.md §4: shell 3.0.12-rc.7 → 3.0.12; ≈1.34–1.36 inferred from the 3-minor pattern; chart kubeVersion <1.37",
+        patches: &["2.15.0"],
+        api_from: &[(0, "3.0.12-rc.7")],
+        api_key_from: 0,
+        prime_only_from: Some(0),
+        kube_below_from: &[(0, 37)],
+        reads_api_key: true,
     },
 ];
 
@@ -353,7 +494,44 @@ mod tests {
             assert!(r.kube.hi < r.local_kube_below, "{}", r.minor);
             assert_eq!(r.load_gate, r.minor.split('.').nth(1).unwrap().parse::<u32>().unwrap() >= 10);
             assert!(!r.source.is_empty());
+            // The patch table: every patch of the line, the newest being the row's release.
+            assert_eq!(r.patches.last(), Some(&r.version), "{}", r.minor);
+            assert!(r.patches.iter().enumerate().all(|(i, p)| *p == format!("{}.{i}", r.minor)), "{}", r.minor);
+            assert_eq!(r.api_from.last().map(|a| a.1), Some(r.extensions_api), "{}", r.minor);
+            assert_eq!(r.kube_below_from.last().map(|b| b.1), Some(r.local_kube_below), "{}", r.minor);
+            let patches = r.patch_releases();
+            let newest = patches.last().unwrap();
+            assert_eq!(
+                (newest.version, newest.extensions_api, newest.prime_only_check, newest.kube),
+                (r.version, r.extensions_api, r.prime_only_check, r.kube),
+                "{}",
+                r.minor
+            );
         }
+        let p = |minor: &str, version: &str| {
+            RANCHER
+                .iter()
+                .find(|r| r.minor == minor)
+                .unwrap()
+                .patch_releases()
+                .into_iter()
+                .find(|p| p.version == version)
+                .unwrap()
+        };
+        // rancher.md §4: API constants and shell versions by patch; §3 prime-only from 2.12.5/2.13.1.
+        assert_eq!(p("2.7", "2.7.1").extensions_api, "1.0.0");
+        assert!(!p("2.7", "2.7.1").reads_api_key && p("2.7", "2.7.2").reads_api_key);
+        assert_eq!(p("2.8", "2.8.3").extensions_api, "1.1.0");
+        assert_eq!(p("2.8", "2.8.4").extensions_api, "1.2.0");
+        assert_eq!(p("2.9", "2.9.3").extensions_api, "2.0.2-rc.2");
+        assert_eq!(p("2.9", "2.9.6").extensions_api, "2.0.3");
+        assert!(!p("2.12", "2.12.4").prime_only_check && p("2.12", "2.12.5").prime_only_check);
+        assert!(!p("2.13", "2.13.0").prime_only_check && p("2.13", "2.13.1").prime_only_check);
+        // Chart kubeVersion by tag: 1.27 from 2.7.11, 1.28 from 2.8.3.
+        assert_eq!(p("2.7", "2.7.10").kube, KubeRange { lo: 23, hi: 26 });
+        assert_eq!(p("2.7", "2.7.11").kube, KubeRange { lo: 23, hi: 27 });
+        assert_eq!(p("2.8", "2.8.2").kube.hi, 27);
+        assert_eq!(RANCHER.iter().map(|r| r.patches.len()).sum::<usize>(), 104);
         assert_eq!(VendorBuild::Eks.git_version(27), "v1.27.0-eks-2d98532");
         assert_eq!(VendorBuild::from_id("gke"), Some(VendorBuild::Gke));
     }

@@ -307,6 +307,7 @@ fn missing_ui_extensions_version(
         format!("{place} has no `{UI_EXTENSIONS_VERSION}`"),
         format!("{consequence} {how}"),
     );
+    let d = d.blocking(&lost);
     match fix {
         Some(f) => d.with_fix(f),
         None => d,
@@ -461,6 +462,7 @@ fn chart(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 ),
                 help,
             );
+            d = d.blocking(&lost);
             if renders_metadata && !edits.is_empty() {
                 d = d.with_fix(Fix::safe(
                     "Copy the Chart.yaml gating annotations into `plugin.metadata`",

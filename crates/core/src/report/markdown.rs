@@ -51,7 +51,11 @@ fn render_package(out: &mut String, report: &Report, package: &PackageReport) {
         for note in &matrix.notes {
             let _ = writeln!(out, "- {}", inline(note, false));
         }
-        if !matrix.notes.is_empty() {
+        let mixed = matrix.mixed_lines();
+        for line in &mixed {
+            let _ = writeln!(out, "- Patch releases differ: {}", inline(line, false));
+        }
+        if !matrix.notes.is_empty() || !mixed.is_empty() {
             out.push('\n');
         }
     }

@@ -57,12 +57,23 @@ pub fn to_sarif(reports: &[Report]) -> sarif::Sarif {
         .full_name(format!("extcheck {}", crate::report::json::TOOL.version))
         .rules(rules.iter().map(|r| descriptor(r)).collect::<Vec<_>>())
         .build();
-    let run = sarif::Run::builder()
+    // Platform lines whose patch releases differ (issue 11), as a run property when any.
+    let mixed: Vec<String> = reports
+        .iter()
+        .flat_map(|r| &r.packages)
+        .flat_map(|p| p.matrix.as_ref().map(crate::matrix::Matrix::mixed_lines).unwrap_or_default())
+        .collect();
+    let mut run = sarif::Run::builder()
         .tool(sarif::Tool::builder().driver(driver).build())
         .artifacts(artifacts.list)
         .results(results)
         .column_kind(serde_json::Value::from("unicodeCodePoints"))
         .build();
+    if !mixed.is_empty() {
+        let mut properties = BTreeMap::new();
+        properties.insert("mixedPatchReleases".to_string(), serde_json::Value::from(mixed));
+        run.properties = Some(sarif::PropertyBag::builder().additional_properties(properties).build());
+    }
     sarif::Sarif::builder().schema(SCHEMA_URI).version(serde_json::Value::from("2.1.0")).runs(vec![run]).build()
 }
 
@@ -108,6 +119,7 @@ fn group_tag(r: &Rule) -> String {
         Group::Rancher => "rancher",
         Group::Helm => "helm",
         Group::Suppression => "suppression",
+        Group::Template => "template",
     }
     .to_string()
 }

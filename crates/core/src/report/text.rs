@@ -163,6 +163,10 @@ pub fn render(report: &Report, color: bool) -> String {
             plural(w),
             if s == 0 { String::new() } else { format!(", {s} suppressed") }
         );
+        // A platform line whose patch releases differ (issue 11): the matrix cell is not "works".
+        for line in package.matrix.as_ref().map(crate::matrix::Matrix::mixed_lines).unwrap_or_default() {
+            let _ = writeln!(out, "  patch releases differ: {}", escape_control(&line));
+        }
         for x in &package.suppressed {
             let d = &x.diagnostic;
             let place = match (&d.file, d.line()) {

@@ -132,6 +132,8 @@ pub struct Ctx<'a> {
     pub root: &'a str,
     yaml: RefCell<BTreeMap<&'a str, Rc<YamlFile<'a>>>>,
     json: RefCell<BTreeMap<&'a str, Rc<JsonFile<'a>>>>,
+    /// The UTF-16 files decoded for checking, when `package` is such a copy.
+    transcoded: Option<&'a crate::package::encoding::Transcoded>,
 }
 
 impl<'a> Ctx<'a> {
@@ -143,7 +145,36 @@ impl<'a> Ctx<'a> {
         top_folder: Option<&'a str>,
         root: &'a str,
     ) -> Self {
-        Ctx { package, kind, origin, top_folder, root, yaml: RefCell::default(), json: RefCell::default() }
+        Ctx {
+            package,
+            kind,
+            origin,
+            top_folder,
+            root,
+            yaml: RefCell::default(),
+            json: RefCell::default(),
+            transcoded: None,
+        }
+    }
+
+    /// A context over `original`, or over its copy with UTF-16 files decoded when
+    /// `transcoded` has one ([`crate::package::encoding::transcode`]); [`run`] then maps the
+    /// findings back to the original bytes.
+    pub fn decoded(
+        original: &'a Package,
+        transcoded: Option<&'a crate::package::encoding::Transcoded>,
+        kind: Kind,
+        origin: &'a Origin,
+        top_folder: Option<&'a str>,
+        root: &'a str,
+    ) -> Self {
+        let package = transcoded.map_or(original, |t| &t.package);
+        Ctx { transcoded, ..Ctx::new(package, kind, origin, top_folder, root) }
+    }
+
+    /// True when `path` was UTF-16 and is seen decoded.
+    pub fn utf16(&self, path: &str) -> bool {
+        self.transcoded.is_some_and(|t| t.decoded(path))
     }
 
     /// The name of the folder holding the package: its folder in the input, or the dropped
@@ -335,6 +366,10 @@ pub fn run(ctx: &Ctx<'_>) -> Vec<Diagnostic> {
         Kind::Kubesphere => crate::kubesphere::rules::check(ctx, &mut out),
         Kind::RancherPackage | Kind::RancherChart | Kind::RancherPlugin => crate::rancher::rules::check(ctx, &mut out),
         Kind::HelmChart => {}
+    }
+    crate::template::rules::check(ctx, &mut out);
+    if let Some(t) = ctx.transcoded {
+        t.restore(&mut out);
     }
     out
 }

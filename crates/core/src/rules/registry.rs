@@ -24,6 +24,8 @@ pub enum Group {
     Helm,
     /// Suppressions (SUP): `# extcheck:ignore` comments.
     Suppression,
+    /// The rendered chart (TPL).
+    Template,
 }
 
 /// What the rule can do about what it finds (RULES.md "fix" column).
@@ -120,12 +122,12 @@ rules! {
     KS013 Error Kubesphere Safe "The archive's top folder is not the extension `name`.";
     KS014 Error Kubesphere None "`extension.yaml` is not at the package root.";
     KS020 Error Kubesphere Unsafe "`icon` names a local file that is not in the package.";
-    KS021 Error Kubesphere None "The icon file sits under `templates/` or `charts/`.";
+    KS021 Warning Kubesphere None "The icon file sits under `templates/` or `charts/`.";
     KS022 Warning Kubesphere None "The icon is not an image.";
     KS023 Warning Kubesphere None "A local screenshot file is missing.";
     KS024 Warning Kubesphere None "A screenshot is a `data:` URL; the console drops it.";
     KS030 Error Kubesphere None "A `dependencies[]` entry has no subchart in `charts/`.";
-    KS031 Error Kubesphere Unsafe "A subchart in `charts/` is not listed in `dependencies`.";
+    KS031 Warning Kubesphere Unsafe "A subchart in `charts/` is not listed in `dependencies`.";
     KS032 Warning Kubesphere None "`installationMode: HostOnly` with a dependency tagged only `agent`.";
     KS033 Warning Kubesphere None "`installationMode: Multicluster` with an untagged dependency.";
     KS034 Warning Kubesphere Unsafe "Packaged Chart.yaml `dependencies` differ from extension.yaml's.";
@@ -169,6 +171,21 @@ rules! {
     HELM002 Warning Helm Safe "`version` or `appVersion` is a YAML number, not a string.";
     HELM003 Error Helm None "A Chart.yaml `dependencies[]` entry has no subchart in `charts/`.";
     SUP001 Warning Suppression None "An `# extcheck:ignore` comment suppresses nothing, or names no rule.";
+    SUP002 Warning Suppression None "An `extcheck.toml` inside the checked folder cannot be used (the page's configuration).";
+    TPL001 Error Template None "A template fails to render (parse error, execution error, `required`, `fail`).";
+    TPL002 Error Template None "A rendered manifest is not valid YAML, or an object lacks `apiVersion` or `kind`.";
+    TPL003 Error Template None "An object lacks `metadata.name`, its name is invalid for its kind, or two objects share kind, namespace and name.";
+    TPL004 Error Template None "A rendered API is not served by a Kubernetes version that `kubeVersion` admits.";
+    TPL005 Warning Template None "A rendered API is deprecated in a Kubernetes version that `kubeVersion` admits.";
+    TPL010 Warning Template None "An image in extension.yaml `images` is not used by any rendered template.";
+    TPL011 Warning Template Unsafe "A rendered workload's image is not listed in extension.yaml `images`.";
+    TPL012 Warning Template None "A workload's image does not follow `global.imageRegistry`.";
+    TPL013 Warning Template None "A workload's pod spec does not take `global.nodeSelector`.";
+    TPL020 Error Template None "A KubeSphere registration object lacks a required field or points to a Service the chart does not render.";
+    TPL021 Warning Template None "A cluster-scoped object is rendered but no ClusterRole rule in permissions.yaml allows creating it.";
+    TPL030 Error Template None "The rendered Rancher UIPlugin loses what the load-time check needs.";
+    TPL040 Info Template None "A template uses functions of chance or time: every install renders differently.";
+    TPL041 Info Template None "A template calls `lookup`, which returns nothing when rendered offline.";
 }
 
 /// The rule with `code`, if any.
@@ -204,6 +221,7 @@ pub fn catalogue_markdown() -> String {
         (Group::Rancher, "RC: Rancher UI extensions"),
         (Group::Helm, "HELM: Chart.yaml"),
         (Group::Suppression, "SUP: suppressions"),
+        (Group::Template, "TPL: the rendered chart"),
     ];
     for (group, heading) in groups {
         let _ = write!(out, "\n## {heading}\n\n| code | severity | what it checks | fix |\n|---|---|---|---|\n");
@@ -262,6 +280,7 @@ mod tests {
                 Group::Rancher => "RC",
                 Group::Helm => "HELM",
                 Group::Suppression => "SUP",
+                Group::Template => "TPL",
             };
             assert_eq!(prefix, expected, "{}", r.code);
             assert!(r.summary.ends_with('.'), "{}", r.code);

@@ -49,10 +49,9 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for path in yaml_manifests(ctx) {
         let Some(file) = ctx.yaml(&path) else {
             let bytes = ctx.package.bytes(&path).unwrap_or_default();
-            out.push(if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
-                utf16(&path)
-            } else {
-                not_utf8(&path)
+            out.push(match crate::package::encoding::decode_utf16(bytes) {
+                Some(Err(err)) => broken_utf16(&path, &err),
+                _ => not_utf8(&path),
             });
             continue;
         };
@@ -66,6 +65,9 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
     }
     for path in json_manifests(ctx) {
+        if ctx.utf16(path) {
+            out.push(utf16_json(path));
+        }
         let Some(file) = ctx.json(path) else {
             out.push(not_utf8(path));
             continue;
@@ -109,15 +111,31 @@ fn control_characters(file: &TextFile<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// SYN001 (a warning) for a YAML file in UTF-16 with a byte-order mark: Go's YAML reader
-/// (`yaml.v2` `yaml_parser_determine_encoding`) decodes it, so the platforms read it, but
-/// extcheck reads UTF-8 only and could not check it.
-fn utf16(path: &str) -> Diagnostic {
+/// SYN001 for a YAML file in UTF-16 that does not decode (odd length, unpaired surrogate):
+/// Go's YAML reader (`yaml.v2` `readerc.go`, `yaml_parser_update_buffer`) stops with `err`.
+/// A UTF-16 file that decodes is read as Go reads it and checked like UTF-8 text, with no
+/// finding ([`crate::package::encoding`]).
+fn broken_utf16(path: &str, err: &crate::package::encoding::Utf16Error) -> Diagnostic {
     Diagnostic::new(
         "SYN001",
-        Severity::Warning,
-        format!("`{path}` is UTF-16 text; extcheck reads UTF-8 only, so its content was not checked"),
-        "Go's YAML reader (ksbuilder, ks-core, Helm) detects the UTF-16 byte-order mark and decodes the file, so the platforms read it. Other tools (JavaScript YAML readers, editors, diff) expect UTF-8: save it as UTF-8 to have it checked.",
+        Severity::Error,
+        format!("`{path}` is UTF-16 text that does not decode: \"{}\" at byte {}", err.message, err.offset),
+        "Go's YAML reader (ks-core, Helm, ksbuilder) decodes UTF-16 with a byte-order mark and stops at this point with the same words, so the platforms cannot read the file. Save it as UTF-8.",
+    )
+    .in_file(path)
+}
+
+/// SYN001 for a `package.json` in UTF-16: it is checked decoded, but no JSON reader on the
+/// Rancher side decodes UTF-16. Node's `JSON.parse(fs.readFileSync(f, 'utf8'))` (the shell's
+/// build scripts, npm, yarn) and `jq` read it as UTF-8 and fail at the first byte; Rancher's
+/// `fscache.go` `getVersionFromPackageJSON` uses Go's `encoding/json`, which fails with
+/// "invalid character 'ÿ' looking for beginning of value" (`'þ'` for big-endian).
+fn utf16_json(path: &str) -> Diagnostic {
+    Diagnostic::new(
+        "SYN001",
+        Severity::Error,
+        format!("`{path}` is UTF-16 text: JSON readers read it as UTF-8 and fail at the first byte"),
+        "Node's JSON.parse after reading the file as UTF-8 (the Rancher shell build scripts, npm, yarn), `jq`, and Go's encoding/json (Rancher's plugin cache reading `plugin/package.json`: \"invalid character 'ÿ' looking for beginning of value\") do not decode UTF-16, so the package neither builds nor loads. extcheck decoded it to check the rest. Save it as UTF-8.",
     )
     .in_file(path)
 }
@@ -138,6 +156,15 @@ fn yaml_error(file: &TextFile<'_>, offset: usize, message: &str) -> Diagnostic {
     let line_no = file.index.line_col(file.text, offset).line;
     // Budget errors (depth, aliasing) are not about the text at the position.
     let budget = message.contains("nested deeper") || message.starts_with("document contains excessive aliasing");
+    if message.starts_with("Go's YAML decoder refuses") {
+        return file.diag(
+            "SYN001",
+            Severity::Error,
+            Span::at(offset),
+            format!("`{}` does not decode: {message}", file.path),
+            "Go's YAML reader (sigs.k8s.io/yaml over yaml.v2, used by ks-core, Helm and ksbuilder) checks a scalar against its core tag (`!!int`, `!!bool`, `!!float`, `!!null`, `!!timestamp`, `!!binary`) and refuses the whole file when they disagree, so the platforms cannot read it. Remove the tag (or use `!!str`); other tags such as `!foo` are read as plain strings.",
+        );
+    }
     if !budget
         && let Some(line) = file.index.line_span(file.text, line_no)
         && let Some((value, key)) = unquoted_indicator_value(file.slice(line))

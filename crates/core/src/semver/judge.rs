@@ -32,11 +32,31 @@ mod memo {
 
     type Table<K, V> = RefCell<HashMap<K, Rc<V>>>;
 
+    /// A memo key's text, hashed by its length and at most 256 bytes from each end: a constraint
+    /// of 100 KB is looked up once per matrix cell and patch release, and SipHash over all of it
+    /// dominated the check. Equality still compares the whole text, so this only affects speed.
+    #[derive(PartialEq, Eq)]
+    struct Text(String);
+
+    impl Hash for Text {
+        fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+            const EDGE: usize = 256;
+            let b = self.0.as_bytes();
+            state.write_usize(b.len());
+            if b.len() <= 2 * EDGE {
+                state.write(b);
+            } else {
+                state.write(&b[..EDGE]);
+                state.write(&b[b.len() - EDGE..]);
+            }
+        }
+    }
+
     thread_local! {
-        static MM_CONSTRAINTS: Table<(String, masterminds::Profile), Result<masterminds::Constraints, masterminds::ConstraintError>> = RefCell::default();
-        static MM_VERSIONS: Table<(String, masterminds::Line), Result<masterminds::Version, masterminds::VersionError>> = RefCell::default();
-        static NODE_RANGES: Table<(String, node::Options), Result<node::Range, node::NodeError>> = RefCell::default();
-        static NODE_VERSIONS: Table<(String, node::Options), Result<node::SemVer, node::NodeError>> = RefCell::default();
+        static MM_CONSTRAINTS: Table<(Text, masterminds::Profile), Result<masterminds::Constraints, masterminds::ConstraintError>> = RefCell::default();
+        static MM_VERSIONS: Table<(Text, masterminds::Line), Result<masterminds::Version, masterminds::VersionError>> = RefCell::default();
+        static NODE_RANGES: Table<(Text, node::Options), Result<node::Range, node::NodeError>> = RefCell::default();
+        static NODE_VERSIONS: Table<(Text, node::Options), Result<node::SemVer, node::NodeError>> = RefCell::default();
     }
 
     fn get<K: Hash + Eq, V>(table: &'static LocalKey<Table<K, V>>, key: K, make: impl FnOnce() -> V) -> Rc<V> {
@@ -58,19 +78,19 @@ mod memo {
         c: &str,
         p: masterminds::Profile,
     ) -> Rc<Result<masterminds::Constraints, masterminds::ConstraintError>> {
-        get(&MM_CONSTRAINTS, (c.to_string(), p), || masterminds::Constraints::parse(c, p))
+        get(&MM_CONSTRAINTS, (Text(c.to_string()), p), || masterminds::Constraints::parse(c, p))
     }
 
     pub fn mm_version(v: &str, line: masterminds::Line) -> Rc<Result<masterminds::Version, masterminds::VersionError>> {
-        get(&MM_VERSIONS, (v.to_string(), line), || masterminds::Version::parse(v, line))
+        get(&MM_VERSIONS, (Text(v.to_string()), line), || masterminds::Version::parse(v, line))
     }
 
     pub fn node_range(r: &str, o: node::Options) -> Rc<Result<node::Range, node::NodeError>> {
-        get(&NODE_RANGES, (r.to_string(), o), || node::Range::parse(r, o))
+        get(&NODE_RANGES, (Text(r.to_string()), o), || node::Range::parse(r, o))
     }
 
     pub fn node_version(v: &str, o: node::Options) -> Rc<Result<node::SemVer, node::NodeError>> {
-        get(&NODE_VERSIONS, (v.to_string(), o), || node::SemVer::parse(v, o))
+        get(&NODE_VERSIONS, (Text(v.to_string()), o), || node::SemVer::parse(v, o))
     }
 }
 
@@ -674,7 +694,7 @@ fn node_check(j: &mut Judgement, opts: node::Options, constraint: &str, version:
         }
     };
     j.compared_version = v.version.clone();
-    let ex = r.explain(v);
+    let ex = r.explain_first(v, MAX_GROUPS_IN_REASON);
     node_reason(j, r, &ex, v, &label);
 }
 
@@ -735,12 +755,13 @@ fn node_reason(j: &mut Judgement, r: &node::Range, ex: &RangeExplanation, v: &no
         };
         j.decider = Some(Decider { comparator, span: r.set[s.index].span });
     }
-    j.reason = if ex.sets.len() == 1 {
+    // `ex` explains at most MAX_GROUPS_IN_REASON sets; every set of the range rejected.
+    j.reason = if r.set.len() == 1 {
         format!("rejected: {} ({label})", describe(&ex.sets[0]))
     } else {
         format!(
             "rejected by every OR group: {} ({label})",
-            or_groups(ex.sets.iter().map(|s| (s.index, describe(s))), ex.sets.len())
+            or_groups(ex.sets.iter().map(|s| (s.index, describe(s))), r.set.len())
         )
     };
 }

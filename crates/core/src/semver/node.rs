@@ -1025,27 +1025,48 @@ impl Range {
     /// Explains [`Range::test`] for each comparator set: which comparator failed, or how the
     /// prerelease rule decided.
     pub fn explain(&self, v: &SemVer) -> RangeExplanation {
+        let sets: Vec<SetExplanation> = (0..self.set.len()).map(|i| self.explain_set(i, v)).collect();
+        RangeExplanation { satisfied: sets.iter().any(|s| s.satisfied), version: v.version.clone(), sets }
+    }
+
+    /// [`Range::explain`] bounded for reasons kept per matrix cell: the first `limit` rejecting
+    /// sets are explained in full, later ones only tested until one passes, which is then
+    /// explained. `satisfied` is exact; `sets` holds at most `limit + 1` entries, so the number of
+    /// sets is [`Range::set`]'s length, not `sets.len()`. Linear in the range's size.
+    pub fn explain_first(&self, v: &SemVer, limit: usize) -> RangeExplanation {
         let mut sets = Vec::new();
-        let mut satisfied = false;
-        for (index, s) in self.set.iter().enumerate() {
-            let outcome = match test_set(&s.comparators, v, self.options) {
-                Ok(o) => o,
-                Err(o) => o,
-            };
-            let ok = matches!(
-                outcome,
-                SetOutcome::Passed | SetOutcome::PrereleaseAllowedBy { .. } | SetOutcome::PrereleaseIncluded
-            );
-            satisfied |= ok;
-            sets.push(SetExplanation {
-                index,
-                span: s.span,
-                comparators: s.comparators.iter().map(|c| c.value.clone()).collect(),
-                satisfied: ok,
-                outcome,
-            });
+        for index in 0..self.set.len() {
+            if sets.len() >= limit && test_set(&self.set[index].comparators, v, self.options).is_err() {
+                continue;
+            }
+            let set = self.explain_set(index, v);
+            let ok = set.satisfied;
+            sets.push(set);
+            if ok {
+                break;
+            }
         }
-        RangeExplanation { satisfied, version: v.version.clone(), sets }
+        RangeExplanation { satisfied: sets.last().is_some_and(|s| s.satisfied), version: v.version.clone(), sets }
+    }
+
+    /// How comparator set `index` decides `v` (one entry of [`Range::explain`]).
+    fn explain_set(&self, index: usize, v: &SemVer) -> SetExplanation {
+        let s = &self.set[index];
+        let outcome = match test_set(&s.comparators, v, self.options) {
+            Ok(o) => o,
+            Err(o) => o,
+        };
+        let satisfied = matches!(
+            outcome,
+            SetOutcome::Passed | SetOutcome::PrereleaseAllowedBy { .. } | SetOutcome::PrereleaseIncluded
+        );
+        SetExplanation {
+            index,
+            span: s.span,
+            comparators: s.comparators.iter().map(|c| c.value.clone()).collect(),
+            satisfied,
+            outcome,
+        }
     }
 
     /// [`Range::explain`] on a version string (`None` when it is not a valid version).

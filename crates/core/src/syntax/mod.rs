@@ -4,6 +4,7 @@
 
 pub mod json;
 mod lines;
+mod tags;
 pub mod yaml;
 
 pub use lines::{LineCol, LineIndex};

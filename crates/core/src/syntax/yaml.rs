@@ -133,14 +133,31 @@ impl YamlStream {
 /// Cost: linear in the text; memory proportional to the number of nodes (aliases are not
 /// expanded).
 pub fn parse(text: &str) -> YamlStream {
+    let mut go_quote: Option<GoQuoteEscape> = None;
+    for _ in 0..GoQuoteEscape::MAX_RETRIES {
+        let stream = parse_with(text, go_quote.as_ref());
+        let Some(err) = &stream.error else { return stream };
+        if !err.message.contains("found unknown escape character") {
+            return stream;
+        }
+        let Some(next) = GoQuoteEscape::rewrite(text, go_quote.take(), err.offset) else { return stream };
+        go_quote = Some(next);
+    }
+    parse_with(text, go_quote.as_ref())
+}
+
+/// [`parse`], reading `go_quote`'s rewritten text when given (same length as `text`).
+fn parse_with(text: &str, go_quote: Option<&GoQuoteEscape>) -> YamlStream {
     let offsets = CharOffsets::new(text);
     let mut stream = YamlStream::default();
     // Stack of open collections: (start byte, tag, children, pending key for mappings).
     let mut stack: Vec<Open> = Vec::new();
     let mut pending_doc: Option<Node> = None;
     let mut aliasing = Aliasing::default();
-
-    for item in Parser::new_from_str(text) {
+    // A scalar whose explicit tag Go's decoder refuses: reported when its document ends (Go
+    // parses the whole document before decoding it, so a later syntax error comes first).
+    let mut tag_error: Option<YamlError> = None;
+    for item in Parser::new_from_str(go_quote.map_or(text, |g| g.text.as_str())) {
         let (event, span) = match item {
             Ok(ok) => ok,
             Err(err) => {
@@ -165,6 +182,10 @@ pub fn parse(text: &str) -> YamlStream {
                 continue;
             }
             Event::DocumentEnd => {
+                if let Some(err) = tag_error.take() {
+                    stream.error = Some(err);
+                    return stream;
+                }
                 stream.documents.push(pending_doc.take().unwrap_or(Node {
                     span: Span::at(start),
                     tag: None,
@@ -230,11 +251,24 @@ pub fn parse(text: &str) -> YamlStream {
                     SaphyrStyle::Folded => ScalarStyle::Folded,
                 };
                 let token_end = scalar_end(text, token_start, end, style);
-                Node {
-                    span: Span::new(token_start, token_end),
-                    tag: tag.map(|t| tag_name(&t.handle, &t.suffix)),
-                    value: Value::Scalar { text: value.into_owned(), style },
+                let tag = tag.map(|t| tag_name(&t.handle, &t.suffix));
+                let mut value = value.into_owned();
+                if let Some(g) = go_quote {
+                    g.restore(&mut value, style);
                 }
+                if let Some(tag) = &tag {
+                    match super::tags::decode(tag, &value) {
+                        Ok(None) => {}
+                        Ok(Some(decoded)) => value = decoded,
+                        Err(message) => {
+                            tag_error.get_or_insert(YamlError {
+                                message: format!("Go's YAML decoder refuses `{tag}` here: \"yaml: {message}\""),
+                                offset: start,
+                            });
+                        }
+                    }
+                }
+                Node { span: Span::new(token_start, token_end), tag, value: Value::Scalar { text: value, style } }
             }
             Event::Alias(anchor) => {
                 if stack.iter().any(|open| open.anchor == anchor) {
@@ -268,6 +302,69 @@ pub fn parse(text: &str) -> YamlStream {
         }
     }
     stream
+}
+
+/// Go's YAML readers (`yaml.v2` and `yaml.v3` `scannerc.go`, `yaml_parser_scan_flow_scalar`)
+/// accept `\'` in a double-quoted scalar as an escaped `'`; YAML 1.2, and so saphyr-parser,
+/// refuses it ("found unknown escape character"). Helm reads rendered manifests with Go's
+/// reader, so a chart writing `"it\'s"` installs. To read such text as Go does without
+/// shifting any byte offset, each double-quoted scalar the parser refuses for this reason has
+/// its `\'` escapes rewritten to `\a` (same length) and the text is parsed again; BEL in a
+/// double-quoted value (where `\a` decodes to BEL) is then mapped back to `'`. This is exact
+/// only when the original text spells BEL nowhere (`\a`, `\x07`, `\u0007`, `\U00000007`,
+/// a BEL byte); otherwise, or after [`Self::MAX_RETRIES`] scalars, the error stands.
+///
+/// Not followed: Go's `yaml.v2` refuses `\/`, which YAML 1.2 allows; extcheck accepts it (a
+/// missed error rather than a false one, since `yaml.v3` accepts it too).
+struct GoQuoteEscape {
+    text: String,
+}
+
+impl GoQuoteEscape {
+    /// Re-parses allowed per text: each costs one parse, so the cost stays linear.
+    const MAX_RETRIES: usize = 32;
+
+    /// `previous` (or `text`) with the double-quoted scalar starting at byte `at` rewritten, or
+    /// `None` when there is nothing to rewrite there or BEL is spelled in `text`.
+    fn rewrite(text: &str, previous: Option<Self>, at: usize) -> Option<Self> {
+        let bytes = text.as_bytes();
+        if previous.is_none() {
+            let bel = ["\\a", "\\x07", "\\u0007", "\\U00000007"];
+            if bel.iter().any(|b| text.contains(b)) || bytes.contains(&0x07) {
+                return None;
+            }
+        }
+        let mut out = previous.map_or_else(|| bytes.to_vec(), |p| p.text.into_bytes());
+        if out.get(at) != Some(&b'"') {
+            return None;
+        }
+        let mut changed = false;
+        let mut i = at + 1;
+        while i < out.len() {
+            match out[i] {
+                b'"' => break,
+                b'\\' if out.get(i + 1) == Some(&b'\'') => {
+                    out[i + 1] = b'a';
+                    changed = true;
+                    i += 2;
+                }
+                b'\\' => i += 2,
+                _ => i += 1,
+            }
+        }
+        // Only ASCII bytes were replaced by ASCII bytes: still UTF-8.
+        if !changed {
+            return None;
+        }
+        String::from_utf8(out).ok().map(|text| Self { text })
+    }
+
+    /// Maps a scalar's value back to what Go's reader decodes from the original text.
+    fn restore(&self, value: &mut String, style: ScalarStyle) {
+        if style == ScalarStyle::DoubleQuoted && value.contains('\x07') {
+            *value = value.replace('\x07', "'");
+        }
+    }
 }
 
 /// Drops a tree without recursion: the derived drop would use stack in proportion to the
@@ -690,6 +787,24 @@ pub fn is_safe_plain(value: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn escaped_single_quote_reads_as_go_reads_it() {
+        let text = "a: \"it\\'s\"\nb: plain\\'s\nc: '\\'\nd: \"x\\\\'\"\n\"it\\'s\": k\n";
+        let stream = super::parse(text);
+        assert!(stream.error.is_none(), "{:?}", stream.error);
+        let doc = &stream.documents[0];
+        assert_eq!(doc.get("a").and_then(|n| n.as_str()), Some("it's"));
+        assert_eq!(doc.get("b").and_then(|n| n.as_str()), Some("plain\\'s"));
+        assert_eq!(doc.get("c").and_then(|n| n.as_str()), Some("\\"));
+        assert_eq!(doc.get("d").and_then(|n| n.as_str()), Some("x\\'"));
+        assert_eq!(doc.get("it's").and_then(|n| n.as_str()), Some("k"));
+        // Spans are those of the original text.
+        let a = doc.get("a").unwrap();
+        assert_eq!(&text[a.span.start..a.span.end], "\"it\\'s\"");
+        // With a real `\a` in the text the rewrite would be ambiguous: parsed as YAML 1.2.
+        assert!(super::parse("a: \"\\a\\'\"\n").error.is_some());
+    }
+
     use super::*;
 
     fn slice(text: &str, span: Span) -> &str {

@@ -18,7 +18,7 @@ pub(super) fn check(ctx: &Ctx<'_>, file: &YamlFile<'_>, root: &Node, out: &mut V
     if ctx.complete() {
         let subcharts = crate::helm::subcharts(ctx, "");
         missing_subcharts(file, deps, &subcharts, out);
-        unlisted_subcharts(file, root, deps, &subcharts, out);
+        unlisted_subcharts(ctx, file, root, deps, &subcharts, out);
     }
 }
 
@@ -51,9 +51,47 @@ fn missing_subcharts(file: &YamlFile<'_>, deps: &[Node], subcharts: &[(String, S
     }
 }
 
+/// The edit that appends `- name: <name>` to the `dependencies` of the YAML mapping `root` in
+/// `f` (after the last entry, at its indentation, or as a new `dependencies:` at the end);
+/// `None` when `dependencies` is not a list this can extend.
+fn add_dependency(f: &crate::rules::TextFile<'_>, root: &Node, name: &str) -> Option<crate::diagnostic::Edit> {
+    match field(root, "dependencies") {
+        Some(entry) if entry.value.is_sequence() && !entry.value.items().is_empty() => {
+            let last = entry.value.items().last().expect("non-empty");
+            let dash = f.text[..last.span.start].rfind('-').unwrap_or(last.span.start);
+            let dash_indent = dash - f.text[..dash].rfind('\n').map_or(0, |i| i + 1);
+            let at = edit::line_end(f.text, last.span.end);
+            Some(f.edit(
+                crate::syntax::Span::at(at),
+                format!(
+                    "{}{}- name: {}",
+                    edit::newline(f.text),
+                    " ".repeat(dash_indent),
+                    yaml::scalar_token(name, yaml::ScalarStyle::Plain)
+                ),
+            ))
+        }
+        Some(_) => None,
+        None => Some(crate::diagnostic::Edit::insert(
+            f.path,
+            f.text.len(),
+            format!(
+                "{}dependencies:{nl}  - name: {}{nl}",
+                if f.text.ends_with('\n') || f.text.is_empty() { "" } else { edit::newline(f.text) },
+                yaml::scalar_token(name, yaml::ScalarStyle::Plain),
+                nl = edit::newline(f.text)
+            ),
+        )),
+    }
+}
+
 /// KS031: a subchart in `charts/` that `dependencies` does not list (ksbuilder lint: "chart
-/// metadata is missing these dependencies"). The unsafe fix adds `- name: <chart>`.
+/// metadata is missing these dependencies"). The unsafe fix adds `- name: <chart>`, to
+/// extension.yaml and, in a packaged extension, to the packaged Chart.yaml when that does not
+/// list it either (Helm and `ksbuilder lint` read Chart.yaml; fixing only extension.yaml would
+/// leave the two differing, KS034).
 fn unlisted_subcharts(
+    ctx: &Ctx<'_>,
     file: &YamlFile<'_>,
     root: &Node,
     deps: &[Node],
@@ -61,49 +99,37 @@ fn unlisted_subcharts(
     out: &mut Vec<Diagnostic>,
 ) {
     let listed: Vec<&str> = deps.iter().filter_map(|d| d.get("name").and_then(Node::as_str)).collect();
+    let packaged_chart = ctx.yaml("Chart.yaml");
     for (name, path) in subcharts {
         if listed.contains(&name.as_str()) {
             continue;
         }
         let f = &file.file;
-        let fix = match field(root, "dependencies") {
-            Some(entry) if entry.value.is_sequence() && !entry.value.items().is_empty() => {
-                let last = entry.value.items().last().expect("non-empty");
-                let dash = f.text[..last.span.start].rfind('-').unwrap_or(last.span.start);
-                let dash_indent = dash - f.text[..dash].rfind('\n').map_or(0, |i| i + 1);
-                let at = edit::line_end(f.text, last.span.end);
-                Some(f.edit(
-                    crate::syntax::Span::at(at),
-                    format!(
-                        "{}{}- name: {}",
-                        edit::newline(f.text),
-                        " ".repeat(dash_indent),
-                        yaml::scalar_token(name, yaml::ScalarStyle::Plain)
-                    ),
-                ))
+        let fix = add_dependency(f, root, name).map(|edit| {
+            let mut edits = vec![edit];
+            if let Some(chart) = packaged_chart.as_ref()
+                && let Some(chart_root) = chart.root().filter(|r| r.is_mapping())
+            {
+                let listed_there = field(chart_root, "dependencies").is_some_and(|e| {
+                    e.value.items().iter().any(|d| d.get("name").and_then(Node::as_str) == Some(name))
+                });
+                if !listed_there && let Some(chart_edit) = add_dependency(&chart.file, chart_root, name) {
+                    edits.push(chart_edit);
+                }
             }
-            Some(_) => None,
-            None => Some(crate::diagnostic::Edit::insert(
-                f.path,
-                f.text.len(),
-                format!(
-                    "{}dependencies:{nl}  - name: {}{nl}",
-                    if f.text.ends_with('\n') || f.text.is_empty() { "" } else { edit::newline(f.text) },
-                    yaml::scalar_token(name, yaml::ScalarStyle::Plain),
-                    nl = edit::newline(f.text)
-                ),
-            )),
-        };
+            edits
+        });
         let span = field(root, "dependencies").map_or(crate::syntax::Span::at(root.span.start), |e| e.key.span);
         let mut d = f.diag(
             "KS031",
-            Severity::Error,
+            Severity::Warning,
             span,
             format!("Subchart `{name}` (`{path}`) is not listed in `dependencies`"),
-            format!("`ksbuilder lint` reports \"chart metadata is missing these dependencies\", and without an entry (and a tag) the subchart is installed in every release. Add `- name: {name}` with `tags: [extension]` or `tags: [agent]`."),
+            format!("`ksbuilder lint` reports \"chart metadata is missing these dependencies\". The extension still installs (Helm loads every subchart in `charts/`), but without an entry (and a tag) the subchart is installed in every release, host and agent. Add `- name: {name}` with `tags: [extension]` or `tags: [agent]`."),
         );
-        if let Some(edit) = fix {
-            d = d.with_fix(Fix::unsafe_(format!("Add `- name: {name}` to `dependencies`"), vec![edit]));
+        if let Some(edits) = fix {
+            let also = if edits.len() > 1 { " (extension.yaml and the packaged Chart.yaml)" } else { "" };
+            d = d.with_fix(Fix::unsafe_(format!("Add `- name: {name}` to `dependencies`{also}"), edits));
         }
         out.push(d);
     }

@@ -64,12 +64,16 @@ fn icon_file(ctx: &Ctx<'_>, file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diag
         .filter(|p| !p.starts_with("charts/") && !p.starts_with("templates/"))
         .filter(|p| is_image_path(p))
         .collect();
+    // In a source folder `ksbuilder package` fails (no package to offer: an error); in a packaged
+    // extension (Chart.yaml beside extension.yaml) ksbuilder is past and ks-core keeps the path:
+    // only the card's image is broken (a warning).
+    let packaged = ctx.package.contains("Chart.yaml");
     let mut d = file.file.diag(
         "KS020",
-        Severity::Error,
+        if packaged { Severity::Warning } else { Severity::Error },
         node.span,
         format!("`icon: {icon}` names a file that is not in the package"),
-        "`ksbuilder package` fails with \"no such file or directory\", and a package built by hand shows a broken image in the console. Point `icon` at an image inside the package (outside `templates/` and `charts/`) or at an http(s) URL.",
+        "`ksbuilder package` fails with \"no such file or directory\", and a package built by hand shows a broken image in the console (it is still listed and installs). Point `icon` at an image inside the package (outside `templates/` and `charts/`) or at an http(s) URL.",
     );
     if let [only] = candidates.as_slice() {
         let value = format!("./{only}");
@@ -88,10 +92,10 @@ fn icon_placement(file: &YamlFile<'_>, node: &Node, icon: &str, path: &str, out:
     if path.starts_with("templates/") || path.starts_with("charts/") {
         out.push(file.file.diag(
             "KS021",
-            Severity::Error,
+            Severity::Warning,
             node.span,
             format!("`icon: {icon}` sits under `{}/`, where ks-core does not look", path.split('/').next().unwrap_or("")),
-            "ks-core looks the icon up among the chart's files, which exclude `templates/` and `charts/`: the path is kept as is and the console shows a broken image. Move the icon to e.g. `static/` and point `icon` there.",
+            "ks-core looks the icon up among the chart's files, which exclude `templates/` and `charts/`: the path is kept as is and the console shows a broken image on the card. The extension is still listed and installs. Move the icon to e.g. `static/` and point `icon` there.",
         ));
     } else if !is_image_path(path) {
         out.push(file.file.diag(

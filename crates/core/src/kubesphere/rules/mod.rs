@@ -289,11 +289,23 @@ fn version(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
     let Some(problem) = version_problem(version) else {
         return;
     };
+    // A lowercase `v` prefix is accepted by every reader (Masterminds in ks-core and Helm,
+    // node-semver in the console, a valid DNS-1123 subdomain): a warning. Everything else is
+    // dropped by ks-core's `isValidExtensionVersion`: an error.
+    let severity = if version.starts_with('v') && version_problem(&version[1..]).is_none() {
+        Severity::Warning
+    } else {
+        Severity::Error
+    };
     out.push(file.file.diag(
         "KS011",
-        Severity::Error,
+        severity,
         node.span,
-        format!("Extension version `{version}` is invalid: {problem}"),
+        if severity == Severity::Warning {
+            format!("Extension version `{version}` starts with `v`: ks-core, Helm and the console accept it, but it is not strict SemVer")
+        } else {
+            format!("Extension version `{version}` is invalid: {problem}")
+        },
         "ks-core accepts a version only if it parses as SemVer and is a DNS-1123 subdomain of at most 63 characters (it names the ExtensionVersion `{name}-{version}`); otherwise the version is silently dropped. Use `MAJOR.MINOR.PATCH` with an optional lowercase `-prerelease`, e.g. `1.2.0` or `1.2.0-rc.1`.",
     ));
 }
