@@ -12,7 +12,8 @@ use extcheck_core::semver::report::{report as judge, verdict_label};
 use extcheck_core::{Applicability, PackageReport, Report};
 
 use crate::wire::{
-    CandidateModel, Download, FixModel, JudgementModel, PackageModel, RangeModel, Request, RuleModel, encode_files,
+    CandidateModel, Download, FixModel, JudgementModel, ManifestModel, ManifestsModel, PackageModel, RangeModel,
+    RenderFailureModel, Request, RuleModel, encode_files,
 };
 
 /// A reply: the JSON header and, for some requests, bytes to transfer.
@@ -95,6 +96,9 @@ impl Session {
                 Ok((json(&range(&constraint, &version, field)), None))
             }
             Request::Rules => Ok((json(&rules()), None)),
+            Request::Manifests { package, values, minor, agent } => {
+                Ok((json(&manifests(self.package(package)?, values, minor, agent)?), None))
+            }
         }
     }
 
@@ -130,6 +134,44 @@ impl Session {
             n += report.packages.len();
         }
     }
+}
+
+/// Package `p` rendered for the Manifests tab (see [`extcheck_core::template::preview`]).
+/// Errors: the package is not rendered (not a chart), or Helm cannot load it with these values.
+fn manifests(
+    p: &PackageReport,
+    values: Option<String>,
+    minor: Option<u32>,
+    agent: bool,
+) -> Result<ManifestsModel, String> {
+    use extcheck_core::rules::Ctx;
+    use extcheck_core::template::preview::{default_values, preview};
+    let kind = p.kind.ok_or("the package was not recognised")?;
+    let ctx = Ctx::new(&p.package, kind, &p.origin, None, &p.root);
+    let rendered = preview(&ctx, values.as_deref(), minor, agent)?;
+    let failure = rendered.failure.map(|f| RenderFailureModel {
+        at: f.template.map(|t| {
+            let at = f.source.unwrap_or(t);
+            match (f.line, f.column) {
+                (Some(l), Some(c)) => format!("{at}:{l}:{c}"),
+                (Some(l), None) => format!("{at}:{l}"),
+                _ => at,
+            }
+        }),
+        message: f.message,
+    });
+    Ok(ManifestsModel {
+        values: values.or_else(|| default_values(&ctx)).unwrap_or_default(),
+        minor: rendered.minor,
+        minors: rendered.minors,
+        has_agent: rendered.has_agent,
+        files: rendered
+            .files
+            .into_iter()
+            .map(|m| ManifestModel { template: m.template, source: m.source, text: m.text })
+            .collect(),
+        failure,
+    })
 }
 
 /// A reply's JSON (replies are plain data: serialising them cannot fail).
@@ -408,5 +450,28 @@ mod tests {
         let (rules, _): (Vec<RuleModel>, _) = reply(&mut s, Request::Rules);
         assert_eq!(rules.len(), RULES.len());
         assert!(rules.iter().all(|r| r.docs.starts_with("# ")));
+    }
+
+    #[test]
+    fn manifests_render_the_agent_release_with_edited_values_and_locate_failures() {
+        let mut s = session();
+        let ask = |s: &mut Session, values: Option<&str>, minor, agent| {
+            let request = Request::Manifests { package: 0, values: values.map(str::to_string), minor, agent };
+            s.handle(request).map(|(j, _)| serde_json::from_str::<ManifestsModel>(&j).unwrap())
+        };
+        let host = ask(&mut s, None, None, false).unwrap();
+        assert!(host.has_agent && host.failure.is_none());
+        assert!(host.values.contains("repository: kubesphere/metrics-server"));
+        assert_eq!((host.minor, host.minors), (30, (21, 30)));
+        let agent = ask(&mut s, None, Some(24), true).unwrap();
+        let d = agent.files.iter().find(|f| f.template.ends_with("templates/deployment.yaml")).unwrap();
+        assert_eq!(d.source.as_deref(), Some("charts/metrics-server/templates/deployment.yaml"));
+        assert!(d.text.contains("image: docker.io/kubesphere/metrics-server:v0.7.0"));
+        let failed = ask(&mut s, Some("metrics-server:\n  args: 3\n"), None, true).unwrap();
+        let f = failed.failure.unwrap();
+        assert_eq!(f.at.as_deref(), Some("charts/metrics-server/templates/deployment.yaml:72:27"));
+        assert!(f.message.ends_with("range can't iterate over 3"));
+        assert!(ask(&mut s, Some("a: [\n"), None, true).unwrap_err().starts_with("cannot load values.yaml"));
+        assert!(ask(&mut s, None, None, false).is_ok());
     }
 }

@@ -115,6 +115,55 @@ pub enum Request {
     },
     /// The rule catalogue; reply `Vec<RuleModel>`.
     Rules,
+    /// The package's chart rendered as Helm renders it (the Manifests tab); reply
+    /// [`ManifestsModel`].
+    Manifests {
+        /// Package number.
+        package: usize,
+        /// Values text in place of the chart's `values.yaml`; `None` keeps the chart's.
+        values: Option<String>,
+        /// Kubernetes `1.<minor>` to render for; `None` for the platform's newest.
+        minor: Option<u32>,
+        /// A KubeSphere extension's agent release (member clusters) instead of the host's.
+        agent: bool,
+    },
+}
+
+/// One rendered file of the Manifests tab.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ManifestModel {
+    /// The template as Helm names it (`demo/templates/x.yaml`).
+    pub template: String,
+    /// That template's path in the package, when it has one.
+    pub source: Option<String>,
+    /// The rendered text.
+    pub text: String,
+}
+
+/// A render failure: Helm's message and where it points.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RenderFailureModel {
+    /// Helm's error text.
+    pub message: String,
+    /// `template:line:col` (or as much of it as Helm gives), when Helm names a template.
+    pub at: Option<String>,
+}
+
+/// The Manifests tab's content: a package rendered with some values at one Kubernetes minor.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ManifestsModel {
+    /// The values text rendered with (the chart's `values.yaml` when none was sent).
+    pub values: String,
+    /// The Kubernetes minor rendered for.
+    pub minor: u32,
+    /// The minors the package's platform supports, lowest and highest.
+    pub minors: (u32, u32),
+    /// The package has a KubeSphere agent release.
+    pub has_agent: bool,
+    /// Every rendered file (partials left out), in Helm's order.
+    pub files: Vec<ManifestModel>,
+    /// Why the render failed, if it did.
+    pub failure: Option<RenderFailureModel>,
 }
 
 /// One checked package as the page shows it: no file bytes.

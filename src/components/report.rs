@@ -12,6 +12,7 @@ use crate::app::Phase;
 use crate::components::cards::CardsView;
 use crate::components::export::ExportBar;
 use crate::components::fix::FixView;
+use crate::components::manifests::ManifestsView;
 use crate::components::matrix::MatrixView;
 use crate::wire::PackageModel;
 
@@ -39,6 +40,7 @@ enum Tab {
     Compatibility,
     Cards,
     Fix,
+    Manifests,
 }
 
 impl Tab {
@@ -48,6 +50,7 @@ impl Tab {
             Tab::Compatibility => "compatibility",
             Tab::Cards => "cards",
             Tab::Fix => "fix",
+            Tab::Manifests => "manifests",
         }
     }
 }
@@ -111,26 +114,35 @@ fn PackageView(package: PackageModel, index: usize, phase: RwSignal<Phase>) -> i
     let tab = RwSignal::new(Tab::Report);
     let id = format!("pkg-{}", next_id());
     let recognised = package.with_value(|p| p.kind.is_some());
+    // Charts and KubeSphere extensions render (Rancher UI plugin packages have no chart).
+    let renders = package.with_value(|p| p.kind.is_some_and(extcheck_core::template::renders));
     let tabs: Vec<(Tab, &str)> = [
         (Tab::Report, "Report"),
         (Tab::Compatibility, "Compatibility"),
         (Tab::Cards, "Marketplace card"),
         (Tab::Fix, "Fix & download"),
+        (Tab::Manifests, "Manifests"),
     ]
     .into_iter()
     .filter(|(t, _)| match t {
         Tab::Compatibility => has_matrix,
         Tab::Cards | Tab::Fix => recognised,
+        Tab::Manifests => renders,
         Tab::Report => true,
     })
     .collect();
     let tab_ids: Vec<Tab> = tabs.iter().map(|(t, _)| *t).collect();
     // Whether the compatibility, cards and fix tabs have been opened: their panels are built
     // then, once (nothing is computed or rendered for a tab that was never open).
-    let opened = Memo::new(move |prev: Option<&(bool, bool, bool)>| {
-        let (matrix, cards, fix) = prev.copied().unwrap_or_default();
+    let opened = Memo::new(move |prev: Option<&(bool, bool, bool, bool)>| {
+        let (matrix, cards, fix, manifests) = prev.copied().unwrap_or_default();
         let t = tab.get();
-        (matrix || t == Tab::Compatibility, cards || t == Tab::Cards, fix || t == Tab::Fix)
+        (
+            matrix || t == Tab::Compatibility,
+            cards || t == Tab::Cards,
+            fix || t == Tab::Fix,
+            manifests || t == Tab::Manifests,
+        )
     });
     // Long reports are paged: the first diagnostics at once, more on request.
     let shown_limit = RwSignal::new(PAGE);
@@ -209,6 +221,14 @@ fn PackageView(package: PackageModel, index: usize, phase: RwSignal<Phase>) -> i
                     // Built on first opening (fixing writes and re-checks the whole package), then kept.
                     <Show when=move || opened.get().2>
                         <FixView package=index on_apply=Callback::new(move |models: Vec<PackageModel>| phase.set(Phase::Checked(std::sync::Arc::new(models)))) />
+                    </Show>
+                </div>
+            })}
+            {renders.then(|| view! {
+                <div role="tabpanel" id=format!("{id}-panel-manifests") aria-labelledby=format!("{id}-tab-manifests") hidden=move || tab.get() != Tab::Manifests>
+                    // Built on first opening (rendering runs the chart's templates), then kept.
+                    <Show when=move || opened.get().3>
+                        <ManifestsView package=index />
                     </Show>
                 </div>
             })}
