@@ -142,7 +142,13 @@ pub fn ManifestsView(package: usize) -> impl IntoView {
                             <pre class="snippet render-message" tabindex="0">{f.message}</pre>
                         </div>
                     })}
-                    <Show when=move || loaded.get()>
+                    <Show when=move || loaded.get() && files.with(Vec::is_empty) && error.with(Option::is_none)
+                        && model.with(|m| m.as_ref().is_some_and(|m| m.failure.is_none()))>
+                        <p class="manifests-empty">
+                            "This release renders no files (its templates are all in subcharts it disables)."
+                        </p>
+                    </Show>
+                    <Show when=move || !files.with(Vec::is_empty)>
                         <ul class="manifest-files" aria-label="Rendered files">
                             <For each=move || files.get() key=|f| f.clone() let:f>
                                 {
