@@ -1,15 +1,16 @@
 //! The app shell: header, routes (checker and rules catalogue, from the URL hash), and the
-//! session state. Components render and dispatch; the work is done by extcheck-core.
+//! session state. Components render and dispatch; the work is done by extcheck-core in the
+//! checking worker (see [`crate::wire`]).
 
 use std::sync::Arc;
 
-use extcheck_core::Report;
 use leptos::prelude::*;
 
 use crate::components::drop_zone::DropZone;
 use crate::components::playground::Playground;
 use crate::components::report::Reports;
 use crate::components::rules::RulesPage;
+use crate::wire::PackageModel;
 
 /// Where the session is.
 #[derive(Clone)]
@@ -39,8 +40,8 @@ pub enum Phase {
         /// Files read.
         files: usize,
     },
-    /// Checked: one report per input.
-    Checked(Arc<Vec<Report>>),
+    /// Checked: every package's view model (the packages stay in the worker).
+    Checked(Arc<Vec<PackageModel>>),
     /// Reading failed before anything could be checked (a browser error).
     Failed(String),
 }
@@ -157,9 +158,9 @@ fn Status(phase: RwSignal<Phase>) -> impl IntoView {
                 }
                 .into_any(),
                 Phase::Failed(message) => view! { <p class="failed">{format!("Could not read the input: {message}")}</p> }.into_any(),
-                Phase::Checked(reports) => {
-                    let packages: usize = reports.iter().map(|r| r.packages.len()).sum();
-                    let counts = extcheck_core::Counts::of(reports.iter().flat_map(|r| r.packages.iter()).flat_map(|p| &p.diagnostics));
+                Phase::Checked(packages) => {
+                    let counts = extcheck_core::Counts::of(packages.iter().flat_map(|p| p.diagnostics()));
+                    let packages = packages.len();
                     view! {
                         <p class="outcome">
                             {format!(

@@ -1,24 +1,29 @@
 //! The messages between the page and its checking worker (`src/bin/extcheck-worker.rs`).
 //!
-//! Page → worker: `[id, header, files]` — `id` a number, `header` the JSON of a `Vec<Job>`, and
-//! `files` an array of `File` objects (structured clones: the page never reads their bytes).
-//! Worker → page: `["progress", id, header]` with the JSON of a [`Progress`], and
-//! `["done", id, header, bytes]` with the JSON of a `Vec<WireReport>` and one `Uint8Array`
-//! (transferred, not copied) holding every package file's bytes back to back, in the order of
-//! [`WirePackage::files`]. JSON was measured against the alternatives: the header is small
-//! (diagnostics and the matrix) and the bytes never go through it.
+//! The worker holds the session (the checked packages with their bytes, see
+//! [`crate::session`]); the page holds only compact view models and asks for more as the user
+//! opens views. Page → worker: `[id, header, files]` — `id` a number, `header` the JSON of a
+//! [`Request`], `files` an array of `File` objects for [`Request::Check`] (structured clones:
+//! the page never reads their bytes). Worker → page: `["progress", id, header]` with the JSON
+//! of a [`Progress`]; `["done", id, header, bytes]` with the JSON of the request's reply (its
+//! type is named on each [`Request`] variant) and, for replies that carry bytes, one
+//! `Uint8Array` (transferred, not copied; `null` otherwise); `["failed", id, message]`.
+//! Adding a feature is one new [`Request`] variant, its reply type here, and its arm in
+//! [`crate::session::Session::handle`].
 
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 
+use extcheck_core::Counts;
 use extcheck_core::diagnostic::Diagnostic;
+use extcheck_core::fix::diff::FileDiff;
 use extcheck_core::matrix::Matrix;
-use extcheck_core::package::{Kind, Origin, Package};
+use extcheck_core::package::{Kind, Origin};
+use extcheck_core::report::view::DiagnosticView;
 use extcheck_core::suppress::Suppressed;
-use extcheck_core::{PackageReport, Report};
 use serde::{Deserialize, Serialize};
 
 /// One thing to check.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Job {
     /// One file (an archive or a single manifest): its name and its index in `files`.
     File {
@@ -56,123 +61,288 @@ pub struct Progress {
     pub bytes: u64,
 }
 
-/// A [`Report`] without the package bytes.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct WireReport {
-    /// [`Report::input`].
-    pub input: String,
-    /// One per package.
-    pub packages: Vec<WirePackage>,
+/// What the page asks the worker. Packages are numbered over the whole session, in the order
+/// of the [`PackageModel`]s of the last [`Request::Check`] or [`Request::Apply`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Request {
+    /// Read and check the message's files; reply `Vec<PackageModel>`. Replaces the session.
+    Check {
+        /// The inputs, in order.
+        jobs: Vec<Job>,
+    },
+    /// A package's files (for views that draw from them, like the card previews); reply
+    /// `Vec<(String, usize)>` (paths and byte lengths in path order) with the bytes back to back.
+    Files {
+        /// Package number.
+        package: usize,
+    },
+    /// The fixes on offer and the corrected package for `ticks`; reply [`FixModel`].
+    Fix {
+        /// Package number.
+        package: usize,
+        /// One tick per candidate (in [`FixModel::candidates`] order); `None` for the default
+        /// (safe fixes ticked).
+        ticks: Option<Vec<bool>>,
+    },
+    /// The corrected package's bytes; reply [`Download`] with the bytes.
+    Download {
+        /// Package number.
+        package: usize,
+        /// As in [`Request::Fix`].
+        ticks: Option<Vec<bool>>,
+    },
+    /// Replace a package with the re-check of its corrected package; reply the session's new
+    /// `Vec<PackageModel>`.
+    Apply {
+        /// Package number.
+        package: usize,
+        /// As in [`Request::Fix`].
+        ticks: Option<Vec<bool>>,
+    },
+    /// The session's report in an export format; reply [`Download`] with the bytes.
+    Export {
+        /// The format's file extension: `json`, `sarif` or `md`.
+        format: String,
+    },
+    /// Judge a constraint against a version with every platform engine; reply [`RangeModel`].
+    Range {
+        /// The constraint, e.g. `>=1.19.0-0`.
+        constraint: String,
+        /// The current version, e.g. `v1.28.3-gke.100`.
+        version: String,
+        /// The field's name, e.g. `kubeVersion`.
+        field: String,
+    },
+    /// The rule catalogue; reply `Vec<RuleModel>`.
+    Rules,
+    /// The package's chart rendered as Helm renders it (the Manifests tab); reply
+    /// [`ManifestsModel`].
+    Manifests {
+        /// Package number.
+        package: usize,
+        /// Values text in place of the chart's `values.yaml`; `None` keeps the chart's.
+        values: Option<String>,
+        /// Kubernetes `1.<minor>` to render for; `None` for the platform's newest.
+        minor: Option<u32>,
+        /// A KubeSphere extension's agent release (member clusters) instead of the host's.
+        agent: bool,
+    },
 }
 
-/// A [`PackageReport`] whose files' bytes travel separately (see the module docs).
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct WirePackage {
-    /// [`PackageReport::kind`].
+/// One rendered file of the Manifests tab.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ManifestModel {
+    /// The template as Helm names it (`demo/templates/x.yaml`).
+    pub template: String,
+    /// That template's path in the package, when it has one.
+    pub source: Option<String>,
+    /// The rendered text.
+    pub text: String,
+}
+
+/// A render failure: Helm's message and where it points.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RenderFailureModel {
+    /// Helm's error text.
+    pub message: String,
+    /// `template:line:col` (or as much of it as Helm gives), when Helm names a template.
+    pub at: Option<String>,
+}
+
+/// The Manifests tab's content: a package rendered with some values at one Kubernetes minor.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ManifestsModel {
+    /// The values text rendered with (the chart's `values.yaml` when none was sent).
+    pub values: String,
+    /// The Kubernetes minor rendered for.
+    pub minor: u32,
+    /// The minors the package's platform supports, lowest and highest.
+    pub minors: (u32, u32),
+    /// The package has a KubeSphere agent release.
+    pub has_agent: bool,
+    /// Every rendered file (partials left out), in Helm's order.
+    pub files: Vec<ManifestModel>,
+    /// Why the render failed, if it did.
+    pub failure: Option<RenderFailureModel>,
+}
+
+/// One checked package as the page shows it: no file bytes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PackageModel {
+    /// The input it was found in (file or folder name).
+    pub input: String,
+    /// Its kind, when recognised.
     pub kind: Option<Kind>,
-    /// [`PackageReport::name`].
+    /// Its name, when known.
     pub name: Option<String>,
-    /// [`PackageReport::version`].
+    /// Its version, when known.
     pub version: Option<String>,
-    /// [`PackageReport::root`].
+    /// Its folder inside the input (`""` for the input itself).
     pub root: String,
-    /// [`PackageReport::diagnostics`].
-    pub diagnostics: Vec<Diagnostic>,
-    /// [`PackageReport::suppressed`].
+    /// Every diagnostic with its location and source snippet, in report order.
+    pub diagnostics: Vec<DiagnosticView>,
+    /// Findings suppressed by comments.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub suppressed: Vec<Suppressed>,
-    /// The package's paths with their byte lengths, in path order.
-    pub files: Vec<(String, usize)>,
-    /// [`Package::partial`].
+    /// Number of files read.
+    pub files: usize,
+    /// Their total size in bytes.
+    pub bytes: u64,
+    /// Whether some files were not read.
     pub partial: bool,
-    /// [`Package::skipped`].
-    #[serde(default, skip_serializing_if = "std::collections::BTreeSet::is_empty")]
-    pub skipped: std::collections::BTreeSet<String>,
-    /// [`PackageReport::matrix`].
+    /// Files not read.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub skipped: BTreeSet<String>,
+    /// The compatibility matrix.
     pub matrix: Option<Matrix>,
-    /// [`PackageReport::origin`].
+    /// Where it came from.
     pub origin: Origin,
 }
 
-/// Splits reports into the JSON-able header and the bytes of every file, back to back.
-pub fn encode(reports: Vec<Report>) -> (Vec<WireReport>, Vec<u8>) {
-    let total = reports.iter().flat_map(|r| &r.packages).flat_map(|p| p.package.files.values()).map(Vec::len).sum();
-    let mut bytes = Vec::with_capacity(total);
-    let wire = reports
-        .into_iter()
-        .map(|report| WireReport {
-            input: report.input,
-            packages: report
-                .packages
-                .into_iter()
-                .map(|p| {
-                    let files = p
-                        .package
-                        .files
-                        .into_iter()
-                        .map(|(path, b)| {
-                            bytes.extend_from_slice(&b);
-                            (path, b.len())
-                        })
-                        .collect();
-                    WirePackage {
-                        kind: p.kind,
-                        name: p.name,
-                        version: p.version,
-                        root: p.root,
-                        diagnostics: p.diagnostics,
-                        suppressed: p.suppressed,
-                        files,
-                        partial: p.package.partial,
-                        skipped: p.package.skipped,
-                        matrix: p.matrix,
-                        origin: p.origin,
-                    }
-                })
-                .collect(),
-        })
-        .collect();
-    (wire, bytes)
+impl PackageModel {
+    /// Counts of its diagnostics by severity.
+    pub fn counts(&self) -> Counts {
+        Counts::of(self.diagnostics.iter().map(|d| &d.diagnostic))
+    }
+
+    /// Its diagnostics.
+    pub fn diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().map(|d| &d.diagnostic)
+    }
 }
 
-/// Rebuilds the reports from the header and the bytes (see [`encode`]): `len` is the number of
-/// bytes, and `slice(start, end)` copies that range out of them. Errors when the files' lengths
-/// do not add up to `len`.
-pub fn decode(
-    wire: Vec<WireReport>,
+/// A fix on offer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CandidateModel {
+    /// Rule code.
+    pub code: String,
+    /// The fix's title (backticks mark code).
+    pub title: String,
+    /// `file:line`, the file, or `the package`.
+    pub place: String,
+    /// Safe (keeps what the author meant) or unsafe.
+    pub safe: bool,
+    /// The matrix cells the fix would lose; empty for almost every fix.
+    pub costs: String,
+}
+
+/// The file a corrected package or an export is saved as.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Download {
+    /// Suggested file name.
+    pub file_name: String,
+    /// IANA media type.
+    pub media_type: String,
+    /// Size in bytes.
+    pub size: u64,
+}
+
+/// The fix panel of one package.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FixModel {
+    /// The fixes on offer, in report order.
+    pub candidates: Vec<CandidateModel>,
+    /// Which are ticked (one per candidate).
+    pub ticks: Vec<bool>,
+    /// The corrected package's file, or why none can be written.
+    pub output: Result<Download, String>,
+    /// How the output is laid out, for people (backticks mark code).
+    pub layout: Option<String>,
+    /// Fixes applied.
+    pub applied: usize,
+    /// Fix passes run.
+    pub passes: usize,
+    /// Fixes found and applied after the first pass: code and title.
+    pub later: Vec<(String, String)>,
+    /// Chosen fixes not applied: code, title and why.
+    pub skipped: Vec<(String, String, String)>,
+    /// The re-check of the corrected package, when it could be read back.
+    pub recheck: Option<Counts>,
+    /// Per-file changes, in path order.
+    pub diffs: Vec<FileDiff>,
+}
+
+/// One component's verdict in the range playground.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JudgementModel {
+    /// The component's id (e.g. `KsApiserver`).
+    pub component: String,
+    /// The component's name.
+    pub label: String,
+    /// Its semver engine.
+    pub engine: String,
+    /// The verdict in words.
+    pub verdict: String,
+    /// True when the constraint admits the version.
+    pub accepted: bool,
+    /// True when the component ignores the constraint.
+    pub ignored: bool,
+    /// Why.
+    pub reason: String,
+}
+
+/// The range playground's evaluation.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RangeModel {
+    /// One verdict per component.
+    pub judgements: Vec<JudgementModel>,
+    /// True when the constraint parses in every engine.
+    pub portable: bool,
+    /// `engine: error` for each engine it does not parse in.
+    pub problems: Vec<String>,
+    /// A safer equivalent constraint, when there is one.
+    pub suggestion: Option<String>,
+}
+
+/// One rule of the catalogue.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RuleModel {
+    /// Its group's heading.
+    pub group: String,
+    /// Stable code.
+    pub code: String,
+    /// `error`, `warning` or `info`.
+    pub severity: extcheck_core::Severity,
+    /// One-line title.
+    pub title: String,
+    /// `safe fix`, `unsafe fix` or empty.
+    pub fix: String,
+    /// Its documentation (Markdown; the first block is the title).
+    pub docs: String,
+}
+
+/// Splits packages' files into a list of paths with byte lengths and their bytes back to back.
+pub fn encode_files<'a>(files: impl IntoIterator<Item = (&'a String, &'a Vec<u8>)>) -> (Vec<(String, usize)>, Vec<u8>) {
+    let mut bytes = Vec::new();
+    let list = files
+        .into_iter()
+        .map(|(path, b)| {
+            bytes.extend_from_slice(b);
+            (path.clone(), b.len())
+        })
+        .collect();
+    (list, bytes)
+}
+
+/// Rebuilds the files from [`encode_files`]' list: `len` is the number of bytes and
+/// `slice(start, end)` copies that range out of them. Errors when the lengths do not add up
+/// to `len`.
+pub fn decode_files(
+    list: Vec<(String, usize)>,
     len: usize,
     slice: impl Fn(usize, usize) -> Vec<u8>,
-) -> Result<Vec<Report>, String> {
+) -> Result<std::collections::BTreeMap<String, Vec<u8>>, String> {
     let mut at = 0usize;
-    let mut reports = Vec::with_capacity(wire.len());
-    for report in wire {
-        let mut packages = Vec::with_capacity(report.packages.len());
-        for p in report.packages {
-            let mut files = BTreeMap::new();
-            for (path, size) in p.files {
-                let end =
-                    at.checked_add(size).filter(|&e| e <= len).ok_or("the checking engine's reply is truncated")?;
-                files.insert(path, slice(at, end));
-                at = end;
-            }
-            packages.push(PackageReport {
-                kind: p.kind,
-                name: p.name,
-                version: p.version,
-                root: p.root,
-                diagnostics: p.diagnostics,
-                suppressed: p.suppressed,
-                package: Package { files, partial: p.partial, skipped: p.skipped },
-                matrix: p.matrix,
-                origin: p.origin,
-            });
-        }
-        reports.push(Report { input: report.input, packages });
+    let mut files = std::collections::BTreeMap::new();
+    for (path, size) in list {
+        let end = at.checked_add(size).filter(|&e| e <= len).ok_or("the checking engine's reply is truncated")?;
+        files.insert(path, slice(at, end));
+        at = end;
     }
     if at != len {
         return Err("the checking engine's reply has bytes left over".into());
     }
-    Ok(reports)
+    Ok(files)
 }
 
 #[cfg(test)]
@@ -180,21 +350,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn reports_survive_the_trip_through_json_and_bytes() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/testdata/corpus/kubesphere/packaged/metrics-server-0.7.1.tgz");
-        let bytes = std::fs::read(path).unwrap();
-        let report = extcheck_core::check("m.tgz", extcheck_core::package::read_file("m.tgz", bytes));
-        let (wire, blob) = encode(vec![report.clone()]);
-        let json = serde_json::to_string(&wire).unwrap();
+    fn files_survive_the_trip_through_a_list_and_bytes() {
+        let files: std::collections::BTreeMap<String, Vec<u8>> =
+            [("a.yaml".to_string(), b"x: 1\n".to_vec()), ("b/c.txt".to_string(), vec![0, 1, 2])].into();
+        let (list, blob) = encode_files(&files);
+        let json = serde_json::to_string(&list).unwrap();
         let slice = |a: usize, b: usize| blob[a..b].to_vec();
-        let back = decode(serde_json::from_str(&json).unwrap(), blob.len(), slice).unwrap();
-        assert_eq!(back.len(), 1);
-        let (a, b) = (&back[0].packages[0], &report.packages[0]);
-        assert_eq!(a.package.files, b.package.files);
-        assert_eq!(a.diagnostics, b.diagnostics);
-        assert_eq!(a.matrix, b.matrix);
-        assert_eq!(a.origin, b.origin);
-        assert!(decode(serde_json::from_str(&json).unwrap(), blob.len() - 1, slice).is_err());
-        assert!(decode(serde_json::from_str(&json).unwrap(), blob.len() + 1, slice).is_err());
+        assert_eq!(decode_files(serde_json::from_str(&json).unwrap(), blob.len(), slice).unwrap(), files);
+        assert!(decode_files(list.clone(), blob.len() - 1, slice).is_err());
+        assert!(decode_files(list, blob.len() + 1, slice).is_err());
+    }
+
+    #[test]
+    fn requests_round_trip_through_json() {
+        let requests = [
+            Request::Check { jobs: vec![Job::Example { id: "x".into() }] },
+            Request::Fix { package: 2, ticks: Some(vec![true, false]) },
+            Request::Range { constraint: ">=1".into(), version: "v1".into(), field: "kubeVersion".into() },
+            Request::Rules,
+        ];
+        for r in requests {
+            assert_eq!(serde_json::from_str::<Request>(&serde_json::to_string(&r).unwrap()).unwrap(), r);
+        }
     }
 }

@@ -1,11 +1,11 @@
 //! The page's side of the checking worker: starts it from `worker.js` (a same-origin file next
 //! to the page, so the CSP's `worker-src 'self'` admits it from any sub-path and offline), sends
-//! it a [`Batch`], relays its progress, and turns its reply back into reports. One request runs
-//! at a time; [`cancel`] terminates the worker (a new one starts with the next request).
+//! it [`Request`]s, relays a check's progress, and decodes the replies (see [`crate::wire`]).
+//! The worker answers requests in order; a new check cancels a running one, and [`cancel`]
+//! terminates the worker (a new one starts with the next request, with an empty session).
 
 use std::cell::RefCell;
 
-use extcheck_core::Report;
 use js_sys::{Array, Function, Promise, Uint8Array};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -13,18 +13,19 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageEvent, Worker};
 
 use crate::browser::read::Batch;
-use crate::wire::{Progress, WireReport, decode};
+use crate::wire::{PackageModel, Progress, Request};
 
-/// The running request: its id, the progress callback and the promise's resolve function.
+/// A request waiting for its reply: its id, the progress callback (checks only) and the
+/// promise's resolve function.
 struct Pending {
     id: u32,
-    progress: Box<dyn Fn(Progress)>,
+    progress: Option<Box<dyn Fn(Progress)>>,
     resolve: Function,
 }
 
 thread_local! {
     static WORKER: RefCell<Option<Worker>> = const { RefCell::new(None) };
-    static PENDING: RefCell<Option<Pending>> = const { RefCell::new(None) };
+    static PENDING: RefCell<Vec<Pending>> = const { RefCell::new(Vec::new()) };
     static NEXT_ID: RefCell<u32> = const { RefCell::new(0) };
 }
 
@@ -48,8 +49,8 @@ pub fn warm_up() -> Result<Worker, String> {
     Ok(worker)
 }
 
-/// Stops the running request, if any: the worker is terminated and the request's future
-/// resolves to `Err("cancelled")`.
+/// Stops the worker: every waiting request's future resolves to `Err("cancelled")`, and the
+/// session is gone (the next request starts a new worker).
 pub fn cancel() {
     if let Some(worker) = WORKER.take() {
         worker.terminate();
@@ -57,14 +58,15 @@ pub fn cancel() {
     finish(None, Array::of2(&"failed".into(), &"cancelled".into()));
 }
 
-/// Resolves the pending request with `message` (when `id` is `None` or matches).
+/// Resolves the pending request `id` with `message` (every pending request when `id` is `None`).
 fn finish(id: Option<u32>, message: Array) {
-    let pending = PENDING.with_borrow_mut(|p| {
-        let current = p.as_ref().is_some_and(|c| id.is_none_or(|id| id == c.id));
-        if current { p.take() } else { None }
+    let done: Vec<Pending> = PENDING.with_borrow_mut(|pending| {
+        let (done, keep) = std::mem::take(pending).into_iter().partition(|p| id.is_none_or(|id| id == p.id));
+        *pending = keep;
+        done
     });
-    if let Some(pending) = pending {
-        let _ = pending.resolve.call1(&JsValue::NULL, &message);
+    for p in done {
+        let _ = p.resolve.call1(&JsValue::NULL, &message);
     }
 }
 
@@ -74,11 +76,11 @@ fn on_message(ev: MessageEvent) {
     let id = message.get(1).as_f64().map(|n| n as u32);
     if kind == "progress" {
         let progress: Option<Progress> = message.get(2).as_string().and_then(|s| serde_json::from_str(&s).ok());
-        PENDING.with_borrow(|p| {
-            if let (Some(p), Some(progress)) = (p, progress)
-                && Some(p.id) == id
+        PENDING.with_borrow(|pending| {
+            if let (Some(p), Some(progress)) = (pending.iter().find(|p| Some(p.id) == id), progress)
+                && let Some(f) = &p.progress
             {
-                (p.progress)(progress);
+                f(progress);
             }
         });
     } else if let Some(id) = id {
@@ -86,32 +88,32 @@ fn on_message(ev: MessageEvent) {
     }
 }
 
-/// Checks `batch` in the worker; `progress` is called as it reads, inflates and checks.
-/// Errors: the worker could not start or failed, the request was cancelled (`"cancelled"`), or
-/// a reply was malformed.
-pub async fn check(batch: Batch, progress: impl Fn(Progress) + 'static) -> Result<Vec<Report>, String> {
-    cancel_quietly();
+/// Sends `request` (with `files` for a check) and waits for its reply: the JSON header and the
+/// transferred bytes, if any. Errors: the worker could not start or failed, the request was
+/// cancelled (`"cancelled"`), or the worker could not answer it (its message).
+async fn send(
+    request: &Request,
+    files: Array,
+    progress: Option<Box<dyn Fn(Progress)>>,
+) -> Result<(String, Option<Uint8Array>), String> {
     let worker = warm_up()?;
     let id = NEXT_ID.with_borrow_mut(|n| {
         *n += 1;
         *n
     });
-    let header = serde_json::to_string(&batch.jobs).map_err(|e| e.to_string())?;
-    let files: Array = batch.files.iter().collect();
-    let mut progress: Option<Box<dyn Fn(Progress)>> = Some(Box::new(progress));
+    let header = serde_json::to_string(request).map_err(|e| e.to_string())?;
+    let mut progress = Some(progress);
     let reply = Promise::new(&mut |resolve, _| {
         if let Some(progress) = progress.take() {
-            PENDING.set(Some(Pending { id, progress, resolve }));
+            PENDING.with_borrow_mut(|p| p.push(Pending { id, progress, resolve }));
         }
     });
     worker.post_message(&Array::of3(&id.into(), &header.into(), &files)).map_err(crate::browser::read::describe)?;
     let message = Array::from(&JsFuture::from(reply).await.map_err(crate::browser::read::describe)?);
     match message.get(0).as_string().as_deref() {
         Some("done") => {
-            let wire: Vec<WireReport> = serde_json::from_str(&message.get(2).as_string().unwrap_or_default())
-                .map_err(|e| format!("the checking engine's reply is malformed: {e}"))?;
-            let bytes: Uint8Array = message.get(3).unchecked_into();
-            decode(wire, bytes.length() as usize, |start, end| bytes.subarray(start as u32, end as u32).to_vec())
+            let bytes = message.get(3);
+            Ok((message.get(2).as_string().unwrap_or_default(), (!bytes.is_null()).then(|| bytes.unchecked_into())))
         }
         _ => Err(message
             .get(message.length().saturating_sub(1))
@@ -120,10 +122,31 @@ pub async fn check(batch: Batch, progress: impl Fn(Progress) + 'static) -> Resul
     }
 }
 
-/// A new request replaces a running one: the old one's future resolves as cancelled, but the
-/// worker is only restarted if it is busy.
-fn cancel_quietly() {
-    if PENDING.with_borrow(Option::is_some) {
+fn parse<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, String> {
+    serde_json::from_str(json).map_err(|e| format!("the checking engine's reply is malformed: {e}"))
+}
+
+/// Asks the worker `request` and decodes its JSON reply (the type each [`Request`] variant
+/// names). Errors as [`check`].
+pub async fn ask<T: serde::de::DeserializeOwned>(request: Request) -> Result<T, String> {
+    let (json, _) = send(&request, Array::new(), None).await?;
+    parse(&json)
+}
+
+/// As [`ask`], for the requests whose reply carries bytes.
+pub async fn ask_bytes<T: serde::de::DeserializeOwned>(request: Request) -> Result<(T, Uint8Array), String> {
+    let (json, bytes) = send(&request, Array::new(), None).await?;
+    Ok((parse(&json)?, bytes.unwrap_or_else(|| Uint8Array::new_with_length(0))))
+}
+
+/// Checks `batch` in the worker, replacing its session; `progress` is called as it reads,
+/// inflates and checks. A running check is cancelled first. Errors: the worker could not start
+/// or failed, the request was cancelled (`"cancelled"`), or a reply was malformed.
+pub async fn check(batch: Batch, progress: impl Fn(Progress) + 'static) -> Result<Vec<PackageModel>, String> {
+    if PENDING.with_borrow(|p| p.iter().any(|p| p.progress.is_some())) {
         cancel();
     }
+    let files: Array = batch.files.iter().collect();
+    let (json, _) = send(&Request::Check { jobs: batch.jobs }, files, Some(Box::new(progress))).await?;
+    parse(&json)
 }

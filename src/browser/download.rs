@@ -4,10 +4,10 @@
 use leptos::prelude::window;
 use wasm_bindgen::JsCast;
 
-/// Offers `bytes` as a download named `file_name`; returns the object URL to revoke later.
-pub fn save(file_name: &str, bytes: &[u8], media_type: &str) -> Option<String> {
-    let array = js_sys::Uint8Array::from(bytes);
-    let parts = js_sys::Array::of1(&array);
+/// Offers `bytes` (as the checking worker sent them: they are not copied into the wasm) as a
+/// download named `file_name`; returns the object URL to revoke later.
+pub fn save(file_name: &str, bytes: &js_sys::Uint8Array, media_type: &str) -> Option<String> {
+    let parts = js_sys::Array::of1(bytes);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(media_type);
     let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;

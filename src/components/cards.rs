@@ -1,6 +1,7 @@
 //! Marketplace card previews: the KubeSphere card and detail page, the Rancher card in both
 //! layouts with its status on a chosen Rancher line, and the completeness checklist. The card
-//! data is the core's `cards` module; this component only draws it.
+//! data is the core's `cards` module, computed here from the package's files, which the
+//! checking worker sends when the view is first opened (the rest of the page never holds them).
 //!
 //! Package text is always inserted as text. Images are shown only through `<img>` with a
 //! `data:` URL from the package or a `blob:` URL made here from the package's bytes (revoked
@@ -14,9 +15,13 @@ use extcheck_core::cards::ImageRef;
 use extcheck_core::cards::checklist::{self, Item};
 use extcheck_core::cards::kubesphere::{self, KsCard, KsCardView, KsDetail, detail_for};
 use extcheck_core::cards::rancher::{self, CardStatus, Layout, RancherCard, RancherChart, Tag};
-use extcheck_core::package::Kind;
+use extcheck_core::package::{Kind, Package};
 use leptos::either::{Either, EitherOf3, EitherOf4};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::browser::checker::ask_bytes;
+use crate::wire::{PackageModel, Request, decode_files};
 
 use crate::components::markdown::Markdown;
 use crate::components::report::Rich;
@@ -222,10 +227,46 @@ fn maybe_link(value: String) -> impl IntoView {
     }
 }
 
+/// The cards of package number `index` (view model `package`): its files are fetched from the
+/// checking worker when the view is first opened, then drawn by [`Cards`].
+#[component]
+pub fn CardsView(package: StoredValue<PackageModel>, index: usize) -> impl IntoView {
+    let loaded: RwSignal<Option<Result<StoredValue<PackageReport>, String>>> = RwSignal::new(None);
+    spawn_local(async move {
+        let reply =
+            ask_bytes::<Vec<(String, usize)>>(Request::Files { package: index }).await.and_then(|(list, bytes)| {
+                let files =
+                    decode_files(list, bytes.length() as usize, |a, b| bytes.subarray(a as u32, b as u32).to_vec())?;
+                package
+                    .try_with_value(|m| PackageReport {
+                        kind: m.kind,
+                        name: m.name.clone(),
+                        version: m.version.clone(),
+                        root: m.root.clone(),
+                        diagnostics: m.diagnostics().cloned().collect(),
+                        suppressed: m.suppressed.clone(),
+                        package: Package { files, partial: m.partial, skipped: m.skipped.clone() },
+                        matrix: m.matrix.clone(),
+                        origin: m.origin.clone(),
+                    })
+                    .ok_or_else(|| "the view is gone".to_string())
+            });
+        loaded.try_set(Some(reply.map(StoredValue::new)));
+    });
+    move || match loaded.get() {
+        None => {
+            view! { <p class="fix-working"><span class="spinner" aria-hidden="true"></span>"Drawing the cards…"</p> }
+                .into_any()
+        }
+        Some(Err(e)) => view! { <p class="failed">{format!("The cards could not be drawn: {e}")}</p> }.into_any(),
+        Some(Ok(p)) => view! { <Cards package=p /> }.into_any(),
+    }
+}
+
 /// The cards of one package: the KubeSphere card and detail page, or the Rancher card in both
 /// layouts, each next to the completeness checklist; an explanation for kinds with no card.
 #[component]
-pub fn CardsView(package: StoredValue<PackageReport>) -> impl IntoView {
+fn Cards(package: StoredValue<PackageReport>) -> impl IntoView {
     let kind = package.with_value(|p| p.kind);
     let items = package.with_value(checklist::for_report);
     let body = match kind {

@@ -1,19 +1,24 @@
 //! The export bar over the reports: download the session's report as JSON, SARIF or Markdown
 //! (Blobs behind object URLs, revoked when replaced or when the bar goes), or copy the Markdown
-//! for a pull-request comment. The formats are the core's `report::export`.
+//! for a pull-request comment. The checking worker renders the formats (the core's
+//! `report::export`) from the session; the page only names them.
 
-use std::sync::Arc;
-
-use extcheck_core::Report;
 use extcheck_core::report::export::Export;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
+use crate::browser::checker::ask_bytes;
 use crate::browser::download::save;
+use crate::wire::{Download, Request};
+
+/// The session's report in `format`, from the worker.
+async fn export(format: Export) -> Result<(Download, js_sys::Uint8Array), String> {
+    ask_bytes(Request::Export { format: format.extension().to_string() }).await
+}
 
 /// Export buttons for `reports` (every report of the session).
 #[component]
-pub fn ExportBar(reports: Arc<Vec<Report>>) -> impl IntoView {
-    let reports = StoredValue::new(reports);
+pub fn ExportBar() -> impl IntoView {
     let last_url: StoredValue<Option<String>> = StoredValue::new(None);
     let note = RwSignal::new(String::new());
     on_cleanup(move || {
@@ -22,24 +27,44 @@ pub fn ExportBar(reports: Arc<Vec<Report>>) -> impl IntoView {
         }
     });
     let download = move |format: Export| {
-        let (name, text) = reports.with_value(|r| (format.file_name(r), format.render(r)));
-        if let Some(old) = last_url.get_value() {
-            let _ = web_sys::Url::revoke_object_url(&old);
-        }
-        match save(&name, text.as_bytes(), format.media_type()) {
-            Some(url) => {
-                last_url.set_value(Some(url));
-                note.set(format!("Saved {name} ({}).", extcheck_core::package::human_bytes(text.len() as u64)));
+        spawn_local(async move {
+            let (file, bytes) = match export(format).await {
+                Ok(reply) => reply,
+                Err(e) => {
+                    note.try_set(format!("The export failed: {e}"));
+                    return;
+                }
+            };
+            if let Some(old) = last_url.try_get_value().flatten() {
+                let _ = web_sys::Url::revoke_object_url(&old);
             }
-            None => note.set("The browser did not allow the download.".into()),
-        }
+            match save(&file.file_name, &bytes, &file.media_type) {
+                Some(url) => {
+                    last_url.try_set_value(Some(url));
+                    note.try_set(format!(
+                        "Saved {} ({}).",
+                        file.file_name,
+                        extcheck_core::package::human_bytes(file.size)
+                    ));
+                }
+                None => {
+                    note.try_set("The browser did not allow the download.".into());
+                }
+            }
+        });
     };
     let copy = move |_| {
-        let text = reports.with_value(|r| Export::Markdown.render(r));
-        let promise = window().navigator().clipboard().write_text(&text);
-        leptos::task::spawn_local(async move {
+        spawn_local(async move {
+            let text = match export(Export::Markdown).await {
+                Ok((_, bytes)) => String::from_utf8_lossy(&bytes.to_vec()).into_owned(),
+                Err(e) => {
+                    note.try_set(format!("The export failed: {e}"));
+                    return;
+                }
+            };
+            let promise = window().navigator().clipboard().write_text(&text);
             let done = wasm_bindgen_futures::JsFuture::from(promise).await;
-            note.set(match done {
+            note.try_set(match done {
                 Ok(_) => "Markdown copied: paste it into a pull-request comment.".into(),
                 Err(_) => "The browser did not allow copying; download the Markdown instead.".into(),
             });

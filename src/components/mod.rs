@@ -4,6 +4,7 @@ pub mod cards;
 pub mod drop_zone;
 pub mod export;
 pub mod fix;
+pub mod manifests;
 pub mod markdown;
 pub mod matrix;
 pub mod playground;

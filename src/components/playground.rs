@@ -1,10 +1,13 @@
 //! The range playground: type a constraint and a version, see every platform component's
 //! verdict and reason side by side, updating as you type. The judging is the core's
-//! `semver::report`.
+//! `semver::report`, in the checking worker.
 
-use extcheck_core::semver::judge::{Field, Verdict};
-use extcheck_core::semver::report::{self, verdict_label};
+use extcheck_core::semver::judge::Field;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::browser::checker::ask;
+use crate::wire::{JudgementModel, RangeModel, Request};
 
 /// Real cases, one click away: (label, constraint, version, field).
 const EXAMPLES: [(&str, &str, &str, Field); 6] = [
@@ -19,11 +22,13 @@ const EXAMPLES: [(&str, &str, &str, Field); 6] = [
 const FIELDS: [Field; 5] =
     [Field::KubeVersion, Field::KsVersion, Field::RancherVersion, Field::UiVersion, Field::UiExtensionsVersion];
 
-fn verdict_class(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Accepted => "verdict ok",
-        Verdict::Ignored => "verdict ignored",
-        _ => "verdict no",
+fn verdict_class(j: &JudgementModel) -> &'static str {
+    if j.accepted {
+        "verdict ok"
+    } else if j.ignored {
+        "verdict ignored"
+    } else {
+        "verdict no"
     }
 }
 
@@ -33,7 +38,26 @@ pub fn Playground() -> impl IntoView {
     let constraint = RwSignal::new(EXAMPLES[1].1.to_string());
     let version = RwSignal::new(EXAMPLES[1].2.to_string());
     let field = RwSignal::new(EXAMPLES[1].3);
-    let report = Memo::new(move |_| report::report(&constraint.get(), &version.get(), field.get()));
+    // The checking worker judges (the semver engines live there); a newer input drops the reply
+    // to an older one.
+    let report = RwSignal::new(RangeModel::default());
+    let generation = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let request = Request::Range {
+            constraint: constraint.get(),
+            version: version.get(),
+            field: field.get().name().to_string(),
+        };
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        spawn_local(async move {
+            if let Ok(r) = ask::<RangeModel>(request).await
+                && generation.try_get_value() == Some(mine)
+            {
+                report.set(r);
+            }
+        });
+    });
 
     view! {
         <section class="playground">
@@ -86,13 +110,12 @@ pub fn Playground() -> impl IntoView {
                     <thead><tr><th scope="col">"Component"</th><th scope="col">"Engine"</th><th scope="col">"Verdict"</th><th scope="col">"Why"</th></tr></thead>
                     <tbody>
                         {move || report.get().judgements.into_iter().map(|j| {
-                            let reason = j.reason.split_once(": ").map_or(j.reason.clone(), |(_, r)| r.to_string());
                             view! {
-                                <tr data-component=format!("{:?}", j.component)>
-                                    <th scope="row">{j.component_label}</th>
-                                    <td class="engine">{j.engine_label.clone()}</td>
-                                    <td class=verdict_class(j.verdict)>{verdict_label(j.verdict)}</td>
-                                    <td class="reason">{reason}</td>
+                                <tr data-component=j.component.clone()>
+                                    <th scope="row">{j.label.clone()}</th>
+                                    <td class="engine">{j.engine.clone()}</td>
+                                    <td class=verdict_class(&j)>{j.verdict.clone()}</td>
+                                    <td class="reason">{j.reason.clone()}</td>
                                 </tr>
                             }
                         }).collect_view()}
@@ -101,29 +124,29 @@ pub fn Playground() -> impl IntoView {
             </div>
             {move || {
                 let r = report.get();
-                let p = r.portability.clone();
-                let problems: Vec<String> = [("Masterminds ≤ 3.3", &p.masterminds_3_3), ("Masterminds ≥ 3.4", &p.masterminds_3_4), ("node-semver 7.5.4", &p.node)]
-                    .iter()
-                    .filter_map(|(n, e)| e.as_ref().map(|e| format!("{n}: {e}")))
-                    .collect();
+                if r.judgements.is_empty() {
+                    return ().into_any();
+                }
+                let problems = r.problems.clone();
                 view! {
                     <div class="portability">
-                        {if p.portable {
+                        {if r.portable {
                             view! { <p class="ok">"✓ Portable: parses in Masterminds 3.3, ≥ 3.4 and node-semver 7.5.4."</p> }.into_any()
                         } else {
                             view! { <ul class="problems">{problems.into_iter().map(|e| view! { <li>"✗ Does not parse in " {e}</li> }).collect_view()}</ul> }.into_any()
                         }}
                         {r.suggestion.map(|s| {
-                            let text = s.text.clone();
+                            let text = s.clone();
                             view! {
                                 <p class="suggestion">
-                                    "Safer: " <code>{s.text.clone()}</code> " (same verdicts on release versions, and vendor builds pass) "
+                                    "Safer: " <code>{s}</code> " (same verdicts on release versions, and vendor builds pass) "
                                     <button type="button" on:click=move |_| constraint.set(text.clone())>"Use it"</button>
                                 </p>
                             }
                         })}
                     </div>
                 }
+                .into_any()
             }}
         </section>
     }

@@ -1,33 +1,33 @@
 //! The report: per package, its identity and counts, a severity filter, and the diagnostics
 //! grouped by file, each with code (linked to its rule), message, location, the offending
-//! source lines with the span marked, help and fix. The grouping and filtering are the core's
-//! `report::view`.
+//! source lines with the span marked, help and fix. The view models come from the checking
+//! worker (snippets included); the grouping and filtering are the core's `report::view::group`.
 
-use extcheck_core::report::view::{DiagnosticView, FileGroup, SeverityFilter, grouped};
+use extcheck_core::report::view::{DiagnosticView, FileGroup, SeverityFilter, group};
 use extcheck_core::report::{Segment, SnippetLine, segments};
-use extcheck_core::{Applicability, Counts, PackageReport, Report, Severity};
+use extcheck_core::{Applicability, Counts, Severity};
 use leptos::prelude::*;
 
 use crate::app::Phase;
 use crate::components::cards::CardsView;
 use crate::components::export::ExportBar;
 use crate::components::fix::FixView;
+use crate::components::manifests::ManifestsView;
 use crate::components::matrix::MatrixView;
+use crate::wire::PackageModel;
 
 /// Every report of the session.
 #[component]
 pub fn Reports(phase: RwSignal<Phase>) -> impl IntoView {
     move || match phase.get() {
-        Phase::Checked(reports) => {
-            let packages = reports
+        Phase::Checked(packages) => {
+            let packages = packages
                 .iter()
-                .flat_map(|r| r.packages.iter().map(move |p| (r.input.clone(), p.clone())))
-                .collect::<Vec<_>>()
-                .into_iter()
+                .cloned()
                 .enumerate()
-                .map(|(index, (input, package))| view! { <PackageView input=input package=package index=index phase=phase /> })
+                .map(|(index, package)| view! { <PackageView package=package index=index phase=phase /> })
                 .collect_view();
-            view! { <ExportBar reports=reports /> {packages} }.into_any()
+            view! { <ExportBar /> {packages} }.into_any()
         }
         _ => ().into_any(),
     }
@@ -40,6 +40,7 @@ enum Tab {
     Compatibility,
     Cards,
     Fix,
+    Manifests,
 }
 
 impl Tab {
@@ -49,6 +50,7 @@ impl Tab {
             Tab::Compatibility => "compatibility",
             Tab::Cards => "cards",
             Tab::Fix => "fix",
+            Tab::Manifests => "manifests",
         }
     }
 }
@@ -86,32 +88,10 @@ pub fn severity_icon(severity: Severity) -> &'static str {
     }
 }
 
-/// Replaces package number `index` (counted over every report of the session) with the
-/// package(s) of `corrected`, the re-check of its corrected package.
-fn replace_package(phase: RwSignal<Phase>, index: usize, corrected: Report) {
-    phase.update(|p| {
-        let Phase::Checked(reports) = p else { return };
-        let mut reports: Vec<Report> = (**reports).clone();
-        let mut n = 0;
-        for report in &mut reports {
-            if index < n + report.packages.len() {
-                let local = index - n;
-                if report.packages.len() == 1 {
-                    *report = corrected;
-                } else {
-                    report.packages.splice(local..=local, corrected.packages);
-                }
-                break;
-            }
-            n += report.packages.len();
-        }
-        *p = Phase::Checked(std::sync::Arc::new(reports));
-    });
-}
-
 /// One package's report.
 #[component]
-fn PackageView(input: String, package: PackageReport, index: usize, phase: RwSignal<Phase>) -> impl IntoView {
+fn PackageView(package: PackageModel, index: usize, phase: RwSignal<Phase>) -> impl IntoView {
+    let input = package.input.clone();
     let filter = RwSignal::new(SeverityFilter::default());
     let counts = package.counts();
     let title = match (&package.name, &package.version) {
@@ -121,39 +101,48 @@ fn PackageView(input: String, package: PackageReport, index: usize, phase: RwSig
     };
     let kind = package.kind.map_or("Not recognised", |k| k.label());
     let source = if package.root.is_empty() { input.clone() } else { format!("{input} → {}", package.root) };
-    let files = package.package.files.len();
+    let files = package.files;
     let size = format!(
         "{files} file{} · {}",
         if files == 1 { "" } else { "s" },
-        extcheck_core::package::human_bytes(package.package.total_bytes())
+        extcheck_core::package::human_bytes(package.bytes)
     );
     let matrix = package.matrix.clone();
     let has_matrix = matrix.is_some();
     let package = StoredValue::new(package);
-    let groups = Memo::new(move |_| package.with_value(|p| grouped(p, filter.get())));
+    let groups = Memo::new(move |_| package.with_value(|p| group(&p.diagnostics, filter.get())));
     let tab = RwSignal::new(Tab::Report);
     let id = format!("pkg-{}", next_id());
     let recognised = package.with_value(|p| p.kind.is_some());
+    // Charts and KubeSphere extensions render (Rancher UI plugin packages have no chart).
+    let renders = package.with_value(|p| p.kind.is_some_and(extcheck_core::template::renders));
     let tabs: Vec<(Tab, &str)> = [
         (Tab::Report, "Report"),
         (Tab::Compatibility, "Compatibility"),
         (Tab::Cards, "Marketplace card"),
         (Tab::Fix, "Fix & download"),
+        (Tab::Manifests, "Manifests"),
     ]
     .into_iter()
     .filter(|(t, _)| match t {
         Tab::Compatibility => has_matrix,
         Tab::Cards | Tab::Fix => recognised,
+        Tab::Manifests => renders,
         Tab::Report => true,
     })
     .collect();
     let tab_ids: Vec<Tab> = tabs.iter().map(|(t, _)| *t).collect();
     // Whether the compatibility, cards and fix tabs have been opened: their panels are built
     // then, once (nothing is computed or rendered for a tab that was never open).
-    let opened = Memo::new(move |prev: Option<&(bool, bool, bool)>| {
-        let (matrix, cards, fix) = prev.copied().unwrap_or_default();
+    let opened = Memo::new(move |prev: Option<&(bool, bool, bool, bool)>| {
+        let (matrix, cards, fix, manifests) = prev.copied().unwrap_or_default();
         let t = tab.get();
-        (matrix || t == Tab::Compatibility, cards || t == Tab::Cards, fix || t == Tab::Fix)
+        (
+            matrix || t == Tab::Compatibility,
+            cards || t == Tab::Cards,
+            fix || t == Tab::Fix,
+            manifests || t == Tab::Manifests,
+        )
     });
     // Long reports are paged: the first diagnostics at once, more on request.
     let shown_limit = RwSignal::new(PAGE);
@@ -225,13 +214,21 @@ fn PackageView(input: String, package: PackageReport, index: usize, phase: RwSig
                 <div role="tabpanel" id=format!("{id}-panel-cards") aria-labelledby=format!("{id}-tab-cards") hidden=move || tab.get() != Tab::Cards>
                     // Built on first opening (cards decode icons and render READMEs), then kept.
                     <Show when=move || opened.get().1>
-                        <CardsView package=package />
+                        <CardsView package=package index=index />
                     </Show>
                 </div>
                 <div role="tabpanel" id=format!("{id}-panel-fix") aria-labelledby=format!("{id}-tab-fix") hidden=move || tab.get() != Tab::Fix>
                     // Built on first opening (fixing writes and re-checks the whole package), then kept.
                     <Show when=move || opened.get().2>
-                        <FixView package=package on_apply=Callback::new(move |r: Report| replace_package(phase, index, r)) />
+                        <FixView package=index on_apply=Callback::new(move |models: Vec<PackageModel>| phase.set(Phase::Checked(std::sync::Arc::new(models)))) />
+                    </Show>
+                </div>
+            })}
+            {renders.then(|| view! {
+                <div role="tabpanel" id=format!("{id}-panel-manifests") aria-labelledby=format!("{id}-tab-manifests") hidden=move || tab.get() != Tab::Manifests>
+                    // Built on first opening (rendering runs the chart's templates), then kept.
+                    <Show when=move || opened.get().3>
+                        <ManifestsView package=index />
                     </Show>
                 </div>
             })}
@@ -242,7 +239,7 @@ fn PackageView(input: String, package: PackageReport, index: usize, phase: RwSig
 /// Findings suppressed by `# extcheck:ignore` comments or by an `extcheck.toml` in the dropped
 /// folder, folded, each with its reason.
 #[component]
-fn SuppressedView(package: StoredValue<PackageReport>) -> impl IntoView {
+fn SuppressedView(package: StoredValue<PackageModel>) -> impl IntoView {
     let items: Vec<(String, String, String)> = package.with_value(|p| {
         p.suppressed
             .iter()

@@ -3,45 +3,35 @@
 //! (`#/rules/<CODE>`), which opens and scrolls to that rule.
 
 use extcheck_core::markdown;
-use extcheck_core::rules::registry::{FixKind, Group, RULES};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
+use crate::browser::checker::ask;
 use crate::components::markdown::Markdown;
 use crate::components::report::severity_icon;
+use crate::wire::{Request, RuleModel};
 
-fn group_title(group: Group) -> &'static str {
-    match group {
-        Group::Package => "PKG · reading the input",
-        Group::Syntax => "SYN · file syntax",
-        Group::Range => "RANGE · version constraints",
-        Group::Kubesphere => "KS · KubeSphere extensions",
-        Group::Rancher => "RC · Rancher UI extensions",
-        Group::Helm => "HELM · Chart.yaml",
-        Group::Template => "TPL · rendered templates",
-        Group::Suppression => "SUP · suppressions",
-    }
-}
-
-/// The catalogue page; `focus` opens and scrolls to one code.
+/// The catalogue, from the checking worker (the docs live in its wasm), grouped in its order.
 #[component]
 pub fn RulesPage(focus: Option<String>) -> impl IntoView {
-    let groups = [
-        Group::Package,
-        Group::Syntax,
-        Group::Range,
-        Group::Kubesphere,
-        Group::Rancher,
-        Group::Helm,
-        Group::Template,
-        Group::Suppression,
-    ];
+    let rules: RwSignal<Option<Result<Vec<RuleModel>, String>>> = RwSignal::new(None);
+    spawn_local(async move {
+        rules.try_set(Some(ask::<Vec<RuleModel>>(Request::Rules).await));
+    });
     let focused = focus.clone();
     Effect::new(move |_| {
-        if let Some(code) = &focused
-            && let Some(el) = document().get_element_by_id(&format!("rule-{code}"))
-        {
-            el.scroll_into_view();
+        if rules.with(Option::is_none) {
+            return;
         }
+        // After the list is drawn.
+        let focused = focused.clone();
+        request_animation_frame(move || {
+            if let Some(code) = &focused
+                && let Some(el) = document().get_element_by_id(&format!("rule-{code}"))
+            {
+                el.scroll_into_view();
+            }
+        });
     });
     view! {
         <section class="rules">
@@ -52,45 +42,53 @@ pub fn RulesPage(focus: Option<String>) -> impl IntoView {
                 <strong>"warning"</strong> " — it works but is degraded somewhere, or is very likely a mistake; "
                 <strong>"info"</strong> " — a suggestion. Open a rule for what it checks, why it matters, an example, how to fix it, and the source."
             </p>
-            {groups
-                .into_iter()
-                .map(|group| {
-                    let focus = focus.clone();
-                    view! {
-                        <h2>{group_title(group)}</h2>
-                        <div class="rule-list">
-                            {RULES
-                                .iter()
-                                .filter(|r| r.group == group)
-                                .map(|r| {
-                                    let fix = match r.fix {
-                                        FixKind::None => "",
-                                        FixKind::Safe => "safe fix",
-                                        FixKind::Unsafe => "unsafe fix",
-                                    };
-                                    let focused = focus.as_deref() == Some(r.code);
-                                    // The doc's own first heading repeats the summary line; drop it.
-                                    let blocks: Vec<markdown::Block> = markdown::parse(r.docs).into_iter().skip(1).collect();
-                                    view! {
-                                        <details class="rule" class:focused=focused id=format!("rule-{}", r.code) open=focused>
-                                            <summary>
-                                                <span class=format!("sev-badge sev-{}", r.severity.as_str())>
-                                                    <span aria-hidden="true">{severity_icon(r.severity)}</span>
-                                                    " " {r.severity.as_str()}
-                                                </span>
-                                                <code class="code">{r.code}</code>
-                                                <span class="rule-title">{r.title()}</span>
-                                                {(!fix.is_empty()).then(|| view! { <span class="fix-kind">{fix}</span> })}
-                                            </summary>
-                                            <Markdown blocks=blocks shift=1 />
-                                        </details>
-                                    }
-                                })
-                                .collect_view()}
-                        </div>
+            {move || match rules.get() {
+                None => view! { <p class="fix-working"><span class="spinner" aria-hidden="true"></span>"Loading the rules…"</p> }.into_any(),
+                Some(Err(e)) => view! { <p class="failed">{format!("The rules could not be loaded: {e}")}</p> }.into_any(),
+                Some(Ok(list)) => {
+                    let mut groups: Vec<(String, Vec<RuleModel>)> = Vec::new();
+                    for rule in list {
+                        match groups.last_mut() {
+                            Some((g, rules)) if *g == rule.group => rules.push(rule),
+                            _ => groups.push((rule.group.clone(), vec![rule])),
+                        }
                     }
-                })
-                .collect_view()}
+                    let focus = focus.clone();
+                    groups
+                        .into_iter()
+                        .map(|(title, list)| {
+                            let focus = focus.clone();
+                            view! {
+                                <h2>{title}</h2>
+                                <div class="rule-list">
+                                    {list.into_iter().map(|r| view! { <RuleView focused=focus.as_deref() == Some(r.code.as_str()) rule=r /> }).collect_view()}
+                                </div>
+                            }
+                        })
+                        .collect_view()
+                        .into_any()
+                }
+            }}
         </section>
+    }
+}
+
+/// One rule, folded unless focused.
+#[component]
+fn RuleView(rule: RuleModel, focused: bool) -> impl IntoView {
+    let blocks: Vec<markdown::Block> = markdown::parse(&rule.docs).into_iter().skip(1).collect();
+    view! {
+        <details class="rule" class:focused=focused id=format!("rule-{}", rule.code) open=focused>
+            <summary>
+                <span class=format!("sev-badge sev-{}", rule.severity.as_str())>
+                    <span aria-hidden="true">{severity_icon(rule.severity)}</span>
+                    " " {rule.severity.as_str()}
+                </span>
+                <code class="code">{rule.code.clone()}</code>
+                <span class="rule-title">{rule.title}</span>
+                {(!rule.fix.is_empty()).then(|| view! { <span class="fix-kind">{rule.fix}</span> })}
+            </summary>
+            <Markdown blocks=blocks shift=1 />
+        </details>
     }
 }

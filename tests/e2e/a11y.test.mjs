@@ -33,16 +33,19 @@ for (const colorScheme of ["light", "dark"]) {
     for (const input of ["kubesphere/packaged/cert-manager-1.0.0.tgz", "rancher/charts/clock-0.1.0.tgz"]) {
       await page.setInputFiles("#file-input", join(CORPUS, input));
       await page.waitForFunction((name) => document.querySelector(".package .source")?.textContent.startsWith(name), input.split("/").pop());
-      for (const tab of ["report", "compatibility", "cards", "fix"]) {
+      for (const tab of ["report", "compatibility", "cards", "fix", "manifests"]) {
         await page.click(`.package .tab[data-tab="${tab}"]`);
         if (tab === "fix") await page.waitForSelector(".fix-summary");
         if (tab === "cards") await page.waitForSelector(".card-preview, .cards");
+        if (tab === "manifests") await page.waitForSelector(".manifest-files, .render-error, .manifests-empty");
         await check(`${input} ${tab}`);
       }
     }
     for (const route of ["#/range", "#/rules", "#/rules/RANGE003"]) {
       await page.goto(session.server.url + route);
       await page.waitForSelector("main h1, main h2");
+      // The worker sends the catalogue and the verdicts: audit them drawn.
+      await page.waitForSelector(route === "#/range" ? ".judgements tbody tr" : ".rule");
       await check(route);
     }
     assert.deepEqual(found, []);

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use similar::{ChangeTag, TextDiff};
 
 /// Lines longer than this many bytes are cut in the structured diff (a Chart.yaml `icon:` data
@@ -11,7 +11,7 @@ use similar::{ChangeTag, TextDiff};
 pub const MAX_LINE_BYTES: usize = 240;
 
 /// What happened to a file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Change {
     /// Only in the output.
@@ -23,7 +23,7 @@ pub enum Change {
 }
 
 /// Whether a diff line is context, removed or added.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum LineTag {
     /// Unchanged (context).
@@ -35,7 +35,7 @@ pub enum LineTag {
 }
 
 /// One line of a hunk.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DiffLine {
     /// Context, removed or added.
     pub tag: LineTag,
@@ -50,7 +50,7 @@ pub struct DiffLine {
 }
 
 /// A run of changes with its context.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Hunk {
     /// `@@ -a,b +c,d @@`.
     pub header: String,
@@ -59,7 +59,7 @@ pub struct Hunk {
 }
 
 /// The change to one file.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileDiff {
     /// Path relative to the package root.
     pub path: String,

@@ -15,7 +15,7 @@ use crate::syntax::{LineIndex, Span};
 
 /// One line of a snippet: its number, its text, and the part of it to mark (character
 /// columns, 0-based, end exclusive).
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SnippetLine {
     /// 1-based line number.
     pub number: usize,

@@ -2,7 +2,7 @@
 //! first), filtered by severity, each with its source snippet. Plain data, so the app's
 //! components only render it.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{SnippetLine, snippet};
 use crate::check::PackageReport;
@@ -47,7 +47,7 @@ impl SeverityFilter {
 }
 
 /// One diagnostic ready to display.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DiagnosticView {
     /// Its position in the package's diagnostic list (a stable key).
     pub index: usize,
@@ -73,8 +73,33 @@ pub struct FileGroup {
 /// Groups `report`'s diagnostics by file — input-level findings first, then files in path
 /// order — keeping only severities `filter` shows. Files with nothing shown are left out.
 pub fn grouped(report: &PackageReport, filter: SeverityFilter) -> Vec<FileGroup> {
+    group(&views(report), filter)
+}
+
+/// Every diagnostic of `report` ready to display, in report order, each with its location and
+/// source snippet (the part of [`grouped`] that reads the package's bytes).
+pub fn views(report: &PackageReport) -> Vec<DiagnosticView> {
+    report
+        .diagnostics
+        .iter()
+        .enumerate()
+        .map(|(index, d)| {
+            let location = match (&d.file, &d.location) {
+                (Some(f), Some(l)) => format!("{f}:{}:{}", l.start.line, l.start.column),
+                (Some(f), None) => f.clone(),
+                (None, _) => String::new(),
+            };
+            DiagnosticView { index, diagnostic: d.clone(), location, snippet: snippet(&report.package, d) }
+        })
+        .collect()
+}
+
+/// Groups diagnostic views (from [`views`]) by file as [`grouped`] does, without the package:
+/// the web page groups the views its checking worker sent.
+pub fn group(views: &[DiagnosticView], filter: SeverityFilter) -> Vec<FileGroup> {
     let mut groups: Vec<FileGroup> = Vec::new();
-    for (index, d) in report.diagnostics.iter().enumerate() {
+    for view in views {
+        let d = &view.diagnostic;
         let group = match groups.iter_mut().position(|g| g.file == d.file) {
             Some(i) => &mut groups[i],
             None => {
@@ -84,17 +109,7 @@ pub fn grouped(report: &PackageReport, filter: SeverityFilter) -> Vec<FileGroup>
         };
         group.counts.add(d.severity);
         if filter.shows(d.severity) {
-            let location = match (&d.file, &d.location) {
-                (Some(f), Some(l)) => format!("{f}:{}:{}", l.start.line, l.start.column),
-                (Some(f), None) => f.clone(),
-                (None, _) => String::new(),
-            };
-            group.diagnostics.push(DiagnosticView {
-                index,
-                diagnostic: d.clone(),
-                location,
-                snippet: snippet(&report.package, d),
-            });
+            group.diagnostics.push(view.clone());
         }
     }
     groups.retain(|g| !g.diagnostics.is_empty());

@@ -22,6 +22,7 @@
 //! [`crate::check`] (through [`crate::rules::run`] and the KubeSphere matrix inputs) renders.
 
 pub mod apis;
+pub mod preview;
 pub(crate) mod rules;
 
 use std::cell::RefCell;
