@@ -287,9 +287,10 @@ fn template(
     }
 }
 
-/// A failed render as the TPL001 diagnostic `extcheck check` reports, located at the template
-/// line and column Helm's message names (`PATH/templates/x.yaml:6:50`, or `PATH!/chart/…` inside
-/// an archive), with Helm's message; control characters escaped.
+/// A failed render as the TPL001 diagnostic `extcheck check` reports (its message and help, in
+/// the environment's language), located at the template line and column Helm's message names
+/// (`PATH/templates/x.yaml:6:50`, or `PATH!/chart/…` inside an archive), with Helm's message;
+/// control characters escaped.
 fn render_failure(path: &std::path::Path, is_dir: bool, message: &str) -> String {
     use extcheck_core::report::text::escape_control;
     let f = extcheck_core::template::locate(message);
@@ -304,11 +305,11 @@ fn render_failure(path: &std::path::Path, is_dir: bool, message: &str) -> String
         _ => file,
     };
     let flat: Vec<&str> = message.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-    format!(
-        "{}: error[TPL001] The chart does not render: {}\n  help: Helm fails the same way at install: nothing is installed. Fix the template, or give the value it needs (--set, --values, or a default in values.yaml).\n",
-        escape_control(&place),
-        escape_control(&flat.join(" "))
-    )
+    // In the language of the environment (`template` has no `--lang`), as `check` by default.
+    let lang = extcheck_core::i18n::Lang::from_env(|name| std::env::var(name).ok());
+    let text = extcheck_core::i18n::Message::new("tpl001-message").arg("error", flat.join(" ")).render(lang);
+    let help = extcheck_core::i18n::text("tpl001-help", lang);
+    format!("{}: error[TPL001] {}\n  help: {}\n", escape_control(&place), escape_control(&text), escape_control(&help))
 }
 
 /// Writes `text` to stdout; a closed pipe (`extcheck rules | head`) is not an error.
