@@ -13,10 +13,11 @@
 //! rendered in the same language. Bidirectional isolation marks are off: the messages quote
 //! YAML and paths, and reports must stay byte-identical in English.
 //!
-//! The Chinese wording follows the platforms' own consoles: the KubeSphere console and
-//! extension developer guide (扩展组件 for an extension, 扩展市场 for the marketplace, 版本,
-//! 权限), and the Rancher dashboard's `zh-hans` translations (扩展 and UI 扩展 for UI
-//! extensions).
+//! The Chinese wording follows KubeSphere's own: the extension developer guide in Chinese
+//! (dev-guide.kubesphere.io/extension-dev-guide/zh/: 扩展组件 for an extension, 扩展市场 for the
+//! marketplace, 打包扩展组件) and ksbuilder's template (`displayName: {zh: 示例扩展组件}`). Rancher
+//! terms are written 扩展 / UI 扩展 and the Extensions page “扩展”页面; they have not yet been
+//! checked against the dashboard's `zh-hans` translation file.
 //!
 //! [`Diagnostic::new`]: crate::diagnostic::Diagnostic::new
 
