@@ -100,7 +100,7 @@ pub fn detect(package: &Package, origin: &Origin) -> (Vec<Detected>, Vec<Diagnos
                     Diagnostic::new(
                         "KS014",
                         Severity::Error,
-                        crate::msg!("ks014-message", d_root = d.root),
+                        crate::msg!("ks014-message", folder = d.root),
                         crate::msg!("ks014-help"),
                     )
                     .in_file(format!("{}/extension.yaml", d.root)),

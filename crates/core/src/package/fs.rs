@@ -65,7 +65,12 @@ fn not_read(file_name: &str, diagnostic: Diagnostic) -> ReadResult {
 
 /// PKG001 for a FIFO, socket or device given as the input.
 fn special_file(file_name: &str) -> Diagnostic {
-    Diagnostic::new("PKG001", Severity::Error, crate::msg!("pkg001-message-2", file_name), crate::msg!("pkg001-help-2"))
+    Diagnostic::new(
+        "PKG001",
+        Severity::Error,
+        crate::msg!("pkg001-message-not-regular", file_name),
+        crate::msg!("pkg001-help-not-regular"),
+    )
 }
 
 fn walk(

@@ -318,7 +318,7 @@ pub(crate) fn file_too_large(path: &str, bytes: u64) -> Diagnostic {
     Diagnostic::new(
         "PKG003",
         Severity::Error,
-        crate::msg!("pkg003-message", path, human_bytes_bytes = human_bytes(bytes)),
+        crate::msg!("pkg003-message", path, size = human_bytes(bytes)),
         crate::msg!("pkg003-help"),
     )
     .in_file(path)
@@ -330,14 +330,19 @@ pub(crate) fn plugin_file_too_large(path: &str, bytes: u64) -> Diagnostic {
     Diagnostic::new(
         "PKG003",
         Severity::Warning,
-        crate::msg!("pkg003-message-2", path, human_bytes_bytes = human_bytes(bytes)),
-        crate::msg!("pkg003-help-2"),
+        crate::msg!("pkg003-message-rancher-file", path, size = human_bytes(bytes)),
+        crate::msg!("pkg003-help-rancher-file"),
     )
     .in_file(path)
 }
 
 pub(crate) fn total_too_large(path: &str) -> Diagnostic {
-    Diagnostic::new("PKG003", Severity::Error, crate::msg!("pkg003-message-3", path), crate::msg!("pkg003-help-3"))
+    Diagnostic::new(
+        "PKG003",
+        Severity::Error,
+        crate::msg!("pkg003-message-total", path),
+        crate::msg!("pkg003-help-total"),
+    )
 }
 
 pub(crate) fn link_entry(path: &str, what: &str, remove_entry: Option<&str>) -> Diagnostic {

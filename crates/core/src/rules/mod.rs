@@ -301,7 +301,7 @@ fn nested_archives(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                     crate::msg!(
                         "pkg009-message",
                         path,
-                        crate_package_human_bytes_byte = crate::package::human_bytes(bytes.len() as u64),
+                        size = crate::package::human_bytes(bytes.len() as u64),
                         template
                     ),
                     crate::msg!("pkg009-help"),
@@ -314,12 +314,8 @@ fn nested_archives(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             Diagnostic::new(
                 "PKG009",
                 Severity::Warning,
-                crate::msg!(
-                    "pkg009-message-2",
-                    path,
-                    crate_package_human_bytes_byte = crate::package::human_bytes(bytes.len() as u64)
-                ),
-                crate::msg!("pkg009-help-2"),
+                crate::msg!("pkg009-message-unread", path, size = crate::package::human_bytes(bytes.len() as u64)),
+                crate::msg!("pkg009-help-unread"),
             )
             .in_file(path.clone())
             .with_fix(
