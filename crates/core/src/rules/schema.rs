@@ -209,8 +209,8 @@ fn wrong_scalar(file: &TextFile<'_>, node: &Node, ty: &Ty, path: &str, out: &mut
                     "SYN004",
                     Severity::Error,
                     node.span,
-                    crate::msg!("syn004-message-2", path, raw),
-                    crate::msg!("syn004-help-2"),
+                    crate::msg!("syn004-message-quoted-bool", path, raw),
+                    crate::msg!("syn004-help-quoted-bool"),
                 )
                 .with_fix(Fix::safe(format!("Unquote `{raw}`"), vec![file.edit(node.span, text.as_str())])),
             );

@@ -77,7 +77,7 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 "SYN001",
                 Severity::Error,
                 Span::at(err.offset),
-                crate::msg!("syn001-message", path, err_message = err.message),
+                crate::msg!("syn001-message", path, error = err.message),
                 crate::msg!("syn001-help"),
             )),
             Ok(root) => duplicate_json_keys(&file.file, root, out),
@@ -122,8 +122,8 @@ fn broken_utf16(path: &str, err: &crate::package::encoding::Utf16Error) -> Diagn
     Diagnostic::new(
         "SYN001",
         Severity::Error,
-        crate::msg!("syn001-message-2", path, err_message = err.message, err_offset = err.offset),
-        crate::msg!("syn001-help-2"),
+        crate::msg!("syn001-message-utf16-error", path, error = err.message, offset = err.offset),
+        crate::msg!("syn001-help-utf16-error"),
     )
     .in_file(path)
 }
@@ -134,13 +134,23 @@ fn broken_utf16(path: &str, err: &crate::package::encoding::Utf16Error) -> Diagn
 /// `fscache.go` `getVersionFromPackageJSON` uses Go's `encoding/json`, which fails with
 /// "invalid character 'ÿ' looking for beginning of value" (`'þ'` for big-endian).
 fn utf16_json(path: &str) -> Diagnostic {
-    Diagnostic::new("SYN001", Severity::Error, crate::msg!("syn001-message-3", path), crate::msg!("syn001-help-3"))
-        .in_file(path)
+    Diagnostic::new(
+        "SYN001",
+        Severity::Error,
+        crate::msg!("syn001-message-utf16-json", path),
+        crate::msg!("syn001-help-utf16-json"),
+    )
+    .in_file(path)
 }
 
 fn not_utf8(path: &str) -> Diagnostic {
-    Diagnostic::new("SYN001", Severity::Error, crate::msg!("syn001-message-4", path), crate::msg!("syn001-help-4"))
-        .in_file(path)
+    Diagnostic::new(
+        "SYN001",
+        Severity::Error,
+        crate::msg!("syn001-message-not-utf8", path),
+        crate::msg!("syn001-help-not-utf8"),
+    )
+    .in_file(path)
 }
 
 /// SYN001 for a YAML syntax error at byte `offset`, recognising an unquoted constraint such as
@@ -154,8 +164,8 @@ fn yaml_error(file: &TextFile<'_>, offset: usize, message: &str) -> Diagnostic {
             "SYN001",
             Severity::Error,
             Span::at(offset),
-            crate::msg!("syn001-message-5", file_path = file.path, message),
-            crate::msg!("syn001-help-5"),
+            crate::msg!("syn001-message-go-decode", path = file.path, message),
+            crate::msg!("syn001-help-go-decode"),
         );
     }
     if !budget
@@ -169,8 +179,8 @@ fn yaml_error(file: &TextFile<'_>, offset: usize, message: &str) -> Diagnostic {
                 "SYN001",
                 Severity::Error,
                 span,
-                crate::msg!("syn001-message-6", file_path = file.path, key, raw_1 = &raw[..1]),
-                crate::msg!("syn001-help-6", key, raw),
+                crate::msg!("syn001-message-indicator", path = file.path, key, indicator = &raw[..1]),
+                crate::msg!("syn001-help-indicator", key, raw),
             )
             .with_fix(Fix::safe(format!("Quote `{raw}`"), vec![file.edit(span, yaml::double_quoted(raw))]));
     }
@@ -180,16 +190,16 @@ fn yaml_error(file: &TextFile<'_>, offset: usize, message: &str) -> Diagnostic {
             "SYN001",
             Severity::Warning,
             Span::at(offset),
-            crate::msg!("syn001-message-7", file_path = file.path, message),
-            crate::msg!("syn001-help-7"),
+            crate::msg!("syn001-message-too-deep", path = file.path, message),
+            crate::msg!("syn001-help-too-deep"),
         );
     }
     file.diag(
         "SYN001",
         Severity::Error,
         Span::at(offset),
-        crate::msg!("syn001-message-8", file_path = file.path, message),
-        crate::msg!("syn001-help-8"),
+        crate::msg!("syn001-message-yaml", path = file.path, message),
+        crate::msg!("syn001-help-yaml"),
     )
 }
 
@@ -295,8 +305,8 @@ fn duplicate_json_keys(file: &TextFile<'_>, root: &JsonNode, out: &mut Vec<Diagn
                         "SYN002",
                         Severity::Warning,
                         m.key_span,
-                        crate::msg!("syn002-message-2", m_key = m.key, later_line),
-                        crate::msg!("syn002-help-2"),
+                        crate::msg!("syn002-message-json", key = m.key, later_line),
+                        crate::msg!("syn002-help-json"),
                     )
                     .with_fix(Fix::unsafe_(
                         format!("Delete the earlier `{}` member", m.key),

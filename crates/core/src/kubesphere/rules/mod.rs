@@ -49,7 +49,7 @@ pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             "SYN006",
             Severity::Warning,
             Span::at(second.span.start),
-            crate::msg!("syn006-message", file_stream_documents_len = file.stream.documents.len()),
+            crate::msg!("syn006-message", count = file.stream.documents.len()),
             crate::msg!("syn006-help"),
         ));
     }

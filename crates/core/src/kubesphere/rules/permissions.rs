@@ -80,7 +80,7 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             "KS070",
             Severity::Error,
             Span::at(err.offset),
-            crate::msg!("ks070-message", err_message = err.message),
+            crate::msg!("ks070-message", error = err.message),
             crate::msg!("ks070-help", rules_read, if_rules_read_1_else_s = if rules_read == 1 { "" } else { "s" }),
         ));
     }
