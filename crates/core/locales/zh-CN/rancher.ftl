@@ -37,8 +37,8 @@ rc027-help = Rancher 从 UIPlugin 的 endpoint 获取扩展的文件；没有 en
 rc028-help = Rancher 把压缩的 endpoint 解包到 `<name>/`，并要求有 `<version>/files.txt` 和 `<version>/plugin/...`；`files.txt` 每行列出一个 `plugin/...` 路径，不能以 `/` 或 `.` 开头，也不能包含 `..`。请用发布脚本重新构建归档（`tar -czf <version>.tgz -C extensions/<name> <version>`）。
 rc022-message-2 = plugin/package.json 的 `version: { $version }` 与归档的版本文件夹 `{ $folder }/` 不一致
 rc022-help-2 = Rancher 把归档解包到 `<name>/<version>/`，并要求 `plugin/package.json` 的版本等于 UIPlugin 的版本；不一致会导致缓存失败，扩展无法加载。请用发布脚本重新构建归档。
-rc011-message = { $site_shown } 没有上限
-rc011-help = 它接受未来所有的 Extensions API 主版本：当 Rancher 发布 API v{ $major_1 } 时，即使该扩展是为 v{ $major } 构建的，也会被提供并加载。请固定构建时所针对的主版本：`>= { $major }.0.0 < { $major_1 }.0.0`。
+rc011-message = { $constraint } 没有上限
+rc011-help = 它接受未来所有的 Extensions API 主版本：当 Rancher 发布 API v{ $next } 时，即使该扩展是为 v{ $major } 构建的，也会被提供并加载。请固定构建时所针对的主版本：`>= { $major }.0.0 < { $next }.0.0`。
 rc021-help-blocks = Rancher 2.10+ 在加载时根据 UIPlugin 的 metadata 做判断，而它由 values.yaml 的 `plugin.metadata` 渲染得到，不是来自 Chart.yaml：扩展可以安装（Chart.yaml 通过检查），但随后在 { $lines } 上不会被加载（"Unable to load Extension..."）。请让两处的版本门槛注解保持一致。
 rc021-help-skips = 加载时的检查（Rancher 2.10+）读取 `plugin.metadata`；其中缺少 `kube-version` 或 `rancher-version` 只会跳过该项检查，扩展在能安装的地方仍会加载：不会被阻止。为与 Chart.yaml 保持一致，请把它们复制过去（后端和“扩展”页面读取的是 Chart.yaml）。
 rc021-help-differs = 加载时的检查（Rancher 2.10+）读取 `plugin.metadata`，后端和“扩展”页面读取 Chart.yaml：两者的值不同，但在任何 Rancher 版本线上，这一差异都不会阻止可安装的版本加载。请让两处保持一致。

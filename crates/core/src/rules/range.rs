@@ -426,7 +426,7 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 "RANGE001",
                 Severity::Warning,
                 site.span,
-                crate::msg!("range001-message", site_key = site.key, site_value_len = site.value.len(), MAX_CONSTRAINT_BYTES),
+                crate::msg!("range001-message", key = site.key, length = site.value.len(), limit = MAX_CONSTRAINT_BYTES),
                 "Masterminds (Helm, ks-core, the Rancher backend) and node-semver (the consoles) put no limit on a constraint's length, so the platforms evaluate it as written, one OR group after another. A constraint this long is almost certainly generated: write it as a few ranges, e.g. `>=1.19.0-0 <1.31.0-0`.".to_string(),
             ));
             continue;
@@ -481,8 +481,8 @@ fn parse_failures(site: &Site<'_>, out: &mut Vec<Diagnostic>) -> bool {
         "RANGE001",
         Severity::Error,
         span,
-        crate::msg!("range001-message-2", site_shown = site.shown(), who_join_and = who.join(" and "), detail),
-        crate::msg!("range001-help", effects_unique_join = effects_unique.join("; "), hint),
+        crate::msg!("range001-message-unparsable", constraint = site.shown(), readers = who.join(" and "), detail),
+        crate::msg!("range001-help", effects = effects_unique.join("; "), hint),
     );
     if let Some(r) = rewrite::fix_all(&site.value).or_else(|| rewrite::make_portable(&site.value)) {
         d = d.with_fix(Fix::safe(format!("Rewrite as `{}`", r.text), vec![site.edit(&r)]));
@@ -510,8 +510,8 @@ fn portability(site: &Site<'_>, out: &mut Vec<Diagnostic>) {
         "RANGE002",
         Severity::Warning,
         site.span,
-        crate::msg!("range002-message", site_shown = site.shown(), failing_join_or = failing.join(" or ")),
-        crate::msg!("range002-help", readers_join = readers.join(", ")),
+        crate::msg!("range002-message", constraint = site.shown(), failing = failing.join(" or ")),
+        crate::msg!("range002-help", readers = readers.join(", ")),
     );
     if let Some(r) = rewrite::make_portable(&site.value) {
         d = d.with_fix(Fix::safe(format!("Rewrite as `{}`", r.text), vec![site.edit(&r)]));
@@ -540,15 +540,15 @@ fn prerelease_bounds(site: &Site<'_>, out: &mut Vec<Diagnostic>) {
                 site.span,
                 crate::msg!(
                     "range003-message",
-                    site_shown = site.shown(),
-                    c_label = c.label(),
-                    probe_label = probe.label,
-                    probe_version = probe.version,
+                    constraint = site.shown(),
+                    component = c.label(),
+                    probe = probe.label,
+                    version = probe.version,
                     twin
                 ),
                 crate::msg!(
                     "range003-help",
-                    build_reason_split_once_map_or =
+                    reason =
                         build.reason.split_once(": ").map_or(build.reason.as_str(), |(_, r)| r).trim_end_matches('.')
                 ),
             );
@@ -608,13 +608,8 @@ fn disagreements(site: &Site<'_>, out: &mut Vec<Diagnostic>) {
         "RANGE004",
         Severity::Warning,
         site.span,
-        crate::msg!(
-            "range004-message",
-            site_shown = site.shown(),
-            cells,
-            if_cells_1_else_s = if cells == 1 { "" } else { "s" }
-        ),
-        crate::msg!("range004-help", parts_join = parts.join("; ")),
+        crate::msg!("range004-message", constraint = site.shown(), cells, plural = if cells == 1 { "" } else { "s" }),
+        crate::msg!("range004-help", differences = parts.join("; ")),
     ));
 }
 
@@ -671,16 +666,16 @@ fn coverage(site: &Site<'_>, out: &mut Vec<Diagnostic>) {
     };
     let first = &cov.versions[0].1;
     let last = &cov.versions[cov.versions.len() - 1].1;
-    let (site_shown, what, decider) = (site.shown(), cov.what, cov.decider.label());
+    let (constraint, what, decider) = (site.shown(), cov.what, cov.decider.label());
     let (message, help) = if admitted.iter().all(|a| !a) {
         (
-            crate::msg!("range005-message-none", site_shown, what, first, last),
+            crate::msg!("range005-message-none", constraint, what, first, last),
             crate::msg!("range005-help-none", decider, what),
         )
     } else if !admitted.last().copied().unwrap_or(true) {
         let accepted = summarize(&labels(true));
         (
-            crate::msg!("range005-message-newest", site_shown, what, last),
+            crate::msg!("range005-message-newest", constraint, what, last),
             crate::msg!("range005-help-newest", decider, accepted, last),
         )
     } else {
@@ -720,8 +715,8 @@ fn upper_bound(site: &Site<'_>, out: &mut Vec<Diagnostic>) {
         "RC011",
         Severity::Warning,
         site.span,
-        crate::msg!("rc011-message", site_shown = site.shown()),
-        crate::msg!("rc011-help", major_1 = major + 1, major),
+        crate::msg!("rc011-message", constraint = site.shown()),
+        crate::msg!("rc011-help", next = major + 1, major),
     );
     if range.set.len() == 1 {
         let new = format!("{} < {}.0.0", site.value.trim_end(), major + 1);
