@@ -46,10 +46,7 @@ fn icon_file(ctx: &Ctx<'_>, file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diag
             "KS022",
             Severity::Warning,
             node.span,
-            crate::msg!(
-                "ks022-message",
-                icon_split_next_unwrap_or_icon = icon.split([';', ',']).next().unwrap_or(icon)
-            ),
+            crate::msg!("ks022-message", media_type = icon.split([';', ',']).next().unwrap_or(icon)),
             crate::msg!("ks022-help"),
         ));
         return;
@@ -97,7 +94,7 @@ fn icon_placement(file: &YamlFile<'_>, node: &Node, icon: &str, path: &str, out:
             "KS021",
             Severity::Warning,
             node.span,
-            crate::msg!("ks021-message", icon, path_split_next_unwrap_or = path.split('/').next().unwrap_or("")),
+            crate::msg!("ks021-message", icon, folder = path.split('/').next().unwrap_or("")),
             crate::msg!("ks021-help"),
         ));
     } else if !is_image_path(path) {
@@ -105,8 +102,8 @@ fn icon_placement(file: &YamlFile<'_>, node: &Node, icon: &str, path: &str, out:
             "KS022",
             Severity::Warning,
             node.span,
-            crate::msg!("ks022-message-2", icon),
-            crate::msg!("ks022-help-2"),
+            crate::msg!("ks022-message-not-image", icon),
+            crate::msg!("ks022-help-not-image"),
         ));
     }
 }
@@ -123,7 +120,7 @@ fn screenshots(ctx: &Ctx<'_>, file: &YamlFile<'_>, root: &Node, out: &mut Vec<Di
                 "KS024",
                 Severity::Warning,
                 item.span,
-                crate::msg!("ks024-message", shorten_value = shorten(value)),
+                crate::msg!("ks024-message", value = shorten(value)),
                 crate::msg!("ks024-help"),
             ));
         } else if !value.starts_with("http://") && !value.starts_with("https://") {

@@ -126,7 +126,7 @@ fn language_sets(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
         "KS005",
         Severity::Info,
         descs.key.span,
-        crate::msg!("ks005-message", a_join = a.join(", "), b_join = b.join(", ")),
+        crate::msg!("ks005-message", display_languages = a.join(", "), description_languages = b.join(", ")),
         crate::msg!("ks005-help"),
     ));
 }
@@ -158,7 +158,7 @@ fn category(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
             value,
             suggestion = nearest.map_or_else(Arg::none, |name| crate::msg!("ks042-did-you-mean", name).into())
         ),
-        crate::msg!("ks042-help", categories_join = CATEGORIES.join(", ")),
+        crate::msg!("ks042-help", categories = CATEGORIES.join(", ")),
     );
     if let Some(n) = nearest {
         let token = yaml::scalar_token(n, entry.value.style().unwrap_or(ScalarStyle::Plain));
@@ -187,8 +187,8 @@ fn annotations(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
                 "KS043",
                 Severity::Error,
                 e.value.span,
-                crate::msg!("ks043-message-2", key),
-                crate::msg!("ks043-help-2"),
+                crate::msg!("ks043-message-value-not-string", key),
+                crate::msg!("ks043-help-value-not-string"),
             ));
         }
     }
@@ -210,8 +210,7 @@ fn external_dependencies(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnos
                 crate::msg!(
                     "ks060-message",
                     name,
-                    missing_iter_map_m_format_m_co =
-                        missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ")
+                    missing = missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ")
                 ),
                 crate::msg!("ks060-help"),
             ));
@@ -224,8 +223,8 @@ fn external_dependencies(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnos
                     "KS060",
                     Severity::Error,
                     required.span,
-                    crate::msg!("ks060-message-2", file_file_slice_required_span = file.file.slice(required.span)),
-                    crate::msg!("ks060-help-2"),
+                    crate::msg!("ks060-message-required-not-bool", value = file.file.slice(required.span)),
+                    crate::msg!("ks060-help-required-not-bool"),
                 ));
             }
         }
@@ -328,8 +327,8 @@ fn urls_and_maintainers(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnost
                 "KS083",
                 Severity::Warning,
                 m.span,
-                crate::msg!("ks083-message-2", i_1 = i + 1),
-                crate::msg!("ks083-help-2"),
+                crate::msg!("ks083-message-no-name", number = i + 1),
+                crate::msg!("ks083-help-no-name"),
             ));
         }
         if let Some(email) = m.get("email").and_then(Node::as_str).filter(|e| !e.is_empty())
@@ -339,8 +338,8 @@ fn urls_and_maintainers(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnost
                 "KS083",
                 Severity::Warning,
                 m.get("email").map_or(m.span, |n| n.span),
-                crate::msg!("ks083-message-3", email),
-                crate::msg!("ks083-help-3"),
+                crate::msg!("ks083-message-bad-email", email),
+                crate::msg!("ks083-help-bad-email"),
             ));
         }
         if let Some(url_node) = m.get("url") {

@@ -115,8 +115,8 @@ fn required_fields(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) 
             "KS001",
             Severity::Error,
             span,
-            crate::msg!("ks001-message-2", key, what),
-            crate::msg!("ks001-help-2", help),
+            crate::msg!("ks001-message-required-field", key, what),
+            crate::msg!("ks001-help-required-field", help),
         ));
     }
 }
@@ -157,8 +157,8 @@ fn language_map(file: &YamlFile<'_>, root: &Node, key: &str, out: &mut Vec<Diagn
             "KS002",
             Severity::Error,
             value.span,
-            crate::msg!("ks002-message-2", key),
-            crate::msg!("ks002-help-2", key),
+            crate::msg!("ks002-message-list", key),
+            crate::msg!("ks002-help-list", key),
         ));
         return;
     }
@@ -238,16 +238,16 @@ fn name(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
             "KS010",
             Severity::Warning,
             node.span,
-            crate::msg!("ks010-message-2", name, name_len = name.len(), limit),
-            crate::msg!("ks010-help-2", why),
+            crate::msg!("ks010-message-long", name, length = name.len(), limit),
+            crate::msg!("ks010-help-long", why),
         ));
     } else if name.len() > 32 {
         out.push(file.file.diag(
             "KS010",
             Severity::Warning,
             node.span,
-            crate::msg!("ks010-message-3", name, name_len = name.len()),
-            crate::msg!("ks010-help-3"),
+            crate::msg!("ks010-message-over-guide", name, length = name.len()),
+            crate::msg!("ks010-help-over-guide"),
         ));
     }
 }
@@ -392,8 +392,8 @@ fn packaged_chart(ctx: &Ctx<'_>, file: &YamlFile<'_>, root: &Node, out: &mut Vec
             crate::msg!("ks012-message", key, chart_value, ext_value),
             crate::msg!(
                 "ks012-help",
-                file_file_path = file.file.path,
-                file_file_index_line_col_file =
+                file = file.file.path,
+                line =
                     file.file.index.line_col(file.file.text, field(root, key).map_or(0, |e| e.value.span.start)).line
             ),
         );
@@ -446,7 +446,7 @@ fn packaged_dependencies(ctx: &Ctx<'_>, root: &Node, out: &mut Vec<Diagnostic>) 
         "KS034",
         Severity::Warning,
         span,
-        crate::msg!("ks034-message", parts_join = parts.join("; ")),
+        crate::msg!("ks034-message", differences = parts.join("; ")),
         crate::msg!("ks034-help"),
     );
     out.push(match crate::kubesphere::chart::generate(ctx.package) {

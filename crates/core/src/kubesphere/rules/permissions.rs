@@ -81,7 +81,7 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             Severity::Error,
             Span::at(err.offset),
             crate::msg!("ks070-message", error = err.message),
-            crate::msg!("ks070-help", rules_read, if_rules_read_1_else_s = if rules_read == 1 { "" } else { "s" }),
+            crate::msg!("ks070-help", rules_read, plural = if rules_read == 1 { "" } else { "s" }),
         ));
     }
 }
@@ -149,8 +149,8 @@ fn decode_error(file: &YamlFile<'_>, span: Span, what: &str, out: &mut Vec<Diagn
         "KS070",
         Severity::Error,
         span,
-        crate::msg!("ks070-message-2", what),
-        crate::msg!("ks070-help-2"),
+        crate::msg!("ks070-message-not-rbac", what),
+        crate::msg!("ks070-help-not-rbac"),
     ));
 }
 
@@ -211,8 +211,8 @@ fn broad(file: &YamlFile<'_>, rule: &Node, cluster: bool, out: &mut Vec<Diagnost
                 "KS074",
                 Severity::Info,
                 span,
-                crate::msg!("ks074-message-2", resource, scope),
-                crate::msg!("ks074-help-2"),
+                crate::msg!("ks074-message-sensitive-write", resource, scope),
+                crate::msg!("ks074-help-sensitive-write"),
             ));
         }
     }

@@ -65,7 +65,7 @@ pub(super) fn check(ctx: &Ctx<'_>, file: &YamlFile<'_>, root: &Node, out: &mut V
         "KS080",
         Severity::Warning,
         node.span,
-        crate::msg!("ks080-message", human_bytes_size = human_bytes(size)),
+        crate::msg!("ks080-message", size = human_bytes(size)),
         crate::msg!("ks080-help"),
     ));
 }
