@@ -51,7 +51,7 @@ fn value_types(manifest: &Manifest<'_>, a: &Annotation, out: &mut Vec<Diagnostic
         "RC006",
         Severity::Error,
         a.value_span,
-        crate::msg!("rc006-message", a_key = a.key, raw_lines_next_unwrap_or = raw.lines().next().unwrap_or("")),
+        crate::msg!("rc006-message", key = a.key, value = raw.lines().next().unwrap_or("")),
         crate::msg!("rc006-help"),
     );
     if scalar && !raw.is_empty() && raw != "null" {
@@ -82,7 +82,7 @@ fn host(manifest: &Manifest<'_>, a: &Annotation, out: &mut Vec<Diagnostic>) {
         "RC013",
         severity,
         a.key_span,
-        crate::msg!("rc013-message", UI_EXTENSIONS_HOST, value),
+        crate::msg!("rc013-message", key = UI_EXTENSIONS_HOST, value),
         crate::msg!("rc013-help", extra),
     );
     if let Some(edit) = manifest.remove_annotation(&a.key) {
@@ -116,7 +116,7 @@ fn old_default(manifest: &Manifest<'_>, a: &Annotation, out: &mut Vec<Diagnostic
         "RC030",
         Severity::Info,
         a.value_span,
-        crate::msg!("rc030-message", a_key = a.key, value, origin),
+        crate::msg!("rc030-message", key = a.key, value, origin),
         crate::msg!("rc030-help"),
     ));
 }
@@ -178,7 +178,7 @@ fn description(manifest: &Manifest<'_>, out: &mut Vec<Diagnostic>) {
         "RC026",
         Severity::Info,
         span,
-        crate::msg!("rc026-message", problems_join = problems.join("; ")),
+        crate::msg!("rc026-message", problems = problems.join("; ")),
         crate::msg!("rc026-help"),
     ));
 }

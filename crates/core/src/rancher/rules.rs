@@ -45,8 +45,8 @@ fn package_json(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             rancher.value.span,
             crate::msg!(
                 "rc005-message",
-                a_type_rancher_value = a_type(&rancher.value),
-                file_file_slice_rancher_value = file.file.slice(rancher.value.span)
+                kind = a_type(&rancher.value),
+                value = file.file.slice(rancher.value.span)
             ),
             crate::msg!("rc005-help"),
         ));
@@ -233,7 +233,7 @@ fn name_and_version(file: &JsonFile<'_>, root: &JsonNode, out: &mut Vec<Diagnost
                 "RC004",
                 Severity::Error,
                 m.value.span,
-                crate::msg!("rc004-message", f_slice_m_value_span = f.slice(m.value.span), problem),
+                crate::msg!("rc004-message", version = f.slice(m.value.span), problem),
                 crate::msg!("rc004-help"),
             ));
         }
@@ -292,8 +292,8 @@ fn missing_ui_extensions_version(
         "RC010",
         severity,
         span,
-        crate::msg!("rc010-message-2", place, UI_EXTENSIONS_VERSION),
-        crate::msg!("rc010-help-2", consequence, how),
+        crate::msg!("rc010-message", place, key = UI_EXTENSIONS_VERSION),
+        crate::msg!("rc010-help", consequence, how),
     );
     let d = d.blocking(&lost);
     match fix {
@@ -319,7 +319,7 @@ fn misspelled_keys(file: &TextFile<'_>, list: &[Annotation], out: &mut Vec<Diagn
                 "RC012",
                 Severity::Warning,
                 a.key_span,
-                crate::msg!("rc012-message", a_key = a.key, suggestion),
+                crate::msg!("rc012-message", key = a.key, suggestion),
                 crate::msg!("rc012-help"),
             )
             .with_fix(Fix::safe(format!("Rename to `{suggestion}`"), vec![file.edit(a.key_span, replacement)])),
@@ -428,7 +428,7 @@ fn chart(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 "RC021",
                 severity,
                 span,
-                crate::msg!("rc021-message", differences_join = differences.join("; ")),
+                crate::msg!("rc021-message", differences = differences.join("; ")),
                 help,
             );
             d = d.blocking(&lost);
@@ -470,7 +470,7 @@ fn chart(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             "RC022",
             Severity::Error,
             app.value.span,
-            crate::msg!("rc022-message", app_value, version),
+            crate::msg!("rc022-message", app_version = app_value, version),
             crate::msg!("rc022-help"),
         ));
     }
@@ -643,8 +643,8 @@ fn plugin(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             "RC022",
             Severity::Error,
             m.value.span,
-            crate::msg!("rc022-message-2", version, folder),
-            crate::msg!("rc022-help-2"),
+            crate::msg!("rc022-message-folder", version, folder),
+            crate::msg!("rc022-help-folder"),
         ));
     }
 }
