@@ -43,11 +43,7 @@ fn package_json(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             "RC005",
             Severity::Error,
             rancher.value.span,
-            crate::msg!(
-                "rc005-message",
-                kind = a_type(&rancher.value),
-                value = file.file.slice(rancher.value.span)
-            ),
+            crate::msg!("rc005-message", kind = a_type(&rancher.value), value = file.file.slice(rancher.value.span)),
             crate::msg!("rc005-help"),
         ));
         return;

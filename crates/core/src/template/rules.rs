@@ -156,13 +156,8 @@ fn yaml_and_types(ctx: &Ctx<'_>, r: &Render, out: &mut Vec<Diagnostic>) {
             None,
             "TPL002",
             Severity::Error,
-            crate::msg!(
-                "tpl002-message-2",
-                template,
-                missing,
-                missing_replace_and_not_set = missing.replace(" and ", " not set, ")
-            ),
-            crate::msg!("tpl002-help-2"),
+            crate::msg!("tpl002-message-incomplete", template, missing, unset = missing.replace(" and ", " not set, ")),
+            crate::msg!("tpl002-help-incomplete"),
         ));
     }
 }
@@ -259,7 +254,7 @@ fn names(ctx: &Ctx<'_>, a: &Analysis, r: &Render, out: &mut Vec<Diagnostic>) {
                     Some(&needle),
                     "TPL003",
                     Severity::Error,
-                    crate::msg!("tpl003-message", o_template = o.template, o_kind = o.kind),
+                    crate::msg!("tpl003-message", template = o.template, kind = o.kind),
                     HELP,
                 ));
             }
@@ -275,7 +270,7 @@ fn names(ctx: &Ctx<'_>, a: &Analysis, r: &Render, out: &mut Vec<Diagnostic>) {
                 Some(&needle),
                 "TPL003",
                 Severity::Error,
-                crate::msg!("tpl003-message-2", o_template = o.template, o_kind = o.kind, name, why),
+                crate::msg!("tpl003-message-invalid-name", template = o.template, kind = o.kind, name, why),
                 HELP,
             ));
             continue;
@@ -293,12 +288,11 @@ fn names(ctx: &Ctx<'_>, a: &Analysis, r: &Render, out: &mut Vec<Diagnostic>) {
                 "TPL003",
                 Severity::Error,
                 crate::msg!(
-                    "tpl003-message-3",
-                    o_template = o.template,
-                    o_kind = o.kind,
+                    "tpl003-message-duplicate",
+                    template = o.template,
+                    kind = o.kind,
                     name,
-                    if_ns_is_empty_string_new_else =
-                        if ns.is_empty() { String::new() } else { format!(" in namespace \"{ns}\"") },
+                    namespace = if ns.is_empty() { String::new() } else { format!(" in namespace \"{ns}\"") },
                     first_template = first.template
                 ),
                 crate::msg!("tpl003-help"),
@@ -389,15 +383,7 @@ fn served_apis(ctx: &Ctx<'_>, a: &Analysis, out: &mut Vec<Diagnostic>) {
             Some(api.as_str()),
             "TPL004",
             Severity::Error,
-            crate::msg!(
-                "tpl004-message",
-                template,
-                kind,
-                api,
-                minor_ranges_minors = minor_ranges(&minors),
-                why,
-                instead
-            ),
+            crate::msg!("tpl004-message", template, kind, api, versions = minor_ranges(&minors), why, instead),
             crate::msg!("tpl004-help"),
         ));
     }
@@ -414,8 +400,8 @@ fn served_apis(ctx: &Ctx<'_>, a: &Analysis, out: &mut Vec<Diagnostic>) {
                 template,
                 kind,
                 api,
-                minor_ranges_minors = minor_ranges(&minors),
-                row_removed_unwrap_or_default = row.removed.unwrap_or_default(),
+                versions = minor_ranges(&minors),
+                removed = row.removed.unwrap_or_default(),
                 instead
             ),
             crate::msg!("tpl005-help"),
@@ -497,10 +483,10 @@ fn images(ctx: &Ctx<'_>, renders: &[&Render], out: &mut Vec<Diagnostic>) {
                 Severity::Warning,
                 crate::msg!(
                     "tpl011-message",
-                    o_template = o.template,
+                    template = o.template,
                     image,
-                    o_kind = o.kind,
-                    o_name_as_deref_unwrap_or = o.name.as_deref().unwrap_or("")
+                    kind = o.kind,
+                    name = o.name.as_deref().unwrap_or("")
                 ),
                 crate::msg!("tpl011-help"),
             );
@@ -547,7 +533,7 @@ fn probe_checks(ctx: &Ctx<'_>, probe: &Render, out: &mut Vec<Diagnostic>) {
                     Some("image:"),
                     "TPL012",
                     Severity::Warning,
-                    crate::msg!("tpl012-message", o_template = o.template, container, o_kind = o.kind, name, image),
+                    crate::msg!("tpl012-message", template = o.template, container, kind = o.kind, name, image),
                     crate::msg!("tpl012-help"),
                 ));
             }
@@ -568,7 +554,7 @@ fn probe_checks(ctx: &Ctx<'_>, probe: &Render, out: &mut Vec<Diagnostic>) {
                 Some(&format!("kind: {}", o.kind)),
                 "TPL013",
                 Severity::Warning,
-                crate::msg!("tpl013-message", o_template = o.template, o_kind = o.kind, name),
+                crate::msg!("tpl013-message", template = o.template, kind = o.kind, name),
                 crate::msg!("tpl013-help"),
             ));
         }
@@ -625,7 +611,7 @@ fn registration(ctx: &Ctx<'_>, a: &Analysis, r: &Render, out: &mut Vec<Diagnosti
                     Some("service:"),
                     "TPL020",
                     Severity::Warning,
-                    crate::msg!("tpl020-message", o_template = o.template, o_kind = o.kind, name, path, n),
+                    crate::msg!("tpl020-message", template = o.template, kind = o.kind, name, path, service = n),
                     crate::msg!("tpl020-help"),
                 ));
             }
@@ -663,11 +649,11 @@ fn registration(ctx: &Ctx<'_>, a: &Analysis, r: &Render, out: &mut Vec<Diagnosti
                 "TPL020",
                 Severity::Error,
                 crate::msg!(
-                    "tpl020-message-2",
-                    o_template = o.template,
-                    o_kind = o.kind,
+                    "tpl020-message-required",
+                    template = o.template,
+                    kind = o.kind,
                     name,
-                    missing_join = missing.join(", ")
+                    missing = missing.join(", ")
                 ),
                 HELP,
             ));
@@ -706,11 +692,11 @@ fn cluster_permissions(ctx: &Ctx<'_>, r: &Render, out: &mut Vec<Diagnostic>) {
             Severity::Warning,
             crate::msg!(
                 "tpl021-message",
-                o_template = o.template,
-                o_kind = o.kind,
-                o_name_as_deref_unwrap_or = o.name.as_deref().unwrap_or(""),
+                template = o.template,
+                kind = o.kind,
+                name = o.name.as_deref().unwrap_or(""),
                 resource,
-                group_text
+                group = group_text
             ),
             crate::msg!("tpl021-help"),
         ));
@@ -784,7 +770,7 @@ fn ui_plugin(ctx: &Ctx<'_>, r: &Render, out: &mut Vec<Diagnostic>) {
                 Some("kind: UIPlugin"),
                 "TPL030",
                 sev,
-                crate::msg!("tpl030-message", o_template = o.template, list_join = list.join("; ")),
+                crate::msg!("tpl030-message", template = o.template, problems = list.join("; ")),
                 if sev == Severity::Error {
                     crate::msg!("tpl030-help-error")
                 } else {
