@@ -304,7 +304,7 @@ fn urls_and_maintainers(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnost
                 "KS083",
                 Severity::Warning,
                 node.span,
-                crate::msg!("ks083-message", what, v),
+                crate::msg!("ks083-message", what, url = v),
                 crate::msg!("ks083-help"),
             ));
         }

@@ -277,7 +277,7 @@ fn version(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
         severity,
         node.span,
         if severity == Severity::Warning {
-            crate::msg!("ks011-message-v", version)
+            crate::msg!("ks011-message-v-prefix", version)
         } else {
             crate::msg!("ks011-message", version, problem)
         },
