@@ -477,6 +477,9 @@ impl State<'_> {
             Arg::Bool(_, b) => Ok(Value::Bool(*b)),
             Arg::Dot(_) => Ok(dot.clone()),
             Arg::Nil(_) => Err(self.errorf("nil is not a command".into())),
+            Arg::Number { text, .. } if crate::parse::uint_only(text) => {
+                Err(self.errorf(format!("{text} overflows int")))
+            }
             Arg::Number { value, .. } => Ok(value.clone()),
             Arg::Str { value, .. } => Ok(Value::Str(value.clone())),
             _ => Err(self.errorf(format!("can't evaluate command {first:?}"))),
@@ -498,6 +501,9 @@ impl State<'_> {
             Arg::Dot(_) => Ok(dot.clone()),
             Arg::Nil(_) => Ok(Value::Nil),
             Arg::Bool(_, b) => Ok(Value::Bool(*b)),
+            Arg::Number { text, .. } if crate::parse::uint_only(text) => {
+                Err(self.errorf(format!("{text} overflows int")))
+            }
             Arg::Number { value, .. } => Ok(value.clone()),
             Arg::Str { value, .. } => Ok(Value::Str(value.clone())),
             Arg::Field { pos, idents } => {

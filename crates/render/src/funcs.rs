@@ -675,6 +675,24 @@ fn go_lt(a: &Value, b: &Value) -> Result<bool, String> {
 // Go fmt (printf)
 // ------------------------------------------------------------------------------------------
 
+/// Go's `fmt` `parsenum`: the decimal number at `chars[*i..]`, advancing `*i`. A number that
+/// grows past 1e6 before its last digit is "crazy long": Go gives up and skips to the end of the
+/// format (so the verb is missing: `%!(NOVERB)`).
+fn parse_num(chars: &[char], i: &mut usize) -> Option<usize> {
+    let mut num: usize = 0;
+    let mut any = false;
+    while *i < chars.len() && chars[*i].is_ascii_digit() {
+        if num > 1_000_000 {
+            *i = chars.len();
+            return None;
+        }
+        num = num * 10 + (chars[*i] as usize - '0' as usize);
+        any = true;
+        *i += 1;
+    }
+    any.then_some(num)
+}
+
 /// Go's `fmt.Sprintf` for the verbs templates use (`%s %v %d %q %f %x %X %t %T %c %e %g %%`,
 /// flags `-+ 0#`, width and precision).
 pub fn sprintf(format: &str, args: &[Value]) -> String {
@@ -705,24 +723,11 @@ pub fn sprintf(format: &str, args: &[Value]) -> String {
             }
             i += 1;
         }
-        let mut width: Option<usize> = None;
         let mut prec: Option<usize> = None;
-        let mut num = String::new();
-        while i < chars.len() && chars[i].is_ascii_digit() {
-            num.push(chars[i]);
-            i += 1;
-        }
-        if !num.is_empty() {
-            width = num.parse().ok();
-        }
+        let width = parse_num(&chars, &mut i);
         if i < chars.len() && chars[i] == '.' {
             i += 1;
-            let mut p = String::new();
-            while i < chars.len() && chars[i].is_ascii_digit() {
-                p.push(chars[i]);
-                i += 1;
-            }
-            prec = Some(p.parse().unwrap_or(0));
+            prec = Some(parse_num(&chars, &mut i).unwrap_or(0));
         }
         if i >= chars.len() {
             out.push_str("%!(NOVERB)");
@@ -804,26 +809,20 @@ fn fmt_arg(verb: char, arg: &Value, prec: Option<usize>, plus: bool, top: bool) 
         },
         ('s', Value::Bytes(b)) => String::from_utf8_lossy(b).into_owned(),
         ('s', Value::Obj(_)) => arg.to_go_string(),
-        ('d', Value::Int(n) | Value::I64(n)) => {
-            if plus && *n >= 0 {
-                format!("+{n}")
-            } else {
-                n.to_string()
-            }
-        }
+        ('d', Value::Int(n) | Value::I64(n)) => go_int(*n, 10, false, prec, plus),
         ('q', Value::Str(s)) => go_quote(s),
         ('q', Value::Int(n) | Value::I64(n)) => format!("'{}'", char::from_u32(*n as u32).unwrap_or('\u{FFFD}')),
         ('t', Value::Bool(b)) => b.to_string(),
         ('f' | 'F', Value::Float(f)) => {
-            let s = format!("{:.*}", prec.unwrap_or(6), f);
+            let s = go_fixed(*f, prec.unwrap_or(6));
             if plus && *f >= 0.0 { format!("+{s}") } else { s }
         }
         ('e', Value::Float(f)) => go_exp(*f, prec.unwrap_or(6)),
         ('g', Value::Float(f)) => fmt_v_float(*f),
-        ('x', Value::Int(n) | Value::I64(n)) => format!("{n:x}"),
-        ('X', Value::Int(n) | Value::I64(n)) => format!("{n:X}"),
-        ('o', Value::Int(n) | Value::I64(n)) => format!("{n:o}"),
-        ('b', Value::Int(n) | Value::I64(n)) => format!("{n:b}"),
+        ('x', Value::Int(n) | Value::I64(n)) => go_int(*n, 16, false, prec, plus),
+        ('X', Value::Int(n) | Value::I64(n)) => go_int(*n, 16, true, prec, plus),
+        ('o', Value::Int(n) | Value::I64(n)) => go_int(*n, 8, false, prec, plus),
+        ('b', Value::Int(n) | Value::I64(n)) => go_int(*n, 2, false, prec, plus),
         ('c', Value::Int(n) | Value::I64(n)) => char::from_u32(*n as u32).map(String::from).unwrap_or_default(),
         ('x', Value::Str(s)) => s.bytes().map(|b| format!("{b:02x}")).collect(),
         ('X', Value::Str(s)) => s.bytes().map(|b| format!("{b:02X}")).collect(),
@@ -832,10 +831,56 @@ fn fmt_arg(verb: char, arg: &Value, prec: Option<usize>, plus: bool, top: bool) 
 }
 
 fn go_exp(f: f64, prec: usize) -> String {
-    let s = format!("{:.*e}", prec, f);
+    // Past EXACT_DIGITS every digit of an f64's decimal expansion is 0 (see `go_fixed`).
+    let s = format!("{:.*e}", prec.min(EXACT_DIGITS), f);
     let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
     let e: i32 = e.parse().unwrap_or(0);
-    format!("{m}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs())
+    let zeros = "0".repeat(prec.saturating_sub(EXACT_DIGITS));
+    format!("{m}{zeros}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs())
+}
+
+/// Digits after the point past which an f64's exact decimal expansion is all zeros (the
+/// smallest subnormal, 2^-1074, has 1,074), and below Rust's formatting limit on a precision
+/// (65,535): Go's `%.Nf` for larger N is the expansion padded with zeros.
+const EXACT_DIGITS: usize = 1100;
+
+/// `%.{prec}f` of `f` as Go's `strconv.FormatFloat(f, 'f', prec, 64)` writes it (exact decimal
+/// expansion, rounded half to even on the exact value), for any `prec`.
+fn go_fixed(f: f64, prec: usize) -> String {
+    let s = format!("{:.*}", prec.min(EXACT_DIGITS), f);
+    if prec <= EXACT_DIGITS || !f.is_finite() {
+        return s;
+    }
+    s + &"0".repeat(prec - EXACT_DIGITS)
+}
+
+/// Go's `fmtInteger` for `%d`, `%x`, `%X`, `%o`, `%b` of a signed integer: a minus sign (or `+`
+/// with the flag) then the magnitude in `base`; a precision is the minimum number of digits
+/// (zero-padded), and `%.0d` of 0 prints nothing.
+fn go_int(n: i64, base: u32, upper: bool, prec: Option<usize>, plus: bool) -> String {
+    if prec == Some(0) && n == 0 {
+        return String::new();
+    }
+    let mut digits = Vec::new();
+    let mut u = n.unsigned_abs();
+    loop {
+        let d = (u % u64::from(base)) as u32;
+        let c = char::from_digit(d, base).unwrap_or('0');
+        digits.push(if upper { c.to_ascii_uppercase() } else { c });
+        u /= u64::from(base);
+        if u == 0 {
+            break;
+        }
+    }
+    let sign = if n < 0 {
+        "-"
+    } else if plus {
+        "+"
+    } else {
+        ""
+    };
+    let zeros = "0".repeat(prec.unwrap_or(0).saturating_sub(digits.len()));
+    format!("{sign}{zeros}{}", digits.iter().rev().collect::<String>())
 }
 
 /// Go's `fmt.Sprint`: spaces between operands when neither is a string.
@@ -1532,7 +1577,19 @@ pub fn call(name: &str, a: &[Value], konst: &[bool], env: &mut Env) -> F {
             arity(name, a, 2)?;
             let n = i_arg(&a[0], k(0))?;
             let s = s_arg(&a[1])?;
-            let pad = " ".repeat(n.max(0) as usize);
+            // Sprig's `strings.Repeat(" ", n)`: Go panics on a negative count, and on a length
+            // past its allocation limit (2^48 on 64-bit), and the template engine reports the
+            // panic; a pad past the output budget is refused before it is allocated.
+            if n < 0 {
+                return Err(call_err("strings: negative Repeat count"));
+            }
+            if n >= 1 << 48 {
+                return Err(call_err("runtime error: makeslice: len out of range"));
+            }
+            if n as usize > env.max_output {
+                return Err(call_err("output too large"));
+            }
+            let pad = " ".repeat(n as usize);
             let body = format!("{pad}{}", s.replace('\n', &format!("\n{pad}")));
             if body.len() > env.max_output {
                 return Err(call_err("output too large"));

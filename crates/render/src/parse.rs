@@ -705,6 +705,10 @@ fn number_value(text: &str) -> Option<Value> {
     if let Some(i) = crate::yaml::go_parse_int(&clean) {
         return Some(Value::Int(i));
     }
+    if let Some(u) = crate::yaml::go_parse_uint_base0(&clean) {
+        // Past int64: only a uint64 (see `uint_only`).
+        return Some(Value::Float(u as f64));
+    }
     let lower = clean.to_ascii_lowercase();
     if lower.contains("0x") {
         return hex_float(&lower).map(Value::Float);
@@ -716,6 +720,27 @@ fn number_value(text: &str) -> Option<Value> {
             Value::Float(f)
         }
     })
+}
+
+/// A literal that Go's `newNumber` reads as a uint64 only (past int64, no float syntax): as an
+/// operand, `idealConstant` (`text/template/exec.go`) fails with "N overflows int".
+pub(crate) fn uint_only(text: &str) -> bool {
+    let clean = text.replace('_', "");
+    !text.starts_with('\'')
+        && crate::yaml::go_parse_int(&clean).is_none()
+        && crate::yaml::go_parse_uint_base0(&clean).is_some()
+}
+
+/// Go's `newNumber` (`text/template/parse/node.go`) refuses a literal that reads as a float but
+/// looks like an integer (none of `.eEpP`) and fits neither int64 nor uint64: "integer
+/// overflow: %q".
+fn integer_overflow(text: &str) -> bool {
+    let clean = text.replace('_', "");
+    !text.starts_with('\'')
+        && !clean.contains(['.', 'e', 'E', 'p', 'P'])
+        && crate::yaml::go_parse_int(&clean).is_none()
+        && crate::yaml::go_parse_uint_base0(&clean).is_none()
+        && clean.parse::<f64>().is_ok()
 }
 
 /// A parse error (`template: NAME:LINE: message`).
@@ -1224,6 +1249,9 @@ impl Parser<'_> {
             // Go positions a field at the token after it (`newField(p.peek().pos, …)`).
             Tok::Field(f) => Arg::Field { pos: self.peek().pos, idents: vec![f] },
             Tok::Bool(b) => Arg::Bool(it.pos, b),
+            Tok::Number(t) if integer_overflow(&t) => {
+                return Err(self.err_at(&it, &format!("integer overflow: {t:?}")));
+            }
             Tok::Char(t) | Tok::Number(t) => match number_value(&t) {
                 Some(value) => Arg::Number { pos: it.pos, text: t, value },
                 None => return Err(self.err_at(&it, &format!("illegal number syntax: {t:?}"))),

@@ -413,7 +413,7 @@ fn go_parse_uint(s: &str) -> Option<u64> {
     go_parse_uint_base0(s)
 }
 
-fn go_parse_uint_base0(s: &str) -> Option<u64> {
+pub(crate) fn go_parse_uint_base0(s: &str) -> Option<u64> {
     if s.is_empty() {
         return None;
     }
