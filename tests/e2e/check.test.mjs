@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, basename } from "node:path";
-import { CORPUS, ROOT, openPage, useBrowser } from "./lib.mjs";
+import { CORPUS, ROOT, dragFromDisk, openPage, useBrowser } from "./lib.mjs";
 
 // A sub-path proves the page works from any static-hosting prefix.
 const session = useBrowser(undefined, "/tools/extcheck/");
@@ -25,15 +25,6 @@ async function dropFiles(page, paths) {
   }, files);
 }
 
-/** Drags folders or files from disk onto the drop zone as the OS would (DevTools protocol):
- * a folder arrives as a directory entry, read through `webkitGetAsEntry` and `readEntries`. */
-async function dragFromDisk(page, context, paths) {
-  const box = await page.locator(".dropzone").boundingBox();
-  const cdp = await context.newCDPSession(page);
-  const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-  const data = { items: [], files: paths, dragOperationsMask: 1 };
-  for (const type of ["dragEnter", "dragOver", "drop"]) await cdp.send("Input.dispatchDragEvent", { type, ...at, data });
-}
 
 /** The diagnostics shown, as `CODE@file:line:col` strings, in page order. */
 async function shown(page) {

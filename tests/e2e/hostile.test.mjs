@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ROOT, openPage, useBrowser } from "./lib.mjs";
+import { ROOT, dragFromDisk, openPage, useBrowser } from "./lib.mjs";
 
 const session = useBrowser();
 
@@ -18,12 +18,14 @@ const NOT_DROPPABLE = new Set(["fifo", "socket", "char-device"]);
 /** Longest main-thread task the page may run while checking one input, ms. */
 const MAX_TASK_MS = 1000;
 
-async function dragFromDisk(page, context, paths) {
-  const box = await page.locator(".dropzone").boundingBox();
-  const cdp = await context.newCDPSession(page);
-  const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-  const data = { items: [], files: paths, dragOperationsMask: 1 };
-  for (const type of ["dragEnter", "dragOver", "drop"]) await cdp.send("Input.dispatchDragEvent", { type, ...at, data });
+/** Records the longest main-thread task from now on in `window.__longest` (ms). */
+function watchLongTasks(page) {
+  return page.evaluate(() => {
+    window.__longest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+    }).observe({ type: "longtask", buffered: false });
+  });
 }
 
 test("every hostile input dropped into the page shows its code and keeps the page responsive", async () => {
@@ -38,12 +40,7 @@ test("every hostile input dropped into the page shows its code and keeps the pag
     assert.ok(cases.length >= 60, `${cases.length} droppable hostile inputs`);
     const failures = [];
     const { page, context, problems } = await openPage(session.browser, session.server.url);
-    await page.evaluate(() => {
-      window.__longest = 0;
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
-      }).observe({ type: "longtask", buffered: false });
-    });
+    await watchLongTasks(page);
     for (const [name, rel, expected] of cases) {
       // A folder case is dropped as its folder; a single-file case as its file.
       const path = join(dir, rel.includes("/") && !rel.endsWith("/") ? rel : name);
@@ -79,12 +76,7 @@ test("every hostile input dropped into the page shows its code and keeps the pag
       // Back to the drop zone for the next input.
       await page.reload();
       await page.waitForSelector(".dropzone");
-      await page.evaluate(() => {
-        window.__longest = 0;
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
-        }).observe({ type: "longtask", buffered: false });
-      });
+      await watchLongTasks(page);
     }
     assert.deepEqual(failures, []);
     assert.deepEqual(problems, [], "console errors or page errors");

@@ -97,3 +97,13 @@ export function useBrowser(dir = DIST, prefix = "/") {
   });
   return session;
 }
+
+/** Drags folders or files from disk onto the drop zone as the OS would (DevTools protocol):
+ * a folder arrives as a directory entry, read through `webkitGetAsEntry` and `readEntries`. */
+export async function dragFromDisk(page, context, paths) {
+  const box = await page.locator(".dropzone").boundingBox();
+  const cdp = await context.newCDPSession(page);
+  const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const data = { items: [], files: paths, dragOperationsMask: 1 };
+  for (const type of ["dragEnter", "dragOver", "drop"]) await cdp.send("Input.dispatchDragEvent", { type, ...at, data });
+}
