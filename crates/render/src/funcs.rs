@@ -818,7 +818,10 @@ fn fmt_arg(verb: char, arg: &Value, prec: Option<usize>, plus: bool, top: bool) 
             if plus && *f >= 0.0 { format!("+{s}") } else { s }
         }
         ('e', Value::Float(f)) => go_exp(*f, prec.unwrap_or(6)),
-        ('g', Value::Float(f)) => fmt_v_float(*f),
+        ('g', Value::Float(f)) => match prec {
+            Some(p) if f.is_finite() => go_g(*f, p),
+            _ => fmt_v_float(*f),
+        },
         ('x', Value::Int(n) | Value::I64(n)) => go_int(*n, 16, false, prec, plus),
         ('X', Value::Int(n) | Value::I64(n)) => go_int(*n, 16, true, prec, plus),
         ('o', Value::Int(n) | Value::I64(n)) => go_int(*n, 8, false, prec, plus),
@@ -852,6 +855,52 @@ fn go_fixed(f: f64, prec: usize) -> String {
         return s;
     }
     s + &"0".repeat(prec - EXACT_DIGITS)
+}
+
+/// `%.{prec}g` of a finite `f` as Go's `strconv.FormatFloat(f, 'g', prec, 64)` (`ftoa.go`
+/// `formatDigits`): `prec` significant digits, trailing zeros dropped; `%e` form when the
+/// exponent is below -4 or at least the precision, else `%f` form.
+fn go_g(f: f64, prec: usize) -> String {
+    let p = prec.clamp(1, EXACT_DIGITS);
+    let s = format!("{:.*e}", p - 1, f);
+    let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
+    let exp: i64 = e.parse().unwrap_or(0);
+    let sign = if m.starts_with('-') { "-" } else { "" };
+    let digits: Vec<u8> = m.bytes().filter(u8::is_ascii_digit).collect();
+    let nd = digits.iter().rposition(|d| *d != b'0').map_or(0, |i| i + 1);
+    let digits = &digits[..nd];
+    if nd == 0 {
+        return format!("{sign}0");
+    }
+    let dp = exp + 1;
+    let nd = nd as i64;
+    let mut eprec = p as i64;
+    if eprec > nd && nd >= dp {
+        eprec = nd;
+    }
+    let digit = |i: i64| if (0..nd).contains(&i) { digits[i as usize] as char } else { '0' };
+    if exp < -4 || exp >= eprec {
+        let shown = (p as i64).min(nd);
+        let mut out = format!("{sign}{}", digit(0));
+        if shown > 1 {
+            out.push('.');
+            out.extend((1..shown).map(digit));
+        }
+        return format!("{out}e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs());
+    }
+    let prec = if p as i64 > dp { nd } else { p as i64 };
+    let decimals = (prec - dp).max(0);
+    let mut out = sign.to_string();
+    if dp > 0 {
+        out.extend((0..dp).map(digit));
+    } else {
+        out.push('0');
+    }
+    if decimals > 0 {
+        out.push('.');
+        out.extend((0..decimals).map(|i| digit(dp + i)));
+    }
+    out
 }
 
 /// Go's `fmtInteger` for `%d`, `%x`, `%X`, `%o`, `%b` of a signed integer: a minus sign (or `+`
