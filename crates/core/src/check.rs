@@ -4,9 +4,10 @@
 use std::collections::BTreeSet;
 
 use crate::diagnostic::{Counts, Diagnostic};
+use crate::document::Ctx;
 use crate::matrix::CellId;
 use crate::package::{Detected, Kind, Origin, Package, ReadResult, detect};
-use crate::rules::{self, Ctx};
+use crate::rules;
 use crate::syntax::json;
 
 /// The result of checking one package found in the input.

@@ -13,6 +13,7 @@ pub mod cards;
 pub mod check;
 pub mod config;
 pub mod diagnostic;
+pub mod document;
 pub mod edit;
 pub mod fix;
 pub mod fuzz;
@@ -32,6 +33,7 @@ pub mod semver;
 pub mod suppress;
 pub mod syntax;
 pub mod template;
+pub mod violation;
 
 pub use check::{PackageReport, Report, check};
 pub use diagnostic::{Applicability, Counts, Diagnostic, Edit, Fix, Severity};

@@ -17,10 +17,10 @@ use serde::Serialize;
 
 use super::{ImageRef, Locales, classify_image, embedded_or_missing};
 use crate::check::PackageReport;
+use crate::document::Ctx;
 use crate::helm::ignore::Rules;
 use crate::markdown::{self, Block};
 use crate::package::{Kind, Origin, Package};
-use crate::rules::Ctx;
 use crate::syntax::yaml::{Node, ScalarType};
 
 /// The card's box sizes, in CSS pixels (kubesphere.md §1.8, console `Extension.styles.ts`).

@@ -18,13 +18,13 @@ use serde::Serialize;
 
 use super::ImageRef;
 use crate::check::PackageReport;
+use crate::document::Ctx;
 use crate::matrix::{GateOutcome, Matrix};
 use crate::package::{Kind, Origin, Package};
 use crate::platforms::{RANCHER, RancherRelease, VendorBuild};
 use crate::rancher::annotations::{
     self, KUBE_VERSION, PRIME_ONLY, RANCHER_VERSION, UI_EXTENSIONS_HOST, UI_EXTENSIONS_VERSION, UI_VERSION,
 };
-use crate::rules::Ctx;
 use crate::semver::judge::{self, Component, Field, Verdict};
 use crate::semver::node;
 use crate::syntax::json::{JsonNode, JsonValue};

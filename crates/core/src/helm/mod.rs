@@ -4,7 +4,7 @@
 pub mod ignore;
 pub mod rules;
 
-use crate::rules::Ctx;
+use crate::document::Ctx;
 use crate::syntax::yaml::{self, Node};
 
 /// The subcharts of the chart at folder `chart_dir` (`""` for the package root): for each

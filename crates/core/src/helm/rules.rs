@@ -2,10 +2,10 @@
 //! Source: helm/helm `pkg/chart/metadata.go` (`Validate`, `isValidSemver`), v3.18.1.
 
 use crate::diagnostic::{Diagnostic, Fix, Severity};
+use crate::document::schema::{self, Strictness};
+use crate::document::{Ctx, YamlFile};
 use crate::i18n::{Arg, Message};
 use crate::package::Kind;
-use crate::rules::schema::{self, Strictness};
-use crate::rules::{Ctx, YamlFile};
 use crate::syntax::Span;
 use crate::syntax::yaml::Node;
 use crate::syntax::yaml::{self, ScalarType};
@@ -108,7 +108,7 @@ fn numeric_versions(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>)
             continue;
         }
         let raw = file.file.slice(entry.value.span);
-        let read_as = crate::rules::schema::go_float_string(raw);
+        let read_as = crate::document::schema::go_float_string(raw);
         let note = if read_as != raw { Arg::from(crate::msg!("helm002-note", read_as)) } else { Arg::none() };
         out.push(
             file.file

@@ -13,8 +13,8 @@
 //! and cells outside the release's supported Kubernetes range are marked unsupported.
 
 use super::{Cell, CellVerdict, Column, Gate, GateOutcome, Matrix, Row, combine, runs};
+use crate::document::Ctx;
 use crate::platforms::{self, KUBESPHERE, VendorBuild};
-use crate::rules::Ctx;
 use crate::semver::judge::{self, Component, Field, Judgement, Verdict};
 use crate::syntax::yaml::Node;
 

@@ -17,12 +17,12 @@
 use std::collections::BTreeSet;
 
 use super::{Cell, CellId, CellVerdict, Column, Gate, GateOutcome, Matrix, Patch, PatchSplit, Row, combine, runs};
+use crate::document::Ctx;
 use crate::package::Kind;
 use crate::platforms::{self, RANCHER, RancherRelease, VendorBuild};
 use crate::rancher::annotations::{
     self, KUBE_VERSION, PRIME_ONLY, RANCHER_VERSION, UI_EXTENSIONS_HOST, UI_EXTENSIONS_VERSION, UI_VERSION,
 };
-use crate::rules::Ctx;
 use crate::semver::judge::{self, Component, Field, Verdict};
 use crate::semver::node;
 use crate::syntax::yaml::Node;

@@ -4,7 +4,7 @@
 use super::annotations::{Annotation, UI_EXTENSIONS_HOST};
 use super::manifest::Manifest;
 use crate::diagnostic::{Diagnostic, Fix, Severity};
-use crate::rules::Ctx;
+use crate::document::Ctx;
 
 /// The card cuts descriptions at this many characters (`MAX_DESCRIPTION_LENGTH`).
 pub const MAX_DESCRIPTION_CHARS: usize = 200;

@@ -6,10 +6,10 @@ use std::rc::Rc;
 
 use super::annotations::{self, Annotation, Source};
 use crate::diagnostic::Edit;
+use crate::document::block_entry_lines;
+use crate::document::{Ctx, JsonFile, TextFile, YamlFile};
 use crate::edit;
 use crate::package::Kind;
-use crate::rules::syntax::block_entry_lines;
-use crate::rules::{Ctx, JsonFile, TextFile, YamlFile};
 use crate::syntax::Span;
 use crate::syntax::json::{JsonNode, string_literal};
 use crate::syntax::yaml::Node;

@@ -4,10 +4,10 @@
 
 use super::annotations::{self, Annotation, GATING_KEYS, KUBE_VERSION, RANCHER_VERSION, Source, UI_EXTENSIONS_VERSION};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
+use crate::document::{Ctx, JsonFile, TextFile, YamlFile};
 use crate::edit;
 use crate::k8s;
 use crate::package::Kind;
-use crate::rules::{Ctx, JsonFile, TextFile, YamlFile};
 use crate::syntax::Span;
 use crate::syntax::json::{JsonNode, JsonValue, string_literal};
 use crate::syntax::yaml::{self, Node};

@@ -9,8 +9,8 @@
 
 use std::rc::Rc;
 
-use super::{Ctx, JsonFile, TextFile, YamlFile};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
+use crate::document::{Ctx, JsonFile, TextFile, YamlFile};
 use crate::package::Kind;
 use crate::platforms::{self, VendorBuild};
 use crate::rancher::annotations::{KUBE_VERSION, RANCHER_VERSION, UI_EXTENSIONS_VERSION, UI_VERSION};

@@ -2,195 +2,212 @@
 //! summary and what kind of fix it offers. Codes are the contract (JSON, SARIF, UI links,
 //! tests): never reuse or renumber one.
 
-use serde::Serialize;
+pub use crate::violation::{FixKind, Group, Rule};
 
-use crate::diagnostic::Severity;
+/// Declarations of the rules not yet in their own file (see [`crate::violation`]); a rule
+/// moves out of here into its file, with its implementing function, when it is converted.
+mod legacy {
+    crate::declare_rule!(pub(crate) static PKG001: Error, Package, None, "The input is unreadable: not gzip, not tar, truncated, or another format.");
+    crate::declare_rule!(pub(crate) static PKG002: Error, Package, None, "An entry path is absolute, contains `..`, a Windows drive or backslashes.");
+    crate::declare_rule!(pub(crate) static PKG003: Error, Package, None, "Over the limits of the platform that reads this kind of package (Helm's for charts, Rancher's plugin cache for plugin archives).");
+    crate::declare_rule!(pub(crate) static PKG004: Error, Package, None, "The archive does not have exactly one top-level folder.");
+    crate::declare_rule!(pub(crate) static PKG005: Warning, Package, Safe, "Entry names start with `./`.");
+    crate::declare_rule!(pub(crate) static PKG006: Warning, Package, Safe, "Symlink, hard link, device or FIFO entries, which Helm ignores.");
+    crate::declare_rule!(pub(crate) static PKG007: Warning, Package, Safe, "The same path appears twice; the later entry wins.");
+    crate::declare_rule!(pub(crate) static PKG008: Error, Package, None, "No extension package recognised.");
+    crate::declare_rule!(pub(crate) static PKG009: Warning, Package, Unsafe, "A packaged archive (`*.tgz`) sits inside the package.");
+    crate::declare_rule!(pub(crate) static SYN001: Error, Syntax, Safe, "The file does not parse.");
+    crate::declare_rule!(pub(crate) static SYN002: Warning, Syntax, Unsafe, "Duplicate mapping key.");
+    crate::declare_rule!(pub(crate) static SYN003: Warning, Syntax, Safe, "A known key in non-canonical case.");
+    crate::declare_rule!(pub(crate) static SYN004: Error, Syntax, Safe, "A scalar of the wrong type (a number where a string is needed, a string where a bool is needed).");
+    crate::declare_rule!(pub(crate) static SYN005: Error, Syntax, Safe, "Control characters in a YAML file.");
+    crate::declare_rule!(pub(crate) static SYN006: Warning, Syntax, None, "`extension.yaml` has more than one YAML document.");
+    crate::declare_rule!(pub(crate) static RANGE001: Error, Range, Safe, "The constraint does not parse in an engine that enforces it.");
+    crate::declare_rule!(pub(crate) static RANGE002: Warning, Range, Safe, "The constraint parses in one dialect and not the other.");
+    crate::declare_rule!(pub(crate) static RANGE003: Warning, Range, Safe, "A bound lacks `-0`, so vendor Kubernetes builds and rc platform builds are rejected.");
+    crate::declare_rule!(pub(crate) static RANGE004: Warning, Range, None, "The engines that read this field disagree for some supported platform version.");
+    crate::declare_rule!(pub(crate) static RANGE005: Warning, Range, None, "The constraint admits no supported platform version, or excludes the newest one.");
+    crate::declare_rule!(pub(crate) static KS001: Error, Kubesphere, None, "A required field is missing or empty.");
+    crate::declare_rule!(pub(crate) static KS002: Error, Kubesphere, Safe, "`displayName`, `description` or `provider` is not a language map.");
+    crate::declare_rule!(pub(crate) static KS003: Error, Kubesphere, Safe, "A language key is not an ISO 639-1 two-letter code.");
+    crate::declare_rule!(pub(crate) static KS004: Warning, Kubesphere, None, "No `en` entry in displayName, description or provider.");
+    crate::declare_rule!(pub(crate) static KS005: Info, Kubesphere, None, "displayName and description have different language sets.");
+    crate::declare_rule!(pub(crate) static KS006: Warning, Kubesphere, None, "A README for a declared language is missing.");
 
-/// Which part of the catalogue a rule belongs to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Group {
-    /// Reading the input (PKG).
-    Package,
-    /// YAML and JSON syntax (SYN).
-    Syntax,
-    /// Version constraints (RANGE).
-    Range,
-    /// KubeSphere extensions (KS).
-    Kubesphere,
-    /// Rancher UI extensions (RC).
-    Rancher,
-    /// Chart.yaml of any chart (HELM).
-    Helm,
-    /// Suppressions (SUP): `# extcheck:ignore` comments.
-    Suppression,
-    /// The rendered chart (TPL).
-    Template,
+    crate::declare_rule!(pub(crate) static KS011: Error, Kubesphere, None, "`version` is not strict SemVer 2.0, or not a DNS-1123 subdomain.");
+    crate::declare_rule!(pub(crate) static KS012: Error, Kubesphere, Safe, "Packaged Chart.yaml `name` or `version` differs from extension.yaml.");
+    crate::declare_rule!(pub(crate) static KS013: Error, Kubesphere, Safe, "The archive's top folder is not the extension `name`.");
+    crate::declare_rule!(pub(crate) static KS014: Error, Kubesphere, None, "`extension.yaml` is not at the package root.");
+    crate::declare_rule!(pub(crate) static KS020: Error, Kubesphere, Unsafe, "`icon` names a local file that is not in the package.");
+    crate::declare_rule!(pub(crate) static KS021: Warning, Kubesphere, None, "The icon file sits under `templates/` or `charts/`.");
+    crate::declare_rule!(pub(crate) static KS022: Warning, Kubesphere, None, "The icon is not an image.");
+    crate::declare_rule!(pub(crate) static KS023: Warning, Kubesphere, None, "A local screenshot file is missing.");
+    crate::declare_rule!(pub(crate) static KS024: Warning, Kubesphere, None, "A screenshot is a `data:` URL; the console drops it.");
+    crate::declare_rule!(pub(crate) static KS030: Error, Kubesphere, None, "A `dependencies[]` entry has no subchart in `charts/`.");
+    crate::declare_rule!(pub(crate) static KS031: Warning, Kubesphere, Unsafe, "A subchart in `charts/` is not listed in `dependencies`.");
+    crate::declare_rule!(pub(crate) static KS032: Warning, Kubesphere, None, "`installationMode: HostOnly` with a dependency tagged only `agent`.");
+    crate::declare_rule!(pub(crate) static KS033: Warning, Kubesphere, None, "`installationMode: Multicluster` with an untagged dependency.");
+    crate::declare_rule!(pub(crate) static KS034: Warning, Kubesphere, Unsafe, "Packaged Chart.yaml `dependencies` differ from extension.yaml's.");
+    crate::declare_rule!(pub(crate) static KS040: Error, Kubesphere, Safe, "`installationMode` is not exactly `HostOnly` or `Multicluster`.");
+    crate::declare_rule!(pub(crate) static KS041: Error, Kubesphere, None, "`category` is not a valid Kubernetes label value.");
+    crate::declare_rule!(pub(crate) static KS042: Warning, Kubesphere, Unsafe, "`category` is not a known category.");
+    crate::declare_rule!(pub(crate) static KS043: Error, Kubesphere, None, "An annotation key is invalid, or a value is not a string.");
+    crate::declare_rule!(pub(crate) static KS060: Error, Kubesphere, None, "An `externalDependencies` entry lacks `name`, `version` or `required`.");
+    crate::declare_rule!(pub(crate) static KS070: Error, Kubesphere, None, "`permissions.yaml` does not parse.");
+    crate::declare_rule!(pub(crate) static KS071: Warning, Kubesphere, None, "No `permissions.yaml`.");
+    crate::declare_rule!(pub(crate) static KS072: Warning, Kubesphere, None, "A `permissions.yaml` document whose `kind` is not `ClusterRole` or `Role`.");
+    crate::declare_rule!(pub(crate) static KS073: Warning, Kubesphere, None, "An `apiGroups` entry that looks like a resource name.");
+    crate::declare_rule!(pub(crate) static KS074: Info, Kubesphere, None, "Broad permissions.");
+    crate::declare_rule!(pub(crate) static KS080: Warning, Kubesphere, None, "The package is over 1 MB as it would be pushed.");
+    crate::declare_rule!(pub(crate) static KS081: Warning, Kubesphere, None, "Unknown top-level key in extension.yaml.");
+    crate::declare_rule!(pub(crate) static KS082: Warning, Kubesphere, Safe, "System-set fields present.");
+    crate::declare_rule!(pub(crate) static KS083: Warning, Kubesphere, None, "`home`, `docs` or a `sources` entry is not an http(s) URL, or a maintainer is invalid.");
+    crate::declare_rule!(pub(crate) static KS084: Info, Kubesphere, None, "`images` is empty or missing.");
+    crate::declare_rule!(pub(crate) static RC001: Error, Rancher, None, "package.json has no `name` or no `version`.");
+    crate::declare_rule!(pub(crate) static RC002: Error, Rancher, None, "`name` is not a valid Helm release name.");
+    crate::declare_rule!(pub(crate) static RC003: Error, Rancher, None, "The `pkg/<folder>` name differs from `name`.");
+    crate::declare_rule!(pub(crate) static RC004: Error, Rancher, None, "`version` is not valid SemVer.");
+    crate::declare_rule!(pub(crate) static RC005: Error, Rancher, None, "`rancher` is not an object.");
+    crate::declare_rule!(pub(crate) static RC006: Error, Rancher, Safe, "An annotation value is not a string.");
+    crate::declare_rule!(pub(crate) static RC010: Error, Rancher, Unsafe, "`catalog.cattle.io/ui-extensions-version` is missing.");
+    crate::declare_rule!(pub(crate) static RC011: Warning, Rancher, Unsafe, "`ui-extensions-version` has no upper bound.");
+    crate::declare_rule!(pub(crate) static RC012: Warning, Rancher, Safe, "A misspelled annotation key.");
+    crate::declare_rule!(pub(crate) static RC013: Warning, Rancher, Unsafe, "`catalog.cattle.io/ui-extensions-host` is set.");
+    crate::declare_rule!(pub(crate) static RC020: Error, Rancher, Safe, "The chart lacks `catalog.cattle.io/ui-component: plugins`.");
+    crate::declare_rule!(pub(crate) static RC021: Error, Rancher, Safe, "values.yaml `plugin.metadata`, read by the load-time check, lacks or contradicts Chart.yaml's gating annotations.");
+    crate::declare_rule!(pub(crate) static RC022: Error, Rancher, None, "Versions disagree between Chart.yaml, package.json and the plugin.");
+    crate::declare_rule!(pub(crate) static RC023: Warning, Rancher, None, "No icon.");
+    crate::declare_rule!(pub(crate) static RC024: Warning, Rancher, None, "`noAuth: true`.");
+    crate::declare_rule!(pub(crate) static RC025: Info, Rancher, None, "No `catalog.cattle.io/display-name`.");
+    crate::declare_rule!(pub(crate) static RC026: Info, Rancher, None, "Description over 200 characters, or containing `\"`.");
+    crate::declare_rule!(pub(crate) static RC027: Error, Rancher, None, "No plugin endpoint.");
+    crate::declare_rule!(pub(crate) static RC028: Error, Rancher, None, "Plugin archive layout is wrong.");
+    crate::declare_rule!(pub(crate) static RC029: Warning, Rancher, None, "`catalog.cattle.io/hidden: \"true\"`.");
+    crate::declare_rule!(pub(crate) static RC030: Info, Rancher, None, "Annotations equal to an old shell template default.");
+    crate::declare_rule!(pub(crate) static HELM001: Error, Helm, None, "Chart.yaml lacks `apiVersion`, `name` or `version`, or they are invalid.");
+    crate::declare_rule!(pub(crate) static HELM002: Warning, Helm, Safe, "`version` or `appVersion` is a YAML number, not a string.");
+    crate::declare_rule!(pub(crate) static HELM003: Error, Helm, None, "A Chart.yaml `dependencies[]` entry has no subchart in `charts/`.");
+    crate::declare_rule!(pub(crate) static SUP001: Warning, Suppression, None, "An `# extcheck:ignore` comment suppresses nothing, or names no rule.");
+    crate::declare_rule!(pub(crate) static SUP002: Warning, Suppression, None, "An `extcheck.toml` inside the checked folder cannot be used (the page's configuration).");
+    crate::declare_rule!(pub(crate) static TPL001: Error, Template, None, "A template fails to render (parse error, execution error, `required`, `fail`).");
+    crate::declare_rule!(pub(crate) static TPL002: Error, Template, None, "A rendered manifest is not valid YAML, or an object lacks `apiVersion` or `kind`.");
+    crate::declare_rule!(pub(crate) static TPL003: Error, Template, None, "An object lacks `metadata.name`, its name is invalid for its kind, or two objects share kind, namespace and name.");
+    crate::declare_rule!(pub(crate) static TPL004: Error, Template, None, "A rendered API is not served by a Kubernetes version that `kubeVersion` admits.");
+    crate::declare_rule!(pub(crate) static TPL005: Warning, Template, None, "A rendered API is deprecated in a Kubernetes version that `kubeVersion` admits.");
+    crate::declare_rule!(pub(crate) static TPL010: Warning, Template, None, "An image in extension.yaml `images` is not used by any rendered template.");
+    crate::declare_rule!(pub(crate) static TPL011: Warning, Template, Unsafe, "A rendered workload's image is not listed in extension.yaml `images`.");
+    crate::declare_rule!(pub(crate) static TPL012: Warning, Template, None, "A workload's image does not follow `global.imageRegistry`.");
+    crate::declare_rule!(pub(crate) static TPL013: Warning, Template, None, "A workload's pod spec does not take `global.nodeSelector`.");
+    crate::declare_rule!(pub(crate) static TPL020: Error, Template, None, "A KubeSphere registration object lacks a required field or points to a Service the chart does not render.");
+    crate::declare_rule!(pub(crate) static TPL021: Warning, Template, None, "A cluster-scoped object is rendered but no ClusterRole rule in permissions.yaml allows creating it.");
+    crate::declare_rule!(pub(crate) static TPL030: Error, Template, None, "The rendered Rancher UIPlugin loses what the load-time check needs.");
+    crate::declare_rule!(pub(crate) static TPL040: Info, Template, None, "A template uses functions of chance or time: every install renders differently.");
+    crate::declare_rule!(pub(crate) static TPL041: Info, Template, None, "A template calls `lookup`, which returns nothing when rendered offline.");
 }
 
-/// What the rule can do about what it finds (RULES.md "fix" column).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum FixKind {
-    /// Explains only.
-    None,
-    /// Offers a safe fix (in the cases the catalogue names).
-    Safe,
-    /// Offers an unsafe fix.
-    Unsafe,
-}
-
-/// One rule's metadata.
-#[derive(Debug, Serialize)]
-pub struct Rule {
-    /// Stable code, e.g. `KS001`.
-    pub code: &'static str,
-    /// Default severity (some rules also emit a lower one, e.g. KS010's length warnings).
-    pub severity: Severity,
-    /// Catalogue group.
-    pub group: Group,
-    /// What the rule checks, in one line.
-    pub summary: &'static str,
-    /// The fix the rule offers.
-    pub fix: FixKind,
-    /// The rule's explanation in Markdown (`docs/rules/<CODE>.md`): what it checks, why it
-    /// matters, an example, how to fix, the source. Written once; the CLI and the web app
-    /// render it.
-    #[serde(skip)]
-    pub docs: &'static str,
-}
-
-impl Rule {
-    /// The short title from the docs' first heading (`# KS001: Required field missing` gives
-    /// `Required field missing`), or the summary when the docs have none.
-    pub fn title(&self) -> &'static str {
-        self.docs
-            .lines()
-            .next()
-            .and_then(|l| l.strip_prefix("# "))
-            .and_then(|l| l.split_once(": ").map(|(_, t)| t))
-            .unwrap_or(self.summary)
-    }
-}
-
-macro_rules! rules {
-    ($($code:ident $sev:ident $group:ident $fix:ident $summary:literal;)*) => {
-        /// Every rule, in catalogue order.
-        pub static RULES: &[Rule] = &[
-            $(Rule {
-                code: stringify!($code),
-                severity: Severity::$sev,
-                group: Group::$group,
-                summary: $summary,
-                fix: FixKind::$fix,
-                docs: include_str!(concat!("../../docs/rules/", stringify!($code), ".md")),
-            },)*
-        ];
-    };
-}
-
-rules! {
-    PKG001 Error Package None "The input is unreadable: not gzip, not tar, truncated, or another format.";
-    PKG002 Error Package None "An entry path is absolute, contains `..`, a Windows drive or backslashes.";
-    PKG003 Error Package None "Over the limits of the platform that reads this kind of package (Helm's for charts, Rancher's plugin cache for plugin archives).";
-    PKG004 Error Package None "The archive does not have exactly one top-level folder.";
-    PKG005 Warning Package Safe "Entry names start with `./`.";
-    PKG006 Warning Package Safe "Symlink, hard link, device or FIFO entries, which Helm ignores.";
-    PKG007 Warning Package Safe "The same path appears twice; the later entry wins.";
-    PKG008 Error Package None "No extension package recognised.";
-    PKG009 Warning Package Unsafe "A packaged archive (`*.tgz`) sits inside the package.";
-    SYN001 Error Syntax Safe "The file does not parse.";
-    SYN002 Warning Syntax Unsafe "Duplicate mapping key.";
-    SYN003 Warning Syntax Safe "A known key in non-canonical case.";
-    SYN004 Error Syntax Safe "A scalar of the wrong type (a number where a string is needed, a string where a bool is needed).";
-    SYN005 Error Syntax Safe "Control characters in a YAML file.";
-    SYN006 Warning Syntax None "`extension.yaml` has more than one YAML document.";
-    RANGE001 Error Range Safe "The constraint does not parse in an engine that enforces it.";
-    RANGE002 Warning Range Safe "The constraint parses in one dialect and not the other.";
-    RANGE003 Warning Range Safe "A bound lacks `-0`, so vendor Kubernetes builds and rc platform builds are rejected.";
-    RANGE004 Warning Range None "The engines that read this field disagree for some supported platform version.";
-    RANGE005 Warning Range None "The constraint admits no supported platform version, or excludes the newest one.";
-    KS001 Error Kubesphere None "A required field is missing or empty.";
-    KS002 Error Kubesphere Safe "`displayName`, `description` or `provider` is not a language map.";
-    KS003 Error Kubesphere Safe "A language key is not an ISO 639-1 two-letter code.";
-    KS004 Warning Kubesphere None "No `en` entry in displayName, description or provider.";
-    KS005 Info Kubesphere None "displayName and description have different language sets.";
-    KS006 Warning Kubesphere None "A README for a declared language is missing.";
-    KS010 Error Kubesphere None "`name` is not a valid extension name, or is too long.";
-    KS011 Error Kubesphere None "`version` is not strict SemVer 2.0, or not a DNS-1123 subdomain.";
-    KS012 Error Kubesphere Safe "Packaged Chart.yaml `name` or `version` differs from extension.yaml.";
-    KS013 Error Kubesphere Safe "The archive's top folder is not the extension `name`.";
-    KS014 Error Kubesphere None "`extension.yaml` is not at the package root.";
-    KS020 Error Kubesphere Unsafe "`icon` names a local file that is not in the package.";
-    KS021 Warning Kubesphere None "The icon file sits under `templates/` or `charts/`.";
-    KS022 Warning Kubesphere None "The icon is not an image.";
-    KS023 Warning Kubesphere None "A local screenshot file is missing.";
-    KS024 Warning Kubesphere None "A screenshot is a `data:` URL; the console drops it.";
-    KS030 Error Kubesphere None "A `dependencies[]` entry has no subchart in `charts/`.";
-    KS031 Warning Kubesphere Unsafe "A subchart in `charts/` is not listed in `dependencies`.";
-    KS032 Warning Kubesphere None "`installationMode: HostOnly` with a dependency tagged only `agent`.";
-    KS033 Warning Kubesphere None "`installationMode: Multicluster` with an untagged dependency.";
-    KS034 Warning Kubesphere Unsafe "Packaged Chart.yaml `dependencies` differ from extension.yaml's.";
-    KS040 Error Kubesphere Safe "`installationMode` is not exactly `HostOnly` or `Multicluster`.";
-    KS041 Error Kubesphere None "`category` is not a valid Kubernetes label value.";
-    KS042 Warning Kubesphere Unsafe "`category` is not a known category.";
-    KS043 Error Kubesphere None "An annotation key is invalid, or a value is not a string.";
-    KS060 Error Kubesphere None "An `externalDependencies` entry lacks `name`, `version` or `required`.";
-    KS070 Error Kubesphere None "`permissions.yaml` does not parse.";
-    KS071 Warning Kubesphere None "No `permissions.yaml`.";
-    KS072 Warning Kubesphere None "A `permissions.yaml` document whose `kind` is not `ClusterRole` or `Role`.";
-    KS073 Warning Kubesphere None "An `apiGroups` entry that looks like a resource name.";
-    KS074 Info Kubesphere None "Broad permissions.";
-    KS080 Warning Kubesphere None "The package is over 1 MB as it would be pushed.";
-    KS081 Warning Kubesphere None "Unknown top-level key in extension.yaml.";
-    KS082 Warning Kubesphere Safe "System-set fields present.";
-    KS083 Warning Kubesphere None "`home`, `docs` or a `sources` entry is not an http(s) URL, or a maintainer is invalid.";
-    KS084 Info Kubesphere None "`images` is empty or missing.";
-    RC001 Error Rancher None "package.json has no `name` or no `version`.";
-    RC002 Error Rancher None "`name` is not a valid Helm release name.";
-    RC003 Error Rancher None "The `pkg/<folder>` name differs from `name`.";
-    RC004 Error Rancher None "`version` is not valid SemVer.";
-    RC005 Error Rancher None "`rancher` is not an object.";
-    RC006 Error Rancher Safe "An annotation value is not a string.";
-    RC010 Error Rancher Unsafe "`catalog.cattle.io/ui-extensions-version` is missing.";
-    RC011 Warning Rancher Unsafe "`ui-extensions-version` has no upper bound.";
-    RC012 Warning Rancher Safe "A misspelled annotation key.";
-    RC013 Warning Rancher Unsafe "`catalog.cattle.io/ui-extensions-host` is set.";
-    RC020 Error Rancher Safe "The chart lacks `catalog.cattle.io/ui-component: plugins`.";
-    RC021 Error Rancher Safe "values.yaml `plugin.metadata`, read by the load-time check, lacks or contradicts Chart.yaml's gating annotations.";
-    RC022 Error Rancher None "Versions disagree between Chart.yaml, package.json and the plugin.";
-    RC023 Warning Rancher None "No icon.";
-    RC024 Warning Rancher None "`noAuth: true`.";
-    RC025 Info Rancher None "No `catalog.cattle.io/display-name`.";
-    RC026 Info Rancher None "Description over 200 characters, or containing `\"`.";
-    RC027 Error Rancher None "No plugin endpoint.";
-    RC028 Error Rancher None "Plugin archive layout is wrong.";
-    RC029 Warning Rancher None "`catalog.cattle.io/hidden: \"true\"`.";
-    RC030 Info Rancher None "Annotations equal to an old shell template default.";
-    HELM001 Error Helm None "Chart.yaml lacks `apiVersion`, `name` or `version`, or they are invalid.";
-    HELM002 Warning Helm Safe "`version` or `appVersion` is a YAML number, not a string.";
-    HELM003 Error Helm None "A Chart.yaml `dependencies[]` entry has no subchart in `charts/`.";
-    SUP001 Warning Suppression None "An `# extcheck:ignore` comment suppresses nothing, or names no rule.";
-    SUP002 Warning Suppression None "An `extcheck.toml` inside the checked folder cannot be used (the page's configuration).";
-    TPL001 Error Template None "A template fails to render (parse error, execution error, `required`, `fail`).";
-    TPL002 Error Template None "A rendered manifest is not valid YAML, or an object lacks `apiVersion` or `kind`.";
-    TPL003 Error Template None "An object lacks `metadata.name`, its name is invalid for its kind, or two objects share kind, namespace and name.";
-    TPL004 Error Template None "A rendered API is not served by a Kubernetes version that `kubeVersion` admits.";
-    TPL005 Warning Template None "A rendered API is deprecated in a Kubernetes version that `kubeVersion` admits.";
-    TPL010 Warning Template None "An image in extension.yaml `images` is not used by any rendered template.";
-    TPL011 Warning Template Unsafe "A rendered workload's image is not listed in extension.yaml `images`.";
-    TPL012 Warning Template None "A workload's image does not follow `global.imageRegistry`.";
-    TPL013 Warning Template None "A workload's pod spec does not take `global.nodeSelector`.";
-    TPL020 Error Template None "A KubeSphere registration object lacks a required field or points to a Service the chart does not render.";
-    TPL021 Warning Template None "A cluster-scoped object is rendered but no ClusterRole rule in permissions.yaml allows creating it.";
-    TPL030 Error Template None "The rendered Rancher UIPlugin loses what the load-time check needs.";
-    TPL040 Info Template None "A template uses functions of chance or time: every install renders differently.";
-    TPL041 Info Template None "A template calls `lookup`, which returns nothing when rendered offline.";
-}
+/// Every rule, in catalogue order.
+pub static RULES: &[&Rule] = &[
+    &legacy::PKG001,
+    &legacy::PKG002,
+    &legacy::PKG003,
+    &legacy::PKG004,
+    &legacy::PKG005,
+    &legacy::PKG006,
+    &legacy::PKG007,
+    &legacy::PKG008,
+    &legacy::PKG009,
+    &legacy::SYN001,
+    &legacy::SYN002,
+    &legacy::SYN003,
+    &legacy::SYN004,
+    &legacy::SYN005,
+    &legacy::SYN006,
+    &legacy::RANGE001,
+    &legacy::RANGE002,
+    &legacy::RANGE003,
+    &legacy::RANGE004,
+    &legacy::RANGE005,
+    &legacy::KS001,
+    &legacy::KS002,
+    &legacy::KS003,
+    &legacy::KS004,
+    &legacy::KS005,
+    &legacy::KS006,
+    &crate::kubesphere::rules::ks010::KS010,
+    &legacy::KS011,
+    &legacy::KS012,
+    &legacy::KS013,
+    &legacy::KS014,
+    &legacy::KS020,
+    &legacy::KS021,
+    &legacy::KS022,
+    &legacy::KS023,
+    &legacy::KS024,
+    &legacy::KS030,
+    &legacy::KS031,
+    &legacy::KS032,
+    &legacy::KS033,
+    &legacy::KS034,
+    &legacy::KS040,
+    &legacy::KS041,
+    &legacy::KS042,
+    &legacy::KS043,
+    &legacy::KS060,
+    &legacy::KS070,
+    &legacy::KS071,
+    &legacy::KS072,
+    &legacy::KS073,
+    &legacy::KS074,
+    &legacy::KS080,
+    &legacy::KS081,
+    &legacy::KS082,
+    &legacy::KS083,
+    &legacy::KS084,
+    &legacy::RC001,
+    &legacy::RC002,
+    &legacy::RC003,
+    &legacy::RC004,
+    &legacy::RC005,
+    &legacy::RC006,
+    &legacy::RC010,
+    &legacy::RC011,
+    &legacy::RC012,
+    &legacy::RC013,
+    &legacy::RC020,
+    &legacy::RC021,
+    &legacy::RC022,
+    &legacy::RC023,
+    &legacy::RC024,
+    &legacy::RC025,
+    &legacy::RC026,
+    &legacy::RC027,
+    &legacy::RC028,
+    &legacy::RC029,
+    &legacy::RC030,
+    &legacy::HELM001,
+    &legacy::HELM002,
+    &legacy::HELM003,
+    &legacy::SUP001,
+    &legacy::SUP002,
+    &legacy::TPL001,
+    &legacy::TPL002,
+    &legacy::TPL003,
+    &legacy::TPL004,
+    &legacy::TPL005,
+    &legacy::TPL010,
+    &legacy::TPL011,
+    &legacy::TPL012,
+    &legacy::TPL013,
+    &legacy::TPL020,
+    &legacy::TPL021,
+    &legacy::TPL030,
+    &legacy::TPL040,
+    &legacy::TPL041,
+];
 
 /// The rule with `code`, if any.
 pub fn rule(code: &str) -> Option<&'static Rule> {
-    RULES.iter().find(|r| r.code == code)
+    RULES.iter().copied().find(|r| r.code == code)
 }
 
 /// The rule catalogue as Markdown: the checked-in `docs/rules.md` of the repository.

@@ -2,8 +2,8 @@
 //! `extension.yaml`, `Chart.yaml`, `values.yaml` (also of subcharts), `package.json` and the
 //! plugin's `package.json`. (`permissions.yaml` has its own code, KS070.)
 
-use super::{Capped, Ctx, TextFile};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
+use crate::document::{Capped, Ctx, TextFile, block_entry_lines};
 use crate::package::Kind;
 use crate::syntax::Span;
 use crate::syntax::json::JsonNode;
@@ -261,17 +261,6 @@ fn duplicate_yaml_keys(file: &TextFile<'_>, root: &Node, out: &mut Vec<Diagnosti
         }
     });
     capped.finish(out);
-}
-
-/// The whole lines from `start` to `end` (including the line ending), when `start` is the
-/// first non-blank character of its line; `None` for flow-style or `- key:` entries.
-pub(crate) fn block_entry_lines(text: &str, start: usize, end: usize) -> Option<Span> {
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    if !text[line_start..start].chars().all(|c| c == ' ' || c == '\t') {
-        return None;
-    }
-    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
-    Some(Span::new(line_start, line_end))
 }
 
 /// For each key of a mapping, the index of the next entry with the same key (linear time, so

@@ -30,9 +30,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
+use crate::document::Ctx;
 use crate::package::{Kind, Origin};
 use crate::platforms::{self, KubeMinor};
-use crate::rules::Ctx;
 use crate::syntax::yaml::{self, Node};
 
 /// Cap on one template's rendered output, bytes (Helm has none; a chart that prints more is

@@ -10,7 +10,7 @@
 
 use super::Kind;
 use super::{KubeMinor, apis, chart_files, failure, kubesphere_values, options, platform_minors, source_path};
-use crate::rules::Ctx;
+use crate::document::Ctx;
 
 /// The most bytes of values text read; longer text is refused.
 pub const MAX_VALUES_BYTES: usize = 1 << 20;

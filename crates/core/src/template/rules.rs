@@ -4,9 +4,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Analysis, Object, PROBE, Render, apis};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
+use crate::document::Ctx;
 use crate::package::Kind;
 use crate::platforms::{self, KubeMinor};
-use crate::rules::Ctx;
 use crate::semver::judge::{self, Component, Field};
 use crate::syntax::Span;
 use crate::syntax::yaml::{Node, ScalarType};

@@ -7,8 +7,8 @@
 
 use super::field;
 use crate::diagnostic::{Diagnostic, Fix, Severity};
+use crate::document::{Ctx, YamlFile};
 use crate::edit;
-use crate::rules::{Ctx, YamlFile};
 use crate::syntax::yaml::{self, Node};
 
 /// Runs KS030–KS033. KS030 and KS031 need the whole package.
@@ -54,7 +54,7 @@ fn missing_subcharts(file: &YamlFile<'_>, deps: &[Node], subcharts: &[(String, S
 /// The edit that appends `- name: <name>` to the `dependencies` of the YAML mapping `root` in
 /// `f` (after the last entry, at its indentation, or as a new `dependencies:` at the end);
 /// `None` when `dependencies` is not a list this can extend.
-fn add_dependency(f: &crate::rules::TextFile<'_>, root: &Node, name: &str) -> Option<crate::diagnostic::Edit> {
+fn add_dependency(f: &crate::document::TextFile<'_>, root: &Node, name: &str) -> Option<crate::diagnostic::Edit> {
     match field(root, "dependencies") {
         Some(entry) if entry.value.is_sequence() && !entry.value.items().is_empty() => {
             let last = entry.value.items().last().expect("non-empty");

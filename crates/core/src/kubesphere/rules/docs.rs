@@ -5,7 +5,7 @@
 
 use super::field;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{Ctx, YamlFile};
+use crate::document::{Ctx, YamlFile};
 use crate::syntax::yaml::Node;
 
 /// The README file KubeSphere Cloud reads for `lang`.

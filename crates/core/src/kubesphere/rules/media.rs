@@ -8,7 +8,7 @@
 
 use super::{field, string_field};
 use crate::diagnostic::{Diagnostic, Fix, Severity};
-use crate::rules::{Ctx, YamlFile};
+use crate::document::{Ctx, YamlFile};
 use crate::syntax::yaml::{self, Node, ScalarStyle};
 
 /// True when an icon or screenshot value is a URL rather than a package path (ksbuilder

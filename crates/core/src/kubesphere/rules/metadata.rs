@@ -3,12 +3,12 @@
 
 use super::field;
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
+use crate::document::block_entry_lines;
+use crate::document::schema::EXTENSION_YAML;
+use crate::document::{Capped, YamlFile};
 use crate::i18n::Arg;
 use crate::k8s;
 use crate::rancher::annotations::levenshtein;
-use crate::rules::schema::EXTENSION_YAML;
-use crate::rules::syntax::block_entry_lines;
-use crate::rules::{Capped, YamlFile};
 use crate::syntax::yaml::{self, Node, ScalarStyle, ScalarType};
 
 /// Categories the marketplace filters by: the `Category` objects of ks-core 4.1.1/4.1.2

@@ -3,15 +3,16 @@
 
 use super::iso639;
 use crate::diagnostic::{Diagnostic, FileOperation, Fix, Severity};
+use crate::document::schema::{self, Strictness};
+use crate::document::{Ctx, YamlFile};
 use crate::i18n::Message;
 use crate::k8s;
-use crate::rules::schema::{self, Strictness};
-use crate::rules::{Ctx, YamlFile};
 use crate::syntax::Span;
 use crate::syntax::yaml::{self, Node, ScalarStyle, Value};
 
 mod dependencies;
 mod docs;
+pub mod ks010;
 pub mod media;
 mod metadata;
 mod permissions;
@@ -57,7 +58,7 @@ pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for field in ["displayName", "description", "provider"] {
         language_map(&file, root, field, out);
     }
-    name(&file, root, out);
+    ks010::check(&file, root, out);
     version(&file, root, out);
     installation_mode(&file, root, out);
     packaged_chart(ctx, &file, root, out);
@@ -203,52 +204,6 @@ fn flow_safe(raw: &str, value: &str, style: ScalarStyle) -> String {
             yaml::double_quoted(value)
         }
         _ => raw.to_string(),
-    }
-}
-
-/// KS010: the extension name (kubesphere.md §5.1).
-fn name(file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
-    let Some((name, node)) = string_field(root, "name") else {
-        return;
-    };
-    if let Some(problem) = k8s::label_problem(name) {
-        out.push(file.file.diag(
-            "KS010",
-            Severity::Error,
-            node.span,
-            crate::msg!("ks010-message", name, problem),
-            crate::msg!("ks010-help"),
-        ));
-        return;
-    }
-    let multicluster = field(root, "installationMode").and_then(|e| e.value.as_str()) == Some("Multicluster");
-    let (limit, why) = if multicluster {
-        (
-            35,
-            "with `installationMode: Multicluster` the agent release `{name}-agent` and the executor's job names `helm-install-{release}-xxxxxx` must stay within 63 characters, which allows 35",
-        )
-    } else {
-        (
-            41,
-            "the executor's job names `helm-uninstall-{release}-xxxxxx` must stay within 63 characters, which allows 41",
-        )
-    };
-    if name.len() > limit {
-        out.push(file.file.diag(
-            "KS010",
-            Severity::Warning,
-            node.span,
-            crate::msg!("ks010-message-long", name, length = name.len(), limit),
-            crate::msg!("ks010-help-long", why),
-        ));
-    } else if name.len() > 32 {
-        out.push(file.file.diag(
-            "KS010",
-            Severity::Warning,
-            node.span,
-            crate::msg!("ks010-message-over-guide", name, length = name.len()),
-            crate::msg!("ks010-help-over-guide"),
-        ));
     }
 }
 

@@ -6,7 +6,7 @@
 //! RBAC "forbidden" errors.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{Ctx, YamlFile};
+use crate::document::{Ctx, YamlFile};
 use crate::syntax::Span;
 use crate::syntax::yaml::{Node, Value};
 

@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 
 use super::{field, string_field};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::{Ctx, YamlFile};
 use crate::package::human_bytes;
 use crate::package::write::{Order, write_tgz};
-use crate::rules::{Ctx, YamlFile};
 use crate::syntax::yaml::Node;
 
 /// KubeSphere Cloud's limit: 1 MB (10^6 bytes).
