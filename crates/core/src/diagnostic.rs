@@ -112,6 +112,10 @@ pub struct Fix {
     pub applicability: Applicability,
     /// Imperative one-liner shown in the fix list, e.g. "Quote `1.10` so it stays a string".
     pub title: String,
+    /// The localisable source of `title`, when it was built from a Fluent message
+    /// ([`Diagnostic::localize`] renders it in another language).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_source: Option<Message>,
     /// Byte-range edits on the original files.
     pub edits: Vec<Edit>,
     /// Package-level changes; empty for most fixes.
@@ -149,10 +153,12 @@ impl PlatformLine {
 
 impl Fix {
     /// A safe fix made of `edits`.
-    pub fn safe(title: impl Into<String>, edits: Vec<Edit>) -> Self {
+    pub fn safe(title: impl Into<Text>, edits: Vec<Edit>) -> Self {
+        let (title, title_source) = title.into().english();
         Fix {
             applicability: Applicability::Safe,
-            title: title.into(),
+            title,
+            title_source,
             edits,
             operations: Vec::new(),
             costs: String::new(),
@@ -161,10 +167,12 @@ impl Fix {
     }
 
     /// An unsafe fix made of `edits`.
-    pub fn unsafe_(title: impl Into<String>, edits: Vec<Edit>) -> Self {
+    pub fn unsafe_(title: impl Into<Text>, edits: Vec<Edit>) -> Self {
+        let (title, title_source) = title.into().english();
         Fix {
             applicability: Applicability::Unsafe,
-            title: title.into(),
+            title,
+            title_source,
             edits,
             operations: Vec::new(),
             costs: String::new(),
@@ -298,6 +306,11 @@ impl Diagnostic {
         }
         if let Some(m) = &self.help_source {
             self.help = m.render(lang);
+        }
+        if let Some(fix) = &mut self.fix
+            && let Some(m) = &fix.title_source
+        {
+            fix.title = m.render(lang);
         }
     }
 
