@@ -479,14 +479,21 @@ fn chinese_on_a_corpus_package() {
             assert!(z.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{key}: {z}");
         }
     }
+    let summary = zh["packages"][0]["matrix"]["summary"].as_str().unwrap().to_string();
+    assert!(summary.starts_with("可安装于 KubeSphere"), "the matrix follows the language: {summary}");
     let strip = |mut r: serde_json::Value| {
         for d in r["packages"][0]["diagnostics"].as_array_mut().unwrap() {
             d["message"] = "".into();
             d["help"] = "".into();
         }
+        // Verdicts stay; texts follow the language.
+        let m = &mut r["packages"][0]["matrix"];
+        let verdicts: Vec<serde_json::Value> =
+            m["cells"].as_array().unwrap().iter().map(|c| c["verdict"].clone()).collect();
+        *m = verdicts.into();
         r
     };
-    assert_eq!(strip(en), strip(zh), "only messages and help follow the language");
+    assert_eq!(strip(en), strip(zh), "only messages, help and the matrix's texts follow the language");
 
     let text = extcheck_in(&[("LANG", "zh_CN.UTF-8")], &["check", &path]);
     let text = String::from_utf8(text.stdout).unwrap();

@@ -56,13 +56,16 @@ impl Report {
         Counts::of(self.packages.iter().flat_map(|p| &p.diagnostics))
     }
 
-    /// Renders the message and help of every diagnostic, suppressed ones included, in `lang`
-    /// ([`Diagnostic::localize`]). A presentation step: fixes, codes and positions do not
+    /// Renders the message and help of every diagnostic, suppressed ones included, and the
+    /// matrix's texts ([`crate::matrix::Matrix::localize`]) in `lang` ([`Diagnostic::localize`]). A presentation step: fixes, codes and positions do not
     /// change, and checking again gives English.
     pub fn localize(&mut self, lang: crate::i18n::Lang) {
         for package in &mut self.packages {
             package.diagnostics.iter_mut().for_each(|d| d.localize(lang));
             package.suppressed.iter_mut().for_each(|s| s.diagnostic.localize(lang));
+            if let Some(m) = &mut package.matrix {
+                m.localize(lang);
+            }
         }
     }
 
@@ -264,8 +267,8 @@ fn price_fixes(
             before.difference(&working_cells(&after, kind, origin, top_folder, root)).cloned().collect();
         if !lost.is_empty() {
             fix.applicability = crate::diagnostic::Applicability::Unsafe;
-            fix.costs = format!("no longer works on {}", crate::matrix::describe_cells(&lost));
             fix.costs_on = crate::diagnostic::PlatformLine::of_cells(&lost);
+            d.set_costs(crate::msg!("matrix-fix-costs", cells = crate::matrix::describe_cells_message(&lost)));
         }
     }
 }

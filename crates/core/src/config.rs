@@ -100,10 +100,11 @@ impl Platforms {
     }
 
     /// "Rancher 2.10 and later" for the platform's limit, if any.
-    fn describe(&self, platform: &str) -> Option<String> {
+    fn describe(&self, platform: &str) -> Option<crate::Message> {
         let from = self.from(platform)?;
         let name = if platform == "rancher" { "Rancher" } else { "KubeSphere" };
-        Some(format!("{name} {} and later", from.iter().map(u64::to_string).collect::<Vec<_>>().join(".")))
+        let version = from.iter().map(u64::to_string).collect::<Vec<_>>().join(".");
+        Some(crate::msg!("config-platform-from", name, version))
     }
 }
 
@@ -282,7 +283,7 @@ impl Config {
             let platform = matrix.platform;
             if let (Some(from), Some(label)) = (self.platforms.from(platform), self.platforms.describe(platform)) {
                 crate::matrix::keep_rows(matrix, |id| counts(id, from));
-                matrix.notes.push(format!("{}: only {label} count.", self.file));
+                matrix.push_note(crate::msg!("config-platforms-note", file = self.file.as_str(), label));
             }
         }
     }
@@ -309,16 +310,17 @@ impl Config {
             && self.platforms.excludes_all(&fix.costs_on)
         {
             let counted = self.counted_description(&fix.costs_on);
-            fix.costs = format!("{}, which {} does not count (it counts only {counted})", fix.costs, self.file);
+            let costs = fix.costs_source.clone().map_or_else(|| crate::i18n::Arg::Text(fix.costs.clone()), Into::into);
+            d.set_costs(crate::msg!("config-costs-outside", costs, file = self.file.as_str(), counted));
         }
     }
 
     /// "Rancher 2.12 and later" for the platforms of `lines`.
-    fn counted_description(&self, lines: &[crate::diagnostic::PlatformLine]) -> String {
+    fn counted_description(&self, lines: &[crate::diagnostic::PlatformLine]) -> crate::i18n::Arg {
         let mut platforms: Vec<&str> = lines.iter().map(|l| l.platform.as_str()).collect();
         platforms.dedup();
-        let limits: Vec<String> = platforms.iter().filter_map(|p| self.platforms.describe(p)).collect();
-        limits.join(" and ")
+        let limits = platforms.iter().filter_map(|p| self.platforms.describe(p)).map(crate::i18n::Arg::Message);
+        crate::matrix::joined("matrix-and", limits)
     }
 
     /// Why the configuration ignores `d` (in a package whose root lies at `prefix`).

@@ -126,6 +126,9 @@ pub struct Fix {
     /// name, never by `--unsafe-fixes` alone (the check computes it: [`crate::check`]).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub costs: String,
+    /// The localisable source of `costs`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub costs_source: Option<Message>,
     /// The platform lines of the cells in [`Fix::costs`] (empty when it costs nothing). A
     /// configuration that does not count any of them (`[platforms]`) lets `--unsafe-fixes`
     /// apply the fix ([`crate::fix::Selection::counted`]).
@@ -162,6 +165,7 @@ impl Fix {
             edits,
             operations: Vec::new(),
             costs: String::new(),
+            costs_source: None,
             costs_on: Vec::new(),
         }
     }
@@ -176,6 +180,7 @@ impl Fix {
             edits,
             operations: Vec::new(),
             costs: String::new(),
+            costs_source: None,
             costs_on: Vec::new(),
         }
     }
@@ -262,6 +267,16 @@ impl From<&str> for Text {
         Text::Plain(s.to_string())
     }
 }
+impl From<crate::i18n::Arg> for Text {
+    fn from(a: crate::i18n::Arg) -> Self {
+        match a {
+            crate::i18n::Arg::Text(s) => Text::Plain(s),
+            crate::i18n::Arg::Number(n) => Text::Plain(n.to_string()),
+            crate::i18n::Arg::Message(m) => Text::Message(m),
+        }
+    }
+}
+
 impl From<Message> for Text {
     fn from(m: Message) -> Self {
         Text::Message(m)
@@ -270,7 +285,7 @@ impl From<Message> for Text {
 
 impl Text {
     /// The English text, and the message to localise it from.
-    fn english(self) -> (String, Option<Message>) {
+    pub(crate) fn english(self) -> (String, Option<Message>) {
         match self {
             Text::Plain(s) => (s, None),
             Text::Message(m) => (m.render(Lang::En), Some(m)),
@@ -307,10 +322,21 @@ impl Diagnostic {
         if let Some(m) = &self.help_source {
             self.help = m.render(lang);
         }
-        if let Some(fix) = &mut self.fix
-            && let Some(m) = &fix.title_source
-        {
-            fix.title = m.render(lang);
+        if let Some(fix) = &mut self.fix {
+            if let Some(m) = &fix.title_source {
+                fix.title = m.render(lang);
+            }
+            if let Some(m) = &fix.costs_source {
+                fix.costs = m.render(lang);
+            }
+        }
+    }
+
+    /// Sets the fix's cost (a Fluent message, or fixed text), rendered in English with its
+    /// source kept; nothing when there is no fix.
+    pub fn set_costs(&mut self, costs: impl Into<Text>) {
+        if let Some(fix) = &mut self.fix {
+            (fix.costs, fix.costs_source) = costs.into().english();
         }
     }
 

@@ -252,10 +252,10 @@ pub fn resources(lang: Lang) -> &'static [(&'static str, &'static str)] {
     }
     match lang {
         Lang::En => {
-            ftl!("en": "package", "syntax", "range", "kubesphere", "rancher", "helm", "suppress", "template", "report")
+            ftl!("en": "package", "syntax", "range", "kubesphere", "rancher", "helm", "suppress", "template", "report", "matrix")
         }
         Lang::ZhCn => {
-            ftl!("zh-CN": "package", "syntax", "range", "kubesphere", "rancher", "helm", "suppress", "template", "report")
+            ftl!("zh-CN": "package", "syntax", "range", "kubesphere", "rancher", "helm", "suppress", "template", "report", "matrix")
         }
     }
 }

@@ -6,3 +6,6 @@ sup001-message-unknown = `{ $marker } { $code }`: there is no rule `{ $code }`
 sup001-message = `{ $marker } { $code }` suppresses nothing: no { $code } finding on line { $line }
 sup002-message-key = { $file } cannot be used: key `{ $key }`: { $error }
 sup002-message = { $file } cannot be used: { $error }
+config-platform-from = { $name } { $version } and later
+config-platforms-note = { $file }: only { $label } count.
+config-costs-outside = { $costs }, which { $file } does not count (it counts only { $counted })

@@ -6,3 +6,6 @@ sup001-message-unknown = `{ $marker } { $code }`：没有规则 `{ $code }`
 sup001-message = `{ $marker } { $code }` 没有抑制任何内容：第 { $line } 行没有 { $code } 发现
 sup002-message-key = { $file } 无法使用：键 `{ $key }`：{ $error }
 sup002-message = { $file } 无法使用：{ $error }
+config-platform-from = { $name } { $version } 及以后的版本
+config-platforms-note = { $file }：只计入 { $label }。
+config-costs-outside = { $costs }，而 { $file } 不计入这些（它只计入 { $counted }）

@@ -100,46 +100,38 @@ pub fn gates(inputs: &Inputs, ks_git_version: &str, kubernetes: &str) -> Vec<Gat
     let failed: Vec<(&str, &Judgement)> =
         [("kubeVersion", &kube), ("ksVersion", &ks)].into_iter().filter(|(_, j)| !j.verdict.admits()).collect();
     gates.push(match failed.first() {
-        None => Gate { id: "ks-core", name: "ks-core (recommended version)", outcome: GateOutcome::Pass, reason: "both constraints are satisfied (Masterminds 3.3, raw GitVersion)".into(), message: None },
-        Some((field, j)) => Gate {
-            id: "ks-core",
-            name: "ks-core (recommended version)",
-            outcome: GateOutcome::Caveat,
-            reason: format!("`{field}` {}", short(&j.reason)),
-            message: Some("Not the recommended version: ks-core skips it, so the console does not show it by default (it can still be picked if the console allows it).".into()),
-        },
+        None => Gate::new("ks-core", GateOutcome::Pass, crate::msg!("matrix-ks-core-pass"), None),
+        Some((field, j)) => Gate::new(
+            "ks-core",
+            GateOutcome::Caveat,
+            crate::msg!("matrix-field-reason", field, reason = short(&j.reason)),
+            Some(crate::msg!("matrix-ks-core-caveat").into()),
+        ),
     });
 
     // 2. Helm at install (the executor's Helm 3.12).
     let helm = judged(Component::HelmExecutor312, Field::KubeVersion, &inputs.chart_kube_version, kubernetes);
     gates.push(if helm.verdict.admits() {
-        Gate { id: "helm", name: "Helm at install (executor Helm 3.12)", outcome: GateOutcome::Pass, reason: short(&helm.reason).to_string(), message: None }
+        Gate::new("helm", GateOutcome::Pass, short(&helm.reason), None)
     } else {
-        Gate {
-            id: "helm",
-            name: "Helm at install (executor Helm 3.12)",
-            outcome: GateOutcome::Fail,
-            reason: short(&helm.reason).to_string(),
-            message: Some(format!(
-                "chart requires kubeVersion: {} which is incompatible with Kubernetes {kubernetes} (the InstallPlan goes to InstallFailed)",
-                inputs.chart_kube_version
-            )),
-        }
+        Gate::new(
+            "helm",
+            GateOutcome::Fail,
+            short(&helm.reason),
+            Some(crate::msg!("matrix-helm-fail", constraint = inputs.chart_kube_version.as_str(), kubernetes).into()),
+        )
     });
 
     // 2b. The Kubernetes APIs the rendered chart asks for (TPL004).
     let minor = kubernetes.split('.').nth(1).and_then(|m| m.parse::<crate::platforms::KubeMinor>().ok());
     if let Some(missing) = minor.and_then(|m| inputs.unserved.get(&m)).filter(|m| !m.is_empty()) {
-        gates.push(Gate {
-            id: "apis",
-            name: "Kubernetes APIs at install (rendered chart)",
-            outcome: GateOutcome::Fail,
-            reason: format!(
-                "the chart, rendered with this version's capabilities, uses {} API(s) it does not serve (TPL004)",
-                missing.len()
-            ),
-            message: Some(missing.join("; ")),
-        });
+        gates.push(Gate::new(
+            "apis",
+            GateOutcome::Fail,
+            crate::msg!("matrix-apis-reason", count = missing.len()),
+            // The API server's own words (English on every cluster).
+            Some(missing.join("; ").into()),
+        ));
     }
 
     // 3. The console's install modal.
@@ -150,38 +142,27 @@ pub fn gates(inputs: &Inputs, ks_git_version: &str, kubernetes: &str) -> Vec<Gat
         .filter(|(_, j)| j.verdict != Verdict::Accepted)
         .collect();
     gates.push(match cfailed.first() {
-        None => Gate {
-            id: "console",
-            name: "KubeSphere console (install modal)",
-            outcome: GateOutcome::Pass,
-            reason: "both constraints are satisfied (node-semver 7.5.4, includePrerelease)".into(),
-            message: None,
-        },
-        Some((field, j)) => Gate {
-            id: "console",
-            name: "KubeSphere console (install modal)",
-            outcome: GateOutcome::Fail,
-            reason: format!("`{field}` {}", short(&j.reason)),
-            message: Some("The install modal shows this version disabled, with a version-mismatch badge.".into()),
-        },
+        None => Gate::new("console", GateOutcome::Pass, crate::msg!("matrix-console-pass"), None),
+        Some((field, j)) => Gate::new(
+            "console",
+            GateOutcome::Fail,
+            crate::msg!("matrix-field-reason", field, reason = short(&j.reason)),
+            Some(crate::msg!("matrix-console-fail").into()),
+        ),
     });
 
     // 4. Required external dependencies.
     if !inputs.required.is_empty() {
-        let list: Vec<String> = inputs
+        let list = inputs
             .required
             .iter()
-            .map(|(n, v)| if v.is_empty() { format!("`{n}`") } else { format!("`{n}` {v}") })
-            .collect();
-        gates.push(Gate {
-            id: "dependencies",
-            name: "Required extensions",
-            outcome: GateOutcome::Caveat,
-            reason: format!("needs {} installed first (checked by the console only)", list.join(", ")),
-            message: Some(
-                "Install stays disabled until the required extensions are installed at a matching version.".into(),
-            ),
-        });
+            .map(|(n, v)| crate::i18n::Arg::Text(if v.is_empty() { format!("`{n}`") } else { format!("`{n}` {v}") }));
+        gates.push(Gate::new(
+            "dependencies",
+            GateOutcome::Caveat,
+            crate::msg!("matrix-dependencies-reason", list = super::joined("matrix-list", list)),
+            Some(crate::msg!("matrix-dependencies-message").into()),
+        ));
     }
     gates
 }
@@ -192,18 +173,23 @@ pub fn compute(inputs: &Inputs) -> Matrix {
     let columns: Vec<Column> = (lo..=hi).map(|m| Column { minor: m, label: format!("1.{m}") }).collect();
     let rows: Vec<Row> = KUBESPHERE
         .iter()
-        .map(|r| Row {
-            id: r.version.to_string(),
-            label: format!("KubeSphere {}", r.version),
-            note: if !r.v4 {
-                Some("not v4: no extensions".into())
+        .map(|r| {
+            let (lo, hi) = (r.kube.lo.to_string(), r.kube.hi.to_string());
+            let (note, note_source) = super::text(if !r.v4 {
+                crate::msg!("matrix-ks-row-not-v4")
             } else if r.kube_confidence == platforms::Confidence::Unknown {
-                Some(format!("Kubernetes support not published (1.{}–1.{} assumed)", r.kube.lo, r.kube.hi))
+                crate::msg!("matrix-ks-row-kube-assumed", lo, hi)
             } else {
-                Some(format!("supports Kubernetes 1.{}–1.{}", r.kube.lo, r.kube.hi))
-            },
-            // A KubeSphere row is one release (every v4 patch release has its own row).
-            patches: vec![super::Patch { version: r.version.to_string(), kube: r.kube }],
+                crate::msg!("matrix-ks-row-kube", lo, hi)
+            });
+            Row {
+                id: r.version.to_string(),
+                label: format!("KubeSphere {}", r.version),
+                note: Some(note),
+                note_source,
+                // A KubeSphere row is one release (every v4 patch release has its own row).
+                patches: vec![super::Patch { version: r.version.to_string(), kube: r.kube }],
+            }
         })
         .collect();
     let mut cells = Vec::new();
@@ -231,20 +217,21 @@ pub fn compute(inputs: &Inputs) -> Matrix {
         cells,
         summary: String::new(),
         notes: Vec::new(),
+        summary_source: None,
+        notes_source: Vec::new(),
+        lang: crate::Lang::En,
     };
     if !inputs.required.is_empty() {
-        m.notes.push(format!(
-            "Requires {} to be installed first.",
-            inputs.required.iter().map(|(n, v)| format!("{n} {v}").trim().to_string()).collect::<Vec<_>>().join(", ")
-        ));
+        let list = inputs.required.iter().map(|(n, v)| crate::i18n::Arg::Text(format!("{n} {v}").trim().to_string()));
+        m.push_note(crate::msg!("matrix-ks-requires", list = super::joined("matrix-list", list)));
     }
-    m.summary = summary(&m);
+    (m.summary, m.summary_source) = super::text(summary(&m));
     m
 }
 
 /// "installable on KubeSphere 4.1.2–4.2.1 with Kubernetes 1.21–1.30; blocked on EKS by Helm's
 /// kubeVersion check".
-fn summary(m: &Matrix) -> String {
+fn summary(m: &Matrix) -> crate::Message {
     let ok = |c: &Cell| matches!(c.verdict, CellVerdict::Works | CellVerdict::Caveat);
     let plain: Vec<&Cell> = m.cells.iter().filter(|c| c.vendor == VendorBuild::Plain).collect();
     let rows: Vec<usize> = (0..m.rows.len()).filter(|&r| plain.iter().any(|c| c.row == r && ok(c))).collect();
@@ -256,18 +243,17 @@ fn summary(m: &Matrix) -> String {
         .map(|(_, col)| col.minor)
         .collect();
     let mut out = if rows.is_empty() {
-        let blocker = plain
-            .iter()
-            .filter(|c| c.verdict == CellVerdict::Blocked)
-            .find_map(|c| c.blocker())
-            .map(|g| format!(" ({} blocks it)", g.name))
-            .unwrap_or_default();
-        format!("not installable on any supported KubeSphere version{blocker}")
+        let blocker =
+            plain.iter().filter(|c| c.verdict == CellVerdict::Blocked).find_map(|c| c.blocker()).map(|g| g.id);
+        match blocker {
+            Some(id) => crate::msg!("matrix-ks-summary-none-by", gate = super::gate_arg(id)),
+            None => crate::msg!("matrix-ks-summary-none"),
+        }
     } else {
         let first = &m.rows[rows[0]].id;
         let last = &m.rows[*rows.last().expect("non-empty")].id;
         let range = if first == last { first.clone() } else { format!("{first}–{last}") };
-        format!("installable on KubeSphere {range} with Kubernetes {}", runs(&minors, |v| format!("1.{v}")))
+        crate::msg!("matrix-ks-summary", range, minors = runs(&minors, |v| format!("1.{v}")))
     };
     for vendor in [VendorBuild::Eks, VendorBuild::Gke] {
         let blockers: Vec<&str> = m
@@ -275,10 +261,11 @@ fn summary(m: &Matrix) -> String {
             .iter()
             .filter(|c| c.vendor == vendor && c.verdict == CellVerdict::Blocked)
             .filter(|c| plain.iter().any(|p| p.row == c.row && p.column == c.column && ok(p)))
-            .filter_map(|c| c.blocker().map(|g| g.name))
+            .filter_map(|c| c.blocker().map(|g| g.id))
             .collect();
         if let Some(first) = blockers.first() {
-            out.push_str(&format!("; blocked on {} by {first}", vendor.label()));
+            let tail = crate::msg!("matrix-ks-summary-vendor", vendor = vendor.label(), gate = super::gate_arg(first));
+            out = crate::msg!("matrix-cat", a = out, b = tail);
         }
     }
     out

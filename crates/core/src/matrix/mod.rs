@@ -16,7 +16,67 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
+use crate::diagnostic::Text;
+use crate::i18n::{Arg, Lang, Message};
 use crate::platforms::VendorBuild;
+
+/// A matrix text as built: rendered in English now, with its localisable source for
+/// [`Matrix::localize`] (`None` for fixed text).
+pub(crate) fn text(t: impl Into<Text>) -> (String, Option<Message>) {
+    t.into().english()
+}
+
+/// A matrix text as a message argument (rendered in the message's language).
+pub(crate) fn arg(t: impl Into<Text>) -> Arg {
+    match t.into() {
+        Text::Plain(s) => Arg::Text(s),
+        Text::Message(m) => Arg::Message(m),
+    }
+}
+
+/// `items` as one argument, joined by the two-place message `id` (`matrix-list` "a, b",
+/// `matrix-and` "a and b", `matrix-join` "a; b"); empty text for no items.
+pub(crate) fn joined(id: &'static str, items: impl IntoIterator<Item = Arg>) -> Arg {
+    let mut items = items.into_iter();
+    let Some(first) = items.next() else { return Arg::none() };
+    items.fold(first, |a, b| Arg::Message(Message::new(id).arg("a", a).arg("b", b)))
+}
+
+/// The message id of gate `id`'s name.
+fn gate_message(id: &str) -> Option<&'static str> {
+    Some(match id {
+        "ks-core" => "matrix-gate-ks-core",
+        "helm" => "matrix-gate-helm",
+        "apis" => "matrix-gate-apis",
+        "console" => "matrix-gate-console",
+        "dependencies" => "matrix-gate-dependencies",
+        "rancher-a" => "matrix-gate-rancher-a",
+        "rancher-b" => "matrix-gate-rancher-b",
+        "rancher-c" => "matrix-gate-rancher-c",
+        "chart" => "matrix-gate-chart",
+        _ => return None,
+    })
+}
+
+/// Gate `id`'s name as a message argument (rendered in the message's language).
+pub(crate) fn gate_arg(id: &str) -> Arg {
+    gate_message(id).map_or_else(|| Arg::Text(id.to_string()), |m| Arg::Message(Message::new(m)))
+}
+
+/// The name of gate `id` in `lang` (message `matrix-gate-<id>`), interned: the set of gate ids
+/// and languages is small and fixed.
+pub fn gate_name(id: &str, lang: Lang) -> &'static str {
+    static NAMES: std::sync::Mutex<Vec<(&'static str, Lang, &'static str)>> = std::sync::Mutex::new(Vec::new());
+    let mut names = NAMES.lock().unwrap_or_else(|p| p.into_inner());
+    if let Some(&(_, _, name)) = names.iter().find(|(i, l, _)| *i == id && *l == lang) {
+        return name;
+    }
+    let Some(message_id) = gate_message(id) else { return "" };
+    let Ok(name) = crate::interned::intern(Message::new(message_id).render(lang)) else { return "" };
+    let Ok(id) = crate::interned::intern(id.to_string()) else { return name };
+    names.push((id, lang, name));
+    name
+}
 
 /// The overall verdict of a cell.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -49,6 +109,19 @@ impl CellVerdict {
             CellVerdict::NotApplicable => "·",
             CellVerdict::Mixed => "◐",
         }
+    }
+
+    /// A short word in `lang`.
+    pub fn label_in(self, lang: Lang) -> String {
+        let id = match self {
+            CellVerdict::Works => "matrix-verdict-works",
+            CellVerdict::Caveat => "matrix-verdict-caveat",
+            CellVerdict::Blocked => "matrix-verdict-blocked",
+            CellVerdict::Unsupported => "matrix-verdict-unsupported",
+            CellVerdict::NotApplicable => "matrix-verdict-not-applicable",
+            CellVerdict::Mixed => "matrix-verdict-mixed",
+        };
+        Message::new(id).render(lang)
     }
 
     /// A short word.
@@ -84,9 +157,17 @@ pub struct PatchSplit {
     pub blocked: Vec<String>,
     /// For people: `from 2.11.8`, `up to 2.12.4`, or `blocked on 2.11.0–2.11.7, 2.11.10`.
     pub label: String,
+    /// The localisable source of `label`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label_source: Option<Message>,
 }
 
 impl PatchSplit {
+    /// The label as a message argument.
+    fn label_arg(&self) -> Arg {
+        self.label_source.clone().map_or_else(|| Arg::Text(self.label.clone()), Arg::Message)
+    }
+
     /// The split of `evaluated` (patch release, works?) in release order, or `None` when every
     /// patch agrees.
     pub fn of(evaluated: &[(&str, bool)]) -> Option<PatchSplit> {
@@ -99,13 +180,14 @@ impl PatchSplit {
         let last_work = evaluated.iter().rposition(|e| e.1).unwrap_or(0);
         let contiguous = evaluated[first_work..=last_work].iter().all(|e| e.1);
         let label = if contiguous && last_work == evaluated.len() - 1 {
-            format!("from {}", works[0])
+            crate::msg!("matrix-split-from", version = works[0].as_str())
         } else if contiguous && first_work == 0 {
-            format!("up to {}", works[works.len() - 1])
+            crate::msg!("matrix-split-up-to", version = works[works.len() - 1].as_str())
         } else {
-            format!("blocked on {}", patch_runs(&blocked))
+            crate::msg!("matrix-split-blocked-on", versions = patch_runs(&blocked))
         };
-        Some(PatchSplit { works, blocked, label })
+        let (label, label_source) = text(label);
+        Some(PatchSplit { works, blocked, label, label_source })
     }
 }
 
@@ -159,6 +241,25 @@ pub struct Gate {
     pub reason: String,
     /// What the user sees, in the platform's own words where it has them.
     pub message: Option<String>,
+    /// The localisable source of `reason`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason_source: Option<Message>,
+    /// The localisable source of `message`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_source: Option<Message>,
+}
+
+impl Gate {
+    /// A gate's result: its name from its `id` ([`gate_name`]), `reason` and the user's
+    /// `message` rendered in English with their sources kept.
+    pub fn new(id: &'static str, outcome: GateOutcome, reason: impl Into<Text>, message: Option<Text>) -> Gate {
+        let (reason, reason_source) = text(reason);
+        let (message, message_source) = match message.map(text) {
+            Some((m, source)) => (Some(m), source),
+            None => (None, None),
+        };
+        Gate { id, name: gate_name(id, Lang::En), outcome, reason, message, reason_source, message_source }
+    }
 }
 
 /// A row: a platform version.
@@ -170,6 +271,9 @@ pub struct Row {
     pub label: String,
     /// A note, e.g. `Extensions API 3.0.0` or `not v4`.
     pub note: Option<String>,
+    /// The localisable source of `note`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note_source: Option<Message>,
     /// Every patch release the row stands for, oldest first, each evaluated on its own (a
     /// KubeSphere row is one release; a Rancher row is a line, 2.11.0–2.11.16).
     #[serde(default)]
@@ -219,25 +323,31 @@ impl Cell {
     pub fn describe(&self, m: &Matrix) -> String {
         let row = m.rows.get(self.row).map_or("", |r| r.label.as_str());
         let column = m.columns.get(self.column).map_or(String::new(), |c| c.label.clone());
-        let form =
-            if self.vendor == VendorBuild::Plain { String::new() } else { format!(" ({})", self.vendor.label()) };
+        let form = if self.vendor == VendorBuild::Plain {
+            Arg::none()
+        } else {
+            Arg::Message(crate::msg!("matrix-cell-form", form = self.vendor.label()))
+        };
         let verdict = match (self.verdict, self.blocker()) {
-            (CellVerdict::Blocked, Some(g)) => format!("blocked by {}", g.name),
+            (CellVerdict::Blocked, Some(g)) => crate::msg!("matrix-cell-blocked-by", gate = g.name),
             (CellVerdict::Mixed, blocker) => {
                 let split = self.patches.as_ref();
-                let label = split.map_or("on some patch releases", |s| s.label.as_str());
+                let label = split.map_or(arg(crate::msg!("matrix-some-patches")), |s| s.label_arg());
                 let blocked = split.map(|s| patch_runs(&s.blocked)).unwrap_or_default();
-                let by = blocker.map(|g| format!(" by {}", g.name)).unwrap_or_default();
-                format!("works {label} ({blocked} blocked{by})")
+                match blocker {
+                    Some(g) => crate::msg!("matrix-cell-mixed-by", label, blocked, gate = g.name),
+                    None => crate::msg!("matrix-cell-mixed", label, blocked),
+                }
             }
             (CellVerdict::Caveat, _) => {
-                let who: Vec<&str> =
-                    self.gates.iter().filter(|g| g.outcome == GateOutcome::Caveat).map(|g| g.name).collect();
-                format!("works, with a caveat from {}", who.join(" and "))
+                let who = self.gates.iter().filter(|g| g.outcome == GateOutcome::Caveat).map(|g| Arg::from(g.name));
+                crate::msg!("matrix-cell-caveat-from", gates = joined("matrix-and", who))
             }
-            (v, _) => v.label().to_string(),
+            (v, _) => {
+                return crate::msg!("matrix-cell", row, column, form, verdict = v.label_in(m.lang)).render(m.lang);
+            }
         };
-        format!("{row} on Kubernetes {column}{form}: {verdict}")
+        crate::msg!("matrix-cell", row, column, form, verdict).render(m.lang)
     }
 
     /// The first gate that stops the extension, if any.
@@ -265,6 +375,19 @@ pub struct Matrix {
     pub summary: String,
     /// Facts that apply to every cell (e.g. required external dependencies).
     pub notes: Vec<String>,
+    /// The localisable source of `summary`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary_source: Option<Message>,
+    /// The localisable sources of `notes`, one per note (`None` for fixed text).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes_source: Vec<Option<Message>>,
+    /// The language the texts are in ([`Matrix::localize`]).
+    #[serde(default, skip_serializing_if = "is_english")]
+    pub lang: Lang,
+}
+
+fn is_english(lang: &Lang) -> bool {
+    *lang == Lang::En
 }
 
 impl Matrix {
@@ -279,8 +402,8 @@ impl Matrix {
     pub fn compact(&self) -> Matrix {
         let keep = [VendorBuild::Plain, VendorBuild::Eks, VendorBuild::Gke];
         let mut notes = self.notes.clone();
-        notes.push("K3s (+k3s1) and RKE2 (+rke2r1) builds carry build metadata only, which every engine ignores: their cells equal the plain ones.".into());
-        Matrix {
+        notes.push(crate::msg!("matrix-compact-note").render(self.lang));
+        let mut compact = Matrix {
             platform: self.platform,
             rows: self.rows.clone(),
             columns: self.columns.clone(),
@@ -299,6 +422,72 @@ impl Matrix {
                 .collect(),
             summary: self.summary.clone(),
             notes,
+            summary_source: None,
+            notes_source: Vec::new(),
+            lang: self.lang,
+        };
+        compact.strip_sources();
+        compact
+    }
+
+    /// Drops the localisable sources (what the JSON report and the page need not carry).
+    pub fn strip_sources(&mut self) {
+        self.summary_source = None;
+        self.notes_source.clear();
+        for row in &mut self.rows {
+            row.note_source = None;
+        }
+        for cell in &mut self.cells {
+            for gate in &mut cell.gates {
+                gate.reason_source = None;
+                gate.message_source = None;
+            }
+            if let Some(split) = &mut cell.patches {
+                split.label_source = None;
+            }
+        }
+    }
+
+    /// Adds a note for every cell (a Fluent message, or fixed text).
+    pub fn push_note(&mut self, note: impl Into<Text>) {
+        let (note, source) = text(note);
+        self.notes_source.resize(self.notes.len(), None);
+        self.notes.push(note);
+        self.notes_source.push(source);
+    }
+
+    /// Renders every text that has a source in `lang`: gate names, reasons and messages, row
+    /// notes, patch labels, the summary and the notes. Verdicts, ids and versions do not change.
+    pub fn localize(&mut self, lang: Lang) {
+        self.lang = lang;
+        let render = |text: &mut String, source: &Option<Message>| {
+            if let Some(m) = source {
+                *text = m.render(lang);
+            }
+        };
+        render(&mut self.summary, &self.summary_source);
+        for (note, source) in self.notes.iter_mut().zip(&self.notes_source) {
+            render(note, source);
+        }
+        for row in &mut self.rows {
+            if let (Some(note), Some(m)) = (&mut row.note, &row.note_source) {
+                *note = m.render(lang);
+            }
+        }
+        for cell in &mut self.cells {
+            for gate in &mut cell.gates {
+                let name = gate_name(gate.id, lang);
+                if !name.is_empty() {
+                    gate.name = name;
+                }
+                render(&mut gate.reason, &gate.reason_source);
+                if let (Some(message), Some(m)) = (&mut gate.message, &gate.message_source) {
+                    *message = m.render(lang);
+                }
+            }
+            if let Some(split) = &mut cell.patches {
+                render(&mut split.label, &split.label_source);
+            }
         }
     }
 
@@ -342,8 +531,14 @@ impl Matrix {
                 continue;
             };
             let split = cell.patches.as_ref().expect("filtered");
-            let by = cell.blocker().map(|g| format!(" ({})", g.name)).unwrap_or_default();
-            out.push(format!("{}: works {}; {} blocked{by}", row.label, split.label, patch_runs(&split.blocked)));
+            let (row, label, blocked) = (row.label.as_str(), split.label_arg(), patch_runs(&split.blocked));
+            out.push(
+                match cell.blocker() {
+                    Some(g) => crate::msg!("matrix-mixed-line-by", row, label, blocked, gate = g.name),
+                    None => crate::msg!("matrix-mixed-line", row, label, blocked),
+                }
+                .render(self.lang),
+            );
         }
         out
     }
@@ -394,7 +589,7 @@ pub struct CellId {
 /// minors of the plain build: "Rancher 2.7 (Kubernetes 1.23–1.26); Rancher 2.11.0–2.11.7
 /// (...)" — a line is named by its patch releases when the set holds only some of them. Cells
 /// of other build forms only are named by their form.
-pub fn describe_cells(cells: &BTreeSet<CellId>) -> String {
+pub fn describe_cells_message(cells: &BTreeSet<CellId>) -> Arg {
     type Group = (String, &'static str, BTreeSet<u32>, BTreeSet<&'static str>, Vec<String>);
     let mut by_row: Vec<Group> = Vec::new();
     for c in cells {
@@ -412,7 +607,7 @@ pub fn describe_cells(cells: &BTreeSet<CellId>) -> String {
             last.4.push(c.patch.clone());
         }
     }
-    by_row
+    let parts = by_row
         .iter_mut()
         .map(|(row, platform, minors, vendors, patches)| {
             let line = crate::platforms::RANCHER.iter().find(|r| r.minor == row.as_str());
@@ -423,16 +618,22 @@ pub fn describe_cells(cells: &BTreeSet<CellId>) -> String {
                 }
                 _ => row.clone(),
             };
-            if minors.is_empty() {
+            let (platform, name) = (*platform, name.as_str());
+            Arg::Message(if minors.is_empty() {
                 let forms: Vec<&str> = vendors.iter().copied().collect();
-                format!("{platform} {name} ({} builds)", forms.join(", "))
+                crate::msg!("matrix-cells-builds", platform, name, forms = forms.join(", "))
             } else {
                 let minors: Vec<u32> = minors.iter().copied().collect();
-                format!("{platform} {name} (Kubernetes {})", runs(&minors, |m| format!("1.{m}")))
-            }
+                crate::msg!("matrix-cells-kube", platform, name, minors = runs(&minors, |m| format!("1.{m}")))
+            })
         })
-        .collect::<Vec<_>>()
-        .join("; ")
+        .collect::<Vec<_>>();
+    joined("matrix-join", parts)
+}
+
+/// [`describe_cells_message`] in English.
+pub fn describe_cells(cells: &BTreeSet<CellId>) -> String {
+    Text::from(describe_cells_message(cells)).english().0
 }
 
 /// Combines gate outcomes into a verdict: any failure blocks; any caveat makes a caveat.

@@ -17,7 +17,9 @@
 use std::collections::BTreeSet;
 
 use super::{Cell, CellId, CellVerdict, Column, Gate, GateOutcome, Matrix, Patch, PatchSplit, Row, combine, runs};
+use crate::diagnostic::Text;
 use crate::document::Ctx;
+use crate::i18n::{Arg, Message};
 use crate::package::Kind;
 use crate::platforms::{self, RANCHER, RancherRelease, VendorBuild};
 use crate::rancher::annotations::{
@@ -125,17 +127,17 @@ fn short(reason: &str) -> &str {
     reason.split_once(": ").map_or(reason, |(_, r)| r)
 }
 
-fn pass(id: &'static str, name: &'static str, reason: impl Into<String>) -> Gate {
-    Gate { id, name, outcome: GateOutcome::Pass, reason: reason.into(), message: None }
+fn pass(id: &'static str, reason: impl Into<Text>) -> Gate {
+    Gate::new(id, GateOutcome::Pass, reason, None)
 }
 
-fn fail(id: &'static str, name: &'static str, reason: impl Into<String>, message: impl Into<String>) -> Gate {
-    Gate { id, name, outcome: GateOutcome::Fail, reason: reason.into(), message: Some(message.into()) }
+fn fail(id: &'static str, reason: impl Into<Text>, message: impl Into<Text>) -> Gate {
+    Gate::new(id, GateOutcome::Fail, reason, Some(message.into()))
 }
 
-const A: &str = "Backend index filter (Gate A)";
-const B: &str = "Extensions page (Gate B)";
-const C: &str = "Load-time check (Gate C)";
+const A: &str = "rancher-a";
+const B: &str = "rancher-b";
+const C: &str = "rancher-c";
 
 /// Gate A for one cell.
 fn gate_a(i: &Inputs, r: &RancherRelease, kubernetes: &str) -> Gate {
@@ -155,37 +157,31 @@ fn gate_a(i: &Inputs, r: &RancherRelease, kubernetes: &str) -> Gate {
         let j = judge::judge(Component::RancherBackend, field, constraint, current).expect("reads");
         if !j.verdict.admits() {
             return fail(
-                "rancher-a",
                 A,
-                format!("`{key}: {}` — {}", super::clip(constraint), short(&j.reason)),
-                "The backend removes this version from the repository index; with no version left the chart is deleted and the card disappears from the Extensions page.",
+                crate::msg!(
+                    "matrix-constraint-reason",
+                    key,
+                    constraint = super::clip(constraint),
+                    reason = short(&j.reason)
+                ),
+                crate::msg!("matrix-rancher-a-fail"),
             );
         }
     }
-    pass("rancher-a", A, "no `rancher-version`, `kube-version` or Chart `kubeVersion` excludes it (Masterminds ≥ 3.4)")
+    pass(A, crate::msg!("matrix-rancher-a-pass"))
 }
 
-/// A card message of the Extensions page (`plugins.incompatible*`).
-fn card(i: &Inputs, kind: &str, required: &str) -> String {
-    let v = &i.version;
+/// A card message of the Extensions page (`plugins.incompatible*`), in the dashboard's words.
+fn card(i: &Inputs, kind: &str, required: &str) -> Message {
+    let version = i.version.as_str();
     let required = super::clip(required);
     match kind {
-        "rancher" => format!(
-            "The latest version of this extension ({v}) is not compatible with the current Rancher version ({required})."
-        ),
-        "kube" => format!(
-            "The latest version of this extension ({v}) is not compatible with the current Kube version ({required})."
-        ),
-        "api-missing" => format!(
-            "The latest version of this extension ({v}) is missing the mandatory annotation catalog.cattle.io/ui-extensions-version from Rancher 2.10 and onwards."
-        ),
-        "api" => format!(
-            "The latest version of this extension ({v}) is not compatible with the current Extensions API version ({required})."
-        ),
-        "host" => format!(
-            "The latest version of this extension ({v}) has a host of \"{required}\" which is not compatible with this application \"rancher-manager\"."
-        ),
-        _ => format!("The latest version of this extension ({v}) needs Rancher Prime in order to be installed."),
+        "rancher" => crate::msg!("matrix-card-rancher", version, required),
+        "kube" => crate::msg!("matrix-card-kube", version, required),
+        "api-missing" => crate::msg!("matrix-card-api-missing", version),
+        "api" => crate::msg!("matrix-card-api", version, required),
+        "host" => crate::msg!("matrix-card-host", version, required),
+        _ => crate::msg!("matrix-card-prime", version),
     }
 }
 
@@ -196,7 +192,7 @@ fn gate_b(i: &Inputs, r: &RancherRelease, kubernetes: &str) -> Gate {
     if minor >= 10 {
         // Rancher stops at the first failing check (its card shows that message); the matrix
         // lists every failing check so that one fix does not reveal the next.
-        let mut failures: Vec<(String, String)> = Vec::new();
+        let mut failures: Vec<(Message, Message)> = Vec::new();
         let page = |field: Field, constraint: &str, current: &str| {
             judge::judge(Component::RancherExtensionsPage, field, constraint, current).expect("reads")
         };
@@ -208,50 +204,49 @@ fn gate_b(i: &Inputs, r: &RancherRelease, kubernetes: &str) -> Gate {
             if let Some(c) = i.annotation(key) {
                 let j = page(field, c, current);
                 if j.verdict != Verdict::Accepted {
-                    failures.push((format!("`{key}: {}` — {}", super::clip(c), short(&j.reason)), card(i, kind, c)));
+                    let reason = crate::msg!(
+                        "matrix-constraint-reason",
+                        key,
+                        constraint = super::clip(c),
+                        reason = short(&j.reason)
+                    );
+                    failures.push((reason, card(i, kind, c)));
                 }
             }
         }
         match i.annotation(UI_EXTENSIONS_VERSION) {
             _ if i.assume_api => {}
-            None => failures.push((
-                "`catalog.cattle.io/ui-extensions-version` is missing: mandatory from Rancher 2.10".into(),
-                card(i, "api-missing", ""),
-            )),
+            None => failures.push((crate::msg!("matrix-rancher-b-api-missing"), card(i, "api-missing", ""))),
             Some(api) => {
                 let j = page(Field::UiExtensionsVersion, api, r.extensions_api);
                 if j.verdict != Verdict::Accepted {
-                    failures
-                        .push((format!("`ui-extensions-version: {api}` — {}", short(&j.reason)), card(i, "api", api)));
+                    let reason = crate::msg!(
+                        "matrix-constraint-reason",
+                        key = "ui-extensions-version",
+                        constraint = api,
+                        reason = short(&j.reason)
+                    );
+                    failures.push((reason, card(i, "api", api)));
                 }
             }
         }
         if let Some(host) = i.annotation(UI_EXTENSIONS_HOST) {
-            failures.push((
-                format!(
-                    "`ui-extensions-host: {host}` — `semver.satisfies('rancher-manager', '{host}')` is always false"
-                ),
-                card(i, "host", host),
-            ));
+            failures.push((crate::msg!("matrix-rancher-b-host", host), card(i, "host", host)));
         }
         if let Some((_, message)) = failures.first() {
-            let reasons: Vec<&str> = failures.iter().map(|(r, _)| r.as_str()).collect();
-            return fail("rancher-b", B, reasons.join("; "), message.clone());
+            let message = message.clone();
+            let reasons = super::joined("matrix-join", failures.into_iter().map(|(r, _)| Arg::Message(r)));
+            return fail(B, reasons, message);
         }
         if r.prime_only_check && i.annotation(PRIME_ONLY) == Some("true") {
-            return Gate {
-                id: "rancher-b",
-                name: B,
-                outcome: GateOutcome::Caveat,
-                reason: "`prime-only: \"true\"`: installable on Rancher Prime only".into(),
-                message: Some(card(i, "prime", "")),
-            };
+            return Gate::new(
+                B,
+                GateOutcome::Caveat,
+                crate::msg!("matrix-rancher-b-prime"),
+                Some(card(i, "prime", "").into()),
+            );
         }
-        return pass(
-            "rancher-b",
-            B,
-            format!("every annotation is satisfied (node-semver 7.5.4, Extensions API {})", r.extensions_api),
-        );
+        return pass(B, crate::msg!("matrix-rancher-b-pass", api = r.extensions_api));
     }
     // 2.7–2.9: no coercion of the API constant on 2.7/2.8; `ui-extensions-version` only when present.
     let satisfies = |version: &str, range: &str| node::satisfies(version, range, node::Options::DEFAULT);
@@ -268,31 +263,30 @@ fn gate_b(i: &Inputs, r: &RancherRelease, kubernetes: &str) -> Gate {
         && !satisfies(&api, c)
     {
         return fail(
-            "rancher-b",
             B,
-            format!(
-                "`ui-extensions-version: {c}` is not satisfied by the Extensions API {api} of Rancher {} (node-semver 7.5.4)",
-                r.minor
-            ),
-            "No Install button for this version: \"Requires Extensions API version\" (side panel).",
+            crate::msg!("matrix-rancher-b-old-api", constraint = c, api = api.as_str(), line = r.minor),
+            crate::msg!("matrix-rancher-b-old-api-message"),
         );
     }
     if let Some(host) = i.annotation(UI_EXTENSIONS_HOST).filter(|h| *h != "rancher-manager" && r.reads_api_key) {
         return fail(
-            "rancher-b",
             B,
-            format!("`ui-extensions-host: {host}` is not `rancher-manager`"),
-            "No Install button: \"Requires a host that matches\" (side panel).",
+            crate::msg!("matrix-rancher-b-old-host", host),
+            crate::msg!("matrix-rancher-b-old-host-message"),
         );
     }
     if let Some(c) = i.annotation(KUBE_VERSION)
         && !satisfies(&base, c)
     {
         return fail(
-            "rancher-b",
             B,
-            format!("`kube-version: {c}` is not satisfied by {base} (node-semver 7.5.4)"),
-            "No Install button: \"Requires Kube version\" (side panel).",
+            crate::msg!(
+                "matrix-rancher-b-old-unsatisfied",
+                key = "kube-version",
+                constraint = c,
+                version = base.as_str()
+            ),
+            crate::msg!("matrix-rancher-b-old-kube-message"),
         );
     }
     let rancher_plain = r.version.split('-').next().unwrap_or(r.version);
@@ -300,32 +294,26 @@ fn gate_b(i: &Inputs, r: &RancherRelease, kubernetes: &str) -> Gate {
         && !satisfies(rancher_plain, c)
     {
         return fail(
-            "rancher-b",
             B,
-            format!("`ui-version: {c}` is not satisfied by {rancher_plain} (node-semver 7.5.4)"),
-            "No Install button: \"Requires Rancher\" (side panel).",
+            crate::msg!(
+                "matrix-rancher-b-old-unsatisfied",
+                key = "ui-version",
+                constraint = c,
+                version = rancher_plain
+            ),
+            crate::msg!("matrix-rancher-b-old-rancher-message"),
         );
     }
-    pass(
-        "rancher-b",
-        B,
-        format!("Rancher {} checks `ui-extensions-version` only when present (API {api}), and it passes", r.minor),
-    )
+    pass(B, crate::msg!("matrix-rancher-b-old-pass", line = r.minor, api = api.as_str()))
 }
 
 /// Gate C for one cell (2.10+).
 fn gate_c(i: &Inputs, r: &RancherRelease, kubernetes: &str) -> Gate {
     if !r.load_gate {
-        return Gate {
-            id: "rancher-c",
-            name: C,
-            outcome: GateOutcome::Skipped,
-            reason: "no load-time check before Rancher 2.10".into(),
-            message: None,
-        };
+        return Gate::new(C, GateOutcome::Skipped, crate::msg!("matrix-rancher-c-skipped"), None);
     }
     if !i.has_endpoint {
-        return fail("rancher-c", C, "the UIPlugin has no endpoint", "Extension error");
+        return fail(C, crate::msg!("matrix-rancher-c-no-endpoint"), crate::msg!("matrix-rancher-c-error-generic"));
     }
     if !i.assume_api
         && let Some(g) = gate_c_api(i.meta(UI_EXTENSIONS_VERSION), r)
@@ -340,19 +328,22 @@ fn gate_c(i: &Inputs, r: &RancherRelease, kubernetes: &str) -> Gate {
 fn gate_c_api(api: Option<&str>, r: &RancherRelease) -> Option<Gate> {
     let Some(api) = api else {
         return Some(fail(
-            "rancher-c",
             C,
-            "`ui-extensions-version` is not in the UIPlugin metadata (values.yaml `plugin.metadata`)",
-            "Unable to load Extension. The version installed is not compatible with the current Extensions API Version (Extension is missing the annotation catalog.cattle.io/ui-extensions-version which implies incompatibility with Rancher 2.10 and onwards)",
+            crate::msg!("matrix-rancher-c-api-missing"),
+            crate::msg!("matrix-rancher-c-error-api-missing"),
         ));
     };
     let j = judge::judge(Component::RancherLoadGate, Field::UiExtensionsVersion, api, r.extensions_api).expect("reads");
     (j.verdict != Verdict::Accepted).then(|| {
         fail(
-            "rancher-c",
             C,
-            format!("metadata `ui-extensions-version: {api}` — {}", short(&j.reason)),
-            "Unable to load Extension. The version installed is not compatible with the current Extensions API version",
+            crate::msg!(
+                "matrix-meta-reason",
+                key = "ui-extensions-version",
+                constraint = api,
+                reason = short(&j.reason)
+            ),
+            crate::msg!("matrix-rancher-c-error-api"),
         )
     })
 }
@@ -363,30 +354,23 @@ fn gate_c_rest(i: &Inputs, r: &RancherRelease, kubernetes: &str) -> Gate {
         judge::judge(Component::RancherLoadGate, field, constraint, current).expect("reads")
     };
     if i.meta(PRIME_ONLY) == Some("true") {
-        return Gate {
-            id: "rancher-c",
-            name: C,
-            outcome: GateOutcome::Caveat,
-            reason: "`prime-only`: loads on Rancher Prime only".into(),
-            message: Some("Unable to load Rancher Prime Extension in Rancher Community".into()),
-        };
+        return Gate::new(
+            C,
+            GateOutcome::Caveat,
+            crate::msg!("matrix-rancher-c-prime"),
+            Some(crate::msg!("matrix-rancher-c-error-prime").into()),
+        );
     }
     if let Some(host) = i.meta(UI_EXTENSIONS_HOST).filter(|h| *h != "rancher-manager") {
-        return fail(
-            "rancher-c",
-            C,
-            format!("metadata `ui-extensions-host: {host}`"),
-            "Unable to load Extension. The version installed is not compatible with this application host",
-        );
+        return fail(C, crate::msg!("matrix-rancher-c-host", host), crate::msg!("matrix-rancher-c-error-host"));
     }
     if let Some(c) = i.meta(KUBE_VERSION) {
         let j = load(Field::KubeVersion, c, kubernetes);
         if j.verdict != Verdict::Accepted {
             return fail(
-                "rancher-c",
                 C,
-                format!("metadata `kube-version: {c}` — {}", short(&j.reason)),
-                "Unable to load Extension. The version installed is not compatible with the current Rancher kubernetes version",
+                crate::msg!("matrix-meta-reason", key = "kube-version", constraint = c, reason = short(&j.reason)),
+                crate::msg!("matrix-rancher-c-error-kube"),
             );
         }
     }
@@ -394,14 +378,13 @@ fn gate_c_rest(i: &Inputs, r: &RancherRelease, kubernetes: &str) -> Gate {
         let j = load(Field::RancherVersion, c, &format!("v{}", r.version));
         if j.verdict != Verdict::Accepted {
             return fail(
-                "rancher-c",
                 C,
-                format!("metadata `rancher-version: {c}` — {}", short(&j.reason)),
-                "Unable to load Extension. The version installed is not compatible with the current version of Rancher",
+                crate::msg!("matrix-meta-reason", key = "rancher-version", constraint = c, reason = short(&j.reason)),
+                crate::msg!("matrix-rancher-c-error-version"),
             );
         }
     }
-    pass("rancher-c", C, "the UIPlugin metadata passes every check")
+    pass(C, crate::msg!("matrix-rancher-c-pass"))
 }
 
 /// The gates of one cell, in the order Rancher applies them.
@@ -413,16 +396,8 @@ pub fn gates(inputs: &Inputs, release: &RancherRelease, kubernetes: &str) -> Vec
 /// in its package.json); Rancher loads it for whichever chart installs it, so every supported
 /// cell is a caveat pointing at the chart.
 pub fn compute_for_plugin_archive() -> Matrix {
-    let mut m = build(|_, _| {
-        vec![Gate {
-            id: "chart",
-            name: "The extension chart",
-            outcome: GateOutcome::Caveat,
-            reason: "a plugin archive has no annotations: the chart that installs it carries the gating annotations (check the chart)".into(),
-            message: None,
-        }]
-    });
-    m.summary = "a plugin archive is loaded for whichever chart installs it; its compatibility is decided by that chart's annotations".into();
+    let mut m = build(|_, _| vec![Gate::new("chart", GateOutcome::Caveat, crate::msg!("matrix-chart-reason"), None)]);
+    (m.summary, m.summary_source) = super::text(crate::msg!("matrix-plugin-summary"));
     m
 }
 
@@ -506,7 +481,7 @@ pub fn lines_of(cells: &BTreeSet<CellId>) -> String {
 /// The Rancher matrix of `inputs`.
 pub fn compute(inputs: &Inputs) -> Matrix {
     let mut m = build(|release, kubernetes| gates(inputs, release, kubernetes));
-    m.summary = summary(&m);
+    (m.summary, m.summary_source) = super::text(summary(&m));
     m
 }
 
@@ -530,6 +505,7 @@ fn build(gates_of: impl Fn(&RancherRelease, &str) -> Vec<Gate>) -> Matrix {
                 id: r.minor.to_string(),
                 label: format!("Rancher {}", r.minor),
                 note: Some(format!("{versions} · Extensions API {api}")),
+                note_source: None,
                 patches: patches.iter().map(|p| Patch { version: p.version.to_string(), kube: p.kube }).collect(),
             }
         })
@@ -586,10 +562,13 @@ fn build(gates_of: impl Fn(&RancherRelease, &str) -> Vec<Gate>) -> Matrix {
         cells,
         summary: String::new(),
         notes: Vec::new(),
+        summary_source: None,
+        notes_source: Vec::new(),
+        lang: crate::Lang::En,
     }
 }
 
-fn summary(m: &Matrix) -> String {
+fn summary(m: &Matrix) -> Message {
     let ok = |c: &Cell| matches!(c.verdict, CellVerdict::Works | CellVerdict::Caveat | CellVerdict::Mixed);
     let plain: Vec<&Cell> = m.cells.iter().filter(|c| c.vendor == VendorBuild::Plain).collect();
     let rows: Vec<usize> = (0..m.rows.len()).filter(|&r| plain.iter().any(|c| c.row == r && ok(c))).collect();
@@ -597,10 +576,16 @@ fn summary(m: &Matrix) -> String {
         let blocker = plain
             .iter()
             .filter(|c| c.verdict == CellVerdict::Blocked && c.row == m.rows.len() - 1)
-            .find_map(|c| c.blocker())
-            .map(|g| format!(": on Rancher {} the {} stops it ({})", m.rows[m.rows.len() - 1].id, g.name, g.reason))
-            .unwrap_or_default();
-        return format!("not installable on any Rancher 2.7–2.15 line{blocker}");
+            .find_map(|c| c.blocker());
+        return match blocker {
+            Some(g) => crate::msg!(
+                "matrix-rancher-summary-none-by",
+                line = m.rows[m.rows.len() - 1].id.as_str(),
+                gate = super::gate_arg(g.id),
+                reason = g.reason_source.clone().map_or_else(|| Arg::Text(g.reason.clone()), Arg::Message)
+            ),
+            None => crate::msg!("matrix-rancher-summary-none"),
+        };
     }
     let minors: Vec<u32> = m
         .columns
@@ -611,7 +596,7 @@ fn summary(m: &Matrix) -> String {
         .collect();
     // Lines whose patch releases differ are named with their split ("2.11 (from 2.11.8)"); runs
     // of whole lines as "2.14–2.15".
-    let mut parts: Vec<String> = Vec::new();
+    let mut parts: Vec<Arg> = Vec::new();
     let mut whole: Vec<u32> = Vec::new();
     for &r in &rows {
         let mixed =
@@ -620,19 +605,24 @@ fn summary(m: &Matrix) -> String {
         match mixed {
             Some(split) if !fully => {
                 if !whole.is_empty() {
-                    parts.push(runs(&whole, |v| format!("2.{v}")));
+                    parts.push(Arg::Text(runs(&whole, |v| format!("2.{v}"))));
                     whole.clear();
                 }
-                parts.push(format!("{} ({})", m.rows[r].id, split.label));
+                let line = m.rows[r].id.as_str();
+                let split = split.label_source.clone().map_or_else(|| Arg::Text(split.label.clone()), Arg::Message);
+                parts.push(Arg::Message(crate::msg!("matrix-rancher-line-split", line, split)));
             }
             _ => whole.extend(m.rows[r].id.split('.').nth(1).and_then(|v| v.parse::<u32>().ok())),
         }
     }
     if !whole.is_empty() {
-        parts.push(runs(&whole, |v| format!("2.{v}")));
+        parts.push(Arg::Text(runs(&whole, |v| format!("2.{v}"))));
     }
-    let mut out =
-        format!("installable on Rancher {} with Kubernetes {}", parts.join(", "), runs(&minors, |v| format!("1.{v}")));
+    let mut out = crate::msg!(
+        "matrix-rancher-summary",
+        lines = super::joined("matrix-list", parts),
+        minors = runs(&minors, |v| format!("1.{v}"))
+    );
     for vendor in [VendorBuild::Eks, VendorBuild::Gke] {
         if let Some(g) = m
             .cells
@@ -641,7 +631,9 @@ fn summary(m: &Matrix) -> String {
             .filter(|c| plain.iter().any(|p| p.row == c.row && p.column == c.column && ok(p)))
             .find_map(|c| c.blocker())
         {
-            out.push_str(&format!("; blocked on {} local clusters by the {}", vendor.label(), g.name));
+            let tail =
+                crate::msg!("matrix-rancher-summary-vendor", vendor = vendor.label(), gate = super::gate_arg(g.id));
+            out = crate::msg!("matrix-cat", a = out, b = tail);
         }
     }
     out
