@@ -93,7 +93,9 @@ fn ids_in_code() -> BTreeSet<String> {
                     }
                     let quoted = &rest[..len];
                     let is_id = rule_prefixed(quoted)
-                        || ["report-", "kind-", "config-", "tpl-", "k8s-"].iter().any(|p| quoted.starts_with(p));
+                        || ["report-", "kind-", "config-", "tpl-", "k8s-", "range-"]
+                            .iter()
+                            .any(|p| quoted.starts_with(p));
                     if is_id {
                         out.insert(quoted.to_string());
                     }
