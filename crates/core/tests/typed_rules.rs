@@ -7,7 +7,20 @@
 use std::path::{Path, PathBuf};
 
 /// The converted areas: folders (walked) and files of `crates/core/src`.
-const CONVERTED: &[&str] = &["rules/range", "helm/rules", "suppress", "kubesphere/rules/ks010.rs"];
+const CONVERTED: &[&str] = &[
+    "rules/range",
+    "helm/rules",
+    "suppress",
+    "kubesphere/rules/ks010.rs",
+    "rancher/rules/rc003.rs",
+    "rancher/rules/rc005.rs",
+    "rancher/rules/rc012.rs",
+    "rancher/rules/rc020.rs",
+    "rancher/rules/rc022.rs",
+    "rancher/rules/rc024.rs",
+    "rancher/rules/rc027.rs",
+    "rancher/rules/rc028.rs",
+];
 
 fn rust_files(path: &Path, out: &mut Vec<PathBuf>) {
     if path.is_dir() {

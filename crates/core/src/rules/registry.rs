@@ -60,22 +60,14 @@ mod legacy {
     crate::declare_rule!(pub(crate) static KS084: Info, Kubesphere, None, "`images` is empty or missing.");
     crate::declare_rule!(pub(crate) static RC001: Error, Rancher, None, "package.json has no `name` or no `version`.");
     crate::declare_rule!(pub(crate) static RC002: Error, Rancher, None, "`name` is not a valid Helm release name.");
-    crate::declare_rule!(pub(crate) static RC003: Error, Rancher, None, "The `pkg/<folder>` name differs from `name`.");
     crate::declare_rule!(pub(crate) static RC004: Error, Rancher, None, "`version` is not valid SemVer.");
-    crate::declare_rule!(pub(crate) static RC005: Error, Rancher, None, "`rancher` is not an object.");
     crate::declare_rule!(pub(crate) static RC006: Error, Rancher, Safe, "An annotation value is not a string.");
     crate::declare_rule!(pub(crate) static RC010: Error, Rancher, Unsafe, "`catalog.cattle.io/ui-extensions-version` is missing.");
-    crate::declare_rule!(pub(crate) static RC012: Warning, Rancher, Safe, "A misspelled annotation key.");
     crate::declare_rule!(pub(crate) static RC013: Warning, Rancher, Unsafe, "`catalog.cattle.io/ui-extensions-host` is set.");
-    crate::declare_rule!(pub(crate) static RC020: Error, Rancher, Safe, "The chart lacks `catalog.cattle.io/ui-component: plugins`.");
     crate::declare_rule!(pub(crate) static RC021: Error, Rancher, Safe, "values.yaml `plugin.metadata`, read by the load-time check, lacks or contradicts Chart.yaml's gating annotations.");
-    crate::declare_rule!(pub(crate) static RC022: Error, Rancher, None, "Versions disagree between Chart.yaml, package.json and the plugin.");
     crate::declare_rule!(pub(crate) static RC023: Warning, Rancher, None, "No icon.");
-    crate::declare_rule!(pub(crate) static RC024: Warning, Rancher, None, "`noAuth: true`.");
     crate::declare_rule!(pub(crate) static RC025: Info, Rancher, None, "No `catalog.cattle.io/display-name`.");
     crate::declare_rule!(pub(crate) static RC026: Info, Rancher, None, "Description over 200 characters, or containing `\"`.");
-    crate::declare_rule!(pub(crate) static RC027: Error, Rancher, None, "No plugin endpoint.");
-    crate::declare_rule!(pub(crate) static RC028: Error, Rancher, None, "Plugin archive layout is wrong.");
     crate::declare_rule!(pub(crate) static RC029: Warning, Rancher, None, "`catalog.cattle.io/hidden: \"true\"`.");
     crate::declare_rule!(pub(crate) static RC030: Info, Rancher, None, "Annotations equal to an old shell template default.");
     crate::declare_rule!(pub(crate) static SUP002: Warning, Suppression, None, "An `extcheck.toml` inside the checked folder cannot be used (the page's configuration).");
@@ -155,23 +147,23 @@ pub static RULES: &[&Rule] = &[
     &legacy::KS084,
     &legacy::RC001,
     &legacy::RC002,
-    &legacy::RC003,
+    &crate::rancher::rules::rc003::RC003,
     &legacy::RC004,
-    &legacy::RC005,
+    &crate::rancher::rules::rc005::RC005,
     &legacy::RC006,
     &legacy::RC010,
     &crate::rules::range::rc011::RC011,
-    &legacy::RC012,
+    &crate::rancher::rules::rc012::RC012,
     &legacy::RC013,
-    &legacy::RC020,
+    &crate::rancher::rules::rc020::RC020,
     &legacy::RC021,
-    &legacy::RC022,
+    &crate::rancher::rules::rc022::RC022,
     &legacy::RC023,
-    &legacy::RC024,
+    &crate::rancher::rules::rc024::RC024,
     &legacy::RC025,
     &legacy::RC026,
-    &legacy::RC027,
-    &legacy::RC028,
+    &crate::rancher::rules::rc027::RC027,
+    &crate::rancher::rules::rc028::RC028,
     &legacy::RC029,
     &legacy::RC030,
     &crate::helm::rules::helm001::HELM001,
