@@ -93,7 +93,7 @@ fn ids_in_code() -> BTreeSet<String> {
                     }
                     let quoted = &rest[..len];
                     let is_id = rule_prefixed(quoted)
-                        || ["report-", "kind-", "config-", "tpl-", "k8s-", "matrix-"]
+                        || ["report-", "kind-", "config-", "tpl-", "k8s-", "matrix-", "range-"]
                             .iter()
                             .any(|p| quoted.starts_with(p));
                     if is_id {

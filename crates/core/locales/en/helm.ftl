@@ -17,3 +17,4 @@ helm001-help-no-version = Helm refuses a chart without `version`.
 helm001-message-version = Chart version `{ $version }` is not SemVer
 helm001-help-version = Helm parses the chart version with Masterminds semver (`1.2.3`, also `v1.2`); anything else fails `helm package`, `helm install` and the repository index.
 helm002-note = , which Helm reads as `{ $read_as }`
+helm002-fix = Quote `{ $raw }`

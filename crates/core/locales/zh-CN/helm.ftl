@@ -17,3 +17,4 @@ helm001-help-no-version = Helm 拒绝没有 `version` 的 Chart。
 helm001-message-version = Chart 版本 `{ $version }` 不是 SemVer
 helm001-help-version = Helm 用 Masterminds semver 解析 Chart 版本（`1.2.3`，也接受 `v1.2`）；其他写法会使 `helm package`、`helm install` 和仓库索引失败。
 helm002-note = ，Helm 会把它读作 `{ $read_as }`
+helm002-fix = 加上引号：`{ $raw }`

@@ -22,11 +22,6 @@ mod legacy {
     crate::declare_rule!(pub(crate) static SYN004: Error, Syntax, Safe, "A scalar of the wrong type (a number where a string is needed, a string where a bool is needed).");
     crate::declare_rule!(pub(crate) static SYN005: Error, Syntax, Safe, "Control characters in a YAML file.");
     crate::declare_rule!(pub(crate) static SYN006: Warning, Syntax, None, "`extension.yaml` has more than one YAML document.");
-    crate::declare_rule!(pub(crate) static RANGE001: Error, Range, Safe, "The constraint does not parse in an engine that enforces it.");
-    crate::declare_rule!(pub(crate) static RANGE002: Warning, Range, Safe, "The constraint parses in one dialect and not the other.");
-    crate::declare_rule!(pub(crate) static RANGE003: Warning, Range, Safe, "A bound lacks `-0`, so vendor Kubernetes builds and rc platform builds are rejected.");
-    crate::declare_rule!(pub(crate) static RANGE004: Warning, Range, None, "The engines that read this field disagree for some supported platform version.");
-    crate::declare_rule!(pub(crate) static RANGE005: Warning, Range, None, "The constraint admits no supported platform version, or excludes the newest one.");
     crate::declare_rule!(pub(crate) static KS001: Error, Kubesphere, None, "A required field is missing or empty.");
     crate::declare_rule!(pub(crate) static KS002: Error, Kubesphere, Safe, "`displayName`, `description` or `provider` is not a language map.");
     crate::declare_rule!(pub(crate) static KS003: Error, Kubesphere, Safe, "A language key is not an ISO 639-1 two-letter code.");
@@ -65,29 +60,16 @@ mod legacy {
     crate::declare_rule!(pub(crate) static KS084: Info, Kubesphere, None, "`images` is empty or missing.");
     crate::declare_rule!(pub(crate) static RC001: Error, Rancher, None, "package.json has no `name` or no `version`.");
     crate::declare_rule!(pub(crate) static RC002: Error, Rancher, None, "`name` is not a valid Helm release name.");
-    crate::declare_rule!(pub(crate) static RC003: Error, Rancher, None, "The `pkg/<folder>` name differs from `name`.");
     crate::declare_rule!(pub(crate) static RC004: Error, Rancher, None, "`version` is not valid SemVer.");
-    crate::declare_rule!(pub(crate) static RC005: Error, Rancher, None, "`rancher` is not an object.");
     crate::declare_rule!(pub(crate) static RC006: Error, Rancher, Safe, "An annotation value is not a string.");
     crate::declare_rule!(pub(crate) static RC010: Error, Rancher, Unsafe, "`catalog.cattle.io/ui-extensions-version` is missing.");
-    crate::declare_rule!(pub(crate) static RC011: Warning, Rancher, Unsafe, "`ui-extensions-version` has no upper bound.");
-    crate::declare_rule!(pub(crate) static RC012: Warning, Rancher, Safe, "A misspelled annotation key.");
     crate::declare_rule!(pub(crate) static RC013: Warning, Rancher, Unsafe, "`catalog.cattle.io/ui-extensions-host` is set.");
-    crate::declare_rule!(pub(crate) static RC020: Error, Rancher, Safe, "The chart lacks `catalog.cattle.io/ui-component: plugins`.");
     crate::declare_rule!(pub(crate) static RC021: Error, Rancher, Safe, "values.yaml `plugin.metadata`, read by the load-time check, lacks or contradicts Chart.yaml's gating annotations.");
-    crate::declare_rule!(pub(crate) static RC022: Error, Rancher, None, "Versions disagree between Chart.yaml, package.json and the plugin.");
     crate::declare_rule!(pub(crate) static RC023: Warning, Rancher, None, "No icon.");
-    crate::declare_rule!(pub(crate) static RC024: Warning, Rancher, None, "`noAuth: true`.");
     crate::declare_rule!(pub(crate) static RC025: Info, Rancher, None, "No `catalog.cattle.io/display-name`.");
     crate::declare_rule!(pub(crate) static RC026: Info, Rancher, None, "Description over 200 characters, or containing `\"`.");
-    crate::declare_rule!(pub(crate) static RC027: Error, Rancher, None, "No plugin endpoint.");
-    crate::declare_rule!(pub(crate) static RC028: Error, Rancher, None, "Plugin archive layout is wrong.");
     crate::declare_rule!(pub(crate) static RC029: Warning, Rancher, None, "`catalog.cattle.io/hidden: \"true\"`.");
     crate::declare_rule!(pub(crate) static RC030: Info, Rancher, None, "Annotations equal to an old shell template default.");
-    crate::declare_rule!(pub(crate) static HELM001: Error, Helm, None, "Chart.yaml lacks `apiVersion`, `name` or `version`, or they are invalid.");
-    crate::declare_rule!(pub(crate) static HELM002: Warning, Helm, Safe, "`version` or `appVersion` is a YAML number, not a string.");
-    crate::declare_rule!(pub(crate) static HELM003: Error, Helm, None, "A Chart.yaml `dependencies[]` entry has no subchart in `charts/`.");
-    crate::declare_rule!(pub(crate) static SUP001: Warning, Suppression, None, "An `# extcheck:ignore` comment suppresses nothing, or names no rule.");
     crate::declare_rule!(pub(crate) static SUP002: Warning, Suppression, None, "An `extcheck.toml` inside the checked folder cannot be used (the page's configuration).");
     crate::declare_rule!(pub(crate) static TPL001: Error, Template, None, "A template fails to render (parse error, execution error, `required`, `fail`).");
     crate::declare_rule!(pub(crate) static TPL002: Error, Template, None, "A rendered manifest is not valid YAML, or an object lacks `apiVersion` or `kind`.");
@@ -122,11 +104,11 @@ pub static RULES: &[&Rule] = &[
     &legacy::SYN004,
     &legacy::SYN005,
     &legacy::SYN006,
-    &legacy::RANGE001,
-    &legacy::RANGE002,
-    &legacy::RANGE003,
-    &legacy::RANGE004,
-    &legacy::RANGE005,
+    &crate::rules::range::range001::RANGE001,
+    &crate::rules::range::range002::RANGE002,
+    &crate::rules::range::range003::RANGE003,
+    &crate::rules::range::range004::RANGE004,
+    &crate::rules::range::range005::RANGE005,
     &legacy::KS001,
     &legacy::KS002,
     &legacy::KS003,
@@ -165,29 +147,29 @@ pub static RULES: &[&Rule] = &[
     &legacy::KS084,
     &legacy::RC001,
     &legacy::RC002,
-    &legacy::RC003,
+    &crate::rancher::rules::rc003::RC003,
     &legacy::RC004,
-    &legacy::RC005,
+    &crate::rancher::rules::rc005::RC005,
     &legacy::RC006,
     &legacy::RC010,
-    &legacy::RC011,
-    &legacy::RC012,
+    &crate::rules::range::rc011::RC011,
+    &crate::rancher::rules::rc012::RC012,
     &legacy::RC013,
-    &legacy::RC020,
+    &crate::rancher::rules::rc020::RC020,
     &legacy::RC021,
-    &legacy::RC022,
+    &crate::rancher::rules::rc022::RC022,
     &legacy::RC023,
-    &legacy::RC024,
+    &crate::rancher::rules::rc024::RC024,
     &legacy::RC025,
     &legacy::RC026,
-    &legacy::RC027,
-    &legacy::RC028,
+    &crate::rancher::rules::rc027::RC027,
+    &crate::rancher::rules::rc028::RC028,
     &legacy::RC029,
     &legacy::RC030,
-    &legacy::HELM001,
-    &legacy::HELM002,
-    &legacy::HELM003,
-    &legacy::SUP001,
+    &crate::helm::rules::helm001::HELM001,
+    &crate::helm::rules::helm002::HELM002,
+    &crate::helm::rules::helm003::HELM003,
+    &crate::suppress::sup001::SUP001,
     &legacy::SUP002,
     &legacy::TPL001,
     &legacy::TPL002,

@@ -162,6 +162,20 @@ impl Component {
         }
     }
 
+    /// The component's name in messages, in the message's language ([`Component::label`] in
+    /// English).
+    pub fn name(self) -> crate::i18n::Message {
+        crate::i18n::Message::new(match self {
+            Component::KubeSphereServer => "range-component-kubesphere-server",
+            Component::HelmExecutor312 => "range-component-helm-executor-312",
+            Component::Helm319 => "range-component-helm-319",
+            Component::KubeSphereConsole => "range-component-kubesphere-console",
+            Component::RancherBackend => "range-component-rancher-backend",
+            Component::RancherExtensionsPage => "range-component-rancher-extensions-page",
+            Component::RancherLoadGate => "range-component-rancher-load-gate",
+        })
+    }
+
     /// The platforms that run this component (Helm serves both).
     pub const fn platforms(self) -> &'static [Platform] {
         match self {

@@ -4,13 +4,18 @@
 //! A comment at the end of a line suppresses those codes on that line; a comment alone on its
 //! line suppresses them on the next line. Findings are matched on the line where they start. A
 //! suppression that suppresses nothing (or names no rule) is reported as SUP001, so stale ones do
-//! not pile up. `package.json` has no comments: suppress its findings in `extcheck.toml`.
+//! not pile up (the rule, its finding type and its tests are in `sup001.rs`). `package.json`
+//! has no comments: suppress its findings in `extcheck.toml`.
 
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::package::Package;
 use crate::syntax::{LineIndex, Span};
+
+pub mod sup001;
+
+use sup001::{SUP001, UnusedSuppression};
 
 /// Where a suppression comes from (SARIF `suppression.kind`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -200,20 +205,20 @@ pub fn inline(package: &Package, diagnostics: Vec<Diagnostic>) -> (Vec<Diagnosti
             index = Some((x.file.as_str(), text, LineIndex::new(text)));
         }
         let Some((_, text, index)) = &index else { continue };
-        let mut problems: Vec<(Span, crate::i18n::Message)> = Vec::new();
+        let mut problems: Vec<(Span, UnusedSuppression<'_>)> = Vec::new();
         if x.codes.is_empty() {
-            problems.push((x.span, crate::msg!("sup001-message-no-code", comment = x.text)));
+            problems.push((x.span, UnusedSuppression::NoCode { comment: &x.text }));
         }
         for (code, span, _) in unused_codes {
-            let message = if crate::rules::rule(code).is_none() {
-                crate::msg!("sup001-message-unknown", marker = MARKER, code)
+            let finding = if crate::rules::rule(code).is_none() {
+                UnusedSuppression::Unknown { code }
             } else {
-                crate::msg!("sup001-message", marker = MARKER, code, line = x.target)
+                UnusedSuppression::Unused { code, line: x.target }
             };
-            problems.push((*span, message));
+            problems.push((*span, finding));
         }
-        for (span, message) in problems.into_iter().take(room) {
-            kept.push(unused(&x.file, text, index, span, message));
+        for (span, finding) in problems.into_iter().take(room) {
+            kept.push(sup001::report(&finding, &x.file, text, index, span));
         }
     }
     for (file, n) in unused_count {
@@ -221,9 +226,9 @@ pub fn inline(package: &Package, diagnostics: Vec<Diagnostic>) -> (Vec<Diagnosti
             let location = kept
                 .iter()
                 .rev()
-                .find(|d| d.code == "SUP001" && d.file.as_deref() == Some(file))
+                .find(|d| d.code == SUP001.code && d.file.as_deref() == Some(file))
                 .and_then(|d| d.location.clone());
-            kept.push(crate::check::more("SUP001", Severity::Warning, Some(file.to_string()), n - CAP, location));
+            kept.push(crate::check::more(SUP001.code, SUP001.severity, Some(file.to_string()), n - CAP, location));
         }
     }
     kept.sort_by(|a, b| {
@@ -234,12 +239,6 @@ pub fn inline(package: &Package, diagnostics: Vec<Diagnostic>) -> (Vec<Diagnosti
         ))
     });
     (kept, suppressed)
-}
-
-fn unused(file: &str, text: &str, index: &LineIndex, span: Span, message: crate::i18n::Message) -> Diagnostic {
-    Diagnostic::new("SUP001", Severity::Warning, message, crate::msg!("sup001-help"))
-        .in_file(file)
-        .at(text, index, span)
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Rancher UI extension rules over `package.json`, the extension chart (`Chart.yaml`,
 //! `values.yaml`, `templates/cr.yaml`) and the plugin archive. Section numbers refer to
-//! `rancher.md`.
+//! `rancher.md`. Rules converted to typed units have their own file here (`rc003.rs`, …);
+//! RC001, RC002, RC004, RC010 and RC021 are still built here.
 
 use super::annotations::{self, Annotation, GATING_KEYS, KUBE_VERSION, RANCHER_VERSION, Source, UI_EXTENSIONS_VERSION};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
@@ -11,6 +12,18 @@ use crate::package::Kind;
 use crate::syntax::Span;
 use crate::syntax::json::{JsonNode, JsonValue, string_literal};
 use crate::syntax::yaml::{self, Node};
+
+pub mod rc003;
+pub mod rc005;
+pub mod rc012;
+pub mod rc020;
+pub mod rc022;
+pub mod rc024;
+pub mod rc027;
+pub mod rc028;
+
+use rc022::VersionMismatch;
+use rc024::NoAuth;
 
 /// The range the Rancher extension creator writes for Extensions API v3 (Rancher 2.10+).
 pub const DEFAULT_UI_EXTENSIONS_RANGE: &str = ">= 3.0.0 < 4.0.0";
@@ -34,28 +47,22 @@ fn package_json(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     };
     let Ok(root) = &file.value else { return };
     name_and_version(&file, root, out);
-    folder_name(ctx, &file, root, out);
+    rc003::check(ctx, &file, root, out);
     let Some(rancher) = root.member("rancher") else {
         return;
     };
-    if !rancher.value.is_object() {
-        out.push(file.file.diag(
-            "RC005",
-            Severity::Error,
-            rancher.value.span,
-            crate::msg!("rc005-message", kind = a_type(&rancher.value), value = file.file.slice(rancher.value.span)),
-            crate::msg!("rc005-help"),
-        ));
+    if let Some(finding) = rc005::finding(&rancher.value, file.file.slice(rancher.value.span)) {
+        out.push(file.file.report(&finding, rancher.value.span));
         return;
     }
     if let Some(no_auth) = rancher.value.get("noAuth")
         && no_auth.value == JsonValue::Bool(true)
     {
-        out.push(no_auth_diag(&file.file, no_auth.span, "`rancher.noAuth: true`"));
+        out.push(rc024::report(&file.file, no_auth.span, NoAuth::PackageJson));
     }
     let annotations_node = rancher.value.get("annotations");
     let list = annotations_node.map(annotations::from_json).unwrap_or_default();
-    misspelled_keys(&file.file, &list, out);
+    rc012::check(&file.file, &list, out);
     if !list.iter().any(|a| a.key == UI_EXTENSIONS_VERSION) {
         let evidence = api_evidence(&list, shell_major(root));
         let span = rancher.value.member("annotations").map_or(rancher.key_span, |m| m.key_span);
@@ -141,38 +148,6 @@ fn shell_major(root: &JsonNode) -> Option<u64> {
             spec.trim_start_matches(|c: char| !c.is_ascii_digit()).chars().take_while(char::is_ascii_digit).collect();
         digits.parse().ok()
     })
-}
-
-fn a_type(node: &JsonNode) -> &'static str {
-    match node.value {
-        JsonValue::Bool(_) => "the boolean",
-        JsonValue::Number(_) => "the number",
-        JsonValue::String(_) => "the string",
-        JsonValue::Array(_) => "the array",
-        JsonValue::Null => "",
-        JsonValue::Object(_) => "the object",
-    }
-}
-
-/// RC003: the `pkg/<folder>` folder must be named like the package: the bundle is built and
-/// named after the folder, but requested by `name` (rancher.md §1 `name`, §6.8).
-fn folder_name(ctx: &Ctx<'_>, file: &JsonFile<'_>, root: &JsonNode, out: &mut Vec<Diagnostic>) {
-    let (Some(folder), Some(m)) = (ctx.folder_name(), root.member("name")) else { return };
-    let Some(name) = m.value.as_str().filter(|n| !n.is_empty()) else { return };
-    if folder == name {
-        return;
-    }
-    out.push(file.file.diag(
-        "RC003",
-        Severity::Error,
-        m.value.span,
-        crate::msg!("rc003-message", folder, name),
-        crate::msg!("rc003-help", folder, name),
-    ));
-}
-
-fn no_auth_diag(file: &TextFile<'_>, span: Span, what: &str) -> Diagnostic {
-    file.diag("RC024", Severity::Warning, span, crate::msg!("rc024-message", what), crate::msg!("rc024-help"))
 }
 
 /// RC001, RC002, RC004 (rancher.md §1 `name`, `version`).
@@ -298,31 +273,6 @@ fn missing_ui_extensions_version(
     }
 }
 
-/// RC012: a misspelled annotation key (rancher.md §6.3: `ui-extension-version` in kubewarden
-/// 2.0.0, `ui-extenstions-*` in Rancher 2.7.0's own code, `catalog.cattle.io/host` in the docs).
-fn misspelled_keys(file: &TextFile<'_>, list: &[Annotation], out: &mut Vec<Diagnostic>) {
-    for a in list {
-        let Some(suggestion) = annotations::suggest(&a.key) else {
-            continue;
-        };
-        let replacement = if file.text.as_bytes().get(a.key_span.start) == Some(&b'"') {
-            string_literal(suggestion)
-        } else {
-            yaml::scalar_token(suggestion, yaml::ScalarStyle::Plain)
-        };
-        out.push(
-            file.diag(
-                "RC012",
-                Severity::Warning,
-                a.key_span,
-                crate::msg!("rc012-message", key = a.key, suggestion),
-                crate::msg!("rc012-help"),
-            )
-            .with_fix(Fix::safe(format!("Rename to `{suggestion}`"), vec![file.edit(a.key_span, replacement)])),
-        );
-    }
-}
-
 // ------------------------------------------------------------------------ chart (rancher.md §2)
 
 fn chart(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
@@ -332,33 +282,17 @@ fn chart(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let Some(root) = chart.root() else { return };
     let annotations_node = root.get("annotations");
     let list = annotations_node.map(annotations::from_yaml).unwrap_or_default();
-    misspelled_keys(&chart.file, &list, out);
+    rc012::check(&chart.file, &list, out);
     let values = ctx.yaml("values.yaml");
     let metadata =
         values.as_ref().and_then(|v| v.root().and_then(|r| r.get("plugin")).and_then(|p| p.get("metadata")).cloned());
     let renders_metadata = templates_render_metadata(ctx);
     // The load-time check reads `plugin.metadata` too: a misspelled key there is as silent.
     if let (Some(v), Some(m)) = (&values, &metadata) {
-        misspelled_keys(&v.file, &annotations::from_yaml(m), out);
+        rc012::check(&v.file, &annotations::from_yaml(m), out);
     }
 
-    // RC020: the chart must say it is an extension.
-    let ui_component = list.iter().find(|a| a.key == "catalog.cattle.io/ui-component");
-    if ui_component.and_then(|a| a.value.as_deref()) != Some("plugins") {
-        let (span, message) = match ui_component {
-            Some(a) => (a.value_span, crate::msg!("rc020-message-value", value = a.value.as_deref().unwrap_or("?"))),
-            None => {
-                (annotations_key_span(root).unwrap_or(Span::at(root.span.start)), crate::msg!("rc020-message-missing"))
-            }
-        };
-        let edit = annotation_edit(&chart, root, "catalog.cattle.io/ui-component", "plugins");
-        out.push(
-            chart
-                .file
-                .diag("RC020", Severity::Error, span, message, crate::msg!("rc020-help"))
-                .with_fix(Fix::safe("Add `catalog.cattle.io/ui-component: plugins`", vec![edit])),
-        );
-    }
+    rc020::check(&chart, root, &list, out);
 
     // RC010 on the chart, with the fix also writing plugin.metadata when the template reads it.
     let has_api = list.iter().any(|a| a.key == UI_EXTENSIONS_VERSION);
@@ -444,9 +378,9 @@ fn chart(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         && let Some(entry) = plugin.entry("noAuth")
         && entry.value.as_str() == Some("true")
     {
-        out.push(no_auth_diag(&v.file, entry.value.span, "values.yaml `plugin.noAuth: true`"));
+        out.push(rc024::report(&v.file, entry.value.span, NoAuth::Values));
     }
-    endpoint(ctx, values.as_deref(), out);
+    rc027::check(ctx, values.as_deref(), out);
 
     // RC022: chart version vs appVersion (the UIPlugin version comes from appVersion).
     let version = root.get("version").and_then(Node::as_str);
@@ -462,13 +396,7 @@ fn chart(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         && app_value != version
         && !override_set
     {
-        out.push(chart.file.diag(
-            "RC022",
-            Severity::Error,
-            app.value.span,
-            crate::msg!("rc022-message", app_version = app_value, version),
-            crate::msg!("rc022-help"),
-        ));
+        out.push(chart.file.report(&VersionMismatch::AppVersion { app_version: app_value, version }, app.value.span));
     }
 }
 
@@ -493,20 +421,7 @@ pub fn has_endpoint(ctx: &Ctx<'_>) -> bool {
         })
 }
 
-/// RC027: the UIPlugin needs an endpoint: values.yaml `plugin.endpoint` or
-/// `plugin.compressedEndpoint`, or one written into `templates/cr.yaml` by older shells
-/// (rancher.md §2 "Endpoints"; Gate C check 1 gives `plugins.error.generic`).
-fn endpoint(ctx: &Ctx<'_>, values: Option<&YamlFile<'_>>, out: &mut Vec<Diagnostic>) {
-    if has_endpoint(ctx) {
-        return;
-    }
-    let (file, span) = match values {
-        Some(v) => (&v.file, plugin_key_span(v).unwrap_or(Span::at(0))),
-        None => return,
-    };
-    out.push(file.diag("RC027", Severity::Error, span, crate::msg!("rc027-message"), crate::msg!("rc027-help")));
-}
-
+/// The span of values.yaml's `plugin` key.
 fn plugin_key_span(values: &YamlFile<'_>) -> Option<Span> {
     values.root()?.entry("plugin").map(|e| e.key.span)
 }
@@ -526,6 +441,7 @@ fn merge_edits(mut edits: Vec<Edit>) -> Vec<Edit> {
     merged
 }
 
+/// The span of Chart.yaml's `annotations` key.
 fn annotations_key_span(root: &Node) -> Option<Span> {
     root.entry("annotations").map(|e| e.key.span)
 }
@@ -577,52 +493,8 @@ pub fn templates_render_metadata(ctx: &Ctx<'_>) -> bool {
 
 // ------------------------------------------------------------------ plugin archive (rancher.md §2)
 
-/// True for a folder name that can be a plugin version (`0.2.5`, `1.0.0-rc.1`).
-fn looks_like_version(s: &str) -> bool {
-    let main = s.split(['-', '+']).next().unwrap_or("");
-    let parts: Vec<&str> = main.split('.').collect();
-    parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
-}
-
-/// RC028: the plugin archive's layout (rancher.md §2 "What Rancher requires from the assets"):
-/// the top folder is the version, `files.txt` exists, and its entries do not match
-/// `(^[/\\.])|\.\.` and exist in the archive.
-fn plugin_layout(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    let layout =
-        |message: crate::i18n::Message| Diagnostic::new("RC028", Severity::Error, message, crate::msg!("rc028-help"));
-    if let Some(top) = ctx.top_folder
-        && !looks_like_version(top)
-    {
-        out.push(layout(crate::msg!("rc028-message-top", top)));
-    }
-    let Some(file) = ctx.text("files.txt") else {
-        out.push(layout(crate::msg!("rc028-message-no-files-txt")));
-        return;
-    };
-    let mut offset = 0;
-    for line in file.text.split_inclusive('\n') {
-        let entry = line.trim_end_matches(['\n', '\r']);
-        let span = Span::new(offset, offset + entry.len());
-        offset += line.len();
-        if entry.is_empty() {
-            continue;
-        }
-        let problem = if entry.starts_with(['/', '\\', '.']) || entry.contains("..") {
-            Some(crate::msg!("rc028-message-refused", entry))
-        } else if !ctx.package.contains(entry) && !ctx.package.skipped.contains(entry) {
-            Some(crate::msg!("rc028-message-missing", entry))
-        } else {
-            None
-        };
-        if let Some(message) = problem {
-            let d = layout(message).in_file("files.txt").at(file.text, &file.index, span);
-            out.push(d);
-        }
-    }
-}
-
 fn plugin(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    plugin_layout(ctx, out);
+    rc028::check(ctx, out);
     let Some(file) = ctx.json("plugin/package.json") else {
         return;
     };
@@ -635,13 +507,7 @@ fn plugin(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     if version != folder {
-        out.push(file.file.diag(
-            "RC022",
-            Severity::Error,
-            m.value.span,
-            crate::msg!("rc022-message-folder", version, folder),
-            crate::msg!("rc022-help-folder"),
-        ));
+        out.push(file.file.report(&VersionMismatch::Folder { version, folder }, m.value.span));
     }
 }
 
