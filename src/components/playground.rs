@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::checker::ask;
+use crate::tr;
 use crate::wire::{JudgementModel, RangeModel, Request};
 
 /// Real cases, one click away: (label, constraint, version, field).
@@ -35,6 +36,7 @@ fn verdict_class(j: &JudgementModel) -> &'static str {
 /// The playground page.
 #[component]
 pub fn Playground() -> impl IntoView {
+    let lang = crate::i18n::use_lang();
     let constraint = RwSignal::new(EXAMPLES[1].1.to_string());
     let version = RwSignal::new(EXAMPLES[1].2.to_string());
     let field = RwSignal::new(EXAMPLES[1].3);
@@ -61,12 +63,9 @@ pub fn Playground() -> impl IntoView {
 
     view! {
         <section class="playground">
-            <h1>"Range playground"</h1>
-            <p class="lede">
-                "Five platform components judge version constraints with four different semver engines, each obtaining the \
-                 current version its own way. Type a constraint and a version to see every verdict and why."
-            </p>
-            <div class="examples" role="group" aria-label="Examples">
+            <h1>{move || tr!(lang.get(), "range-title")}</h1>
+            <p class="lede">{move || tr!(lang.get(), "range-lede")}</p>
+            <div class="examples" role="group" aria-label=move || tr!(lang.get(), "range-examples")>
                 {EXAMPLES
                     .iter()
                     .map(|(label, c, v, f)| {
@@ -82,13 +81,13 @@ pub fn Playground() -> impl IntoView {
             </div>
             <div class="range-inputs">
                 <label>
-                    <span>"Constraint"</span>
+                    <span>{move || tr!(lang.get(), "range-constraint")}</span>
                     <input id="range-constraint" type="text" spellcheck="false" autocomplete="off"
                         prop:value=move || constraint.get()
                         on:input=move |ev| constraint.set(event_target_value(&ev)) />
                 </label>
                 <label>
-                    <span>"Field"</span>
+                    <span>{move || tr!(lang.get(), "range-field")}</span>
                     <select id="range-field" on:change=move |ev| {
                         if let Some(f) = Field::from_name(&event_target_value(&ev)) { field.set(f); }
                     }>
@@ -106,8 +105,13 @@ pub fn Playground() -> impl IntoView {
             </div>
             <div class="table-wrap" tabindex="0">
                 <table class="judgements">
-                    <caption class="visually-hidden">"Each component's verdict"</caption>
-                    <thead><tr><th scope="col">"Component"</th><th scope="col">"Engine"</th><th scope="col">"Verdict"</th><th scope="col">"Why"</th></tr></thead>
+                    <caption class="visually-hidden">{move || tr!(lang.get(), "range-caption")}</caption>
+                    <thead><tr>
+                        <th scope="col">{move || tr!(lang.get(), "range-col-component")}</th>
+                        <th scope="col">{move || tr!(lang.get(), "range-col-engine")}</th>
+                        <th scope="col">{move || tr!(lang.get(), "range-col-verdict")}</th>
+                        <th scope="col">{move || tr!(lang.get(), "range-col-why")}</th>
+                    </tr></thead>
                     <tbody>
                         {move || report.get().judgements.into_iter().map(|j| {
                             view! {
@@ -131,16 +135,16 @@ pub fn Playground() -> impl IntoView {
                 view! {
                     <div class="portability">
                         {if r.portable {
-                            view! { <p class="ok">"✓ Portable: parses in Masterminds 3.3, ≥ 3.4 and node-semver 7.5.4."</p> }.into_any()
+                            view! { <p class="ok">{tr!(lang.get(), "range-portable")}</p> }.into_any()
                         } else {
-                            view! { <ul class="problems">{problems.into_iter().map(|e| view! { <li>"✗ Does not parse in " {e}</li> }).collect_view()}</ul> }.into_any()
+                            view! { <ul class="problems">{problems.into_iter().map(|e| view! { <li>{tr!(lang.get(), "range-does-not-parse", problem = e)}</li> }).collect_view()}</ul> }.into_any()
                         }}
                         {r.suggestion.map(|s| {
                             let text = s.clone();
                             view! {
                                 <p class="suggestion">
-                                    "Safer: " <code>{s}</code> " (same verdicts on release versions, and vendor builds pass) "
-                                    <button type="button" on:click=move |_| constraint.set(text.clone())>"Use it"</button>
+                                    {tr!(lang.get(), "range-safer")} " " <code>{s}</code> " " {tr!(lang.get(), "range-safer-why")} " "
+                                    <button type="button" on:click=move |_| constraint.set(text.clone())>{tr!(lang.get(), "range-use-it")}</button>
                                 </p>
                             }
                         })}
