@@ -284,3 +284,11 @@ cards-rc-no-install = Install not offered
 cards-rc-message = {"Card message: "}
 cards-rc-tooltip = {"Side-panel tooltip: "}
 cards-rc-failing = Failing checks, in the order this line runs them
+
+## Range playground examples
+range-example-eks = EKS cluster, no -0
+range-example-gke = GKE cluster, -0 on the lower bound only
+range-example-comma = Comma range on Rancher
+range-example-rc = Rancher rc build
+range-example-extensions-api = Extensions API of Rancher 2.11
+range-example-ks-version = KubeSphere 4.1.3 and ksVersion

@@ -245,3 +245,11 @@ cards-rc-no-install = 不提供“安装”
 cards-rc-message = {"卡片消息："}
 cards-rc-tooltip = {"侧边栏提示："}
 cards-rc-failing = 未通过的检查，按此版本线的执行顺序
+
+## 版本范围试验场示例
+range-example-eks = EKS 集群，没有 -0
+range-example-gke = GKE 集群，只有下界带 -0
+range-example-comma = Rancher 上的逗号范围
+range-example-rc = Rancher rc 构建
+range-example-extensions-api = Rancher 2.11 的 Extensions API
+range-example-ks-version = KubeSphere 4.1.3 与 ksVersion

@@ -569,7 +569,7 @@ fn KsDetailPage(
                         {match readme {
                             Some(r) => Either::Left(view! {
                                 <p class="file-source">"From " <code>{r.path}</code></p>
-                                <Markdown blocks=r.blocks shift=4 />
+                                <Markdown blocks=r.blocks shift=4 relative=true />
                             }),
                             None => Either::Right(view! { <p class="hint">"No README: the Overview shows only the screenshots."</p> }),
                         }}
@@ -579,7 +579,7 @@ fn KsDetailPage(
                         <div role="tabpanel" class="ks-tabpanel" id=panel(DetailTab::Changelog)
                             aria-labelledby=tab_id(DetailTab::Changelog) hidden=move || current() != DetailTab::Changelog>
                             <p class="file-source">"From " <code>{c.path}</code></p>
-                            <Markdown blocks=c.blocks shift=4 />
+                            <Markdown blocks=c.blocks shift=4 relative=true />
                         </div>
                     })}
                     <div role="tabpanel" class="ks-tabpanel" id=panel(DetailTab::Permissions)

@@ -7,17 +7,21 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::checker::ask;
+use crate::i18n::Lang;
 use crate::tr;
 use crate::wire::{JudgementModel, RangeModel, Request};
 
+/// An example's label in a language.
+type Label = fn(Lang) -> String;
+
 /// Real cases, one click away: (label, constraint, version, field).
-const EXAMPLES: [(&str, &str, &str, Field); 6] = [
-    ("EKS cluster, no -0", ">=1.19.0", "v1.27.4-eks-2d98532", Field::KubeVersion),
-    ("GKE cluster, -0 on the lower bound only", ">=1.19.0-0 <1.30.0", "v1.28.3-gke.100", Field::KubeVersion),
-    ("Comma range on Rancher", ">= 2.10.0, < 2.11.0", "v2.10.1", Field::RancherVersion),
-    ("Rancher rc build", ">= 2.10.0", "v2.10.1-rc1", Field::RancherVersion),
-    ("Extensions API of Rancher 2.11", ">= 3.0.0 < 4.0.0", "3.0.2-rc.6", Field::UiExtensionsVersion),
-    ("KubeSphere 4.1.3 and ksVersion", ">=4.1.2-0", "v4.1.3", Field::KsVersion),
+const EXAMPLES: [(Label, &str, &str, Field); 6] = [
+    (|l| tr!(l, "range-example-eks"), ">=1.19.0", "v1.27.4-eks-2d98532", Field::KubeVersion),
+    (|l| tr!(l, "range-example-gke"), ">=1.19.0-0 <1.30.0", "v1.28.3-gke.100", Field::KubeVersion),
+    (|l| tr!(l, "range-example-comma"), ">= 2.10.0, < 2.11.0", "v2.10.1", Field::RancherVersion),
+    (|l| tr!(l, "range-example-rc"), ">= 2.10.0", "v2.10.1-rc1", Field::RancherVersion),
+    (|l| tr!(l, "range-example-extensions-api"), ">= 3.0.0 < 4.0.0", "3.0.2-rc.6", Field::UiExtensionsVersion),
+    (|l| tr!(l, "range-example-ks-version"), ">=4.1.2-0", "v4.1.3", Field::KsVersion),
 ];
 
 const FIELDS: [Field; 5] =
@@ -74,7 +78,7 @@ pub fn Playground() -> impl IntoView {
                                 constraint.set(c.to_string());
                                 version.set(v.to_string());
                                 field.set(*f);
-                            }>{*label}</button>
+                            }>{move || label(lang.get())}</button>
                         }
                     })
                     .collect_view()}

@@ -49,7 +49,7 @@ test("a zh-CN browser shows the page and the diagnostics in Chinese; the switch 
   assert.deepEqual(en.map(([code]) => code), zh.map(([code]) => code));
   assert.notDeepEqual(en, zh);
   assert.match(await page.textContent(".status .outcome"), /^Checked 1 package: /);
-  assert.equal(await page.textContent(".package .source"), input);
+  assert.ok((await page.textContent(".package .source")).startsWith(input));
 
   // And back: the Chinese messages are what they were.
   await page.selectOption(SWITCH, "zh-CN");
