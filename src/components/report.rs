@@ -112,7 +112,7 @@ fn PackageView(package: PackageModel, index: usize, phase: RwSignal<Phase>) -> i
         (Some(n), None) => n.clone(),
         _ => input.clone(),
     };
-    let kind = package.kind.map(|k| k.label());
+    let kind = package.kind;
     let source = if package.root.is_empty() { input.clone() } else { format!("{input} → {}", package.root) };
     let files = package.files;
     let bytes = extcheck_core::package::human_bytes(package.bytes);
@@ -160,7 +160,7 @@ fn PackageView(package: PackageModel, index: usize, phase: RwSignal<Phase>) -> i
         <article class="package" data-kind=package.with_value(|p| p.kind.map(|k| k.as_str()))>
             <header class="package-head">
                 <div>
-                    <p class="kind">{move || kind.map_or_else(|| tr!(lang.get(), "kind-unrecognised"), str::to_string)}</p>
+                    <p class="kind">{move || kind.map_or_else(|| tr!(lang.get(), "kind-unrecognised"), |k| k.label_in(lang.get()))}</p>
                     <h2 class="package-title">{title}</h2>
                     <p class="source">{source}</p>
                     <p class="size">{size}</p>
