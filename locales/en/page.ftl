@@ -74,8 +74,16 @@ suppressed-summary = { $count ->
     }
 suppressed-by = Suppressed by { $reason }
 filter-label = Filter by severity
-filter-show = Show { $label }
-filter-hide = Hide { $label }
+filter-show = Show { $severity ->
+        [error] errors
+        [warning] warnings
+       *[info] info
+    }
+filter-hide = Hide { $severity ->
+        [error] errors
+        [warning] warnings
+       *[info] info
+    }
 count-errors = { $count ->
         [one] error
        *[other] errors

@@ -54,8 +54,16 @@ report-show-more = 再显示 { $count } 条诊断
 suppressed-summary = { $count } 条已抑制的发现
 suppressed-by = 抑制来源：{ $reason }
 filter-label = 按严重程度筛选
-filter-show = 显示{ $label }
-filter-hide = 隐藏{ $label }
+filter-show = 显示{ $severity ->
+        [error] 错误
+        [warning] 警告
+       *[info] 提示
+    }
+filter-hide = 隐藏{ $severity ->
+        [error] 错误
+        [warning] 警告
+       *[info] 提示
+    }
 count-errors = 个错误
 count-warnings = 个警告
 count-infos = 个提示

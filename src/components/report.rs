@@ -313,8 +313,13 @@ fn SeverityToggles(counts: Counts, filter: RwSignal<SeverityFilter>) -> impl Int
                 class=format!("sev-toggle sev-{}", severity.as_str())
                 aria-pressed=move || filter.get().shows(severity).to_string()
                 title=move || {
-                    let label = label();
-                    if filter.get().shows(severity) { tr!(lang.get(), "filter-hide", label) } else { tr!(lang.get(), "filter-show", label) }
+                    let shown = severity;
+                    let severity = severity.as_str();
+                    if filter.get().shows(shown) {
+                        tr!(lang.get(), "filter-hide", severity)
+                    } else {
+                        tr!(lang.get(), "filter-show", severity)
+                    }
                 }
                 on:click=move |_| filter.update(|f| *f = f.toggled(severity))
             >
@@ -362,7 +367,7 @@ fn FileGroupView(group: FileGroup) -> impl IntoView {
         [(c.errors, Severity::Error), (c.warnings, Severity::Warning), (c.infos, Severity::Info)]
             .iter()
             .filter(|(n, _)| *n > 0)
-            .map(|(n, s)| severity_count_label(lang.get(), *s, *n))
+            .map(|(n, s)| format!("{n} {}", severity_count_label(lang.get(), *s, *n)))
             .collect::<Vec<_>>()
             .join(tr!(lang.get(), "list-separator").as_str())
     };
