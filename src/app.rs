@@ -9,7 +9,10 @@ use leptos::prelude::*;
 use crate::components::drop_zone::DropZone;
 use crate::components::playground::Playground;
 use crate::components::report::Reports;
+use crate::components::report::Rich;
 use crate::components::rules::RulesPage;
+use crate::i18n::{self, Lang};
+use crate::tr;
 use crate::wire::PackageModel;
 
 /// Where the session is.
@@ -84,6 +87,26 @@ pub fn App() -> impl IntoView {
     on_hash.forget();
     // The checking engine (a second wasm, in a worker) loads while the page is already usable.
     let _ = crate::browser::checker::warm_up();
+    let lang = RwSignal::new(i18n::initial(i18n::stored().as_deref(), &i18n::browser_languages()));
+    provide_context(i18n::PageLang(lang));
+    // `<html lang>`, the title and the skip link follow the language; the worker is told, so that
+    // the reports it keeps (and the rules, fixes and exports it sends) are in it too.
+    Effect::new(move |_| {
+        let lang = lang.get();
+        i18n::apply(lang);
+        document().set_title(&tr!(lang, "page-title"));
+        if let Ok(Some(skip)) = document().query_selector(".skip-link") {
+            skip.set_text_content(Some(&tr!(lang, "skip-link")));
+        }
+        // The reports shown are re-rendered by the worker, which keeps them: no re-drop.
+        leptos::task::spawn_local(async move {
+            if let Ok(models) = crate::browser::checker::localize(lang).await
+                && matches!(phase.get_untracked(), Phase::Checked(_))
+            {
+                phase.set(Phase::Checked(Arc::new(models)));
+            }
+        });
+    });
 
     view! {
         <header class="topbar">
@@ -91,11 +114,12 @@ pub fn App() -> impl IntoView {
                 <span class="brand-mark" aria-hidden="true">"✓"</span>
                 "extcheck"
             </a>
-            <nav aria-label="Main">
-                <a href="#/" aria-current=move || (route.get() == Route::Check).then_some("page")>"Check"</a>
-                <a href="#/range" aria-current=move || (route.get() == Route::Range).then_some("page")>"Range playground"</a>
-                <a href="#/rules" aria-current=move || matches!(route.get(), Route::Rules(_)).then_some("page")>"Rules"</a>
+            <nav aria-label=move || tr!(lang.get(), "nav-label")>
+                <a href="#/" aria-current=move || (route.get() == Route::Check).then_some("page")>{move || tr!(lang.get(), "nav-check")}</a>
+                <a href="#/range" aria-current=move || (route.get() == Route::Range).then_some("page")>{move || tr!(lang.get(), "nav-range")}</a>
+                <a href="#/rules" aria-current=move || matches!(route.get(), Route::Rules(_)).then_some("page")>{move || tr!(lang.get(), "nav-rules")}</a>
             </nav>
+            <LangSwitch lang=lang />
             <crate::components::theme::ThemeToggle />
         </header>
         <main id="main">
@@ -104,11 +128,8 @@ pub fn App() -> impl IntoView {
                 Route::Range => view! { <Playground /> }.into_any(),
                 Route::Check => view! {
                     <section class="intro">
-                        <h1>"Check a KubeSphere or Rancher extension before you submit it"</h1>
-                        <p class="lede">
-                            "Drop a package folder or a " <code>".tgz"</code>
-                            " and get a precise report. Everything runs in your browser: nothing is uploaded."
-                        </p>
+                        <h1>{move || tr!(lang.get(), "intro-title")}</h1>
+                        <p class="lede">{move || view! { <Rich text=tr!(lang.get(), "intro-lede") /> }}</p>
                     </section>
                     <DropZone phase=phase />
                     <Status phase=phase />
@@ -118,10 +139,7 @@ pub fn App() -> impl IntoView {
             }}
         </main>
         <footer class="footer">
-            <p>
-                "extcheck " {env!("CARGO_PKG_VERSION")}
-                " · judges constraints with each platform's own semver engine · works offline once loaded"
-            </p>
+            <p>{move || tr!(lang.get(), "footer", version = env!("CARGO_PKG_VERSION"))}</p>
         </footer>
     }
 }
@@ -129,13 +147,14 @@ pub fn App() -> impl IntoView {
 /// Progress and the one-line outcome, announced to screen readers.
 #[component]
 fn Status(phase: RwSignal<Phase>) -> impl IntoView {
+    let lang = i18n::use_lang();
     view! {
         <div class="status" role="status" aria-live="polite">
             {move || match phase.get() {
                 Phase::Idle => ().into_any(),
                 Phase::Reading { what, done, total } => view! {
                     <div class="progress">
-                        <span>{format!("Reading {what}… {done} of {total} files")}</span>
+                        <span>{tr!(lang.get(), "status-reading", what = what.clone(), done, total)}</span>
                         <progress max=total.max(1) value=done></progress>
                         <CancelButton phase=phase />
                     </div>
@@ -144,7 +163,7 @@ fn Status(phase: RwSignal<Phase>) -> impl IntoView {
                 Phase::Inflating { what, bytes } => view! {
                     <div class="progress">
                         <span class="spinner" aria-hidden="true"></span>
-                        <span>{format!("Inflating {what} ({})…", extcheck_core::package::human_bytes(bytes))}</span>
+                        <span>{tr!(lang.get(), "status-inflating", what = what.clone(), size = extcheck_core::package::human_bytes(bytes))}</span>
                         <CancelButton phase=phase />
                     </div>
                 }
@@ -152,26 +171,18 @@ fn Status(phase: RwSignal<Phase>) -> impl IntoView {
                 Phase::Checking { what, files } => view! {
                     <div class="progress">
                         <span class="spinner" aria-hidden="true"></span>
-                        <span>{format!("Checking {what}: {files} file{}…", if files == 1 { "" } else { "s" })}</span>
+                        <span>{tr!(lang.get(), "status-checking", what = what.clone(), files)}</span>
                         <CancelButton phase=phase />
                     </div>
                 }
                 .into_any(),
-                Phase::Failed(message) => view! { <p class="failed">{format!("Could not read the input: {message}")}</p> }.into_any(),
+                Phase::Failed(message) => view! { <p class="failed">{tr!(lang.get(), "status-failed", message)}</p> }.into_any(),
                 Phase::Checked(packages) => {
                     let counts = extcheck_core::Counts::of(packages.iter().flat_map(|p| p.diagnostics()));
                     let packages = packages.len();
                     view! {
                         <p class="outcome">
-                            {format!(
-                                "Checked {packages} package{}: {} error{}, {} warning{}, {} info.",
-                                if packages == 1 { "" } else { "s" },
-                                counts.errors,
-                                if counts.errors == 1 { "" } else { "s" },
-                                counts.warnings,
-                                if counts.warnings == 1 { "" } else { "s" },
-                                counts.infos,
-                            )}
+                            {tr!(lang.get(), "status-checked", packages, errors = counts.errors, warnings = counts.warnings, infos = counts.infos)}
                         </p>
                     }
                     .into_any()
@@ -184,10 +195,32 @@ fn Status(phase: RwSignal<Phase>) -> impl IntoView {
 /// Stops the running check (the worker is terminated) and returns to the empty checker.
 #[component]
 fn CancelButton(phase: RwSignal<Phase>) -> impl IntoView {
+    let lang = i18n::use_lang();
     view! {
         <button type="button" class="cancel" on:click=move |_| {
             crate::browser::checker::cancel();
             phase.set(Phase::Idle);
-        }>"Cancel"</button>
+        }>{move || tr!(lang.get(), "cancel")}</button>
+    }
+}
+
+/// The language switch: English or 简体中文, at once and remembered (each option is named in its
+/// own language, marked with its `lang`).
+#[component]
+fn LangSwitch(lang: RwSignal<Lang>) -> impl IntoView {
+    let on_change = move |ev: leptos::ev::Event| {
+        if let Some(chosen) = i18n::from_tag(&event_target_value(&ev)) {
+            i18n::remember(chosen);
+            lang.set(chosen);
+        }
+    };
+    view! {
+        <label class="lang">
+            <span class="visually-hidden">{move || tr!(lang.get(), "lang-label")}</span>
+            <select data-testid="lang-switch" on:change=on_change prop:value=move || lang.get().tag()>
+                <option value="en" lang="en">"English"</option>
+                <option value="zh-CN" lang="zh-CN">"简体中文"</option>
+            </select>
+        </label>
     }
 }

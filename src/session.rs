@@ -4,6 +4,7 @@
 
 use extcheck_core::fix::output::{Corrected, Layout, correct};
 use extcheck_core::fix::{Candidate, Selection, SkipReason, candidates};
+use extcheck_core::i18n::Lang;
 use extcheck_core::report::export::Export;
 use extcheck_core::report::view::views;
 use extcheck_core::rules::registry::{FixKind, Group, RULES};
@@ -11,6 +12,7 @@ use extcheck_core::semver::judge::{Field, Verdict};
 use extcheck_core::semver::report::{report as judge, verdict_label};
 use extcheck_core::{Applicability, PackageReport, Report};
 
+use crate::tr;
 use crate::wire::{
     CandidateModel, Download, FixModel, JudgementModel, ManifestModel, ManifestsModel, PackageModel, RangeModel,
     RenderFailureModel, Request, RuleModel, encode_files,
@@ -31,12 +33,28 @@ struct LastFix {
 pub struct Session {
     reports: Vec<Report>,
     last_fix: Option<LastFix>,
+    /// The language of everything the session sends: the reports' messages, fix panels, the
+    /// rule catalogue, exports ([`Request::Check`] and [`Request::Localize`] set it).
+    pub lang: Lang,
 }
 
 impl Session {
-    /// Replaces the session with `reports` and returns their view models.
-    pub fn checked(&mut self, reports: Vec<Report>) -> Vec<PackageModel> {
+    /// Replaces the session with `reports` (rendered in the session's language) and returns
+    /// their view models.
+    pub fn checked(&mut self, mut reports: Vec<Report>) -> Vec<PackageModel> {
+        if self.lang != Lang::En {
+            reports.iter_mut().for_each(|r| r.localize(self.lang));
+        }
         self.reports = reports;
+        self.last_fix = None;
+        self.models()
+    }
+
+    /// Makes `lang` the session's language, re-rendering the reports' messages, and returns the
+    /// view models.
+    pub fn localize(&mut self, lang: Lang) -> Vec<PackageModel> {
+        self.lang = lang;
+        self.reports.iter_mut().for_each(|r| r.localize(lang));
         self.last_fix = None;
         self.models()
     }
@@ -78,7 +96,8 @@ impl Session {
             Request::Apply { package, ticks } => {
                 self.fix(package, ticks)?;
                 let report = self.last_fix.take().and_then(|l| l.corrected.report);
-                let report = report.ok_or("the corrected package could not be read back")?;
+                let mut report = report.ok_or("the corrected package could not be read back")?;
+                report.localize(self.lang);
                 self.replace(package, report);
                 Ok((json(&self.models()), None))
             }
@@ -95,7 +114,8 @@ impl Session {
                 let field = Field::from_name(&field).ok_or_else(|| format!("no field `{field}`"))?;
                 Ok((json(&range(&constraint, &version, field)), None))
             }
-            Request::Rules => Ok((json(&rules()), None)),
+            Request::Rules => Ok((json(&rules(self.lang)), None)),
+            Request::Localize { lang } => Ok((json(&self.localize(lang)), None)),
             Request::Manifests { package, values, minor, agent } => {
                 Ok((json(&manifests(self.package(package)?, values, minor, agent)?), None))
             }
@@ -115,7 +135,7 @@ impl Session {
             self.last_fix = Some(LastFix { package: index, ticks: ticks.clone(), corrected });
         }
         let corrected = &self.last_fix.as_ref().expect("just set").corrected;
-        Ok(fix_model(&offered, ticks, corrected))
+        Ok(fix_model(&offered, ticks, corrected, self.lang))
     }
 
     /// Replaces package `index` with the package(s) of `corrected`.
@@ -216,17 +236,17 @@ fn selection(offered: &[Candidate], ticks: Option<&[bool]>) -> Result<Selection,
     Ok(selection)
 }
 
-fn skip_reason(reason: &SkipReason) -> String {
+fn skip_reason(reason: &SkipReason, lang: Lang) -> String {
     match reason {
-        SkipReason::Conflict { with } => format!("its edits overlap those of {with}"),
-        SkipReason::InvalidEdit => "its edit does not fit the file".into(),
-        SkipReason::Unresolved => "applied, but the problem is still reported".into(),
-        SkipReason::PassLimit => "found after the last of 5 passes".into(),
-        SkipReason::LosesCells { cells } => format!("it would stop the package working on {cells}"),
+        SkipReason::Conflict { with } => tr!(lang, "skip-conflict", with),
+        SkipReason::InvalidEdit => tr!(lang, "skip-invalid-edit"),
+        SkipReason::Unresolved => tr!(lang, "skip-unresolved"),
+        SkipReason::PassLimit => tr!(lang, "skip-pass-limit", passes = 5),
+        SkipReason::LosesCells { cells } => tr!(lang, "skip-loses-cells", cells),
     }
 }
 
-fn fix_model(offered: &[Candidate], ticks: Vec<bool>, corrected: &Corrected) -> FixModel {
+fn fix_model(offered: &[Candidate], ticks: Vec<bool>, corrected: &Corrected, lang: Lang) -> FixModel {
     let candidates = offered
         .iter()
         .map(|c| CandidateModel {
@@ -235,7 +255,7 @@ fn fix_model(offered: &[Candidate], ticks: Vec<bool>, corrected: &Corrected) -> 
             place: match (&c.file, c.line) {
                 (Some(f), Some(l)) => format!("{f}:{l}"),
                 (Some(f), None) => f.clone(),
-                _ => "the package".to_string(),
+                _ => tr!(lang, "fix-place-package"),
             },
             safe: c.applicability == Applicability::Safe,
             costs: c.costs.clone(),
@@ -244,19 +264,9 @@ fn fix_model(offered: &[Candidate], ticks: Vec<bool>, corrected: &Corrected) -> 
     let layout = corrected.output.as_ref().ok().and_then(|output| {
         let top = output.top_folder.clone().unwrap_or_default();
         match output.layout {
-            Layout::Ksbuilder => Some(format!(
-                "Packaged as `ksbuilder package` does: Chart.yaml generated from extension.yaml{}, every entry under `{top}/` in Helm's order.",
-                if output.ignored.is_empty() {
-                    String::new()
-                } else {
-                    let n = output.ignored.len();
-                    format!(", {n} file{} left out by `.helmignore`", if n == 1 { "" } else { "s" })
-                },
-            )),
-            Layout::Helm => {
-                Some(format!("Written as Helm writes charts: every entry under `{top}/`, `Chart.yaml` first, files only."))
-            }
-            Layout::Folder => Some(format!("The same files under `{top}/`.")),
+            Layout::Ksbuilder => Some(tr!(lang, "layout-ksbuilder", top, ignored = output.ignored.len())),
+            Layout::Helm => Some(tr!(lang, "layout-helm", top)),
+            Layout::Folder => Some(tr!(lang, "layout-folder", top)),
             Layout::SingleFile => None,
         }
     });
@@ -272,7 +282,11 @@ fn fix_model(offered: &[Candidate], ticks: Vec<bool>, corrected: &Corrected) -> 
         applied: fixed.applied.len(),
         passes: fixed.passes,
         later: fixed.applied.iter().filter(|a| a.pass > 1).map(|a| (a.code.to_string(), a.title.clone())).collect(),
-        skipped: fixed.skipped.iter().map(|s| (s.code.to_string(), s.title.clone(), skip_reason(&s.reason))).collect(),
+        skipped: fixed
+            .skipped
+            .iter()
+            .map(|s| (s.code.to_string(), s.title.clone(), skip_reason(&s.reason, lang)))
+            .collect(),
         recheck: corrected.report.as_ref().map(Report::summary),
         diffs: corrected.diffs.clone(),
     }
@@ -309,21 +323,37 @@ pub fn range(constraint: &str, version: &str, field: Field) -> RangeModel {
     }
 }
 
-fn group_title(group: Group) -> &'static str {
+fn group_title(group: Group, lang: Lang) -> String {
     match group {
-        Group::Package => "PKG · reading the input",
-        Group::Syntax => "SYN · file syntax",
-        Group::Range => "RANGE · version constraints",
-        Group::Kubesphere => "KS · KubeSphere extensions",
-        Group::Rancher => "RC · Rancher UI extensions",
-        Group::Helm => "HELM · Chart.yaml",
-        Group::Template => "TPL · rendered templates",
-        Group::Suppression => "SUP · suppressions",
+        Group::Package => tr!(lang, "group-package"),
+        Group::Syntax => tr!(lang, "group-syntax"),
+        Group::Range => tr!(lang, "group-range"),
+        Group::Kubesphere => tr!(lang, "group-kubesphere"),
+        Group::Rancher => tr!(lang, "group-rancher"),
+        Group::Helm => tr!(lang, "group-helm"),
+        Group::Template => tr!(lang, "group-template"),
+        Group::Suppression => tr!(lang, "group-suppression"),
     }
 }
 
-/// The rule catalogue, group by group in the catalogue's order.
-pub fn rules() -> Vec<RuleModel> {
+/// A rule's documentation in `lang`: the Chinese docs (`crates/core/docs/rules/zh/<CODE>.md`,
+/// embedded by `build.rs`) or the English ones when a rule has none.
+fn rule_docs(rule: &extcheck_core::rules::registry::Rule, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => rule.docs,
+        Lang::ZhCn => zh_docs(rule.code).unwrap_or(rule.docs),
+    }
+}
+
+include!(concat!(env!("OUT_DIR"), "/zh_docs.rs"));
+
+/// The title of a rule's docs: its first line `# CODE: title`, as the registry's `title()`.
+fn title_of(docs: &str) -> Option<&str> {
+    docs.lines().next()?.strip_prefix("# ")?.split_once(": ").map(|(_, t)| t.trim())
+}
+
+/// The rule catalogue in `lang`, group by group in the catalogue's order.
+pub fn rules(lang: Lang) -> Vec<RuleModel> {
     let groups = [
         Group::Package,
         Group::Syntax,
@@ -338,17 +368,16 @@ pub fn rules() -> Vec<RuleModel> {
         .into_iter()
         .flat_map(|group| RULES.iter().filter(move |r| r.group == group))
         .map(|r| RuleModel {
-            group: group_title(r.group).to_string(),
+            group: group_title(r.group, lang),
             code: r.code.to_string(),
             severity: r.severity,
-            title: r.title().to_string(),
+            title: title_of(rule_docs(r, lang)).unwrap_or_else(|| r.title()).to_string(),
             fix: match r.fix {
-                FixKind::None => "",
-                FixKind::Safe => "safe fix",
-                FixKind::Unsafe => "unsafe fix",
-            }
-            .to_string(),
-            docs: r.docs.to_string(),
+                FixKind::None => String::new(),
+                FixKind::Safe => tr!(lang, "fix-kind-safe"),
+                FixKind::Unsafe => tr!(lang, "fix-kind-unsafe"),
+            },
+            docs: rule_docs(r, lang).to_string(),
         })
         .collect()
 }
@@ -450,6 +479,14 @@ mod tests {
         let (rules, _): (Vec<RuleModel>, _) = reply(&mut s, Request::Rules);
         assert_eq!(rules.len(), RULES.len());
         assert!(rules.iter().all(|r| r.docs.starts_with("# ")));
+        // In Chinese every rule has its Chinese docs (the same first line, then Chinese sections).
+        let _: (Vec<PackageModel>, _) = reply(&mut s, Request::Localize { lang: Lang::ZhCn });
+        let (zh, _): (Vec<RuleModel>, _) = reply(&mut s, Request::Rules);
+        for (en, zh) in rules.iter().zip(&zh) {
+            assert!(zh.docs.contains("## 检查内容") && zh.docs != en.docs, "{}: no Chinese docs", zh.code);
+            assert!(zh.docs.starts_with(&format!("# {}: {}", zh.code, zh.title)), "{}: the Chinese title", zh.code);
+        }
+        assert!(zh.iter().any(|r| r.group == "KS · KubeSphere 扩展组件"));
     }
 
     #[test]

@@ -69,6 +69,10 @@ pub enum Request {
     Check {
         /// The inputs, in order.
         jobs: Vec<Job>,
+        /// The language of the reports' messages (and of everything the session sends after);
+        /// English when absent.
+        #[serde(default)]
+        lang: extcheck_core::i18n::Lang,
     },
     /// A package's files (for views that draw from them, like the card previews); reply
     /// `Vec<(String, usize)>` (paths and byte lengths in path order) with the bytes back to back.
@@ -126,6 +130,13 @@ pub enum Request {
         minor: Option<u32>,
         /// A KubeSphere extension's agent release (member clusters) instead of the host's.
         agent: bool,
+    },
+    /// Render the session in `lang` from now on: the reports' messages
+    /// ([`extcheck_core::Report::localize`]), fixes, rules and exports; reply the session's
+    /// `Vec<PackageModel>` (empty before a check).
+    Localize {
+        /// The language.
+        lang: extcheck_core::i18n::Lang,
     },
 }
 
@@ -364,7 +375,8 @@ mod tests {
     #[test]
     fn requests_round_trip_through_json() {
         let requests = [
-            Request::Check { jobs: vec![Job::Example { id: "x".into() }] },
+            Request::Check { jobs: vec![Job::Example { id: "x".into() }], lang: extcheck_core::i18n::Lang::ZhCn },
+            Request::Localize { lang: extcheck_core::i18n::Lang::En },
             Request::Fix { package: 2, ticks: Some(vec![true, false]) },
             Request::Range { constraint: ">=1".into(), version: "v1".into(), field: "kubeVersion".into() },
             Request::Rules,

@@ -60,9 +60,9 @@ fn handle(scope: &DedicatedWorkerGlobalScope, data: &JsValue) {
     let result = serde_json::from_str::<Request>(&header)
         .map_err(|e| format!("the page sent a malformed request: {e}"))
         .and_then(|request| match request {
-            Request::Check { jobs } => {
+            Request::Check { jobs, lang } => {
                 let files = Files(Array::from(&message.get(2)).iter().map(JsCast::unchecked_into).collect());
-                check(scope, &id, jobs, &files)
+                check(scope, &id, jobs, lang, &files)
             }
             other => SESSION.with_borrow_mut(|s| s.handle(other)),
         });
@@ -77,7 +77,13 @@ fn handle(scope: &DedicatedWorkerGlobalScope, data: &JsValue) {
 }
 
 /// Reads and checks `jobs`, posting progress, and makes the reports the session.
-fn check(scope: &DedicatedWorkerGlobalScope, id: &JsValue, jobs: Vec<Job>, files: &Files) -> Result<Reply, String> {
+fn check(
+    scope: &DedicatedWorkerGlobalScope,
+    id: &JsValue,
+    jobs: Vec<Job>,
+    lang: extcheck_core::i18n::Lang,
+    files: &Files,
+) -> Result<Reply, String> {
     let progress = |stage: &str, what: &str, files: usize, total: usize, bytes: u64| {
         let p = Progress { stage: stage.into(), what: what.into(), files, total, bytes };
         let json = serde_json::to_string(&p).unwrap_or_default();
@@ -93,6 +99,9 @@ fn check(scope: &DedicatedWorkerGlobalScope, id: &JsValue, jobs: Vec<Job>, files
             extcheck_core::config::check_in_tree(&input.name, input.read)
         })
         .collect();
-    let models = SESSION.with_borrow_mut(|s| s.checked(reports));
+    let models = SESSION.with_borrow_mut(|s| {
+        s.lang = lang;
+        s.checked(reports)
+    });
     Ok((serde_json::to_string(&models).unwrap_or_default(), None))
 }

@@ -13,6 +13,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageEvent, Worker};
 
 use crate::browser::read::Batch;
+use crate::i18n::Lang;
 use crate::wire::{PackageModel, Progress, Request};
 
 /// A request waiting for its reply: its id, the progress callback (checks only) and the
@@ -27,6 +28,8 @@ thread_local! {
     static WORKER: RefCell<Option<Worker>> = const { RefCell::new(None) };
     static PENDING: RefCell<Vec<Pending>> = const { RefCell::new(Vec::new()) };
     static NEXT_ID: RefCell<u32> = const { RefCell::new(0) };
+    /// The page's language, which every new worker is told first.
+    static LANG: std::cell::Cell<Lang> = const { std::cell::Cell::new(Lang::En) };
 }
 
 /// The worker, started on first use. Also called at start-up so that the checking engine loads
@@ -46,6 +49,14 @@ pub fn warm_up() -> Result<Worker, String> {
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     on_error.forget();
     WORKER.set(Some(worker.clone()));
+    // A new worker (at start-up or after a cancel) starts in English: tell it the page's
+    // language before anything else (id 0: nobody waits for the reply).
+    let lang = LANG.get();
+    if lang != Lang::En
+        && let Ok(header) = serde_json::to_string(&Request::Localize { lang })
+    {
+        let _ = worker.post_message(&Array::of3(&0.into(), &header.into(), &Array::new()));
+    }
     Ok(worker)
 }
 
@@ -147,6 +158,15 @@ pub async fn check(batch: Batch, progress: impl Fn(Progress) + 'static) -> Resul
         cancel();
     }
     let files: Array = batch.files.iter().collect();
-    let (json, _) = send(&Request::Check { jobs: batch.jobs }, files, Some(Box::new(progress))).await?;
+    let request = Request::Check { jobs: batch.jobs, lang: LANG.get() };
+    let (json, _) = send(&request, files, Some(Box::new(progress))).await?;
     parse(&json)
+}
+
+/// Makes `lang` the session's language: the worker re-renders the reports it keeps and answers
+/// later requests in it. Returns the session's packages in `lang` (empty before a check).
+/// Errors as [`check`].
+pub async fn localize(lang: Lang) -> Result<Vec<PackageModel>, String> {
+    LANG.set(lang);
+    ask(Request::Localize { lang }).await
 }

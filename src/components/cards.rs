@@ -21,6 +21,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::checker::ask_bytes;
+use crate::i18n::Lang;
+use crate::tr;
 use crate::wire::{PackageModel, Request, decode_files};
 
 use crate::components::markdown::Markdown;
@@ -253,13 +255,16 @@ pub fn CardsView(package: StoredValue<PackageModel>, index: usize) -> impl IntoV
             });
         loaded.try_set(Some(reply.map(StoredValue::new)));
     });
-    move || match loaded.get() {
+    let lang = crate::i18n::use_lang();
+    move || {
+        match loaded.get() {
         None => {
-            view! { <p class="fix-working"><span class="spinner" aria-hidden="true"></span>"Drawing the cards…"</p> }
+            view! { <p class="fix-working"><span class="spinner" aria-hidden="true"></span>{tr!(lang.get(), "cards-drawing")}</p> }
                 .into_any()
         }
-        Some(Err(e)) => view! { <p class="failed">{format!("The cards could not be drawn: {e}")}</p> }.into_any(),
+        Some(Err(e)) => view! { <p class="failed">{tr!(lang.get(), "cards-failed", error = e)}</p> }.into_any(),
         Some(Ok(p)) => view! { <Cards package=p /> }.into_any(),
+    }
     }
 }
 
@@ -267,34 +272,30 @@ pub fn CardsView(package: StoredValue<PackageModel>, index: usize) -> impl IntoV
 /// layouts, each next to the completeness checklist; an explanation for kinds with no card.
 #[component]
 fn Cards(package: StoredValue<PackageReport>) -> impl IntoView {
+    // Drawn again on a language switch (the report is), so the language is read once.
+    let page_lang = crate::i18n::use_lang().get_untracked();
     let kind = package.with_value(|p| p.kind);
     let items = package.with_value(checklist::for_report);
     let body = match kind {
         Some(Kind::Kubesphere) => match package.with_value(KsCard::from_report) {
             Some(card) => EitherOf3::A(view! { <KubeSphereCards package=package card=card /> }),
-            None => EitherOf3::C(no_card(
-                "No card: the package has no readable `extension.yaml` mapping, which is where the console reads the card from (see the report).",
-            )),
+            None => EitherOf3::C(no_card(tr!(page_lang, "cards-none-extension-yaml"))),
         },
         Some(Kind::RancherPackage | Kind::RancherChart) => match package.with_value(RancherChart::from_report) {
             Some(chart) => EitherOf3::B(view! { <RancherCards package=package chart=chart /> }),
             None => EitherOf3::C(no_card(if kind == Some(Kind::RancherPackage) {
-                "No card: `package.json` does not parse as a JSON object (see the report)."
+                tr!(page_lang, "cards-none-package-json")
             } else {
-                "No card: `Chart.yaml` does not parse as a mapping (see the report)."
+                tr!(page_lang, "cards-none-chart-yaml")
             })),
         },
-        Some(Kind::RancherPlugin) => EitherOf3::C(no_card(
-            "A Rancher plugin archive (`files.txt` and `plugin/`) has no card of its own: it is the code the extension server hands to the browser once the extension is installed. The Extensions page draws the card from the extension's chart — its Chart.yaml and annotations in a Helm repository. Check the chart or the `pkg/<name>/package.json` to preview the card.",
-        )),
-        Some(Kind::HelmChart) => EitherOf3::C(no_card(
-            "A plain Helm chart has no marketplace card: the KubeSphere marketplace reads `extension.yaml`, and Rancher's Extensions page lists only charts annotated `catalog.cattle.io/ui-component: plugins` (the Apps catalog lists the others).",
-        )),
-        None => EitherOf3::C(no_card("The package was not recognised, so there is no card to preview.")),
+        Some(Kind::RancherPlugin) => EitherOf3::C(no_card(tr!(page_lang, "cards-none-plugin"))),
+        Some(Kind::HelmChart) => EitherOf3::C(no_card(tr!(page_lang, "cards-none-helm"))),
+        None => EitherOf3::C(no_card(tr!(page_lang, "cards-none-unrecognised"))),
     };
     let has_items = !items.is_empty();
     view! {
-        <section class="cards" aria-label="Marketplace card preview">
+        <section class="cards" aria-label=tr!(page_lang, "cards-label")>
             <div class="cards-layout" class:with-checklist=has_items>
                 <div class="cards-main">{body}</div>
                 {has_items.then(|| view! { <Checklist items=items /> })}
@@ -303,11 +304,11 @@ fn Cards(package: StoredValue<PackageReport>) -> impl IntoView {
     }
 }
 
-fn no_card(text: &'static str) -> impl IntoView {
+fn no_card(text: String) -> impl IntoView {
     view! {
         <p class="no-card">
             <span class="note-symbol" aria-hidden="true">"ℹ"</span>
-            " " <Rich text=text.to_string() />
+            " " <Rich text=text />
         </p>
     }
 }
@@ -316,12 +317,13 @@ fn no_card(text: &'static str) -> impl IntoView {
 /// what was found or is missing.
 #[component]
 fn Checklist(items: Vec<Item>) -> impl IntoView {
+    let page_lang = crate::i18n::use_lang().get_untracked();
     let heading = format!("checklist-{}", next_id());
     let labelledby = heading.clone();
     view! {
         <aside class="checklist" aria-labelledby=labelledby>
-            <h3 id=heading>"Listing completeness"</h3>
-            <p class="hint">"What a visitor of the marketplace page will see or miss. These are not errors."</p>
+            <h3 id=heading>{tr!(page_lang, "checklist-title")}</h3>
+            <p class="hint">{tr!(page_lang, "checklist-hint")}</p>
             <ul class="check-items">
                 {items
                     .into_iter()
@@ -388,6 +390,7 @@ struct Shot {
 /// The KubeSphere card with its language switch, and the detail page.
 #[component]
 fn KubeSphereCards(package: StoredValue<PackageReport>, card: KsCard) -> impl IntoView {
+    let page_lang = crate::i18n::use_lang().get_untracked();
     let id = next_id();
     let navigator = navigator_language();
     let lang = RwSignal::new(kubesphere::preview_lang(&navigator));
@@ -406,12 +409,14 @@ fn KubeSphereCards(package: StoredValue<PackageReport>, card: KsCard) -> impl In
         d.screenshots.iter().map(|s| Shot { shown: urls.shown(s), mime: s.mime().map(str::to_string) }).collect()
     });
     let browser = kubesphere::console_lang(&navigator);
-    let fallback = format!(
-        "The console picks each value in its UI language, then the browser's (`navigator.language` is `{}`, read as `{}`), then `en`, then the extension name. Declared languages (in both `displayName` and `description`): {}.",
-        if navigator.is_empty() { "unknown" } else { navigator.as_str() },
-        if browser.is_empty() { "none" } else { browser.as_str() },
-        if languages.is_empty() {
-            "none".to_string()
+    let none = tr!(page_lang, "cards-none-value");
+    let fallback = tr!(
+        page_lang,
+        "cards-ks-fallback",
+        navigator = if navigator.is_empty() { tr!(page_lang, "cards-unknown-value") } else { format!("`{navigator}`") },
+        browser = if browser.is_empty() { none.clone() } else { format!("`{browser}`") },
+        declared = if languages.is_empty() {
+            none.clone()
         } else {
             languages.iter().map(|l| format!("`{l}`")).collect::<Vec<_>>().join(", ")
         }
@@ -438,7 +443,7 @@ fn KubeSphereCards(package: StoredValue<PackageReport>, card: KsCard) -> impl In
                     <KsDetailPage detail=d view=v icon=icon.clone() alt=icon_alt.clone()
                         shots=shots.clone() version=version.clone() id=id tab=tab />
                 }),
-                None => Either::Right(view! { <p class="hint">"No detail page: extension.yaml is not readable."</p> }),
+                None => Either::Right(view! { <p class="hint">{tr!(page_lang, "cards-ks-no-detail")}</p> }),
             };
             view! { <div class="ks-detail-lang" data-lang=code hidden=move || lang.get() != code>{page}</div> }
         })
@@ -447,9 +452,9 @@ fn KubeSphereCards(package: StoredValue<PackageReport>, card: KsCard) -> impl In
     view! {
         <section class="ks-preview" aria-labelledby=format!("ks-card-h-{id}")>
             <div class="cards-toolbar">
-                <h3 id=format!("ks-card-h-{id}")>"KubeSphere marketplace card"</h3>
+                <h3 id=format!("ks-card-h-{id}")>{tr!(page_lang, "cards-ks-title")}</h3>
                 <fieldset class="segmented lang-switch">
-                    <legend>"Console language"</legend>
+                    <legend>{tr!(page_lang, "cards-ks-console-language")}</legend>
                     {KS_LANGUAGES
                         .into_iter()
                         .map(|(code, label)| {
@@ -470,7 +475,7 @@ fn KubeSphereCards(package: StoredValue<PackageReport>, card: KsCard) -> impl In
             {note.map(|n| view! { <ul class="card-notes">{n}</ul> })}
         </section>
         <section class="ks-detail" aria-labelledby=format!("ks-detail-h-{id}")>
-            <h3 id=format!("ks-detail-h-{id}")>"Detail page"</h3>
+            <h3 id=format!("ks-detail-h-{id}")>{tr!(page_lang, "cards-ks-detail")}</h3>
             {details}
         </section>
     }
@@ -564,7 +569,7 @@ fn KsDetailPage(
                         {match readme {
                             Some(r) => Either::Left(view! {
                                 <p class="file-source">"From " <code>{r.path}</code></p>
-                                <Markdown blocks=r.blocks shift=4 />
+                                <Markdown blocks=r.blocks shift=4 relative=true />
                             }),
                             None => Either::Right(view! { <p class="hint">"No README: the Overview shows only the screenshots."</p> }),
                         }}
@@ -574,7 +579,7 @@ fn KsDetailPage(
                         <div role="tabpanel" class="ks-tabpanel" id=panel(DetailTab::Changelog)
                             aria-labelledby=tab_id(DetailTab::Changelog) hidden=move || current() != DetailTab::Changelog>
                             <p class="file-source">"From " <code>{c.path}</code></p>
-                            <Markdown blocks=c.blocks shift=4 />
+                            <Markdown blocks=c.blocks shift=4 relative=true />
                         </div>
                     })}
                     <div role="tabpanel" class="ks-tabpanel" id=panel(DetailTab::Permissions)
@@ -728,10 +733,10 @@ fn Screenshots(shots: Vec<Shot>, dropped: usize) -> impl IntoView {
 // Rancher
 
 /// What each layout is called on the page.
-fn layout_caption(layout: Layout) -> &'static str {
+fn layout_caption(layout: Layout, lang: Lang) -> String {
     match layout {
-        Layout::Inline => "Rancher ≤ 2.12 · inline card",
-        Layout::ItemCard => "Rancher ≥ 2.13 · item card",
+        Layout::Inline => tr!(lang, "cards-rc-inline"),
+        Layout::ItemCard => tr!(lang, "cards-rc-item"),
     }
 }
 
@@ -739,6 +744,7 @@ fn layout_caption(layout: Layout) -> &'static str {
 /// The cards are drawn once; only their status-dependent parts follow the chosen line.
 #[component]
 fn RancherCards(package: StoredValue<PackageReport>, chart: RancherChart) -> impl IntoView {
+    let page_lang = crate::i18n::use_lang().get_untracked();
     let id = next_id();
     let card = RancherCard::from_chart(&chart);
     let urls = ObjectUrls::new();
@@ -760,10 +766,10 @@ fn RancherCards(package: StoredValue<PackageReport>, chart: RancherChart) -> imp
     view! {
         <section class="rc-preview" aria-labelledby=format!("rc-h-{id}")>
             <div class="cards-toolbar">
-                <h3 id=format!("rc-h-{id}")>"Rancher Extensions page card"</h3>
+                <h3 id=format!("rc-h-{id}")>{tr!(page_lang, "cards-rc-title")}</h3>
                 {has_lines.then(|| view! {
                     <label class="rc-line-picker" for=select_id.clone()>
-                        "Rancher version "
+                        {tr!(page_lang, "cards-rc-version")} " "
                         <select id=select_id.clone() class="rc-line"
                             on:change=move |ev| {
                                 let v = event_target_value(&ev);
@@ -783,7 +789,7 @@ fn RancherCards(package: StoredValue<PackageReport>, chart: RancherChart) -> imp
                     </label>
                 })}
             </div>
-            <p class="hint">"Both layouts are drawn; the one the chosen line uses carries its status."</p>
+            <p class="hint">{tr!(page_lang, "cards-rc-both")}</p>
             <div class="rc-layouts">
                 {[Layout::Inline, Layout::ItemCard]
                     .into_iter()
@@ -791,10 +797,10 @@ fn RancherCards(package: StoredValue<PackageReport>, chart: RancherChart) -> imp
                         let chosen = move || status.with(|s| s.as_ref().is_some_and(|s| s.layout == layout));
                         let caption = move || {
                             status.with(|s| match s.as_ref().filter(|s| s.layout == layout) {
-                                Some(s) if s.shown => format!("✓ As on Rancher {}", s.line),
-                                Some(s) => format!("✗ Not listed on Rancher {}", s.line),
-                                None if layout == Layout::Inline => "Choose a 2.12 or earlier line for its status".into(),
-                                None => "Choose a 2.13 or later line for its status".into(),
+                                Some(s) if s.shown => tr!(page_lang, "cards-rc-as-on", line = s.line.clone()),
+                                Some(s) => tr!(page_lang, "cards-rc-not-listed", line = s.line.clone()),
+                                None if layout == Layout::Inline => tr!(page_lang, "cards-rc-choose-old"),
+                                None => tr!(page_lang, "cards-rc-choose-new"),
                             })
                         };
                         let data_layout = if layout == Layout::Inline { "inline" } else { "item-card" };
@@ -803,7 +809,7 @@ fn RancherCards(package: StoredValue<PackageReport>, chart: RancherChart) -> imp
                         view! {
                             <figure class="rc-layout" class:active=chosen data-layout=data_layout>
                                 <figcaption>
-                                    <span>{layout_caption(layout)}</span>
+                                    <span>{layout_caption(layout, page_lang)}</span>
                                     <span class=move || if chosen() { "rc-chosen" } else { "rc-other" }>{caption}</span>
                                 </figcaption>
                                 {match layout {
@@ -828,7 +834,7 @@ fn RancherCards(package: StoredValue<PackageReport>, chart: RancherChart) -> imp
             </ul>
             {move || match status.get() {
                 Some(s) => view! { <StatusPanel status=s /> }.into_any(),
-                None => view! { <p class="hint">"No Rancher compatibility matrix for this package, so no line can be evaluated."</p> }.into_any(),
+                None => view! { <p class="hint">{tr!(page_lang, "cards-rc-no-matrix")}</p> }.into_any(),
             }}
         </section>
     }
@@ -958,28 +964,32 @@ fn ItemCard(card: RancherCard, icon: Shown, status: Memo<Option<CardStatus>>) ->
 /// tooltip, every failing check, and the note.
 #[component]
 fn StatusPanel(status: CardStatus) -> impl IntoView {
-    let fact = |symbol: &'static str, class: &'static str, text: &'static str| {
+    let page_lang = crate::i18n::use_lang().get_untracked();
+    let fact = |symbol: &'static str, class: &'static str, text: String| {
         view! { <li class=format!("fact {class}")><span class="fact-symbol" aria-hidden="true">{symbol}</span>" " {text}</li> }
     };
-    let listed =
-        if status.shown { fact("✓", "fact-yes", "Card listed") } else { fact("✗", "fact-no", "Card not listed") };
-    let install = if status.installable {
-        fact("✓", "fact-yes", "Install offered")
-    } else if status.prime_only {
-        fact("!", "fact-caveat", "Install offered on Rancher Prime only")
+    let listed = if status.shown {
+        fact("✓", "fact-yes", tr!(page_lang, "cards-rc-listed"))
     } else {
-        fact("✗", "fact-no", "Install not offered")
+        fact("✗", "fact-no", tr!(page_lang, "cards-rc-unlisted"))
+    };
+    let install = if status.installable {
+        fact("✓", "fact-yes", tr!(page_lang, "cards-rc-install"))
+    } else if status.prime_only {
+        fact("!", "fact-caveat", tr!(page_lang, "cards-rc-install-prime"))
+    } else {
+        fact("✗", "fact-no", tr!(page_lang, "cards-rc-no-install"))
     };
     let layout = match status.layout {
-        Layout::Inline => "inline card",
-        Layout::ItemCard => "item card",
+        Layout::Inline => tr!(page_lang, "cards-rc-layout-inline"),
+        Layout::ItemCard => tr!(page_lang, "cards-rc-layout-item"),
     };
     view! {
         <div class="rc-status" aria-live="polite" data-line=status.line.clone()>
-            <h4>{format!("On Rancher {}", status.line)}</h4>
+            <h4>{tr!(page_lang, "cards-rc-on", line = status.line.clone())}</h4>
             <p class="rc-evaluated">
                 "Rancher " <code>{status.rancher_version.clone()}</code>
-                ", local cluster Kubernetes " <code>{status.kubernetes.clone()}</code>
+                {tr!(page_lang, "cards-rc-local-kube")} " " <code>{status.kubernetes.clone()}</code>
                 {format!(" · {layout}")}
             </p>
             <ul class="facts">
@@ -987,13 +997,13 @@ fn StatusPanel(status: CardStatus) -> impl IntoView {
                 {install}
             </ul>
             {status.message.clone().map(|m| view! {
-                <p class="rc-status-message"><span class="label">"Card message: "</span><q class="rc-message-text">{m}</q></p>
+                <p class="rc-status-message"><span class="label">{tr!(page_lang, "cards-rc-message")}</span><q class="rc-message-text">{m}</q></p>
             })}
             {status.tooltip.clone().map(|t| view! {
-                <p class="rc-status-tooltip"><span class="label">"Side-panel tooltip: "</span><q>{t}</q></p>
+                <p class="rc-status-tooltip"><span class="label">{tr!(page_lang, "cards-rc-tooltip")}</span><q>{t}</q></p>
             })}
             {(!status.incompatibilities.is_empty()).then(|| view! {
-                <h5>"Failing checks, in the order this line runs them"</h5>
+                <h5>{tr!(page_lang, "cards-rc-failing")}</h5>
                 <ol class="incompatibilities">
                     {status.incompatibilities.iter().map(|i| view! {
                         <li>

@@ -13,6 +13,8 @@ use crate::app::Phase;
 use crate::browser::checker;
 use crate::browser::examples::{EXAMPLES, Example};
 use crate::browser::read::{self, Batch};
+use crate::components::report::Rich;
+use crate::tr;
 use crate::wire::Job;
 
 /// Gathers the input (showing progress), then has the worker read and check it.
@@ -48,6 +50,7 @@ where
 /// Drop target, pickers and examples.
 #[component]
 pub fn DropZone(phase: RwSignal<Phase>) -> impl IntoView {
+    let lang = crate::i18n::use_lang();
     let dragging = RwSignal::new(false);
     let file_input: NodeRef<leptos::html::Input> = NodeRef::new();
     let folder_input: NodeRef<leptos::html::Input> = NodeRef::new();
@@ -59,33 +62,36 @@ pub fn DropZone(phase: RwSignal<Phase>) -> impl IntoView {
         }
     });
 
-    let on_drop =
-        move |ev: DragEvent| {
-            ev.prevent_default();
-            dragging.set(false);
-            let Some(data) = ev.data_transfer() else { return };
-            // Items must be taken now: the browser empties the DataTransfer after this handler.
-            let items = read::drop_items(&data);
-            if items.is_empty() {
-                return;
-            }
-            run(phase, "the dropped items".into(), move |progress| async move {
-                read::gather_dropped(items, &*progress).await
-            });
-        };
+    let on_drop = move |ev: DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        let Some(data) = ev.data_transfer() else { return };
+        // Items must be taken now: the browser empties the DataTransfer after this handler.
+        let items = read::drop_items(&data);
+        if items.is_empty() {
+            return;
+        }
+        run(phase, tr!(lang.get_untracked(), "drop-what-dropped"), move |progress| async move {
+            read::gather_dropped(items, &*progress).await
+        });
+    };
     let on_files = move |ev: leptos::ev::Event| {
         let input: HtmlInputElement = event_target(&ev);
         let Some(list) = input.files() else { return };
         let files = read::files_of(&list);
         input.set_value("");
-        run(phase, "the chosen files".into(), move |_| async move { Ok(read::gather_picked_files(files)) });
+        run(phase, tr!(lang.get_untracked(), "drop-what-files"), move |_| async move {
+            Ok(read::gather_picked_files(files))
+        });
     };
     let on_folder = move |ev: leptos::ev::Event| {
         let input: HtmlInputElement = event_target(&ev);
         let Some(list) = input.files() else { return };
         let files = read::files_of(&list);
         input.set_value("");
-        run(phase, "the chosen folder".into(), move |_| async move { Ok(read::gather_picked_folder(files)) });
+        run(phase, tr!(lang.get_untracked(), "drop-what-folder"), move |_| async move {
+            Ok(read::gather_picked_folder(files))
+        });
     };
     let on_example = move |ev: leptos::ev::Event| {
         let id = event_target_value(&ev);
@@ -106,23 +112,19 @@ pub fn DropZone(phase: RwSignal<Phase>) -> impl IntoView {
             on:drop=on_drop
         >
             <div class="drop-icon" aria-hidden="true">"⇣"</div>
-            <h2 id="drop-title">"Drop a package here"</h2>
-            <p class="drop-hint">
-                "A KubeSphere extension folder or " <code>".tgz"</code> ", a Rancher " <code>"pkg/<name>"</code>
-                " folder, chart or plugin archive, or a single " <code>"extension.yaml"</code> ", "
-                <code>"package.json"</code> " or " <code>"Chart.yaml"</code> "."
-            </p>
+            <h2 id="drop-title">{move || tr!(lang.get(), "drop-title")}</h2>
+            <p class="drop-hint">{move || view! { <Rich text=tr!(lang.get(), "drop-hint") /> }}</p>
             <div class="drop-actions">
                 <button type="button" class="primary" on:click=move |_| { if let Some(i) = file_input.get() { i.click(); } }>
-                    "Choose file…"
+                    {move || tr!(lang.get(), "drop-choose-file")}
                 </button>
                 <button type="button" on:click=move |_| { if let Some(i) = folder_input.get() { i.click(); } }>
-                    "Choose folder…"
+                    {move || tr!(lang.get(), "drop-choose-folder")}
                 </button>
                 <label class="example-picker">
-                    <span>"or try an example"</span>
+                    <span>{move || tr!(lang.get(), "drop-example-label")}</span>
                     <select id="example" on:change=on_example>
-                        <option value="" selected>"Choose an example…"</option>
+                        <option value="" selected>{move || tr!(lang.get(), "drop-example-choose")}</option>
                         {EXAMPLES.iter().map(|e| view! { <option value=e.id title=e.note>{e.label}</option> }).collect_view()}
                     </select>
                 </label>
@@ -132,7 +134,7 @@ pub fn DropZone(phase: RwSignal<Phase>) -> impl IntoView {
                 class="visually-hidden"
                 type="file"
                 multiple
-                aria-label="Choose package files"
+                aria-label=move || tr!(lang.get(), "drop-input-files")
                 node_ref=file_input
                 on:change=on_files
             />
@@ -140,7 +142,7 @@ pub fn DropZone(phase: RwSignal<Phase>) -> impl IntoView {
                 id="folder-input"
                 class="visually-hidden"
                 type="file"
-                aria-label="Choose a package folder"
+                aria-label=move || tr!(lang.get(), "drop-input-folder")
                 node_ref=folder_input
                 on:change=on_folder
             />

@@ -9,7 +9,10 @@ use leptos::task::spawn_local;
 
 use crate::browser::checker::ask_bytes;
 use crate::browser::download::save;
+use crate::tr;
 use crate::wire::{Download, Request};
+use extcheck_core::i18n::Message;
+use extcheck_core::msg;
 
 /// The session's report in `format`, from the worker.
 async fn export(format: Export) -> Result<(Download, js_sys::Uint8Array), String> {
@@ -19,8 +22,10 @@ async fn export(format: Export) -> Result<(Download, js_sys::Uint8Array), String
 /// Export buttons for `reports` (every report of the session).
 #[component]
 pub fn ExportBar() -> impl IntoView {
+    let lang = crate::i18n::use_lang();
     let last_url: StoredValue<Option<String>> = StoredValue::new(None);
-    let note = RwSignal::new(String::new());
+    // The last outcome, as a message: it follows a language switch.
+    let note = RwSignal::new(None::<Message>);
     on_cleanup(move || {
         if let Some(url) = last_url.try_get_value().flatten() {
             let _ = web_sys::Url::revoke_object_url(&url);
@@ -31,7 +36,7 @@ pub fn ExportBar() -> impl IntoView {
             let (file, bytes) = match export(format).await {
                 Ok(reply) => reply,
                 Err(e) => {
-                    note.try_set(format!("The export failed: {e}"));
+                    note.try_set(Some(msg!("export-failed", error = e)));
                     return;
                 }
             };
@@ -41,14 +46,11 @@ pub fn ExportBar() -> impl IntoView {
             match save(&file.file_name, &bytes, &file.media_type) {
                 Some(url) => {
                     last_url.try_set_value(Some(url));
-                    note.try_set(format!(
-                        "Saved {} ({}).",
-                        file.file_name,
-                        extcheck_core::package::human_bytes(file.size)
-                    ));
+                    let size = extcheck_core::package::human_bytes(file.size);
+                    note.try_set(Some(msg!("export-saved", file = file.file_name, size)));
                 }
                 None => {
-                    note.try_set("The browser did not allow the download.".into());
+                    note.try_set(Some(msg!("export-blocked")));
                 }
             }
         });
@@ -58,28 +60,28 @@ pub fn ExportBar() -> impl IntoView {
             let text = match export(Export::Markdown).await {
                 Ok((_, bytes)) => String::from_utf8_lossy(&bytes.to_vec()).into_owned(),
                 Err(e) => {
-                    note.try_set(format!("The export failed: {e}"));
+                    note.try_set(Some(msg!("export-failed", error = e)));
                     return;
                 }
             };
             let promise = window().navigator().clipboard().write_text(&text);
             let done = wasm_bindgen_futures::JsFuture::from(promise).await;
-            note.try_set(match done {
-                Ok(_) => "Markdown copied: paste it into a pull-request comment.".into(),
-                Err(_) => "The browser did not allow copying; download the Markdown instead.".into(),
-            });
+            note.try_set(Some(match done {
+                Ok(_) => msg!("export-copied"),
+                Err(_) => msg!("export-copy-blocked"),
+            }));
         });
     };
     view! {
-        <div class="exports" role="group" aria-label="Export the report">
-            <span class="exports-label">"Export the report"</span>
+        <div class="exports" role="group" aria-label=move || tr!(lang.get(), "export-label")>
+            <span class="exports-label">{move || tr!(lang.get(), "export-label")}</span>
             {Export::ALL
                 .into_iter()
                 .map(|format| {
-                    let hint = match format {
-                        Export::Json => "The stable JSON report, as extcheck check --format json prints it",
-                        Export::Sarif => "SARIF 2.1.0, for code scanning",
-                        Export::Markdown => "Markdown, for a pull-request comment",
+                    let hint = move || match format {
+                        Export::Json => tr!(lang.get(), "export-json-hint"),
+                        Export::Sarif => tr!(lang.get(), "export-sarif-hint"),
+                        Export::Markdown => tr!(lang.get(), "export-markdown-hint"),
                     };
                     view! {
                         <button type="button" data-export=format.extension() title=hint on:click=move |_| download(format)>
@@ -88,10 +90,12 @@ pub fn ExportBar() -> impl IntoView {
                     }
                 })
                 .collect_view()}
-            <button type="button" data-export="copy-markdown" title="Copy the Markdown report to the clipboard" on:click=copy>
-                "Copy Markdown"
+            <button type="button" data-export="copy-markdown" title=move || tr!(lang.get(), "export-copy-hint") on:click=copy>
+                {move || tr!(lang.get(), "export-copy")}
             </button>
-            <span class="exports-note" role="status" aria-live="polite">{move || note.get()}</span>
+            <span class="exports-note" role="status" aria-live="polite">
+                {move || note.get().map(|m| crate::i18n::render(lang.get(), &m))}
+            </span>
         </div>
     }
 }

@@ -12,6 +12,7 @@ use leptos::task::spawn_local;
 use crate::browser::checker::{ask, ask_bytes};
 use crate::browser::download::save;
 use crate::components::report::Rich;
+use crate::tr;
 use crate::wire::{CandidateModel, Download, FixModel, PackageModel, Request};
 
 /// Diffs of files with more changed lines than this start folded.
@@ -21,6 +22,7 @@ const OPEN_DIFF_LINES: usize = 80;
 /// it is replaced by the re-check of its corrected package.
 #[component]
 pub fn FixView(package: usize, on_apply: Callback<Vec<PackageModel>>) -> impl IntoView {
+    let lang = crate::i18n::use_lang();
     // `None`: the default selection (safe fixes). Each change asks the worker again; `generation`
     // drops stale replies.
     let ticks: RwSignal<Option<Vec<bool>>> = RwSignal::new(None);
@@ -93,26 +95,18 @@ pub fn FixView(package: usize, on_apply: Callback<Vec<PackageModel>>) -> impl In
     let loaded = Memo::new(move |_| model.with(Option::is_some));
 
     view! {
-        <section class="fix-panel" aria-label="Fixes and corrected package">
-            <h3 class="fix-heading">"Fixes"</h3>
+        <section class="fix-panel" aria-label=move || tr!(lang.get(), "fix-panel-label")>
+            <h3 class="fix-heading">{move || tr!(lang.get(), "fix-heading")}</h3>
             {move || loaded.get().then(|| {
                 let offered = offered.get();
                 let costly_count = offered.iter().filter(|c| !c.costs.is_empty()).count();
                 let safe_count = offered.iter().filter(|c| c.safe && c.costs.is_empty()).count();
                 let unsafe_count = offered.len() - safe_count - costly_count;
+                let lang = lang.get();
                 let intro = if offered.is_empty() {
-                    "No rule offers a fix for this package.".to_string()
+                    tr!(lang, "fix-none")
                 } else {
-                    let costly = if costly_count == 0 {
-                        String::new()
-                    } else {
-                        format!(", {costly_count} that would lose platform versions (not ticked; each says what it costs)")
-                    };
-                    format!(
-                        "{} fix{} on offer: {safe_count} safe (ticked: they keep what you meant), {unsafe_count} unsafe (they may change meaning; tick to apply){costly}.",
-                        offered.len(),
-                        if offered.len() == 1 { "" } else { "es" }
-                    )
+                    tr!(lang, "fix-intro", count = offered.len(), safe = safe_count, unsafe = unsafe_count, costly = costly_count)
                 };
                 view! {
                     <p class="fix-intro">{intro}</p>
@@ -132,17 +126,17 @@ pub fn FixView(package: usize, on_apply: Callback<Vec<PackageModel>>) -> impl In
             })}
             <div class="fix-output" aria-live="polite" aria-busy=move || busy.get().to_string()>
                 {move || match (error.get(), busy.get(), model.get()) {
-                    (Some(e), _, _) => view! { <p class="fix-error">{format!("The fix failed: {e}.")}</p> }.into_any(),
+                    (Some(e), _, _) => view! { <p class="fix-error">{tr!(lang.get(), "fix-failed", error = e)}</p> }.into_any(),
                     (_, true, _) | (_, _, None) => view! {
-                        <p class="fix-working"><span class="spinner" aria-hidden="true"></span>"Preparing the corrected package…"</p>
+                        <p class="fix-working"><span class="spinner" aria-hidden="true"></span>{tr!(lang.get(), "fix-preparing")}</p>
                     }.into_any(),
                     (None, false, Some(m)) => view! { <OutputSummary model=m download=download apply=apply /> }.into_any(),
                 }}
             </div>
-            <h3 class="fix-heading">"Changes"</h3>
+            <h3 class="fix-heading">{move || tr!(lang.get(), "fix-changes")}</h3>
             {move || model.get().map(|m| {
                 if m.diffs.is_empty() {
-                    view! { <p class="fix-nochange">"The corrected package has the same files and bytes as the input."</p> }.into_any()
+                    view! { <p class="fix-nochange">{tr!(lang.get(), "fix-no-change")}</p> }.into_any()
                 } else {
                     m.diffs.into_iter().map(|d| view! { <DiffView diff=d /> }).collect_view().into_any()
                 }
@@ -154,8 +148,10 @@ pub fn FixView(package: usize, on_apply: Callback<Vec<PackageModel>>) -> impl In
 /// One fix with its tick box.
 #[component]
 fn CandidateRow(candidate: CandidateModel, checked: Signal<bool>, on_change: Callback<bool>) -> impl IntoView {
-    let (label, class) =
-        if candidate.safe { ("safe", "fix-badge fix-badge-safe") } else { ("unsafe", "fix-badge fix-badge-unsafe") };
+    let lang = crate::i18n::use_lang();
+    let safe = candidate.safe;
+    let class = if safe { "fix-badge fix-badge-safe" } else { "fix-badge fix-badge-unsafe" };
+    let label = move || if safe { tr!(lang.get(), "fix-badge-safe") } else { tr!(lang.get(), "fix-badge-unsafe") };
     let rule_href = format!("#/rules/{}", candidate.code);
     let code = candidate.code.clone();
     view! {
@@ -170,12 +166,12 @@ fn CandidateRow(candidate: CandidateModel, checked: Signal<bool>, on_change: Cal
                 <span class="fix-title"><Rich text=candidate.title /></span>
             </label>
             <span class="fix-meta">
-                <a class="code" href=rule_href title="What this rule checks">{candidate.code}</a>
+                <a class="code" href=rule_href title=move || tr!(lang.get(), "rule-link-title")>{candidate.code}</a>
                 " · " {candidate.place}
             </span>
             // A fix that would lose matrix cells says which, and is never ticked by default.
             {(!candidate.costs.is_empty()).then(|| view! {
-                <p class="fix-costs">"Costs: " {candidate.costs} ". Not ticked: tick it only if you mean to give those up."</p>
+                <p class="fix-costs">{move || tr!(lang.get(), "fix-costs", costs = candidate.costs.clone())}</p>
             })}
         </li>
     }
@@ -188,24 +184,18 @@ fn OutputSummary(
     download: impl Fn(leptos::ev::MouseEvent) + 'static,
     apply: impl Fn(leptos::ev::MouseEvent) + 'static,
 ) -> impl IntoView {
+    let lang = crate::i18n::use_lang();
     let output = match &model.output {
         Ok(o) => o.clone(),
         Err(e) => {
-            return view! { <p class="fix-error">{format!("No corrected package can be written: {e}.")}</p> }
+            let e = e.clone();
+            return view! { <p class="fix-error">{move || tr!(lang.get(), "fix-no-output", error = e.clone())}</p> }
                 .into_any();
         }
     };
     let FixModel { applied, passes, later, skipped, recheck, layout, .. } = model;
-    let recheck = recheck.map(|c| {
-        format!(
-            "Re-checked from its bytes: {} error{}, {} warning{}, {} info.",
-            c.errors,
-            if c.errors == 1 { "" } else { "s" },
-            c.warnings,
-            if c.warnings == 1 { "" } else { "s" },
-            c.infos
-        )
-    });
+    let recheck = recheck
+        .map(|c| move || tr!(lang.get(), "fix-recheck", errors = c.errors, warnings = c.warnings, infos = c.infos));
     let can_apply = recheck.is_some();
     view! {
         <div class="fix-summary">
@@ -213,31 +203,30 @@ fn OutputSummary(
                 <span class="fix-file-name">{output.file_name.clone()}</span>
                 <span class="fix-file-size">{human_bytes(output.size)}</span>
                 <span class="fix-file-applied">
-                    {format!("{applied} fix{} applied", if applied == 1 { "" } else { "es" })}
-                    {(passes > 1).then(|| format!(" in {passes} passes"))}
+                    {move || tr!(lang.get(), "fix-applied", count = applied, passes)}
                 </span>
             </p>
             {layout.map(|n| view! { <p class="fix-layout"><Rich text=n /></p> })}
             {(!later.is_empty()).then(|| view! {
                 <div class="fix-later">
-                    <p>"Found and fixed after the first pass:"</p>
+                    <p>{move || tr!(lang.get(), "fix-later")}</p>
                     <ul>{later.into_iter().map(|(code, title)| view! { <li><span class="code">{code}</span>" " <Rich text=title /></li> }).collect_view()}</ul>
                 </div>
             })}
             {(!skipped.is_empty()).then(|| view! {
                 <div class="fix-skipped">
-                    <p>"Not applied:"</p>
+                    <p>{move || tr!(lang.get(), "fix-not-applied")}</p>
                     <ul>{skipped.into_iter().map(|(code, title, why)| view! { <li><span class="code">{code}</span>" " <Rich text=title />{format!(" — {why}")}</li> }).collect_view()}</ul>
                 </div>
             })}
             {recheck.map(|t| view! { <p class="fix-recheck">{t}</p> })}
             <div class="fix-actions">
                 <button type="button" class="primary" on:click=download>
-                    {format!("Download {}", output.file_name)}
+                    {move || tr!(lang.get(), "fix-download", file = output.file_name.clone())}
                 </button>
                 <button type="button" on:click=apply disabled=!can_apply
-                    title="Replace this report with the corrected package's">
-                    "Check the corrected package"
+                    title=move || tr!(lang.get(), "fix-apply-title")>
+                    {move || tr!(lang.get(), "fix-apply")}
                 </button>
             </div>
         </div>
@@ -248,19 +237,30 @@ fn OutputSummary(
 /// One file's change: a foldable unified diff.
 #[component]
 fn DiffView(diff: FileDiff) -> impl IntoView {
-    let (change, class) = match diff.change {
-        Change::Added => ("added", "diff-added"),
-        Change::Removed => ("removed", "diff-removed"),
-        Change::Modified => ("modified", "diff-modified"),
+    let lang = crate::i18n::use_lang();
+    let kind = diff.change;
+    let class = match kind {
+        Change::Added => "diff-added",
+        Change::Removed => "diff-removed",
+        Change::Modified => "diff-modified",
+    };
+    let change = move || match kind {
+        Change::Added => tr!(lang.get(), "diff-file-added"),
+        Change::Removed => tr!(lang.get(), "diff-file-removed"),
+        Change::Modified => tr!(lang.get(), "diff-file-modified"),
     };
     let added = diff.hunks.iter().flat_map(|h| &h.lines).filter(|l| l.tag == LineTag::Added).count();
     let removed = diff.hunks.iter().flat_map(|h| &h.lines).filter(|l| l.tag == LineTag::Removed).count();
     let open = added + removed <= OPEN_DIFF_LINES;
-    let counts = if diff.binary {
-        format!("binary, {} → {}", human_bytes(diff.old_bytes), human_bytes(diff.new_bytes))
-    } else {
-        format!("+{added} −{removed}")
+    let (binary, old_bytes, new_bytes) = (diff.binary, human_bytes(diff.old_bytes), human_bytes(diff.new_bytes));
+    let counts = move || {
+        if binary {
+            tr!(lang.get(), "diff-binary", old = old_bytes.clone(), new = new_bytes.clone())
+        } else {
+            format!("+{added} −{removed}")
+        }
     };
+    let path = diff.path.clone();
     view! {
         <details class=format!("diff {class}") open=open data-path=diff.path.clone()>
             <summary>
@@ -269,14 +269,20 @@ fn DiffView(diff: FileDiff) -> impl IntoView {
                 <span class="diff-counts">{counts}</span>
             </summary>
             {(!diff.binary).then(|| view! {
-                <div class="diff-body" role="table" tabindex="0" aria-label=format!("Changes to {}", diff.path)>
+                <div class="diff-body" role="table" tabindex="0" aria-label=move || tr!(lang.get(), "diff-label", path = path.clone())>
                     {diff.hunks.into_iter().map(|h| view! {
                         <div class="hunk-header" role="row"><span role="cell">{h.header}</span></div>
                         {h.lines.into_iter().map(|l| {
-                            let (sign, cls, label) = match l.tag {
-                                LineTag::Context => (" ", "dl dl-context", "unchanged"),
-                                LineTag::Removed => ("−", "dl dl-removed", "removed"),
-                                LineTag::Added => ("+", "dl dl-added", "added"),
+                            let tag = l.tag;
+                            let (sign, cls) = match tag {
+                                LineTag::Context => (" ", "dl dl-context"),
+                                LineTag::Removed => ("−", "dl dl-removed"),
+                                LineTag::Added => ("+", "dl dl-added"),
+                            };
+                            let label = move || match tag {
+                                LineTag::Context => tr!(lang.get(), "diff-line-unchanged"),
+                                LineTag::Removed => tr!(lang.get(), "diff-line-removed"),
+                                LineTag::Added => tr!(lang.get(), "diff-line-added"),
                             };
                             view! {
                                 <div class=cls role="row" aria-label=label>
@@ -284,7 +290,7 @@ fn DiffView(diff: FileDiff) -> impl IntoView {
                                     <span class="dl-new" role="cell">{l.new_line.map(|n| n.to_string())}</span>
                                     <span class="dl-sign" role="cell" aria-hidden="true">{sign}</span>
                                     <code role="cell">{l.text}{(l.cut_bytes > 0).then(|| view! {
-                                        <span class="dl-cut">{format!(" … {} more", human_bytes(l.cut_bytes as u64))}</span>
+                                        <span class="dl-cut">{tr!(lang.get_untracked(), "diff-cut", size = human_bytes(l.cut_bytes as u64))}</span>
                                     })}</code>
                                 </div>
                             }

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::checker::ask;
+use crate::tr;
 use crate::wire::{ManifestsModel, Request};
 
 /// The pause after the last keystroke before the values are rendered again.
@@ -18,6 +19,7 @@ const DEBOUNCE: Duration = Duration::from_millis(300);
 /// The Manifests tab of package number `package`.
 #[component]
 pub fn ManifestsView(package: usize) -> impl IntoView {
+    let lang = crate::i18n::use_lang();
     // `None`: the chart's own values / the platform's newest minor (the worker's default).
     let values: RwSignal<Option<String>> = RwSignal::new(None);
     let minor: RwSignal<Option<u32>> = RwSignal::new(None);
@@ -95,13 +97,13 @@ pub fn ManifestsView(package: usize) -> impl IntoView {
     });
 
     view! {
-        <section class="manifests" aria-label="Rendered manifests">
+        <section class="manifests" aria-label=move || tr!(lang.get(), "manifests-label")>
             <p class="manifests-intro">
-                "What Helm 4.2.3 renders from this package's chart, file by file. Edit the values or pick a Kubernetes version to render again."
+                {move || tr!(lang.get(), "manifests-intro")}
             </p>
             <div class="manifests-controls">
                 <label class="manifests-kube">
-                    "Kubernetes "
+                    {move || tr!(lang.get(), "manifests-kubernetes")} " "
                     <select
                         disabled=move || minors.get().is_none()
                         on:change=move |ev| minor.set(event_target_value(&ev).parse().ok())
@@ -115,14 +117,14 @@ pub fn ManifestsView(package: usize) -> impl IntoView {
                 </label>
                 <Show when=move || has_agent.get()>
                     <label class="manifests-release">
-                        "Release "
+                        {move || tr!(lang.get(), "manifests-release")} " "
                         <select on:change=move |ev| agent.set(event_target_value(&ev) == "agent")>
-                            <option value="host" selected=move || !agent.get()>"host cluster"</option>
-                            <option value="agent" selected=move || agent.get()>"agent (member clusters)"</option>
+                            <option value="host" selected=move || !agent.get()>{move || tr!(lang.get(), "manifests-host")}</option>
+                            <option value="agent" selected=move || agent.get()>{move || tr!(lang.get(), "manifests-agent")}</option>
                         </select>
                     </label>
                 </Show>
-                <span class="manifests-status" role="status">{move || if busy.get() { "Rendering…" } else { "" }}</span>
+                <span class="manifests-status" role="status">{move || if busy.get() { tr!(lang.get(), "manifests-rendering") } else { String::new() }}</span>
             </div>
             <div class="manifests-layout">
                 <label class="manifests-values">
@@ -138,18 +140,18 @@ pub fn ManifestsView(package: usize) -> impl IntoView {
                     {move || error.get().map(|e| view! { <p class="render-error" role="alert">{e}</p> })}
                     {move || model.with(|m| m.as_ref().and_then(|m| m.failure.clone())).map(|f| view! {
                         <div class="render-error" role="alert">
-                            <p><strong>"The chart does not render"</strong>{f.at.map(|at| view! { " at " <code>{at}</code> })}</p>
+                            <p><strong>{tr!(lang.get(), "manifests-failed")}</strong>{f.at.map(|at| view! { " " {tr!(lang.get(), "manifests-failed-at")} " " <code>{at}</code> })}</p>
                             <pre class="snippet render-message" tabindex="0">{f.message}</pre>
                         </div>
                     })}
                     <Show when=move || loaded.get() && files.with(Vec::is_empty) && error.with(Option::is_none)
                         && model.with(|m| m.as_ref().is_some_and(|m| m.failure.is_none()))>
                         <p class="manifests-empty">
-                            "This release renders no files (its templates are all in subcharts it disables)."
+                            {move || tr!(lang.get(), "manifests-empty")}
                         </p>
                     </Show>
                     <Show when=move || !files.with(Vec::is_empty)>
-                        <ul class="manifest-files" aria-label="Rendered files">
+                        <ul class="manifest-files" aria-label=move || tr!(lang.get(), "manifests-files")>
                             <For each=move || files.get() key=|f| f.clone() let:f>
                                 {
                                     let (template, source, empty) = f;
@@ -162,7 +164,7 @@ pub fn ManifestsView(package: usize) -> impl IntoView {
                                                 title=template.clone()
                                                 aria-pressed=move || current().to_string()
                                                 on:click=move |_| selected.set(Some(template.clone()))>
-                                                {label}{empty.then_some(" (empty)")}
+                                                {label}{move || empty.then(|| tr!(lang.get(), "manifests-empty-file"))}
                                             </button>
                                         </li>
                                     }
@@ -172,7 +174,7 @@ pub fn ManifestsView(package: usize) -> impl IntoView {
                         {move || shown.get().map(|(template, text)| view! {
                             <figure class="manifest">
                                 <figcaption><code>{template}</code></figcaption>
-                                <pre class="snippet manifest-text" role="group" aria-label="Rendered text" tabindex="0">{text}</pre>
+                                <pre class="snippet manifest-text" role="group" aria-label=move || tr!(lang.get(), "manifests-text") tabindex="0">{text}</pre>
                             </figure>
                         })}
                     </Show>

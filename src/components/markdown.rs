@@ -10,14 +10,28 @@ use leptos::prelude::*;
 pub type ImageSource = std::sync::Arc<dyn Fn(&str) -> Option<String> + Send + Sync>;
 
 /// A Markdown document. `shift` lowers heading levels (a README's `#` becomes `h3` inside a
-/// card); `image` resolves image sources (default: none are loaded).
+/// card); with `relative`, the document's highest heading counts as `#` first, so that a README
+/// whose headings start at `##` or `####` skips no level (as the accessibility audit requires);
+/// `image` resolves image sources (default: none are loaded).
 #[component]
 pub fn Markdown(
     blocks: Vec<Block>,
     #[prop(default = 0)] shift: u8,
+    #[prop(default = false)] relative: bool,
     #[prop(optional)] image: Option<ImageSource>,
 ) -> impl IntoView {
     let image = image.unwrap_or_else(|| std::sync::Arc::new(|_: &str| None));
+    let mut blocks = blocks;
+    if relative {
+        let top =
+            blocks.iter().filter_map(|b| if let Block::Heading { level, .. } = b { Some(*level) } else { None }).min();
+        let lift = top.unwrap_or(1).saturating_sub(1);
+        for b in &mut blocks {
+            if let Block::Heading { level, .. } = b {
+                *level -= lift;
+            }
+        }
+    }
     view! { <div class="markdown">{blocks_view(blocks, shift, &image)}</div> }
 }
 

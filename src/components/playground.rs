@@ -7,16 +7,21 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::checker::ask;
+use crate::i18n::Lang;
+use crate::tr;
 use crate::wire::{JudgementModel, RangeModel, Request};
 
+/// An example's label in a language.
+type Label = fn(Lang) -> String;
+
 /// Real cases, one click away: (label, constraint, version, field).
-const EXAMPLES: [(&str, &str, &str, Field); 6] = [
-    ("EKS cluster, no -0", ">=1.19.0", "v1.27.4-eks-2d98532", Field::KubeVersion),
-    ("GKE cluster, -0 on the lower bound only", ">=1.19.0-0 <1.30.0", "v1.28.3-gke.100", Field::KubeVersion),
-    ("Comma range on Rancher", ">= 2.10.0, < 2.11.0", "v2.10.1", Field::RancherVersion),
-    ("Rancher rc build", ">= 2.10.0", "v2.10.1-rc1", Field::RancherVersion),
-    ("Extensions API of Rancher 2.11", ">= 3.0.0 < 4.0.0", "3.0.2-rc.6", Field::UiExtensionsVersion),
-    ("KubeSphere 4.1.3 and ksVersion", ">=4.1.2-0", "v4.1.3", Field::KsVersion),
+const EXAMPLES: [(Label, &str, &str, Field); 6] = [
+    (|l| tr!(l, "range-example-eks"), ">=1.19.0", "v1.27.4-eks-2d98532", Field::KubeVersion),
+    (|l| tr!(l, "range-example-gke"), ">=1.19.0-0 <1.30.0", "v1.28.3-gke.100", Field::KubeVersion),
+    (|l| tr!(l, "range-example-comma"), ">= 2.10.0, < 2.11.0", "v2.10.1", Field::RancherVersion),
+    (|l| tr!(l, "range-example-rc"), ">= 2.10.0", "v2.10.1-rc1", Field::RancherVersion),
+    (|l| tr!(l, "range-example-extensions-api"), ">= 3.0.0 < 4.0.0", "3.0.2-rc.6", Field::UiExtensionsVersion),
+    (|l| tr!(l, "range-example-ks-version"), ">=4.1.2-0", "v4.1.3", Field::KsVersion),
 ];
 
 const FIELDS: [Field; 5] =
@@ -35,6 +40,7 @@ fn verdict_class(j: &JudgementModel) -> &'static str {
 /// The playground page.
 #[component]
 pub fn Playground() -> impl IntoView {
+    let lang = crate::i18n::use_lang();
     let constraint = RwSignal::new(EXAMPLES[1].1.to_string());
     let version = RwSignal::new(EXAMPLES[1].2.to_string());
     let field = RwSignal::new(EXAMPLES[1].3);
@@ -61,12 +67,9 @@ pub fn Playground() -> impl IntoView {
 
     view! {
         <section class="playground">
-            <h1>"Range playground"</h1>
-            <p class="lede">
-                "Five platform components judge version constraints with four different semver engines, each obtaining the \
-                 current version its own way. Type a constraint and a version to see every verdict and why."
-            </p>
-            <div class="examples" role="group" aria-label="Examples">
+            <h1>{move || tr!(lang.get(), "range-title")}</h1>
+            <p class="lede">{move || tr!(lang.get(), "range-lede")}</p>
+            <div class="examples" role="group" aria-label=move || tr!(lang.get(), "range-examples")>
                 {EXAMPLES
                     .iter()
                     .map(|(label, c, v, f)| {
@@ -75,20 +78,20 @@ pub fn Playground() -> impl IntoView {
                                 constraint.set(c.to_string());
                                 version.set(v.to_string());
                                 field.set(*f);
-                            }>{*label}</button>
+                            }>{move || label(lang.get())}</button>
                         }
                     })
                     .collect_view()}
             </div>
             <div class="range-inputs">
                 <label>
-                    <span>"Constraint"</span>
+                    <span>{move || tr!(lang.get(), "range-constraint")}</span>
                     <input id="range-constraint" type="text" spellcheck="false" autocomplete="off"
                         prop:value=move || constraint.get()
                         on:input=move |ev| constraint.set(event_target_value(&ev)) />
                 </label>
                 <label>
-                    <span>"Field"</span>
+                    <span>{move || tr!(lang.get(), "range-field")}</span>
                     <select id="range-field" on:change=move |ev| {
                         if let Some(f) = Field::from_name(&event_target_value(&ev)) { field.set(f); }
                     }>
@@ -106,8 +109,13 @@ pub fn Playground() -> impl IntoView {
             </div>
             <div class="table-wrap" tabindex="0">
                 <table class="judgements">
-                    <caption class="visually-hidden">"Each component's verdict"</caption>
-                    <thead><tr><th scope="col">"Component"</th><th scope="col">"Engine"</th><th scope="col">"Verdict"</th><th scope="col">"Why"</th></tr></thead>
+                    <caption class="visually-hidden">{move || tr!(lang.get(), "range-caption")}</caption>
+                    <thead><tr>
+                        <th scope="col">{move || tr!(lang.get(), "range-col-component")}</th>
+                        <th scope="col">{move || tr!(lang.get(), "range-col-engine")}</th>
+                        <th scope="col">{move || tr!(lang.get(), "range-col-verdict")}</th>
+                        <th scope="col">{move || tr!(lang.get(), "range-col-why")}</th>
+                    </tr></thead>
                     <tbody>
                         {move || report.get().judgements.into_iter().map(|j| {
                             view! {
@@ -131,16 +139,16 @@ pub fn Playground() -> impl IntoView {
                 view! {
                     <div class="portability">
                         {if r.portable {
-                            view! { <p class="ok">"✓ Portable: parses in Masterminds 3.3, ≥ 3.4 and node-semver 7.5.4."</p> }.into_any()
+                            view! { <p class="ok">{tr!(lang.get(), "range-portable")}</p> }.into_any()
                         } else {
-                            view! { <ul class="problems">{problems.into_iter().map(|e| view! { <li>"✗ Does not parse in " {e}</li> }).collect_view()}</ul> }.into_any()
+                            view! { <ul class="problems">{problems.into_iter().map(|e| view! { <li>{tr!(lang.get(), "range-does-not-parse", problem = e)}</li> }).collect_view()}</ul> }.into_any()
                         }}
                         {r.suggestion.map(|s| {
                             let text = s.clone();
                             view! {
                                 <p class="suggestion">
-                                    "Safer: " <code>{s}</code> " (same verdicts on release versions, and vendor builds pass) "
-                                    <button type="button" on:click=move |_| constraint.set(text.clone())>"Use it"</button>
+                                    {tr!(lang.get(), "range-safer")} " " <code>{s}</code> " " {tr!(lang.get(), "range-safer-why")} " "
+                                    <button type="button" on:click=move |_| constraint.set(text.clone())>{tr!(lang.get(), "range-use-it")}</button>
                                 </p>
                             }
                         })}

@@ -14,6 +14,8 @@ use crate::components::export::ExportBar;
 use crate::components::fix::FixView;
 use crate::components::manifests::ManifestsView;
 use crate::components::matrix::MatrixView;
+use crate::i18n::Lang;
+use crate::tr;
 use crate::wire::PackageModel;
 
 /// Every report of the session.
@@ -51,6 +53,16 @@ impl Tab {
             Tab::Cards => "cards",
             Tab::Fix => "fix",
             Tab::Manifests => "manifests",
+        }
+    }
+
+    fn label(self, lang: Lang) -> String {
+        match self {
+            Tab::Report => tr!(lang, "tab-report"),
+            Tab::Compatibility => tr!(lang, "tab-compatibility"),
+            Tab::Cards => tr!(lang, "tab-cards"),
+            Tab::Fix => tr!(lang, "tab-fix"),
+            Tab::Manifests => tr!(lang, "tab-manifests"),
         }
     }
 }
@@ -91,6 +103,7 @@ pub fn severity_icon(severity: Severity) -> &'static str {
 /// One package's report.
 #[component]
 fn PackageView(package: PackageModel, index: usize, phase: RwSignal<Phase>) -> impl IntoView {
+    let lang = crate::i18n::use_lang();
     let input = package.input.clone();
     let filter = RwSignal::new(SeverityFilter::default());
     let counts = package.counts();
@@ -99,14 +112,11 @@ fn PackageView(package: PackageModel, index: usize, phase: RwSignal<Phase>) -> i
         (Some(n), None) => n.clone(),
         _ => input.clone(),
     };
-    let kind = package.kind.map_or("Not recognised", |k| k.label());
+    let kind = package.kind;
     let source = if package.root.is_empty() { input.clone() } else { format!("{input} → {}", package.root) };
     let files = package.files;
-    let size = format!(
-        "{files} file{} · {}",
-        if files == 1 { "" } else { "s" },
-        extcheck_core::package::human_bytes(package.bytes)
-    );
+    let bytes = extcheck_core::package::human_bytes(package.bytes);
+    let size = move || tr!(lang.get(), "package-size", files, size = bytes.clone());
     let matrix = package.matrix.clone();
     let has_matrix = matrix.is_some();
     let package = StoredValue::new(package);
@@ -116,22 +126,16 @@ fn PackageView(package: PackageModel, index: usize, phase: RwSignal<Phase>) -> i
     let recognised = package.with_value(|p| p.kind.is_some());
     // Charts and KubeSphere extensions render (Rancher UI plugin packages have no chart).
     let renders = package.with_value(|p| p.kind.is_some_and(extcheck_core::template::renders));
-    let tabs: Vec<(Tab, &str)> = [
-        (Tab::Report, "Report"),
-        (Tab::Compatibility, "Compatibility"),
-        (Tab::Cards, "Marketplace card"),
-        (Tab::Fix, "Fix & download"),
-        (Tab::Manifests, "Manifests"),
-    ]
-    .into_iter()
-    .filter(|(t, _)| match t {
-        Tab::Compatibility => has_matrix,
-        Tab::Cards | Tab::Fix => recognised,
-        Tab::Manifests => renders,
-        Tab::Report => true,
-    })
-    .collect();
-    let tab_ids: Vec<Tab> = tabs.iter().map(|(t, _)| *t).collect();
+    let tabs: Vec<Tab> = [Tab::Report, Tab::Compatibility, Tab::Cards, Tab::Fix, Tab::Manifests]
+        .into_iter()
+        .filter(|t| match t {
+            Tab::Compatibility => has_matrix,
+            Tab::Cards | Tab::Fix => recognised,
+            Tab::Manifests => renders,
+            Tab::Report => true,
+        })
+        .collect();
+    let tab_ids = tabs.clone();
     // Whether the compatibility, cards and fix tabs have been opened: their panels are built
     // then, once (nothing is computed or rendered for a tab that was never open).
     let opened = Memo::new(move |prev: Option<&(bool, bool, bool, bool)>| {
@@ -156,17 +160,17 @@ fn PackageView(package: PackageModel, index: usize, phase: RwSignal<Phase>) -> i
         <article class="package" data-kind=package.with_value(|p| p.kind.map(|k| k.as_str()))>
             <header class="package-head">
                 <div>
-                    <p class="kind">{kind}</p>
+                    <p class="kind">{move || kind.map_or_else(|| tr!(lang.get(), "kind-unrecognised"), |k| k.label_in(lang.get()))}</p>
                     <h2 class="package-title">{title}</h2>
                     <p class="source">{source}</p>
                     <p class="size">{size}</p>
                 </div>
                 <SeverityToggles counts=counts filter=filter />
             </header>
-            <div class="tabs" role="tablist" aria-label="Package views" on:keydown=on_key>
+            <div class="tabs" role="tablist" aria-label=move || tr!(lang.get(), "tabs-label") on:keydown=on_key>
                 {tabs
                     .into_iter()
-                    .map(|(t, label)| {
+                    .map(|t| {
                         let tab_id = format!("{id}-tab-{}", t.id());
                         let panel_id = format!("{id}-panel-{}", t.id());
                         view! {
@@ -175,7 +179,7 @@ fn PackageView(package: PackageModel, index: usize, phase: RwSignal<Phase>) -> i
                                 aria-selected=move || (tab.get() == t).to_string()
                                 tabindex=move || if tab.get() == t { "0" } else { "-1" }
                                 on:click=move |_| tab.set(t)>
-                                {label}
+                                {move || t.label(lang.get())}
                             </button>
                         }
                     })
@@ -185,16 +189,16 @@ fn PackageView(package: PackageModel, index: usize, phase: RwSignal<Phase>) -> i
                 {move || {
                     let groups = groups.get();
                     if counts.total() == 0 {
-                        view! { <p class="all-clear">"✓ No problems found."</p> }.into_any()
+                        view! { <p class="all-clear">{tr!(lang.get(), "report-all-clear")}</p> }.into_any()
                     } else if groups.is_empty() {
-                        view! { <p class="filtered-out">"Nothing to show with this filter."</p> }.into_any()
+                        view! { <p class="filtered-out">{tr!(lang.get(), "report-filtered-out")}</p> }.into_any()
                     } else {
                         let (page, hidden) = first_diagnostics(groups, shown_limit.get());
                         view! {
                             {page.into_iter().map(|g| view! { <FileGroupView group=g /> }).collect_view()}
                             {(hidden > 0).then(|| view! {
                                 <button type="button" class="show-more" on:click=move |_| shown_limit.update(|n| *n += PAGE * 4)>
-                                    {format!("Show {} more diagnostic{}", hidden.min(PAGE * 4), if hidden.min(PAGE * 4) == 1 { "" } else { "s" })}
+                                    {tr!(lang.get(), "report-show-more", count = hidden.min(PAGE * 4))}
                                 </button>
                             })}
                         }
@@ -240,6 +244,7 @@ fn PackageView(package: PackageModel, index: usize, phase: RwSignal<Phase>) -> i
 /// folder, folded, each with its reason.
 #[component]
 fn SuppressedView(package: StoredValue<PackageModel>) -> impl IntoView {
+    let lang = crate::i18n::use_lang();
     let items: Vec<(String, String, String)> = package.with_value(|p| {
         p.suppressed
             .iter()
@@ -258,12 +263,12 @@ fn SuppressedView(package: StoredValue<PackageModel>) -> impl IntoView {
         let n = items.len();
         view! {
             <details class="suppressed">
-                <summary>{format!("{n} suppressed finding{}", if n == 1 { "" } else { "s" })}</summary>
+                <summary>{move || tr!(lang.get(), "suppressed-summary", count = n)}</summary>
                 <ul>
                     {items
                         .into_iter()
                         .map(|(head, message, reason)| view! {
-                            <li><code>{head}</code>" "{message}<br /><small>{format!("Suppressed by {reason}")}</small></li>
+                            <li><code>{head}</code>" "{message}<br /><small>{move || tr!(lang.get(), "suppressed-by", reason = reason.clone())}</small></li>
                         })
                         .collect_view()}
                 </ul>
@@ -299,13 +304,23 @@ fn first_diagnostics(groups: Vec<FileGroup>, limit: usize) -> (Vec<FileGroup>, u
 /// The counts per severity, which double as the filter's toggle buttons.
 #[component]
 fn SeverityToggles(counts: Counts, filter: RwSignal<SeverityFilter>) -> impl IntoView {
-    let toggle = move |severity: Severity, n: usize, label: &'static str| {
+    let lang = crate::i18n::use_lang();
+    let toggle = move |severity: Severity, n: usize| {
+        let label = move || severity_count_label(lang.get(), severity, n);
         view! {
             <button
                 type="button"
                 class=format!("sev-toggle sev-{}", severity.as_str())
                 aria-pressed=move || filter.get().shows(severity).to_string()
-                title=move || if filter.get().shows(severity) { format!("Hide {label}") } else { format!("Show {label}") }
+                title=move || {
+                    let shown = severity;
+                    let severity = severity.as_str();
+                    if filter.get().shows(shown) {
+                        tr!(lang.get(), "filter-hide", severity)
+                    } else {
+                        tr!(lang.get(), "filter-show", severity)
+                    }
+                }
                 on:click=move |_| filter.update(|f| *f = f.toggled(severity))
             >
                 <span aria-hidden="true">{severity_icon(severity)}</span>
@@ -315,24 +330,47 @@ fn SeverityToggles(counts: Counts, filter: RwSignal<SeverityFilter>) -> impl Int
         }
     };
     view! {
-        <div class="sev-toggles" role="group" aria-label="Filter by severity">
-            {toggle(Severity::Error, counts.errors, if counts.errors == 1 { "error" } else { "errors" })}
-            {toggle(Severity::Warning, counts.warnings, if counts.warnings == 1 { "warning" } else { "warnings" })}
-            {toggle(Severity::Info, counts.infos, "info")}
+        <div class="sev-toggles" role="group" aria-label=move || tr!(lang.get(), "filter-label")>
+            {toggle(Severity::Error, counts.errors)}
+            {toggle(Severity::Warning, counts.warnings)}
+            {toggle(Severity::Info, counts.infos)}
         </div>
+    }
+}
+
+/// `n` diagnostics of `severity` in words: "1 error", "3 warnings", "2 info" (the label of a
+/// severity toggle, the counts of a file's group).
+pub fn severity_count_label(lang: Lang, severity: Severity, n: usize) -> String {
+    match severity {
+        Severity::Error => tr!(lang, "count-errors", count = n),
+        Severity::Warning => tr!(lang, "count-warnings", count = n),
+        Severity::Info => tr!(lang, "count-infos", count = n),
+    }
+}
+
+/// A severity's name in `lang` (its badge).
+pub fn severity_name(lang: Lang, severity: Severity) -> String {
+    match severity {
+        Severity::Error => tr!(lang, "severity-error"),
+        Severity::Warning => tr!(lang, "severity-warning"),
+        Severity::Info => tr!(lang, "severity-info"),
     }
 }
 
 #[component]
 fn FileGroupView(group: FileGroup) -> impl IntoView {
-    let name = group.file.clone().unwrap_or_else(|| "The input as a whole".into());
+    let lang = crate::i18n::use_lang();
+    let file = group.file.clone();
+    let name = move || file.clone().unwrap_or_else(|| tr!(lang.get(), "file-whole-input"));
     let c = group.counts;
-    let summary = [(c.errors, "error"), (c.warnings, "warning"), (c.infos, "info")]
-        .iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, w)| format!("{n} {w}{}", if *n == 1 || *w == "info" { "" } else { "s" }))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let summary = move || {
+        [(c.errors, Severity::Error), (c.warnings, Severity::Warning), (c.infos, Severity::Info)]
+            .iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, s)| format!("{n} {}", severity_count_label(lang.get(), *s, *n)))
+            .collect::<Vec<_>>()
+            .join(tr!(lang.get(), "list-separator").as_str())
+    };
     view! {
         <section class="file-group" data-file=group.file.clone().unwrap_or_default()>
             <h3 class="file-name">
@@ -348,14 +386,17 @@ fn FileGroupView(group: FileGroup) -> impl IntoView {
 
 #[component]
 fn DiagnosticItem(view: DiagnosticView) -> impl IntoView {
+    let lang = crate::i18n::use_lang();
     let d = view.diagnostic;
+    let severity = d.severity;
     let sev = d.severity.as_str();
     let rule_href = format!("#/rules/{}", d.code);
     let fix = d.fix.map(|f| {
-        let (label, class) = match f.applicability {
-            Applicability::Safe => ("safe fix", "fix fix-safe"),
-            Applicability::Unsafe => ("unsafe fix", "fix fix-unsafe"),
+        let (safe, class) = match f.applicability {
+            Applicability::Safe => (true, "fix fix-safe"),
+            Applicability::Unsafe => (false, "fix fix-unsafe"),
         };
+        let label = move || if safe { tr!(lang.get(), "fix-kind-safe") } else { tr!(lang.get(), "fix-kind-unsafe") };
         view! { <p class=class><span class="fix-kind">{label}</span>" " <Rich text=f.title /></p> }
     });
     view! {
@@ -363,14 +404,14 @@ fn DiagnosticItem(view: DiagnosticView) -> impl IntoView {
             <p class="diag-head">
                 <span class="sev-badge">
                     <span aria-hidden="true">{severity_icon(d.severity)}</span>
-                    " " {sev}
+                    " " {move || severity_name(lang.get(), severity)}
                 </span>
-                <a class="code" href=rule_href title="What this rule checks">{d.code}</a>
+                <a class="code" href=rule_href title=move || tr!(lang.get(), "rule-link-title")>{d.code}</a>
                 <span class="message"><Rich text=d.message /></span>
             </p>
             {(!view.location.is_empty()).then(|| view! { <p class="location">{view.location.clone()}</p> })}
             {(!view.snippet.is_empty()).then(|| view! { <Snippet lines=view.snippet.clone() /> })}
-            <p class="help"><span class="help-label">"help: "</span><Rich text=d.help /></p>
+            <p class="help"><span class="help-label">{move || tr!(lang.get(), "help-label")}</span><Rich text=d.help /></p>
             {fix}
         </li>
     }
@@ -379,9 +420,10 @@ fn DiagnosticItem(view: DiagnosticView) -> impl IntoView {
 /// Source lines with the span marked. The text is inserted as text, never as HTML.
 #[component]
 fn Snippet(lines: Vec<SnippetLine>) -> impl IntoView {
+    let lang = crate::i18n::use_lang();
     let width = lines.iter().map(|l| l.number.to_string().len()).max().unwrap_or(1);
     view! {
-        <pre class="snippet" role="group" aria-label="Source lines" tabindex="0">
+        <pre class="snippet" role="group" aria-label=move || tr!(lang.get(), "snippet-label") tabindex="0">
             {lines
                 .into_iter()
                 .map(|line| {

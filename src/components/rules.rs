@@ -8,15 +8,22 @@ use leptos::task::spawn_local;
 
 use crate::browser::checker::ask;
 use crate::components::markdown::Markdown;
-use crate::components::report::severity_icon;
+use crate::components::report::{severity_icon, severity_name};
+use crate::tr;
 use crate::wire::{Request, RuleModel};
 
 /// The catalogue, from the checking worker (the docs live in its wasm), grouped in its order.
 #[component]
 pub fn RulesPage(focus: Option<String>) -> impl IntoView {
+    let lang = crate::i18n::use_lang();
     let rules: RwSignal<Option<Result<Vec<RuleModel>, String>>> = RwSignal::new(None);
-    spawn_local(async move {
-        rules.try_set(Some(ask::<Vec<RuleModel>>(Request::Rules).await));
+    // Asked again in the new language on a switch (the worker is told the language first).
+    Effect::new(move |_| {
+        let lang = lang.get();
+        spawn_local(async move {
+            let _ = crate::browser::checker::localize(lang).await;
+            rules.try_set(Some(ask::<Vec<RuleModel>>(Request::Rules).await));
+        });
     });
     let focused = focus.clone();
     Effect::new(move |_| {
@@ -35,16 +42,11 @@ pub fn RulesPage(focus: Option<String>) -> impl IntoView {
     });
     view! {
         <section class="rules">
-            <h1>"Rules"</h1>
-            <p class="lede">
-                "Every code is stable. Severity says what happens on the real platform: "
-                <strong>"error"</strong> " — a platform rejects, hides, or fails to install or load the extension; "
-                <strong>"warning"</strong> " — it works but is degraded somewhere, or is very likely a mistake; "
-                <strong>"info"</strong> " — a suggestion. Open a rule for what it checks, why it matters, an example, how to fix it, and the source."
-            </p>
+            <h1>{move || tr!(lang.get(), "rules-title")}</h1>
+            <p class="lede">{move || tr!(lang.get(), "rules-lede")}</p>
             {move || match rules.get() {
-                None => view! { <p class="fix-working"><span class="spinner" aria-hidden="true"></span>"Loading the rules…"</p> }.into_any(),
-                Some(Err(e)) => view! { <p class="failed">{format!("The rules could not be loaded: {e}")}</p> }.into_any(),
+                None => view! { <p class="fix-working"><span class="spinner" aria-hidden="true"></span>{tr!(lang.get(), "rules-loading")}</p> }.into_any(),
+                Some(Err(e)) => view! { <p class="failed">{tr!(lang.get(), "rules-failed", error = e)}</p> }.into_any(),
                 Some(Ok(list)) => {
                     let mut groups: Vec<(String, Vec<RuleModel>)> = Vec::new();
                     for rule in list {
@@ -76,13 +78,15 @@ pub fn RulesPage(focus: Option<String>) -> impl IntoView {
 /// One rule, folded unless focused.
 #[component]
 fn RuleView(rule: RuleModel, focused: bool) -> impl IntoView {
+    let lang = crate::i18n::use_lang();
+    let severity = rule.severity;
     let blocks: Vec<markdown::Block> = markdown::parse(&rule.docs).into_iter().skip(1).collect();
     view! {
         <details class="rule" class:focused=focused id=format!("rule-{}", rule.code) open=focused>
             <summary>
                 <span class=format!("sev-badge sev-{}", rule.severity.as_str())>
                     <span aria-hidden="true">{severity_icon(rule.severity)}</span>
-                    " " {rule.severity.as_str()}
+                    " " {move || severity_name(lang.get(), severity)}
                 </span>
                 <code class="code">{rule.code.clone()}</code>
                 <span class="rule-title">{rule.title}</span>

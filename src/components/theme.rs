@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::tr;
+
 const KEY: &str = "extcheck-theme";
 
 fn apply(theme: &str) {
@@ -26,6 +28,7 @@ fn stored() -> String {
 /// A select for the colour theme.
 #[component]
 pub fn ThemeToggle() -> impl IntoView {
+    let lang = crate::i18n::use_lang();
     let theme = RwSignal::new(stored());
     apply(&theme.get_untracked());
     let on_change = move |ev: leptos::ev::Event| {
@@ -38,11 +41,11 @@ pub fn ThemeToggle() -> impl IntoView {
     };
     view! {
         <label class="theme">
-            <span class="visually-hidden">"Colour theme"</span>
+            <span class="visually-hidden">{move || tr!(lang.get(), "theme-label")}</span>
             <select on:change=on_change prop:value=move || theme.get()>
-                <option value="auto">"Auto theme"</option>
-                <option value="light">"Light"</option>
-                <option value="dark">"Dark"</option>
+                <option value="auto">{move || tr!(lang.get(), "theme-auto")}</option>
+                <option value="light">{move || tr!(lang.get(), "theme-light")}</option>
+                <option value="dark">{move || tr!(lang.get(), "theme-dark")}</option>
             </select>
         </label>
     }

@@ -1,7 +1,7 @@
 // End-to-end: accessibility. axe-core (the engine behind Lighthouse's and the browsers'
 // accessibility audits) runs on every view of the page — the empty checker, a KubeSphere and a
 // Rancher report with each of their tabs, the range playground and the rules pages — in the
-// light and the dark theme, and must find no violation (WCAG 2 A/AA rules, including colour
+// light and the dark theme, in English and in Chinese, and must find no violation (WCAG 2 A/AA rules, including colour
 // contrast, names of controls, ARIA use and keyboard-reachable scrolling regions).
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -24,9 +24,11 @@ async function audit(page) {
   return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")}`));
 }
 
-for (const colorScheme of ["light", "dark"]) {
-  test(`no accessibility violations on any view (${colorScheme} theme)`, async () => {
-    const { page, context, problems } = await openPage(session.browser, session.server.url, { colorScheme, bypassCSP: true });
+// In English and in Chinese (a zh-CN browser gets the page in Chinese, `<html lang="zh-CN">`).
+for (const [colorScheme, locale] of [["light", "en-US"], ["dark", "en-US"], ["light", "zh-CN"], ["dark", "zh-CN"]]) {
+  test(`no accessibility violations on any view (${colorScheme} theme, ${locale})`, async () => {
+    const { page, context, problems } = await openPage(session.browser, session.server.url, { colorScheme, locale, bypassCSP: true });
+    assert.equal(await page.getAttribute("html", "lang"), locale === "zh-CN" ? "zh-CN" : "en");
     const found = [];
     const check = async (where) => found.push(...(await audit(page)).map((v) => `${where}: ${v}`));
     await check("empty checker");

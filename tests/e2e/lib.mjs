@@ -66,7 +66,8 @@ export async function launch() {
 
 /** A page that records console errors, page errors and every request that leaves 127.0.0.1. */
 export async function openPage(browser, url, options = {}) {
-  const context = await browser.newContext({ acceptDownloads: true, ...options });
+  // English unless a test asks for another locale (the page follows the browser language).
+  const context = await browser.newContext({ acceptDownloads: true, locale: "en-US", ...options });
   const page = await context.newPage();
   const problems = [];
   const external = [];

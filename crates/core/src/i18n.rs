@@ -16,8 +16,14 @@
 //! The Chinese wording follows KubeSphere's own: the extension developer guide in Chinese
 //! (dev-guide.kubesphere.io/extension-dev-guide/zh/: 扩展组件 for an extension, 扩展市场 for the
 //! marketplace, 打包扩展组件) and ksbuilder's template (`displayName: {zh: 示例扩展组件}`). Rancher
-//! terms are written 扩展 / UI 扩展 and the Extensions page “扩展”页面; they have not yet been
-//! checked against the dashboard's `zh-hans` translation file.
+//! terms follow the dashboard's own Simplified Chinese (`rancher/dashboard`,
+//! `shell/assets/translations/zh-hans.yaml`, checked at 17ad8a68): an extension and the
+//! Extensions page are 扩展 (`product.uiplugins`, `plugins.title`), install 安装
+//! (`plugins.install.label`), a chart stays Chart (`plugins.manageCharts: 管理扩展 Chart`), a
+//! repository is 仓库 (`plugins.manageRepos: 管理仓库`) and the Apps page 应用 (`product.apps`).
+//!
+//! The web page renders its own messages (`locales/{en,zh-CN}/page.ftl` of the web crate) with
+//! the same code: [`Bundle::new`] over its resources, [`Message::render_in`].
 //!
 //! [`Diagnostic::new`]: crate::diagnostic::Diagnostic::new
 
@@ -183,8 +189,18 @@ impl Message {
     /// The message in `lang`, or (as the error) what Fluent made of it when the id is missing
     /// or an argument is wrong.
     pub fn try_render(&self, lang: Lang) -> Result<String, String> {
-        let bundle = bundle(lang);
-        let Some(pattern) = bundle.get_message(self.id).and_then(|m| m.value()) else {
+        self.try_render_in(bundle(lang))
+    }
+
+    /// The message rendered with `bundle` (its language and resources), as [`Message::render`].
+    pub fn render_in(&self, bundle: &Bundle) -> String {
+        self.try_render_in(bundle).unwrap_or_else(|e| e)
+    }
+
+    /// The message rendered with `bundle`, as [`Message::try_render`]; fragments
+    /// ([`Arg::Message`]) are looked up in the same bundle.
+    pub fn try_render_in(&self, bundle: &Bundle) -> Result<String, String> {
+        let Some(pattern) = bundle.inner.get_message(self.id).and_then(|m| m.value()) else {
             return Err(self.id.to_string());
         };
         let mut args = FluentArgs::with_capacity(self.args.len());
@@ -193,7 +209,7 @@ impl Message {
             let value = match value {
                 Arg::Text(t) => FluentValue::from(t.clone()),
                 Arg::Number(n) => FluentValue::from(*n),
-                Arg::Message(m) => FluentValue::from(m.try_render(lang).unwrap_or_else(|e| {
+                Arg::Message(m) => FluentValue::from(m.try_render_in(bundle).unwrap_or_else(|e| {
                     failed = true;
                     e
                 })),
@@ -201,7 +217,7 @@ impl Message {
             args.set(*name, value);
         }
         let mut errors = Vec::new();
-        let text = bundle.format_pattern(pattern, Some(&args), &mut errors).into_owned();
+        let text = bundle.inner.format_pattern(pattern, Some(&args), &mut errors).into_owned();
         if errors.is_empty() && !failed { Ok(text) } else { Err(text) }
     }
 }
@@ -260,19 +276,37 @@ pub fn resources(lang: Lang) -> &'static [(&'static str, &'static str)] {
     }
 }
 
-fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
-    static BUNDLES: [OnceLock<FluentBundle<FluentResource>>; 2] = [OnceLock::new(), OnceLock::new()];
-    BUNDLES[lang as usize].get_or_init(|| {
+/// Fluent resources in one language, ready to render [`Message`]s ([`Message::render_in`]):
+/// the diagnostics' bundles are built from [`resources`]; the web page builds its own from its
+/// `page.ftl`.
+pub struct Bundle {
+    inner: FluentBundle<FluentResource>,
+}
+
+impl Bundle {
+    /// A bundle of `resources` (`(file name, Fluent text)`) for `lang`, with Unicode isolation
+    /// marks off. Syntax errors and duplicate ids are not reported here (each crate's tests
+    /// check its `.ftl` files): what parses is kept, the first definition of an id wins.
+    pub fn new(lang: Lang, resources: &[(&str, &str)]) -> Bundle {
         let id: unic_langid::LanguageIdentifier = lang.tag().parse().unwrap_or_default();
-        let mut bundle = FluentBundle::new_concurrent(vec![id]);
-        bundle.set_use_isolating(false);
-        for (_, text) in resources(lang) {
-            // Syntax errors and duplicate ids are caught by tests/i18n.rs; what parsed is kept.
+        let mut inner = FluentBundle::new_concurrent(vec![id]);
+        inner.set_use_isolating(false);
+        for (_, text) in resources {
             let resource = FluentResource::try_new((*text).to_string()).unwrap_or_else(|(r, _)| r);
-            let _ = bundle.add_resource(resource);
+            let _ = inner.add_resource(resource);
         }
-        bundle
-    })
+        Bundle { inner }
+    }
+
+    /// True when the bundle has a message `id` with a value.
+    pub fn has(&self, id: &str) -> bool {
+        self.inner.get_message(id).is_some_and(|m| m.value().is_some())
+    }
+}
+
+fn bundle(lang: Lang) -> &'static Bundle {
+    static BUNDLES: [OnceLock<Bundle>; 2] = [OnceLock::new(), OnceLock::new()];
+    BUNDLES[lang as usize].get_or_init(|| Bundle::new(lang, resources(lang)))
 }
 
 /// Renders `id` without arguments in `lang` (report headings and labels).
