@@ -64,7 +64,7 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             out.push(
                 match crate::package::encoding::decode_utf16(bytes) {
                     Some(Err(err)) => {
-                        Unparsable::Utf16Error { path: &path, error: &err.message, offset: err.offset }.diagnostic()
+                        Unparsable::Utf16Error { path: &path, error: err.message, offset: err.offset }.diagnostic()
                     }
                     _ => Unparsable::NotUtf8 { path: &path }.diagnostic(),
                 }
