@@ -40,3 +40,4 @@ syn004-what-bool = a YAML boolean
 syn004-what-number = a YAML number
 syn004-reading-float = {" "}(ksbuilder reads it as `{ $go }`)
 syn004-reading-bool = {" "}(ksbuilder reads it as `true`/`false`)
+syn001-go-refuses-tag = Go's YAML decoder refuses `{ $tag }` here: "yaml: { $error }"

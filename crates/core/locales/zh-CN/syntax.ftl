@@ -40,3 +40,4 @@ syn004-what-bool = YAML 布尔值
 syn004-what-number = YAML 数字
 syn004-reading-float = （ksbuilder 将其读作 `{ $go }`）
 syn004-reading-bool = （ksbuilder 将其读作 `true`/`false`）
+syn001-go-refuses-tag = Go 的 YAML 解码器在此处不接受 `{ $tag }`："yaml: { $error }"

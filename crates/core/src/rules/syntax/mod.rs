@@ -108,6 +108,14 @@ fn yaml_error(file: &TextFile<'_>, offset: usize, message: &str) -> Diagnostic {
     // Budget errors (depth, aliasing) are not about the text at the position.
     let budget = message.contains("nested deeper") || message.starts_with("document contains excessive aliasing");
     let path = file.path;
+    // The parser's message for a tag Go refuses (`crate::syntax::yaml`): its parts are values
+    // (the tag, Go's own error), the rest is said in the reader's language.
+    if let Some(rest) = message.strip_prefix("Go's YAML decoder refuses `")
+        && let Some((tag, rest)) = rest.split_once("` here: \"yaml: ")
+        && let Some(error) = rest.strip_suffix('"')
+    {
+        return file.report(&Unparsable::GoRefusesTag { path, tag, error }, Span::at(offset));
+    }
     if message.starts_with("Go's YAML decoder refuses") {
         return file.report(&Unparsable::GoDecode { path, message }, Span::at(offset));
     }

@@ -43,7 +43,16 @@ pub enum Unparsable<'a> {
         /// The file.
         path: &'a str,
     },
-    /// Parses as YAML, but Go's YAML decoder refuses it.
+    /// Parses as YAML, but Go's YAML decoder refuses the explicit tag `tag` of a scalar.
+    GoRefusesTag {
+        /// The file.
+        path: &'a str,
+        /// The tag, e.g. `!!int`.
+        tag: &'a str,
+        /// Go's error after `yaml: `, e.g. ``cannot decode !!str `two` as a !!int``.
+        error: &'a str,
+    },
+    /// Parses as YAML, but Go's YAML decoder refuses it (another reason).
     GoDecode {
         /// The file.
         path: &'a str,
@@ -93,6 +102,13 @@ impl Violation for Unparsable<'_> {
             }
             Unparsable::Utf16Json { path } => crate::msg!("syn001-message-utf16-json", path),
             Unparsable::NotUtf8 { path } => crate::msg!("syn001-message-not-utf8", path),
+            Unparsable::GoRefusesTag { path, tag, error } => {
+                crate::msg!(
+                    "syn001-message-go-decode",
+                    path,
+                    message = crate::msg!("syn001-go-refuses-tag", tag, error)
+                )
+            }
             Unparsable::GoDecode { path, message } => crate::msg!("syn001-message-go-decode", path, message),
             Unparsable::Indicator { path, key, raw } => {
                 crate::msg!("syn001-message-indicator", path, key, indicator = &raw[..1])
@@ -108,7 +124,7 @@ impl Violation for Unparsable<'_> {
             Unparsable::Utf16Error { .. } => crate::msg!("syn001-help-utf16-error"),
             Unparsable::Utf16Json { .. } => crate::msg!("syn001-help-utf16-json"),
             Unparsable::NotUtf8 { .. } => crate::msg!("syn001-help-not-utf8"),
-            Unparsable::GoDecode { .. } => crate::msg!("syn001-help-go-decode"),
+            Unparsable::GoRefusesTag { .. } | Unparsable::GoDecode { .. } => crate::msg!("syn001-help-go-decode"),
             Unparsable::Indicator { key, raw, .. } => crate::msg!("syn001-help-indicator", key, raw),
             Unparsable::TooDeep { .. } => crate::msg!("syn001-help-too-deep"),
             Unparsable::Yaml { .. } => crate::msg!("syn001-help-yaml"),
