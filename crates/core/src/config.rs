@@ -31,6 +31,8 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use toml::Spanned;
 
+pub mod sup002;
+
 use crate::check::{PackageReport, Report};
 use crate::diagnostic::Severity;
 use crate::package::{Origin, ReadResult};
@@ -394,18 +396,8 @@ pub fn check_in_tree(input: &str, read: ReadResult) -> Report {
         match config {
             Ok(config) => config.apply_package(package, &prefix),
             Err(e) => {
-                let mut d = crate::Diagnostic::new(
-                    "SUP002",
-                    Severity::Warning,
-                    match (prefix.is_empty(), e.key.as_deref()) {
-                        (true, Some(key)) => {
-                            crate::msg!("sup002-message-key", file = FILE_NAME, key, error = e.message)
-                        }
-                        (true, None) => crate::msg!("sup002-message", file = FILE_NAME, error = e.message),
-                        (false, _) => crate::msg!("sup002-message", file = FILE_NAME, error = e),
-                    },
-                    crate::msg!("sup002-help"),
-                );
+                let finding = sup002::BadConfig { file: FILE_NAME, error: e, at_root: prefix.is_empty() };
+                let mut d = crate::violation::Violation::diagnostic(&finding);
                 if prefix.is_empty() {
                     let start: usize = text.split_inclusive('\n').take(e.line.saturating_sub(1)).map(str::len).sum();
                     let line = text[start..].lines().next().unwrap_or("");

@@ -72,14 +72,19 @@ ks040-message = `installationMode: { $mode }` is neither `HostOnly` nor `Multicl
 ks040-help = The ExtensionVersion CRD allows only `HostOnly` and `Multicluster` (case-sensitive): the API server rejects the object, and a repository sync stops at this extension. Omit the field for `HostOnly`.
 ks012-message = Chart.yaml `{ $key }: { $chart_value }` differs from extension.yaml `{ $key }: { $ext_value }`
 ks012-help = ks-core takes the name and version from Chart.yaml while the console installs `spec.version` from extension.yaml; when they differ the version is skipped or the install fetches the wrong object. Regenerate Chart.yaml with `ksbuilder package`. ({ $file } line { $line })
-ks034-message = Chart.yaml `dependencies` differ from extension.yaml: Chart.yaml { $differences }
+ks034-message = Chart.yaml `dependencies` differ from extension.yaml: Chart.yaml lacks { $missing }; has { $extra } that extension.yaml does not
+ks034-message-lacks = Chart.yaml `dependencies` differ from extension.yaml: Chart.yaml lacks { $missing }
+ks034-message-has = Chart.yaml `dependencies` differ from extension.yaml: Chart.yaml has { $extra } that extension.yaml does not
 ks034-help = Helm installs from Chart.yaml alone: its dependency tags decide which subcharts the host release (`tags.extension=true`) and the agent releases (`tags.agent=true`) install, and a subchart it does not list is installed in every release. extension.yaml's list is not read at install time. Regenerate Chart.yaml with `ksbuilder package`.
 ks013-message = The archive's top folder is `{ $top }/`, but the extension is named `{ $name }`
 ks013-help = KubeSphere Cloud's package reader (ksbuilder `pkg/parser`) looks for `{ $name }/extension.yaml` in the archive and finds nothing. Rebuild it with `ksbuilder package`, which names the folder after the extension.
 ks071-message = The package has no `permissions.yaml`
 ks071-help = The Helm job runs as `helm-executor.{"{"}name{"}"}` with only ks-core's default namespaced rules and no cluster-scoped rules: creating CRDs, ClusterRoles, webhooks or objects in other namespaces fails with "forbidden". Add a `permissions.yaml` with the `ClusterRole` and `Role` rules the chart needs (see `ksbuilder create`'s template).
 ks070-message = `permissions.yaml` does not parse: { $error }
-ks070-help = ks-core stops at the first error and keeps only the { $rules_read } rule{ $plural } read before it; the install then fails with RBAC "forbidden" errors in the Helm job. Fix the YAML here.
+ks070-help = ks-core stops at the first error and keeps only the { $rules_read } { $rules_read ->
+        [1] rule
+       *[other] rules
+    } read before it; the install then fails with RBAC "forbidden" errors in the Helm job. Fix the YAML here.
 ks072-help = ks-core reads only documents whose `kind` is exactly `ClusterRole` (cluster-wide rules) or `Role` (rules in the extension's namespace); this document's rules are ignored. Fix the kind (it is case-sensitive).
 ks070-message-not-rbac = `permissions.yaml` cannot be read as RBAC rules: { $what }
 ks070-help-not-rbac = ks-core decodes each document as a `Role`; a decode error silently stops parsing, the rules after it are dropped, and the install fails with "forbidden". Use the shape `kind: ClusterRole` / `rules: [{"{"}verbs: [...], apiGroups: [...], resources: [...]{"}"}]`.
@@ -128,3 +133,26 @@ ks042-did-you-mean = {" "}(did you mean `{ $name }`?)
 ks081-note-labels = {" "}Labels cannot be set from extension.yaml; use `annotations`.
 ks083-what-source = Source
 ks083-what-maintainer-url = Maintainer URL
+# Fix titles.
+ks012-fix = Regenerate Chart.yaml from extension.yaml, as `ksbuilder package` does
+ks002-fix = Wrap as `{ $key }: { $replacement }`
+ks003-fix = Rename `{ $lang }` to `{ $base }`
+ks013-fix = Rename the top folder to `{ $name }/`
+ks040-fix = Write `{ $mode }`
+ks042-fix = Use `category: { $category }`
+ks082-fix = Remove `{ $key }`
+ks031-fix = Add `- name: { $name }` to `dependencies`
+ks031-fix-both = Add `- name: { $name }` to `dependencies` (extension.yaml and the packaged Chart.yaml)
+# What `charts/` holds, in KS030's message.
+ks030-no-subcharts = there are no subcharts
+ks030-subcharts = the subcharts are { $names }
+ks020-fix = Point `icon` at `{ $value }`, the only image in the package
+# Why permissions.yaml cannot be read as RBAC rules (KS070).
+ks070-what-not-mapping = the document is not a mapping
+ks070-what-rules-not-list = `rules` is not a list
+ks070-what-rule-not-mapping = a rule is not a mapping
+ks070-what-not-strings = `{ $key }` is not a list of strings
+# KS073's hint.
+ks073-hint-resource = `{ $group }` is a resource; it belongs to the API group { $real }. Put it under `resources` and its group under `apiGroups`.
+ks073-hint-core-resource = `{ $group }` is a resource; it belongs to the API group "" (core). Put it under `resources` and its group under `apiGroups`.
+ks073-hint-not-group = API groups are DNS names such as `apps` or `networking.k8s.io`; `{ $group }` looks like a resource name. Put it under `resources`.

@@ -67,3 +67,23 @@ pkg001-format-binary = a file of unknown format
 pkg004-message-root-files = The archive has files at its root ({ $files }) instead of one top-level folder
 pkg004-message-no-folder = The archive has no top-level folder
 pkg004-message-folders = The archive has { $count } top-level folders ({ $folders }) instead of one
+# Why an entry path is unsafe (PKG002).
+pkg002-why-absolute = is absolute
+pkg002-why-parent = climbs out of the package with `..`
+pkg002-why-drive = starts with a Windows drive
+pkg002-why-backslash = contains backslashes
+# What a link or special entry is (PKG006).
+pkg006-what-symlink = symbolic link
+pkg006-what-hard-link = hard link
+pkg006-what-device = device file
+pkg006-what-fifo = FIFO
+pkg006-what-special = special entry
+# What the input holds, when nothing is recognised (PKG008).
+pkg008-listing-none = no files
+pkg008-listing-more = { $shown } and { $count } more
+pkg008-note-package-json = {" "}`package.json` has no `rancher` key, so it is not a Rancher UI extension.
+# Fix titles.
+pkg005-fix = Strip the `./` prefix from every entry
+pkg006-fix = Drop the { $what } `{ $path }`
+pkg007-fix = Keep only the later `{ $path }`
+pkg009-fix = Remove `{ $path }`

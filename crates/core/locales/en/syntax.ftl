@@ -28,3 +28,16 @@ syn002-help = Go readers (ksbuilder, ks-core, Helm) keep the last value silently
 syn002-message-json = Duplicate key `{ $key }`: it appears again on line { $later_line }, and that later value wins
 syn002-help-json = `JSON.parse` and `jq` keep the last value silently, so the earlier one is dead. Keep one entry.
 syn005-message = `{ $path }` contains the control character { $character }
+# Fix titles.
+syn001-fix-quote = Quote `{ $raw }`
+syn002-fix = Delete the earlier `{ $key }` entry
+syn002-fix-json = Delete the earlier `{ $key }` member
+syn005-fix = Delete { $character }
+syn003-fix = Rename `{ $key }` to `{ $canonical }`
+syn004-fix-unquote = Unquote `{ $raw }`
+# What SYN004 found where a string is needed, and how ksbuilder reads it.
+syn004-what-bool = a YAML boolean
+syn004-what-number = a YAML number
+syn004-reading-float = {" "}(ksbuilder reads it as `{ $go }`)
+syn004-reading-bool = {" "}(ksbuilder reads it as `true`/`false`)
+syn001-go-refuses-tag = Go's YAML decoder refuses `{ $tag }` here: "yaml: { $error }"

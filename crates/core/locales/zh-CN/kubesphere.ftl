@@ -72,7 +72,9 @@ ks040-message = `installationMode: { $mode }` 既不是 `HostOnly` 也不是 `Mu
 ks040-help = ExtensionVersion CRD 只允许 `HostOnly` 和 `Multicluster`（区分大小写）：API server 会拒绝该对象，仓库同步也会在这个扩展组件处中止。若为 `HostOnly`，可省略该字段。
 ks012-message = Chart.yaml 的 `{ $key }: { $chart_value }` 与 extension.yaml 的 `{ $key }: { $ext_value }` 不一致
 ks012-help = ks-core 从 Chart.yaml 获取名称和版本，而控制台按 extension.yaml 中的 `spec.version` 安装；二者不一致时，该版本会被跳过，或安装时取到错误的对象。请用 `ksbuilder package` 重新生成 Chart.yaml。（{ $file } 第 { $line } 行）
-ks034-message = Chart.yaml 的 `dependencies` 与 extension.yaml 不一致：Chart.yaml { $differences }
+ks034-message = Chart.yaml 的 `dependencies` 与 extension.yaml 不一致：Chart.yaml 缺少 { $missing }；多出 extension.yaml 中没有的 { $extra }
+ks034-message-lacks = Chart.yaml 的 `dependencies` 与 extension.yaml 不一致：Chart.yaml 缺少 { $missing }
+ks034-message-has = Chart.yaml 的 `dependencies` 与 extension.yaml 不一致：Chart.yaml 多出 extension.yaml 中没有的 { $extra }
 ks034-help = Helm 只按 Chart.yaml 安装：其中依赖的标签决定主集群 Release（`tags.extension=true`）和 agent Release（`tags.agent=true`）安装哪些子 Chart，未列出的子 Chart 会安装到每个 Release 中。安装时不会读取 extension.yaml 中的列表。请用 `ksbuilder package` 重新生成 Chart.yaml。
 ks013-message = 归档的顶层文件夹是 `{ $top }/`，但扩展组件名为 `{ $name }`
 ks013-help = KubeSphere Cloud 的扩展包读取器（ksbuilder `pkg/parser`）在归档中查找 `{ $name }/extension.yaml`，找不到任何内容。请用 `ksbuilder package` 重新构建，它会以扩展组件名称命名该文件夹。
@@ -128,3 +130,26 @@ ks042-did-you-mean = （是否想写 `{ $name }`？）
 ks081-note-labels = 无法在 extension.yaml 中设置标签；请使用 `annotations`。
 ks083-what-source = 源地址
 ks083-what-maintainer-url = 维护者 URL
+# 修复标题。
+ks012-fix = 按 `ksbuilder package` 的方式从 extension.yaml 重新生成 Chart.yaml
+ks002-fix = 改写为 `{ $key }: { $replacement }`
+ks003-fix = 将 `{ $lang }` 改名为 `{ $base }`
+ks013-fix = 将顶层文件夹改名为 `{ $name }/`
+ks040-fix = 改写为 `{ $mode }`
+ks042-fix = 改用 `category: { $category }`
+ks082-fix = 删除 `{ $key }`
+ks031-fix = 在 `dependencies` 中添加 `- name: { $name }`
+ks031-fix-both = 在 `dependencies` 中添加 `- name: { $name }`（extension.yaml 和打包的 Chart.yaml）
+# KS030 消息中 `charts/` 的内容。
+ks030-no-subcharts = 没有任何子 Chart
+ks030-subcharts = 现有子 Chart 为 { $names }
+ks020-fix = 把 `icon` 指向 `{ $value }`（扩展包中唯一的图片）
+# permissions.yaml 无法作为 RBAC 规则读取的原因（KS070）。
+ks070-what-not-mapping = 该文档不是映射
+ks070-what-rules-not-list = `rules` 不是列表
+ks070-what-rule-not-mapping = 某条规则不是映射
+ks070-what-not-strings = `{ $key }` 不是字符串列表
+# KS073 的提示。
+ks073-hint-resource = `{ $group }` 是资源，属于 API 组 { $real }。请把它放到 `resources` 下，并把它所属的组放到 `apiGroups` 下。
+ks073-hint-core-resource = `{ $group }` 是资源，属于核心 API 组 ""。请把它放到 `resources` 下，并把它所属的组放到 `apiGroups` 下。
+ks073-hint-not-group = API 组是 DNS 名称，例如 `apps` 或 `networking.k8s.io`；`{ $group }` 看起来是资源名称。请把它放到 `resources` 下。

@@ -67,3 +67,23 @@ pkg001-format-binary = 未知格式的文件
 pkg004-message-root-files = 归档的根目录下有文件（{ $files }），而不是只有一个顶层文件夹
 pkg004-message-no-folder = 归档没有顶层文件夹
 pkg004-message-folders = 归档有 { $count } 个顶层文件夹（{ $folders }），而不是一个
+# 条目路径不安全的原因（PKG002）。
+pkg002-why-absolute = 是绝对路径
+pkg002-why-parent = 用 `..` 跳出了扩展包
+pkg002-why-drive = 以 Windows 盘符开头
+pkg002-why-backslash = 包含反斜杠
+# 链接或特殊条目的类型（PKG006）。
+pkg006-what-symlink = 符号链接
+pkg006-what-hard-link = 硬链接
+pkg006-what-device = 设备文件
+pkg006-what-fifo = FIFO
+pkg006-what-special = 特殊条目
+# 未识别出扩展包时输入中的内容（PKG008）。
+pkg008-listing-none = 没有任何文件
+pkg008-listing-more = { $shown } 等（另有 { $count } 项）
+pkg008-note-package-json = `package.json` 没有 `rancher` 键，因此它不是 Rancher UI 扩展。
+# 修复标题。
+pkg005-fix = 去掉每个条目开头的 `./`
+pkg006-fix = 删除{ $what } `{ $path }`
+pkg007-fix = 只保留后出现的 `{ $path }`
+pkg009-fix = 删除 `{ $path }`

@@ -28,3 +28,16 @@ syn002-help = Go 读取器（ksbuilder、ks-core、Helm）静默保留最后一�
 syn002-message-json = 重复的键 `{ $key }`：它在第 { $later_line } 行再次出现，以后面的值为准
 syn002-help-json = `JSON.parse` 和 `jq` 静默保留最后一个值，因此前面的值不起作用。请只保留一项。
 syn005-message = `{ $path }` 包含控制字符 { $character }
+# 修复标题。
+syn001-fix-quote = 给 `{ $raw }` 加上引号
+syn002-fix = 删除前面的 `{ $key }` 条目
+syn002-fix-json = 删除前面的 `{ $key }` 成员
+syn005-fix = 删除 { $character }
+syn003-fix = 将 `{ $key }` 改名为 `{ $canonical }`
+syn004-fix-unquote = 去掉 `{ $raw }` 的引号
+# SYN004 在需要字符串处发现的类型，以及 ksbuilder 的读法。
+syn004-what-bool = YAML 布尔值
+syn004-what-number = YAML 数字
+syn004-reading-float = （ksbuilder 将其读作 `{ $go }`）
+syn004-reading-bool = （ksbuilder 将其读作 `true`/`false`）
+syn001-go-refuses-tag = Go 的 YAML 解码器在此处不接受 `{ $tag }`："yaml: { $error }"

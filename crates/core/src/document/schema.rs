@@ -7,8 +7,13 @@
 //! `staging/src/kubesphere.io/api/core/v1alpha1/types.go` (`ExtensionVersionSpec`), Helm
 //! `pkg/chart/metadata.go` (`Metadata`, `Maintainer`) and `dependency.go` (`Dependency`).
 
+pub mod syn003;
+pub mod syn004;
+
+use self::syn003::KeyCase;
+use self::syn004::{NotString, WrongScalar};
 use super::TextFile;
-use crate::diagnostic::{Diagnostic, Fix, Severity};
+use crate::diagnostic::{Diagnostic, Fix};
 use crate::syntax::yaml::{self, Node, ScalarStyle, ScalarType, Value};
 
 /// The Go type a field decodes into.
@@ -143,19 +148,10 @@ pub fn check(file: &TextFile<'_>, node: &Node, ty: &'static Ty, strictness: Stri
                     } else if let Some((canonical, fty)) =
                         fields.iter().find(|(name, _)| name.eq_ignore_ascii_case(key))
                     {
-                        out.push(
-                            file.diag(
-                                "SYN003",
-                                Severity::Warning,
-                                e.key.span,
-                                crate::msg!("syn003-message", key, canonical),
-                                crate::msg!("syn003-help", key, canonical),
-                            )
-                            .with_fix(Fix::safe(
-                                format!("Rename `{key}` to `{canonical}`"),
-                                vec![file.edit(e.key.span, *canonical)],
-                            )),
-                        );
+                        out.push(file.report(&KeyCase { key, canonical }, e.key.span).with_fix(Fix::safe(
+                            crate::msg!("syn003-fix", key, canonical = *canonical),
+                            vec![file.edit(e.key.span, *canonical)],
+                        )));
                         stack.push((&e.value, fty, join(&path, canonical)));
                     }
                 }
@@ -180,40 +176,24 @@ fn wrong_scalar(file: &TextFile<'_>, node: &Node, ty: &Ty, path: &str, out: &mut
     let raw = file.slice(node.span);
     match (ty, actual) {
         (Ty::Str, ScalarType::Int | ScalarType::Float | ScalarType::Bool) => {
-            let what = match actual {
-                ScalarType::Bool => "a YAML boolean",
-                _ => "a YAML number",
-            };
-            let reading = match actual {
+            let actual = match actual {
+                ScalarType::Bool => NotString::Bool,
                 ScalarType::Float => {
                     let go = go_float_string(text);
-                    if go != *text { format!(" (ksbuilder reads it as `{go}`)") } else { String::new() }
+                    NotString::Float { go: (go != *text).then_some(go) }
                 }
-                ScalarType::Bool => " (ksbuilder reads it as `true`/`false`)".to_string(),
-                _ => String::new(),
+                _ => NotString::Int,
             };
-            out.push(
-                file.diag(
-                    "SYN004",
-                    Severity::Error,
-                    node.span,
-                    crate::msg!("syn004-message", path, raw, what, reading),
-                    crate::msg!("syn004-help"),
-                )
-                .with_fix(Fix::safe(format!("Quote `{raw}`"), vec![file.edit(node.span, yaml::double_quoted(raw))])),
-            );
+            out.push(file.report(&WrongScalar::NotString { path, raw, actual }, node.span).with_fix(Fix::safe(
+                crate::msg!("syn001-fix-quote", raw),
+                vec![file.edit(node.span, yaml::double_quoted(raw))],
+            )));
         }
         (Ty::Bool, ScalarType::Str) if *style != ScalarStyle::Plain && matches!(text.as_str(), "true" | "false") => {
-            out.push(
-                file.diag(
-                    "SYN004",
-                    Severity::Error,
-                    node.span,
-                    crate::msg!("syn004-message-quoted-bool", path, raw),
-                    crate::msg!("syn004-help-quoted-bool"),
-                )
-                .with_fix(Fix::safe(format!("Unquote `{raw}`"), vec![file.edit(node.span, text.as_str())])),
-            );
+            out.push(file.report(&WrongScalar::QuotedBool { path, raw }, node.span).with_fix(Fix::safe(
+                crate::msg!("syn004-fix-unquote", raw),
+                vec![file.edit(node.span, text.as_str())],
+            )));
         }
         _ => {}
     }

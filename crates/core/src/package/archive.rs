@@ -9,11 +9,15 @@ use std::io::{self, Read};
 
 use flate2::read::MultiGzDecoder;
 
+use super::rules::pkg001::{StreamProblem, Unreadable};
+use super::rules::pkg004::TopFolders;
+use super::rules::pkg006::EntryKind;
 use super::{
     MAX_FILE_BYTES, MAX_TOTAL_BYTES, Origin, PLUGIN_MAX_FILE_BYTES, Package, ReadResult, file_too_large, link_entry,
     plugin_file_too_large, total_too_large, unsafe_path,
 };
-use crate::diagnostic::{Diagnostic, Fix, Severity};
+use crate::diagnostic::Diagnostic;
+use crate::violation::Violation;
 
 /// What the first bytes of an input say it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -126,15 +130,6 @@ fn is_tar_header(block: &[u8]) -> bool {
     sum == stored
 }
 
-/// PKG001 about the input as a whole (no file inside the package).
-fn unreadable(
-    _name: &str,
-    message: impl Into<crate::diagnostic::Text>,
-    help: impl Into<crate::diagnostic::Text>,
-) -> Diagnostic {
-    Diagnostic::new("PKG001", Severity::Error, message, help)
-}
-
 /// Reads the archive `bytes` (file name `name`, used in messages and to guess intent).
 ///
 /// Errors become PKG diagnostics in the result, never panics:
@@ -152,11 +147,7 @@ pub fn read_archive(name: &str, bytes: &[u8]) -> ReadResult {
     let reader: Box<dyn Read + '_> = match format {
         Format::Gzip => Box::new(MultiGzDecoder::new(bytes)),
         Format::Tar => {
-            diagnostics.push(unreadable(
-                name,
-                crate::msg!("pkg001-message-plain-tar", name),
-                crate::msg!("pkg001-help-plain-tar"),
-            ));
+            diagnostics.push(Unreadable::PlainTar { name }.diagnostic());
             Box::new(bytes)
         }
         other => {
@@ -165,11 +156,7 @@ pub fn read_archive(name: &str, bytes: &[u8]) -> ReadResult {
                 Format::Text | Format::Json => crate::msg!("pkg001-help-renamed-file"),
                 _ => crate::msg!("pkg001-help-other-format"),
             };
-            diagnostics.push(unreadable(
-                name,
-                crate::msg!("pkg001-message-not-tgz", name, format = other.describe_message()),
-                hint,
-            ));
+            diagnostics.push(Unreadable::NotTgz { name, format: other.describe_message(), hint }.diagnostic());
             return ReadResult { package: None, origin, diagnostics };
         }
     };
@@ -186,14 +173,14 @@ pub fn read_archive(name: &str, bytes: &[u8]) -> ReadResult {
     };
     first.truncate(filled);
     if format == Format::Gzip && !is_tar_header(&first) {
-        let message = if first.is_empty() {
-            crate::msg!("pkg001-message-empty-gzip", name)
+        let finding = if first.is_empty() {
+            Unreadable::EmptyGzip { name }
         } else if first.iter().all(|&b| b == 0) {
-            crate::msg!("pkg001-message-empty-tar", name)
+            Unreadable::EmptyTar { name }
         } else {
-            crate::msg!("pkg001-message-gzip-not-tar", name, format = sniff_format(&first).describe_message())
+            Unreadable::GzipNotTar { name, format: sniff_format(&first).describe_message() }
         };
-        diagnostics.push(unreadable(name, message, crate::msg!("pkg001-help-not-tar")));
+        diagnostics.push(finding.diagnostic());
         return ReadResult { package: None, origin, diagnostics };
     }
 
@@ -245,15 +232,15 @@ pub fn read_archive(name: &str, bytes: &[u8]) -> ReadResult {
         }
         if !(kind.is_file() || kind.is_contiguous()) {
             let what = if kind.is_symlink() {
-                "symbolic link"
+                EntryKind::Symlink
             } else if kind.is_hard_link() {
-                "hard link"
+                EntryKind::HardLink
             } else if kind.is_character_special() || kind.is_block_special() {
-                "device file"
+                EntryKind::Device
             } else if kind.is_fifo() {
-                "FIFO"
+                EntryKind::Fifo
             } else {
-                "special entry"
+                EntryKind::Special
             };
             diagnostics.push(link_entry(&path, what, Some(&path)));
             continue;
@@ -386,11 +373,7 @@ pub fn read_archive(name: &str, bytes: &[u8]) -> ReadResult {
         package.files.insert(path, bytes);
     }
     if package.files.is_empty() && diagnostics.is_empty() {
-        diagnostics.push(unreadable(
-            name,
-            crate::msg!("pkg001-message-no-files", name),
-            crate::msg!("pkg001-help-no-files"),
-        ));
+        diagnostics.push(Unreadable::NoFiles { name }.diagnostic());
     }
     if let Some(prefix) = &prefix {
         for d in &mut diagnostics {
@@ -455,17 +438,8 @@ fn read_full(reader: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
 /// PKG001 (a warning) for a gzip stream whose files read completely but whose trailer is cut
 /// short or does not match the data (CRC-32 or length).
 fn gzip_trailer(name: &str, error: &io::Error) -> Diagnostic {
-    let what = if error.kind() == io::ErrorKind::UnexpectedEof {
-        crate::msg!("pkg001-trailer-cut")
-    } else {
-        crate::msg!("pkg001-trailer-mismatch")
-    };
-    Diagnostic::new(
-        "PKG001",
-        Severity::Warning,
-        crate::msg!("pkg001-message", name, what, error),
-        crate::msg!("pkg001-help"),
-    )
+    let cut = error.kind() == io::ErrorKind::UnexpectedEof;
+    Unreadable::Trailer { name, cut, error: error.to_string() }.diagnostic()
 }
 
 fn stream_error(name: &str, error: &io::Error, entries_read: usize) -> Diagnostic {
@@ -473,44 +447,37 @@ fn stream_error(name: &str, error: &io::Error, entries_read: usize) -> Diagnosti
     if text.contains(LIMIT_MESSAGE) {
         return total_too_large(name);
     }
-    let (message, help) =
+    let problem =
         if error.kind() == io::ErrorKind::UnexpectedEof || text.contains("unexpected end") || text.contains("EOF") {
-            ("pkg001-message-truncated", "pkg001-help-truncated")
+            StreamProblem::Truncated
         } else if text.contains("corrupt deflate stream")
             || text.contains("invalid gzip header")
             || text.contains("deflate")
         {
-            ("pkg001-message-corrupt", "pkg001-help-corrupt")
+            StreamProblem::Corrupt
         } else {
-            ("pkg001-message-not-tar", "pkg001-help-rebuild")
+            StreamProblem::NotTar
         };
-    let message = crate::i18n::Message::new(message).arg("name", name).arg("entries", entries_read).arg("error", text);
-    unreadable(name, message, crate::i18n::Message::new(help))
+    Unreadable::Stream { name, problem, entries: entries_read, error: text }.diagnostic()
 }
 
 fn duplicate_entry(path: &str) -> Diagnostic {
-    Diagnostic::new("PKG007", Severity::Warning, crate::msg!("pkg007-message", path), crate::msg!("pkg007-help"))
-        .in_file(path)
-        .with_fix(Fix::safe(format!("Keep only the later `{path}`"), vec![]))
+    super::rules::pkg007::diagnostic(path)
 }
 
 fn dot_prefix(count: usize) -> Diagnostic {
-    Diagnostic::new("PKG005", Severity::Warning, crate::msg!("pkg005-message", count), crate::msg!("pkg005-help"))
-        .with_fix(Fix::safe("Strip the `./` prefix from every entry", vec![]).with_operations(vec![]))
+    super::rules::pkg005::diagnostic(count)
 }
 
 fn top_folder_problem(tops: &BTreeMap<&str, usize>, root_files: &[&str]) -> Diagnostic {
-    let message = if !root_files.is_empty() {
-        let shown: Vec<String> = root_files.iter().take(3).map(|f| format!("`{f}`")).collect();
-        let files = format!("{}{}", shown.join(", "), if root_files.len() > 3 { ", ..." } else { "" });
-        crate::msg!("pkg004-message-root-files", files)
+    let finding = if !root_files.is_empty() {
+        TopFolders::RootFiles { files: root_files }
     } else if tops.is_empty() {
-        crate::msg!("pkg004-message-no-folder")
+        TopFolders::NoFolder
     } else {
-        let shown: Vec<String> = tops.keys().take(4).map(|t| format!("`{t}/`")).collect();
-        crate::msg!("pkg004-message-folders", count = tops.len(), folders = shown.join(", "))
+        TopFolders::Folders { folders: tops.keys().copied().collect() }
     };
-    Diagnostic::new("PKG004", Severity::Error, message, crate::msg!("pkg004-help"))
+    finding.diagnostic()
 }
 
 #[cfg(test)]

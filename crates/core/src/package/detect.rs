@@ -5,7 +5,8 @@
 use serde::Serialize;
 
 use super::{Origin, Package};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
+use crate::violation::Violation;
 
 /// The kinds of package extcheck knows, as named in the JSON report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
@@ -96,15 +97,8 @@ pub fn detect(package: &Package, origin: &Origin) -> (Vec<Detected>, Vec<Diagnos
     if !found.is_empty() {
         if matches!(origin, Origin::Archive { .. }) {
             for d in found.iter().filter(|d| d.kind == Kind::Kubesphere) {
-                diagnostics.push(
-                    Diagnostic::new(
-                        "KS014",
-                        Severity::Error,
-                        crate::msg!("ks014-message", folder = d.root),
-                        crate::msg!("ks014-help"),
-                    )
-                    .in_file(format!("{}/extension.yaml", d.root)),
-                );
+                let finding = super::rules::ks014::NestedExtension { folder: &d.root };
+                diagnostics.push(finding.diagnostic().in_file(format!("{}/extension.yaml", d.root)));
             }
         }
         return (found, diagnostics);
@@ -165,27 +159,7 @@ fn kind_at(package: &Package, dir: &str) -> Option<Kind> {
 fn nothing_recognised(package: &Package) -> Diagnostic {
     let mut seen: Vec<&str> = package.files.keys().map(|p| p.split('/').next().unwrap_or(p)).collect();
     seen.dedup();
-    let listing = if seen.is_empty() {
-        "no files".to_string()
-    } else {
-        let shown: Vec<String> = seen.iter().take(6).map(|s| format!("`{s}`")).collect();
-        format!(
-            "{}{}",
-            shown.join(", "),
-            if seen.len() > 6 { format!(" and {} more", seen.len() - 6) } else { String::new() }
-        )
-    };
-    let package_json_note = if package.contains("package.json") {
-        " `package.json` has no `rancher` key, so it is not a Rancher UI extension."
-    } else {
-        ""
-    };
-    Diagnostic::new(
-        "PKG008",
-        Severity::Error,
-        crate::msg!("pkg008-message", listing, package_json_note),
-        crate::msg!("pkg008-help"),
-    )
+    super::rules::pkg008::NothingRecognised { seen, package_json: package.contains("package.json") }.diagnostic()
 }
 
 #[cfg(test)]

@@ -7,8 +7,9 @@ use std::io::{self, Read};
 use std::path::Path;
 
 use super::{Admit, FolderEntry, MAX_FILE_BYTES, MAX_TOTAL_BYTES, Origin, ReadBudget, ReadResult};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::package;
+use crate::violation::Violation;
 
 /// Reads `path` (a file or a folder). Returns the name to show in reports and what was read.
 ///
@@ -65,12 +66,7 @@ fn not_read(file_name: &str, diagnostic: Diagnostic) -> ReadResult {
 
 /// PKG001 for a FIFO, socket or device given as the input.
 fn special_file(file_name: &str) -> Diagnostic {
-    Diagnostic::new(
-        "PKG001",
-        Severity::Error,
-        crate::msg!("pkg001-message-not-regular", file_name),
-        crate::msg!("pkg001-help-not-regular"),
-    )
+    crate::package::rules::pkg001::Unreadable::NotRegular { file_name }.diagnostic()
 }
 
 fn walk(

@@ -10,6 +10,7 @@ mod archive;
 mod detect;
 pub mod encoding;
 pub mod fs;
+pub mod rules;
 pub mod write;
 
 use std::collections::BTreeMap;
@@ -17,7 +18,8 @@ use std::collections::BTreeMap;
 pub use archive::{Format, read_archive, sniff_format};
 pub use detect::{Detected, Kind, detect};
 
-use crate::diagnostic::{Diagnostic, FileOperation, Fix, Severity};
+use crate::diagnostic::Diagnostic;
+use crate::violation::Violation;
 
 /// Helm's limit on the decompressed size of a whole chart: 100 MiB.
 pub const MAX_TOTAL_BYTES: u64 = 100 * 1024 * 1024;
@@ -226,7 +228,7 @@ pub fn read_folder(name: &str, entries: Vec<FolderEntry>) -> ReadResult {
                 package.files.insert(path, bytes);
             }
             FolderEntry::Oversized { path, bytes } => oversized.push((path, bytes)),
-            FolderEntry::Link { path } => diagnostics.push(link_entry(&path, "symbolic link", None)),
+            FolderEntry::Link { path } => diagnostics.push(link_entry(&path, rules::pkg006::EntryKind::Symlink, None)),
             FolderEntry::TotalExceeded { path } => {
                 package.partial = true;
                 diagnostics.push(total_too_large(&path));
@@ -295,71 +297,28 @@ pub fn read_single_file(name: &str, bytes: Vec<u8>) -> ReadResult {
 /// PKG002 for `path` when it is absolute, climbs with `..`, has a Windows drive or
 /// backslashes (Helm's `archive.go` checks); `None` when the path is safe.
 pub(crate) fn unsafe_path(path: &str) -> Option<Diagnostic> {
-    let why = if path.starts_with('/') {
-        "is absolute"
-    } else if path.split(['/', '\\']).any(|seg| seg == "..") {
-        "climbs out of the package with `..`"
-    } else if path.len() >= 2 && path.as_bytes()[1] == b':' && path.as_bytes()[0].is_ascii_alphabetic() {
-        "starts with a Windows drive"
-    } else if path.contains('\\') {
-        "contains backslashes"
-    } else {
-        return None;
-    };
-    Some(Diagnostic::new(
-        "PKG002",
-        Severity::Error,
-        crate::msg!("pkg002-message", path, why),
-        crate::msg!("pkg002-help"),
-    ))
+    rules::pkg002::check(path)
 }
 
+/// PKG003 for a file over Helm's per-file limit.
 pub(crate) fn file_too_large(path: &str, bytes: u64) -> Diagnostic {
-    Diagnostic::new(
-        "PKG003",
-        Severity::Error,
-        crate::msg!("pkg003-message", path, size = human_bytes(bytes)),
-        crate::msg!("pkg003-help"),
-    )
-    .in_file(path)
+    rules::pkg003::TooLarge::File { path, bytes }.diagnostic().in_file(path)
 }
 
 /// PKG003 for a plugin archive's file over Rancher's plugin cache limit (a warning: Rancher
 /// then serves the plugin uncached, by proxying its endpoint).
 pub(crate) fn plugin_file_too_large(path: &str, bytes: u64) -> Diagnostic {
-    Diagnostic::new(
-        "PKG003",
-        Severity::Warning,
-        crate::msg!("pkg003-message-rancher-file", path, size = human_bytes(bytes)),
-        crate::msg!("pkg003-help-rancher-file"),
-    )
-    .in_file(path)
+    rules::pkg003::TooLarge::RancherFile { path, bytes }.diagnostic().in_file(path)
 }
 
+/// PKG003 for a package over Helm's total limit; reading stopped at `path`.
 pub(crate) fn total_too_large(path: &str) -> Diagnostic {
-    Diagnostic::new(
-        "PKG003",
-        Severity::Error,
-        crate::msg!("pkg003-message-total", path),
-        crate::msg!("pkg003-help-total"),
-    )
+    rules::pkg003::TooLarge::Total { path }.diagnostic()
 }
 
-pub(crate) fn link_entry(path: &str, what: &str, remove_entry: Option<&str>) -> Diagnostic {
-    let d = Diagnostic::new(
-        "PKG006",
-        Severity::Warning,
-        crate::msg!("pkg006-message", path, what),
-        crate::msg!("pkg006-help"),
-    )
-    .in_file(path);
-    match remove_entry {
-        Some(entry) => d.with_fix(
-            Fix::safe(format!("Drop the {what} `{path}`"), vec![])
-                .with_operations(vec![FileOperation::Remove { path: entry.to_string() }]),
-        ),
-        None => d,
-    }
+/// PKG006 for the link or special entry `path`.
+pub(crate) fn link_entry(path: &str, kind: rules::pkg006::EntryKind, remove_entry: Option<&str>) -> Diagnostic {
+    rules::pkg006::diagnostic(path, kind, remove_entry)
 }
 
 /// `1.5 MiB`, `312 KiB`, `87 bytes`.

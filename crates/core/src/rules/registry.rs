@@ -7,57 +7,6 @@ pub use crate::violation::{FixKind, Group, Rule};
 /// Declarations of the rules not yet in their own file (see [`crate::violation`]); a rule
 /// moves out of here into its file, with its implementing function, when it is converted.
 mod legacy {
-    crate::declare_rule!(pub(crate) static PKG001: Error, Package, None, "The input is unreadable: not gzip, not tar, truncated, or another format.");
-    crate::declare_rule!(pub(crate) static PKG002: Error, Package, None, "An entry path is absolute, contains `..`, a Windows drive or backslashes.");
-    crate::declare_rule!(pub(crate) static PKG003: Error, Package, None, "Over the limits of the platform that reads this kind of package (Helm's for charts, Rancher's plugin cache for plugin archives).");
-    crate::declare_rule!(pub(crate) static PKG004: Error, Package, None, "The archive does not have exactly one top-level folder.");
-    crate::declare_rule!(pub(crate) static PKG005: Warning, Package, Safe, "Entry names start with `./`.");
-    crate::declare_rule!(pub(crate) static PKG006: Warning, Package, Safe, "Symlink, hard link, device or FIFO entries, which Helm ignores.");
-    crate::declare_rule!(pub(crate) static PKG007: Warning, Package, Safe, "The same path appears twice; the later entry wins.");
-    crate::declare_rule!(pub(crate) static PKG008: Error, Package, None, "No extension package recognised.");
-    crate::declare_rule!(pub(crate) static PKG009: Warning, Package, Unsafe, "A packaged archive (`*.tgz`) sits inside the package.");
-    crate::declare_rule!(pub(crate) static SYN001: Error, Syntax, Safe, "The file does not parse.");
-    crate::declare_rule!(pub(crate) static SYN002: Warning, Syntax, Unsafe, "Duplicate mapping key.");
-    crate::declare_rule!(pub(crate) static SYN003: Warning, Syntax, Safe, "A known key in non-canonical case.");
-    crate::declare_rule!(pub(crate) static SYN004: Error, Syntax, Safe, "A scalar of the wrong type (a number where a string is needed, a string where a bool is needed).");
-    crate::declare_rule!(pub(crate) static SYN005: Error, Syntax, Safe, "Control characters in a YAML file.");
-    crate::declare_rule!(pub(crate) static SYN006: Warning, Syntax, None, "`extension.yaml` has more than one YAML document.");
-    crate::declare_rule!(pub(crate) static KS001: Error, Kubesphere, None, "A required field is missing or empty.");
-    crate::declare_rule!(pub(crate) static KS002: Error, Kubesphere, Safe, "`displayName`, `description` or `provider` is not a language map.");
-    crate::declare_rule!(pub(crate) static KS003: Error, Kubesphere, Safe, "A language key is not an ISO 639-1 two-letter code.");
-    crate::declare_rule!(pub(crate) static KS004: Warning, Kubesphere, None, "No `en` entry in displayName, description or provider.");
-    crate::declare_rule!(pub(crate) static KS005: Info, Kubesphere, None, "displayName and description have different language sets.");
-    crate::declare_rule!(pub(crate) static KS006: Warning, Kubesphere, None, "A README for a declared language is missing.");
-
-    crate::declare_rule!(pub(crate) static KS011: Error, Kubesphere, None, "`version` is not strict SemVer 2.0, or not a DNS-1123 subdomain.");
-    crate::declare_rule!(pub(crate) static KS012: Error, Kubesphere, Safe, "Packaged Chart.yaml `name` or `version` differs from extension.yaml.");
-    crate::declare_rule!(pub(crate) static KS013: Error, Kubesphere, Safe, "The archive's top folder is not the extension `name`.");
-    crate::declare_rule!(pub(crate) static KS014: Error, Kubesphere, None, "`extension.yaml` is not at the package root.");
-    crate::declare_rule!(pub(crate) static KS020: Error, Kubesphere, Unsafe, "`icon` names a local file that is not in the package.");
-    crate::declare_rule!(pub(crate) static KS021: Warning, Kubesphere, None, "The icon file sits under `templates/` or `charts/`.");
-    crate::declare_rule!(pub(crate) static KS022: Warning, Kubesphere, None, "The icon is not an image.");
-    crate::declare_rule!(pub(crate) static KS023: Warning, Kubesphere, None, "A local screenshot file is missing.");
-    crate::declare_rule!(pub(crate) static KS024: Warning, Kubesphere, None, "A screenshot is a `data:` URL; the console drops it.");
-    crate::declare_rule!(pub(crate) static KS030: Error, Kubesphere, None, "A `dependencies[]` entry has no subchart in `charts/`.");
-    crate::declare_rule!(pub(crate) static KS031: Warning, Kubesphere, Unsafe, "A subchart in `charts/` is not listed in `dependencies`.");
-    crate::declare_rule!(pub(crate) static KS032: Warning, Kubesphere, None, "`installationMode: HostOnly` with a dependency tagged only `agent`.");
-    crate::declare_rule!(pub(crate) static KS033: Warning, Kubesphere, None, "`installationMode: Multicluster` with an untagged dependency.");
-    crate::declare_rule!(pub(crate) static KS034: Warning, Kubesphere, Unsafe, "Packaged Chart.yaml `dependencies` differ from extension.yaml's.");
-    crate::declare_rule!(pub(crate) static KS040: Error, Kubesphere, Safe, "`installationMode` is not exactly `HostOnly` or `Multicluster`.");
-    crate::declare_rule!(pub(crate) static KS041: Error, Kubesphere, None, "`category` is not a valid Kubernetes label value.");
-    crate::declare_rule!(pub(crate) static KS042: Warning, Kubesphere, Unsafe, "`category` is not a known category.");
-    crate::declare_rule!(pub(crate) static KS043: Error, Kubesphere, None, "An annotation key is invalid, or a value is not a string.");
-    crate::declare_rule!(pub(crate) static KS060: Error, Kubesphere, None, "An `externalDependencies` entry lacks `name`, `version` or `required`.");
-    crate::declare_rule!(pub(crate) static KS070: Error, Kubesphere, None, "`permissions.yaml` does not parse.");
-    crate::declare_rule!(pub(crate) static KS071: Warning, Kubesphere, None, "No `permissions.yaml`.");
-    crate::declare_rule!(pub(crate) static KS072: Warning, Kubesphere, None, "A `permissions.yaml` document whose `kind` is not `ClusterRole` or `Role`.");
-    crate::declare_rule!(pub(crate) static KS073: Warning, Kubesphere, None, "An `apiGroups` entry that looks like a resource name.");
-    crate::declare_rule!(pub(crate) static KS074: Info, Kubesphere, None, "Broad permissions.");
-    crate::declare_rule!(pub(crate) static KS080: Warning, Kubesphere, None, "The package is over 1 MB as it would be pushed.");
-    crate::declare_rule!(pub(crate) static KS081: Warning, Kubesphere, None, "Unknown top-level key in extension.yaml.");
-    crate::declare_rule!(pub(crate) static KS082: Warning, Kubesphere, Safe, "System-set fields present.");
-    crate::declare_rule!(pub(crate) static KS083: Warning, Kubesphere, None, "`home`, `docs` or a `sources` entry is not an http(s) URL, or a maintainer is invalid.");
-    crate::declare_rule!(pub(crate) static KS084: Info, Kubesphere, None, "`images` is empty or missing.");
     crate::declare_rule!(pub(crate) static RC001: Error, Rancher, None, "package.json has no `name` or no `version`.");
     crate::declare_rule!(pub(crate) static RC002: Error, Rancher, None, "`name` is not a valid Helm release name.");
     crate::declare_rule!(pub(crate) static RC004: Error, Rancher, None, "`version` is not valid SemVer.");
@@ -70,7 +19,6 @@ mod legacy {
     crate::declare_rule!(pub(crate) static RC026: Info, Rancher, None, "Description over 200 characters, or containing `\"`.");
     crate::declare_rule!(pub(crate) static RC029: Warning, Rancher, None, "`catalog.cattle.io/hidden: \"true\"`.");
     crate::declare_rule!(pub(crate) static RC030: Info, Rancher, None, "Annotations equal to an old shell template default.");
-    crate::declare_rule!(pub(crate) static SUP002: Warning, Suppression, None, "An `extcheck.toml` inside the checked folder cannot be used (the page's configuration).");
     crate::declare_rule!(pub(crate) static TPL001: Error, Template, None, "A template fails to render (parse error, execution error, `required`, `fail`).");
     crate::declare_rule!(pub(crate) static TPL002: Error, Template, None, "A rendered manifest is not valid YAML, or an object lacks `apiVersion` or `kind`.");
     crate::declare_rule!(pub(crate) static TPL003: Error, Template, None, "An object lacks `metadata.name`, its name is invalid for its kind, or two objects share kind, namespace and name.");
@@ -89,62 +37,62 @@ mod legacy {
 
 /// Every rule, in catalogue order.
 pub static RULES: &[&Rule] = &[
-    &legacy::PKG001,
-    &legacy::PKG002,
-    &legacy::PKG003,
-    &legacy::PKG004,
-    &legacy::PKG005,
-    &legacy::PKG006,
-    &legacy::PKG007,
-    &legacy::PKG008,
-    &legacy::PKG009,
-    &legacy::SYN001,
-    &legacy::SYN002,
-    &legacy::SYN003,
-    &legacy::SYN004,
-    &legacy::SYN005,
-    &legacy::SYN006,
+    &crate::package::rules::pkg001::PKG001,
+    &crate::package::rules::pkg002::PKG002,
+    &crate::package::rules::pkg003::PKG003,
+    &crate::package::rules::pkg004::PKG004,
+    &crate::package::rules::pkg005::PKG005,
+    &crate::package::rules::pkg006::PKG006,
+    &crate::package::rules::pkg007::PKG007,
+    &crate::package::rules::pkg008::PKG008,
+    &crate::rules::pkg009::PKG009,
+    &crate::rules::syntax::syn001::SYN001,
+    &crate::rules::syntax::syn002::SYN002,
+    &crate::document::schema::syn003::SYN003,
+    &crate::document::schema::syn004::SYN004,
+    &crate::rules::syntax::syn005::SYN005,
+    &crate::rules::syntax::syn006::SYN006,
     &crate::rules::range::range001::RANGE001,
     &crate::rules::range::range002::RANGE002,
     &crate::rules::range::range003::RANGE003,
     &crate::rules::range::range004::RANGE004,
     &crate::rules::range::range005::RANGE005,
-    &legacy::KS001,
-    &legacy::KS002,
-    &legacy::KS003,
-    &legacy::KS004,
-    &legacy::KS005,
-    &legacy::KS006,
+    &crate::kubesphere::rules::ks001::KS001,
+    &crate::kubesphere::rules::ks002::KS002,
+    &crate::kubesphere::rules::ks003::KS003,
+    &crate::kubesphere::rules::ks004::KS004,
+    &crate::kubesphere::rules::ks005::KS005,
+    &crate::kubesphere::rules::ks006::KS006,
     &crate::kubesphere::rules::ks010::KS010,
-    &legacy::KS011,
-    &legacy::KS012,
-    &legacy::KS013,
-    &legacy::KS014,
-    &legacy::KS020,
-    &legacy::KS021,
-    &legacy::KS022,
-    &legacy::KS023,
-    &legacy::KS024,
-    &legacy::KS030,
-    &legacy::KS031,
-    &legacy::KS032,
-    &legacy::KS033,
-    &legacy::KS034,
-    &legacy::KS040,
-    &legacy::KS041,
-    &legacy::KS042,
-    &legacy::KS043,
-    &legacy::KS060,
-    &legacy::KS070,
-    &legacy::KS071,
-    &legacy::KS072,
-    &legacy::KS073,
-    &legacy::KS074,
-    &legacy::KS080,
-    &legacy::KS081,
-    &legacy::KS082,
-    &legacy::KS083,
-    &legacy::KS084,
+    &crate::kubesphere::rules::ks011::KS011,
+    &crate::kubesphere::rules::ks012::KS012,
+    &crate::kubesphere::rules::ks013::KS013,
+    &crate::package::rules::ks014::KS014,
+    &crate::kubesphere::rules::ks020::KS020,
+    &crate::kubesphere::rules::ks021::KS021,
+    &crate::kubesphere::rules::ks022::KS022,
+    &crate::kubesphere::rules::ks023::KS023,
+    &crate::kubesphere::rules::ks024::KS024,
+    &crate::kubesphere::rules::ks030::KS030,
+    &crate::kubesphere::rules::ks031::KS031,
+    &crate::kubesphere::rules::ks032::KS032,
+    &crate::kubesphere::rules::ks033::KS033,
+    &crate::kubesphere::rules::ks034::KS034,
+    &crate::kubesphere::rules::ks040::KS040,
+    &crate::kubesphere::rules::ks041::KS041,
+    &crate::kubesphere::rules::ks042::KS042,
+    &crate::kubesphere::rules::ks043::KS043,
+    &crate::kubesphere::rules::ks060::KS060,
+    &crate::kubesphere::rules::ks070::KS070,
+    &crate::kubesphere::rules::ks071::KS071,
+    &crate::kubesphere::rules::ks072::KS072,
+    &crate::kubesphere::rules::ks073::KS073,
+    &crate::kubesphere::rules::ks074::KS074,
+    &crate::kubesphere::rules::ks080::KS080,
+    &crate::kubesphere::rules::ks081::KS081,
+    &crate::kubesphere::rules::ks082::KS082,
+    &crate::kubesphere::rules::ks083::KS083,
+    &crate::kubesphere::rules::ks084::KS084,
     &legacy::RC001,
     &legacy::RC002,
     &crate::rancher::rules::rc003::RC003,
@@ -170,7 +118,7 @@ pub static RULES: &[&Rule] = &[
     &crate::helm::rules::helm002::HELM002,
     &crate::helm::rules::helm003::HELM003,
     &crate::suppress::sup001::SUP001,
-    &legacy::SUP002,
+    &crate::config::sup002::SUP002,
     &legacy::TPL001,
     &legacy::TPL002,
     &legacy::TPL003,

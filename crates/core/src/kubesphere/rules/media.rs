@@ -1,4 +1,5 @@
-//! The icon and screenshots (kubesphere.md §1.5): KS020–KS024.
+//! The icon and screenshots (kubesphere.md §1.5): what KS020–KS024 share, and the walk that
+//! runs them (each rule's declaration and finding type is in its own file).
 //!
 //! Both ksbuilder and ks-core treat a value as a URL when it starts with `http://`,
 //! `https://` or `data:image`; anything else is a path relative to the extension root, with a
@@ -6,10 +7,10 @@
 //! `templates/` and `charts/`; the console shows screenshots from the package files or from
 //! http(s) URLs and silently drops `data:` URLs and missing files.
 
-use super::{field, string_field};
-use crate::diagnostic::{Diagnostic, Fix, Severity};
+use super::{field, ks020, ks021, ks022, ks023, ks024, string_field};
+use crate::diagnostic::Diagnostic;
 use crate::document::{Ctx, YamlFile};
-use crate::syntax::yaml::{self, Node, ScalarStyle};
+use crate::syntax::yaml::Node;
 
 /// True when an icon or screenshot value is a URL rather than a package path (ksbuilder
 /// `IsLocalFile`, ks-core `util.go`).
@@ -28,13 +29,13 @@ pub fn is_image_path(path: &str) -> bool {
 
 /// Runs KS020–KS024 (needs the whole package).
 pub(super) fn check(ctx: &Ctx<'_>, file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
-    icon_file(ctx, file, root, out);
+    icon(ctx, file, root, out);
     screenshots(ctx, file, root, out);
 }
 
-/// KS020: a local `icon` must exist in the package (kubesphere.md §1.5; `ksbuilder package`
-/// fails with "no such file or directory").
-fn icon_file(ctx: &Ctx<'_>, file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
+/// KS020 (a local icon is missing), KS021 (it is under `templates/` or `charts/`, where ks-core
+/// cannot read it) and KS022 (it is not an image).
+fn icon(ctx: &Ctx<'_>, file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
     let Some((icon, node)) = string_field(root, "icon") else {
         return;
     };
@@ -42,97 +43,33 @@ fn icon_file(ctx: &Ctx<'_>, file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diag
         return;
     }
     if icon.starts_with("data:") {
-        out.push(file.file.diag(
-            "KS022",
-            Severity::Warning,
-            node.span,
-            crate::msg!("ks022-message", media_type = icon.split([';', ',']).next().unwrap_or(icon)),
-            crate::msg!("ks022-help"),
-        ));
+        let media_type = icon.split([';', ',']).next().unwrap_or(icon);
+        out.push(file.file.report(&ks022::NotImage::DataUrl { media_type }, node.span));
         return;
     }
     let path = icon.trim_start_matches("./");
-    if ctx.package.contains(path) {
-        icon_placement(file, node, icon, path, out);
-        return;
-    }
-    let candidates: Vec<&str> = ctx
-        .package
-        .files
-        .keys()
-        .map(String::as_str)
-        .filter(|p| !p.starts_with("charts/") && !p.starts_with("templates/"))
-        .filter(|p| is_image_path(p))
-        .collect();
-    // In a source folder `ksbuilder package` fails (no package to offer: an error); in a packaged
-    // extension (Chart.yaml beside extension.yaml) ksbuilder is past and ks-core keeps the path:
-    // only the card's image is broken (a warning).
-    let packaged = ctx.package.contains("Chart.yaml");
-    let mut d = file.file.diag(
-        "KS020",
-        if packaged { Severity::Warning } else { Severity::Error },
-        node.span,
-        crate::msg!("ks020-message", icon),
-        crate::msg!("ks020-help"),
-    );
-    if let [only] = candidates.as_slice() {
-        let value = format!("./{only}");
-        let token = yaml::scalar_token(&value, node.style().unwrap_or(ScalarStyle::Plain));
-        d = d.with_fix(Fix::unsafe_(
-            format!("Point `icon` at `{value}`, the only image in the package"),
-            vec![file.file.edit(node.span, token)],
-        ));
-    }
-    out.push(d);
-}
-
-/// KS021 (the icon is under `templates/` or `charts/`, where ks-core cannot read it) and KS022
-/// (the icon file is not an image).
-fn icon_placement(file: &YamlFile<'_>, node: &Node, icon: &str, path: &str, out: &mut Vec<Diagnostic>) {
-    if path.starts_with("templates/") || path.starts_with("charts/") {
-        out.push(file.file.diag(
-            "KS021",
-            Severity::Warning,
-            node.span,
-            crate::msg!("ks021-message", icon, folder = path.split('/').next().unwrap_or("")),
-            crate::msg!("ks021-help"),
-        ));
+    if !ctx.package.contains(path) {
+        ks020::check(ctx, file, node, icon, out);
+    } else if path.starts_with("templates/") || path.starts_with("charts/") {
+        let folder = path.split('/').next().unwrap_or("");
+        out.push(file.file.report(&ks021::IconFolder { icon, folder }, node.span));
     } else if !is_image_path(path) {
-        out.push(file.file.diag(
-            "KS022",
-            Severity::Warning,
-            node.span,
-            crate::msg!("ks022-message-not-image", icon),
-            crate::msg!("ks022-help-not-image"),
-        ));
+        out.push(file.file.report(&ks022::NotImage::File { icon }, node.span));
     }
 }
 
-/// KS022 for a URL icon that is a `data:` URL of something other than an image is covered by
-/// [`is_url`] (only `data:image` counts as a URL); KS023 (a local screenshot is missing) and
-/// KS024 (a screenshot is a `data:` URL, which the console drops).
+/// KS023 (a local screenshot is missing) and KS024 (a screenshot is a `data:` URL, which the
+/// console drops).
 fn screenshots(ctx: &Ctx<'_>, file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
     let Some(entry) = field(root, "screenshots") else { return };
     for item in entry.value.items() {
         let Some(value) = item.as_str().filter(|v| !v.is_empty()) else { continue };
         if value.starts_with("data:") {
-            out.push(file.file.diag(
-                "KS024",
-                Severity::Warning,
-                item.span,
-                crate::msg!("ks024-message", value = shorten(value)),
-                crate::msg!("ks024-help"),
-            ));
+            out.push(file.file.report(&ks024::DataScreenshot { value: shorten(value) }, item.span));
         } else if !value.starts_with("http://") && !value.starts_with("https://") {
             let path = value.trim_start_matches("./");
             if !ctx.package.contains(path) {
-                out.push(file.file.diag(
-                    "KS023",
-                    Severity::Warning,
-                    item.span,
-                    crate::msg!("ks023-message", value),
-                    crate::msg!("ks023-help"),
-                ));
+                out.push(file.file.report(&ks023::MissingScreenshot { value }, item.span));
             }
         }
     }

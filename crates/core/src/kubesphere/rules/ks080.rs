@@ -1,15 +1,42 @@
 //! KS080: the package as `ksbuilder push` would upload it must stay under 1 MB
 //! (kubesphere.md §2.5: "after the replacement, the package must not exceed 1 MB, or the
-//! submission fails"; also the 1 MiB ConfigMap limit of `ksbuilder publish`, §2.4).
+//! submission fails"; also the 1 MiB ConfigMap limit of `ksbuilder publish`, §2.4). Docs:
+//! `docs/rules/KS080.md` and `docs/rules/zh/KS080.md`; fixture: `tests/fixtures/KS080/`.
 
 use std::collections::BTreeMap;
 
 use super::{field, string_field};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::document::{Ctx, YamlFile};
+use crate::i18n::Message;
 use crate::package::human_bytes;
 use crate::package::write::{Order, write_tgz};
 use crate::syntax::yaml::Node;
+use crate::violation::{Rule, Violation};
+
+crate::declare_rule!(
+    /// KS080's declaration.
+    pub static KS080: Warning, Kubesphere, None, "The package is over 1 MB as it would be pushed."
+);
+
+/// What KS080 finds: the pushed package would be `size` bytes, over [`PUSH_LIMIT_BYTES`].
+#[derive(Debug)]
+pub struct PushedSize {
+    /// The size in bytes of the `.tgz` `ksbuilder push` would upload ([`pushed_size`]).
+    pub size: u64,
+}
+
+impl Violation for PushedSize {
+    const RULE: &'static Rule = &KS080;
+
+    fn message(&self) -> Message {
+        crate::msg!("ks080-message", size = human_bytes(self.size))
+    }
+
+    fn help(&self) -> Message {
+        crate::msg!("ks080-help")
+    }
+}
 
 /// KubeSphere Cloud's limit: 1 MB (10^6 bytes).
 pub const PUSH_LIMIT_BYTES: u64 = 1_000_000;
@@ -55,17 +82,12 @@ fn without_data_icon(ctx: &Ctx<'_>) -> Option<Vec<u8>> {
     Some(format!("{}https://example.invalid/icon{}", &text[..icon.span.start], &text[icon.span.end..]).into_bytes())
 }
 
+/// Checks the size of the package as pushed (needs the whole package).
 pub(super) fn check(ctx: &Ctx<'_>, file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
     let Some((name, node)) = string_field(root, "name") else { return };
     let size = pushed_size(ctx, root, name);
     if size <= PUSH_LIMIT_BYTES {
         return;
     }
-    out.push(file.file.diag(
-        "KS080",
-        Severity::Warning,
-        node.span,
-        crate::msg!("ks080-message", size = human_bytes(size)),
-        crate::msg!("ks080-help"),
-    ));
+    out.push(file.file.report(&PushedSize { size }, node.span));
 }

@@ -1,12 +1,41 @@
 //! KS006: a README for each declared language (kubesphere.md §1.4). KubeSphere Cloud
 //! (ksbuilder `pkg/parser/extension.go`) takes the languages as the intersection of the
 //! `displayName` and `description` keys and reads `README.md` for `en` and `README_<lang>.md`
-//! otherwise, at the package root.
+//! otherwise, at the package root. Docs: `docs/rules/KS006.md` and `docs/rules/zh/KS006.md`;
+//! fixture: `tests/fixtures/KS006/`.
 
 use super::field;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::document::{Ctx, YamlFile};
+use crate::i18n::Message;
 use crate::syntax::yaml::Node;
+use crate::violation::{Rule, Violation};
+
+crate::declare_rule!(
+    /// KS006's declaration.
+    pub static KS006: Warning, Kubesphere, None, "A README for a declared language is missing."
+);
+
+/// What KS006 finds: no `readme` for the declared language `lang`.
+#[derive(Debug)]
+pub struct MissingReadme<'a> {
+    /// The README file KubeSphere Cloud reads ([`readme_for`]).
+    pub readme: &'a str,
+    /// The language.
+    pub lang: &'a str,
+}
+
+impl Violation for MissingReadme<'_> {
+    const RULE: &'static Rule = &KS006;
+
+    fn message(&self) -> Message {
+        crate::msg!("ks006-message", readme = self.readme, lang = self.lang)
+    }
+
+    fn help(&self) -> Message {
+        crate::msg!("ks006-help", readme = self.readme, lang = self.lang)
+    }
+}
 
 /// The README file KubeSphere Cloud reads for `lang`.
 pub fn readme_for(lang: &str) -> String {
@@ -27,6 +56,8 @@ pub fn declared_languages(root: &Node) -> Vec<String> {
     both
 }
 
+/// Checks the READMEs of the languages `extension.yaml` (`root`) declares (needs the whole
+/// package).
 pub(super) fn check(ctx: &Ctx<'_>, file: &YamlFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
     for lang in declared_languages(root) {
         let readme = readme_for(&lang);
@@ -36,12 +67,6 @@ pub(super) fn check(ctx: &Ctx<'_>, file: &YamlFile<'_>, root: &Node, out: &mut V
         let span = field(root, "description")
             .and_then(|e| e.value.entries().iter().find(|x| x.key_str() == Some(lang.as_str())).map(|x| x.key.span))
             .unwrap_or_default();
-        out.push(file.file.diag(
-            "KS006",
-            Severity::Warning,
-            span,
-            crate::msg!("ks006-message", readme, lang),
-            crate::msg!("ks006-help", readme, lang),
-        ));
+        out.push(file.file.report(&MissingReadme { readme: &readme, lang: &lang }, span));
     }
 }

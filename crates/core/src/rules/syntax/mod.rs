@@ -1,13 +1,25 @@
-//! SYN001 (does not parse) and SYN002 (duplicate keys) over the files the platforms parse:
-//! `extension.yaml`, `Chart.yaml`, `values.yaml` (also of subcharts), `package.json` and the
-//! plugin's `package.json`. (`permissions.yaml` has its own code, KS070.)
+//! The syntax rules over the files the platforms parse: `extension.yaml`, `Chart.yaml`,
+//! `values.yaml` (also of subcharts), `package.json` and the plugin's `package.json`
+//! (`permissions.yaml` has its own code, KS070): SYN001 (does not parse), SYN002 (duplicate
+//! keys), SYN005 (control characters) and SYN006 (several documents in `extension.yaml`), each
+//! declared with its finding type in its own file. (SYN003 and SYN004 come from the typed walk
+//! of [`crate::document::schema`].)
 
-use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
+pub mod syn001;
+pub mod syn002;
+pub mod syn005;
+pub mod syn006;
+
+use self::syn001::Unparsable;
+use self::syn002::{DuplicateKey, SYN002};
+pub use self::syn005::is_forbidden_control;
+use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::document::{Capped, Ctx, TextFile, block_entry_lines};
 use crate::package::Kind;
 use crate::syntax::Span;
 use crate::syntax::json::JsonNode;
 use crate::syntax::yaml::{self, Node};
+use crate::violation::Violation;
 
 /// The YAML files of this package that a platform parses, as paths.
 pub(crate) fn yaml_manifests(ctx: &Ctx<'_>) -> Vec<String> {
@@ -43,16 +55,21 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
     for path in &with_permissions {
         if let Some(file) = ctx.text(path) {
-            control_characters(&file, out);
+            syn005::check(&file, out);
         }
     }
     for path in yaml_manifests(ctx) {
         let Some(file) = ctx.yaml(&path) else {
             let bytes = ctx.package.bytes(&path).unwrap_or_default();
-            out.push(match crate::package::encoding::decode_utf16(bytes) {
-                Some(Err(err)) => broken_utf16(&path, &err),
-                _ => not_utf8(&path),
-            });
+            out.push(
+                match crate::package::encoding::decode_utf16(bytes) {
+                    Some(Err(err)) => {
+                        Unparsable::Utf16Error { path: &path, error: err.message, offset: err.offset }.diagnostic()
+                    }
+                    _ => Unparsable::NotUtf8 { path: &path }.diagnostic(),
+                }
+                .in_file(path.as_str()),
+            );
             continue;
         };
         if let Some(err) = &file.stream.error
@@ -63,94 +80,25 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         for doc in &file.stream.documents {
             duplicate_yaml_keys(&file.file, doc, out);
         }
+        if ctx.kind == Kind::Kubesphere && path == "extension.yaml" {
+            syn006::check(&file, out);
+        }
     }
     for path in json_manifests(ctx) {
         if ctx.utf16(path) {
-            out.push(utf16_json(path));
+            out.push(Unparsable::Utf16Json { path }.diagnostic().in_file(path));
         }
         let Some(file) = ctx.json(path) else {
-            out.push(not_utf8(path));
+            out.push(Unparsable::NotUtf8 { path }.diagnostic().in_file(path));
             continue;
         };
         match &file.value {
-            Err(err) => out.push(file.file.diag(
-                "SYN001",
-                Severity::Error,
-                Span::at(err.offset),
-                crate::msg!("syn001-message", path, error = err.message),
-                crate::msg!("syn001-help"),
-            )),
+            Err(err) => {
+                out.push(file.file.report(&Unparsable::Json { path, error: &err.message }, Span::at(err.offset)))
+            }
             Ok(root) => duplicate_json_keys(&file.file, root, out),
         }
     }
-}
-
-/// True for a character Go's YAML reader refuses ("control characters are not allowed"):
-/// C0 controls other than tab, LF and CR, DEL, and C1 controls other than NEL (U+0085)
-/// (`yaml.v2` `is_printable`).
-pub fn is_forbidden_control(c: char) -> bool {
-    let u = c as u32;
-    (u < 0x20 && !matches!(c, '\t' | '\n' | '\r'))
-        || u == 0x7f
-        || ((0x80..=0x9f).contains(&u) && u != 0x85)
-        || matches!(u, 0xfffe | 0xffff)
-}
-
-/// SYN005: control characters in a YAML file, each with a safe fix deleting it. At most ten
-/// are reported per file.
-fn control_characters(file: &TextFile<'_>, out: &mut Vec<Diagnostic>) {
-    for (at, c) in file.text.char_indices().filter(|(_, c)| is_forbidden_control(*c)).take(10) {
-        let span = Span::new(at, at + c.len_utf8());
-        out.push(
-            file.diag(
-                "SYN005",
-                Severity::Error,
-                span,
-                crate::msg!("syn005-message", path = file.path, character = format!("U+{:04X}", c as u32)),
-                crate::msg!("syn005-help"),
-            )
-            .with_fix(Fix::safe(format!("Delete U+{:04X}", c as u32), vec![Edit::delete(file.path, span)])),
-        );
-    }
-}
-
-/// SYN001 for a YAML file in UTF-16 that does not decode (odd length, unpaired surrogate):
-/// Go's YAML reader (`yaml.v2` `readerc.go`, `yaml_parser_update_buffer`) stops with `err`.
-/// A UTF-16 file that decodes is read as Go reads it and checked like UTF-8 text, with no
-/// finding ([`crate::package::encoding`]).
-fn broken_utf16(path: &str, err: &crate::package::encoding::Utf16Error) -> Diagnostic {
-    Diagnostic::new(
-        "SYN001",
-        Severity::Error,
-        crate::msg!("syn001-message-utf16-error", path, error = err.message, offset = err.offset),
-        crate::msg!("syn001-help-utf16-error"),
-    )
-    .in_file(path)
-}
-
-/// SYN001 for a `package.json` in UTF-16: it is checked decoded, but no JSON reader on the
-/// Rancher side decodes UTF-16. Node's `JSON.parse(fs.readFileSync(f, 'utf8'))` (the shell's
-/// build scripts, npm, yarn) and `jq` read it as UTF-8 and fail at the first byte; Rancher's
-/// `fscache.go` `getVersionFromPackageJSON` uses Go's `encoding/json`, which fails with
-/// "invalid character 'ÿ' looking for beginning of value" (`'þ'` for big-endian).
-fn utf16_json(path: &str) -> Diagnostic {
-    Diagnostic::new(
-        "SYN001",
-        Severity::Error,
-        crate::msg!("syn001-message-utf16-json", path),
-        crate::msg!("syn001-help-utf16-json"),
-    )
-    .in_file(path)
-}
-
-fn not_utf8(path: &str) -> Diagnostic {
-    Diagnostic::new(
-        "SYN001",
-        Severity::Error,
-        crate::msg!("syn001-message-not-utf8", path),
-        crate::msg!("syn001-help-not-utf8"),
-    )
-    .in_file(path)
 }
 
 /// SYN001 for a YAML syntax error at byte `offset`, recognising an unquoted constraint such as
@@ -159,14 +107,17 @@ fn yaml_error(file: &TextFile<'_>, offset: usize, message: &str) -> Diagnostic {
     let line_no = file.index.line_col(file.text, offset).line;
     // Budget errors (depth, aliasing) are not about the text at the position.
     let budget = message.contains("nested deeper") || message.starts_with("document contains excessive aliasing");
+    let path = file.path;
+    // The parser's message for a tag Go refuses (`crate::syntax::yaml`): its parts are values
+    // (the tag, Go's own error), the rest is said in the reader's language.
+    if let Some(rest) = message.strip_prefix("Go's YAML decoder refuses `")
+        && let Some((tag, rest)) = rest.split_once("` here: \"yaml: ")
+        && let Some(error) = rest.strip_suffix('"')
+    {
+        return file.report(&Unparsable::GoRefusesTag { path, tag, error }, Span::at(offset));
+    }
     if message.starts_with("Go's YAML decoder refuses") {
-        return file.diag(
-            "SYN001",
-            Severity::Error,
-            Span::at(offset),
-            crate::msg!("syn001-message-go-decode", path = file.path, message),
-            crate::msg!("syn001-help-go-decode"),
-        );
+        return file.report(&Unparsable::GoDecode { path, message }, Span::at(offset));
     }
     if !budget
         && let Some(line) = file.index.line_span(file.text, line_no)
@@ -174,33 +125,16 @@ fn yaml_error(file: &TextFile<'_>, offset: usize, message: &str) -> Diagnostic {
     {
         let span = Span::new(line.start + value.start, line.start + value.end);
         let raw = file.slice(span);
-        return file
-            .diag(
-                "SYN001",
-                Severity::Error,
-                span,
-                crate::msg!("syn001-message-indicator", path = file.path, key, indicator = &raw[..1]),
-                crate::msg!("syn001-help-indicator", key, raw),
-            )
-            .with_fix(Fix::safe(format!("Quote `{raw}`"), vec![file.edit(span, yaml::double_quoted(raw))]));
+        return file.report(&Unparsable::Indicator { path, key, raw }, span).with_fix(Fix::safe(
+            crate::msg!("syn001-fix-quote", raw),
+            vec![file.edit(span, yaml::double_quoted(raw))],
+        ));
     }
     if message.starts_with("flow collections") {
         // Deeper than extcheck's parser reads, not deeper than Go's.
-        return file.diag(
-            "SYN001",
-            Severity::Warning,
-            Span::at(offset),
-            crate::msg!("syn001-message-too-deep", path = file.path, message),
-            crate::msg!("syn001-help-too-deep"),
-        );
+        return file.report(&Unparsable::TooDeep { path, message }, Span::at(offset));
     }
-    file.diag(
-        "SYN001",
-        Severity::Error,
-        Span::at(offset),
-        crate::msg!("syn001-message-yaml", path = file.path, message),
-        crate::msg!("syn001-help-yaml"),
-    )
+    file.report(&Unparsable::Yaml { path, message }, Span::at(offset))
 }
 
 /// For a line `  key: >=1.19.0  # comment`, the byte range of `>=1.19.0` in the line and the
@@ -231,7 +165,7 @@ fn unquoted_indicator_value(line: &str) -> Option<(Span, &str)> {
 }
 
 fn duplicate_yaml_keys(file: &TextFile<'_>, root: &Node, out: &mut Vec<Diagnostic>) {
-    let mut capped = Capped::new("SYN002", Severity::Warning);
+    let mut capped = Capped::new(SYN002.code, SYN002.severity);
     yaml::walk(root, |node| {
         let entries = node.entries();
         let next = next_same(entries.iter().map(|e| e.key_str()));
@@ -244,18 +178,9 @@ fn duplicate_yaml_keys(file: &TextFile<'_>, root: &Node, out: &mut Vec<Diagnosti
                 continue;
             }
             let later_line = file.index.line_col(file.text, later.key.span.start).line;
-            let mut d = file.diag(
-                "SYN002",
-                Severity::Warning,
-                entry.key.span,
-                crate::msg!("syn002-message", key, later_line),
-                crate::msg!("syn002-help"),
-            );
+            let mut d = file.report(&DuplicateKey { key, later_line, json: false }, entry.key.span);
             if let Some(span) = block_entry_lines(file.text, entry.key.span.start, entry.value.span.end) {
-                d = d.with_fix(Fix::unsafe_(
-                    format!("Delete the earlier `{key}` entry"),
-                    vec![Edit::delete(file.path, span)],
-                ));
+                d = d.with_fix(Fix::unsafe_(crate::msg!("syn002-fix", key), vec![Edit::delete(file.path, span)]));
             }
             capped.built.push(d);
         }
@@ -277,7 +202,7 @@ fn next_same<'k>(keys: impl DoubleEndedIterator<Item = Option<&'k str>> + ExactS
 }
 
 fn duplicate_json_keys(file: &TextFile<'_>, root: &JsonNode, out: &mut Vec<Diagnostic>) {
-    let mut capped = Capped::new("SYN002", Severity::Warning);
+    let mut capped = Capped::new(SYN002.code, SYN002.severity);
     let mut stack = vec![root];
     while let Some(node) = stack.pop() {
         let members = node.members();
@@ -289,19 +214,11 @@ fn duplicate_json_keys(file: &TextFile<'_>, root: &JsonNode, out: &mut Vec<Diagn
             {
                 let later_line = file.index.line_col(file.text, later.key_span.start).line;
                 let next_key = members[i + 1].key_span.start;
-                capped.built.push(
-                    file.diag(
-                        "SYN002",
-                        Severity::Warning,
-                        m.key_span,
-                        crate::msg!("syn002-message-json", key = m.key, later_line),
-                        crate::msg!("syn002-help-json"),
-                    )
-                    .with_fix(Fix::unsafe_(
-                        format!("Delete the earlier `{}` member", m.key),
-                        vec![Edit::delete(file.path, Span::new(m.key_span.start, next_key))],
-                    )),
-                );
+                let finding = DuplicateKey { key: &m.key, later_line, json: true };
+                capped.built.push(file.report(&finding, m.key_span).with_fix(Fix::unsafe_(
+                    crate::msg!("syn002-fix-json", key = m.key.as_str()),
+                    vec![Edit::delete(file.path, Span::new(m.key_span.start, next_key))],
+                )));
             }
         }
         if let crate::syntax::json::JsonValue::Array(items) = &node.value {
