@@ -213,8 +213,10 @@ try {
     worst_ms: Math.max(...a.map((r) => r.worst_ms)),
     longest_task_ms: Math.max(...a.map((r) => r.longest_task_ms)),
     longest_stall_ms: Math.max(...a.map((r) => r.longest_stall_ms)),
+    worker_median_ms: median(a.map((r) => r.split_ms.worker)),
+    native_median_ms: cli ? median(a.map((r) => r.native_ms)) : null,
   };
-  log(`\nall archives: median ${ms(result.summary.median_of_medians_ms)}, worst ${ms(result.summary.worst_ms)}, longest main-thread task ${result.summary.longest_task_ms ? ms(result.summary.longest_task_ms) : "< 50 ms"}, longest stall ${ms(result.summary.longest_stall_ms)}`);
+  log(`\nall archives: median ${ms(result.summary.median_of_medians_ms)}, worst ${ms(result.summary.worst_ms)}, longest main-thread task ${result.summary.longest_task_ms ? ms(result.summary.longest_task_ms) : "< 50 ms"}, longest stall ${ms(result.summary.longest_stall_ms)}; in the worker: median ${ms(result.summary.worker_median_ms)}${cli ? `, native CLI median ${ms(result.summary.native_median_ms)}` : ""}`);
 
   const big = bigArchive();
   const gunzip = gunzipTime(big);
