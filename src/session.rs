@@ -119,6 +119,10 @@ impl Session {
             Request::Manifests { package, values, minor, agent } => {
                 Ok((json(&manifests(self.package(package)?, values, minor, agent)?), None))
             }
+            Request::Cards { package, navigator } => {
+                let (model, bytes) = crate::wire::cards::build(self.package(package)?, &navigator);
+                Ok((json(&model), Some(bytes)))
+            }
         }
     }
 
@@ -217,7 +221,11 @@ pub fn model(input: &str, p: &PackageReport) -> PackageModel {
         bytes: p.package.total_bytes(),
         partial: p.package.partial,
         skipped: p.package.skipped.clone(),
-        matrix: p.matrix.clone(),
+        // The page renders the texts as the worker localised them; the sources stay here.
+        matrix: p.matrix.clone().map(|mut m| {
+            m.strip_sources();
+            m
+        }),
         origin: p.origin.clone(),
     }
 }
@@ -377,7 +385,7 @@ pub fn rules(lang: Lang) -> Vec<RuleModel> {
                 FixKind::Safe => tr!(lang, "fix-kind-safe"),
                 FixKind::Unsafe => tr!(lang, "fix-kind-unsafe"),
             },
-            docs: rule_docs(r, lang).to_string(),
+            docs: extcheck_core::markdown::parse(rule_docs(r, lang)).into_iter().skip(1).collect(),
         })
         .collect()
 }
@@ -478,15 +486,66 @@ mod tests {
         assert!(r.judgements.iter().any(|j| !j.accepted), "{r:?}");
         let (rules, _): (Vec<RuleModel>, _) = reply(&mut s, Request::Rules);
         assert_eq!(rules.len(), RULES.len());
-        assert!(rules.iter().all(|r| r.docs.starts_with("# ")));
-        // In Chinese every rule has its Chinese docs (the same first line, then Chinese sections).
+        // The title is left out; every rule's docs have their sections.
+        assert!(rules.iter().all(|r| !r.docs.is_empty()
+            && !r.docs.iter().any(|b| matches!(b, extcheck_core::markdown::Block::Heading { level: 1, .. }))));
+        // In Chinese every rule has its Chinese docs and title.
         let _: (Vec<PackageModel>, _) = reply(&mut s, Request::Localize { lang: Lang::ZhCn });
         let (zh, _): (Vec<RuleModel>, _) = reply(&mut s, Request::Rules);
         for (en, zh) in rules.iter().zip(&zh) {
-            assert!(zh.docs.contains("## 检查内容") && zh.docs != en.docs, "{}: no Chinese docs", zh.code);
-            assert!(zh.docs.starts_with(&format!("# {}: {}", zh.code, zh.title)), "{}: the Chinese title", zh.code);
+            assert!(
+                format!("{:?}", zh.docs).contains("检查内容") && zh.docs != en.docs,
+                "{}: no Chinese docs",
+                zh.code
+            );
+            assert!(!zh.title.is_empty(), "{}: the Chinese title", zh.code);
         }
         assert!(zh.iter().any(|r| r.group == "KS · KubeSphere 扩展组件"));
+    }
+
+    #[test]
+    fn cards_are_built_here_with_their_image_bytes() {
+        use crate::wire::cards::{CardsModel, Image};
+        use extcheck_core::cards::kubesphere::KsCard;
+        use extcheck_core::cards::rancher::{RancherCard, RancherChart, status_for};
+        let mut s = session();
+        s.checked(vec![
+            corpus("kubesphere/packaged/metrics-server-0.7.1.tgz"),
+            corpus("rancher/charts/kubewarden-4.2.1.tgz"),
+        ]);
+        let (ks, bytes): (CardsModel, _) = reply(&mut s, Request::Cards { package: 0, navigator: "zh-CN".into() });
+        let bytes = bytes.unwrap();
+        let p = &s.reports[0].packages[0];
+        let card = KsCard::from_report(p).unwrap();
+        let model = ks.kubesphere.unwrap();
+        assert_eq!((model.preview_lang.as_str(), model.console_lang.as_str()), ("zh", "zh"));
+        assert_eq!(
+            model.langs.iter().map(|l| l.card.clone()).collect::<Vec<_>>(),
+            [card.view("en", "zh-CN"), card.view("zh", "zh-CN")]
+        );
+        assert_eq!(ks.checklist.len(), extcheck_core::cards::checklist::for_report(p).len());
+        // An embedded icon travels as bytes: exactly the file's.
+        match (&model.icon, &card.icon) {
+            (
+                Some(Image::Bytes { start, end, .. }),
+                Some(extcheck_core::cards::ImageRef::Embedded { bytes: icon, .. }),
+            ) => {
+                assert_eq!(&bytes[*start..*end], icon.as_slice())
+            }
+            (icon, core) => assert_eq!(icon.is_some(), core.is_some()),
+        }
+        assert!(ks.rancher.is_none());
+        let (rc, _): (CardsModel, _) = reply(&mut s, Request::Cards { package: 1, navigator: String::new() });
+        let p = &s.reports[1].packages[0];
+        let model = rc.rancher.unwrap();
+        assert_eq!(model.card.title, RancherCard::from_report(p).unwrap().title);
+        assert!(!model.lines.is_empty());
+        let chart = RancherChart::from_report(p).unwrap();
+        for (line, status) in &model.lines {
+            let core = status_for(&chart, p.matrix.as_ref().unwrap(), line);
+            assert_eq!(status.as_ref().map(|s| (&s.note, s.shown)), core.as_ref().map(|c| (&c.note, c.shown)));
+        }
+        assert!(s.handle(Request::Cards { package: 2, navigator: String::new() }).is_err());
     }
 
     #[test]

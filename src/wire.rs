@@ -22,6 +22,8 @@ use extcheck_core::report::view::DiagnosticView;
 use extcheck_core::suppress::Suppressed;
 use serde::{Deserialize, Serialize};
 
+pub mod cards;
+
 /// One thing to check.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Job {
@@ -137,6 +139,14 @@ pub enum Request {
     Localize {
         /// The language.
         lang: extcheck_core::i18n::Lang,
+    },
+    /// The Cards tab's view model (card previews and checklist, computed here so that the
+    /// page links no parser); reply [`cards::CardsModel`] with its image bytes.
+    Cards {
+        /// Package number.
+        package: usize,
+        /// The browser's `navigator.language` (the KubeSphere console resolves languages with it).
+        navigator: String,
     },
 }
 
@@ -318,8 +328,8 @@ pub struct RuleModel {
     pub title: String,
     /// `safe fix`, `unsafe fix` or empty.
     pub fix: String,
-    /// Its documentation (Markdown; the first block is the title).
-    pub docs: String,
+    /// Its documentation, parsed from Markdown, without the first block (the title).
+    pub docs: Vec<extcheck_core::markdown::Block>,
 }
 
 /// Splits packages' files into a list of paths with byte lengths and their bytes back to back.

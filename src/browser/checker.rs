@@ -81,9 +81,24 @@ fn finish(id: Option<u32>, message: Array) {
     }
 }
 
+/// Marks `name` on the page's performance timeline (`performance.mark`), so that
+/// `scripts/bench-browser` can tell the worker's time from the page's; nothing else reads it.
+fn mark(name: &str) {
+    let global = js_sys::global();
+    if let Ok(performance) = js_sys::Reflect::get(&global, &"performance".into())
+        && let Ok(f) = js_sys::Reflect::get(&performance, &"mark".into())
+        && let Some(f) = f.dyn_ref::<Function>()
+    {
+        let _ = f.call1(&performance, &name.into());
+    }
+}
+
 fn on_message(ev: MessageEvent) {
     let message = Array::from(&ev.data());
     let kind = message.get(0).as_string().unwrap_or_default();
+    if kind == "done" {
+        mark("extcheck:reply");
+    }
     let id = message.get(1).as_f64().map(|n| n as u32);
     if kind == "progress" {
         let progress: Option<Progress> = message.get(2).as_string().and_then(|s| serde_json::from_str(&s).ok());
@@ -158,9 +173,12 @@ pub async fn check(batch: Batch, progress: impl Fn(Progress) + 'static) -> Resul
         cancel();
     }
     let files: Array = batch.files.iter().collect();
+    mark("extcheck:sent");
     let request = Request::Check { jobs: batch.jobs, lang: LANG.get() };
     let (json, _) = send(&request, files, Some(Box::new(progress))).await?;
-    parse(&json)
+    let models = parse(&json);
+    mark("extcheck:decoded");
+    models
 }
 
 /// Makes `lang` the session's language: the worker re-renders the reports it keeps and answers

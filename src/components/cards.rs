@@ -1,21 +1,18 @@
 //! Marketplace card previews: the KubeSphere card and detail page, the Rancher card in both
 //! layouts with its status on a chosen Rancher line, and the completeness checklist. The card
-//! data is the core's `cards` module, computed here from the package's files, which the
-//! checking worker sends when the view is first opened (the rest of the page never holds them).
+//! data is the core's `cards` module, computed by the checking worker when the view is first
+//! opened ([`crate::wire::cards`]): the page draws plain data and links none of the parsers.
 //!
 //! Package text is always inserted as text. Images are shown only through `<img>` with a
-//! `data:` URL from the package or a `blob:` URL made here from the package's bytes (revoked
-//! when the view is cleaned up). Remote images are never loaded: a placeholder and the URL as
+//! `data:` URL from the package or a `blob:` URL made here from the image bytes the worker sends
+//! (revoked when the view is cleaned up). Remote images are never loaded: a placeholder and the URL as
 //! text stand in for them.
 
 use std::sync::{Arc, Mutex};
 
-use extcheck_core::PackageReport;
-use extcheck_core::cards::ImageRef;
-use extcheck_core::cards::checklist::{self, Item};
-use extcheck_core::cards::kubesphere::{self, KsCard, KsCardView, KsDetail, detail_for};
-use extcheck_core::cards::rancher::{self, CardStatus, Layout, RancherCard, RancherChart, Tag};
-use extcheck_core::package::{Kind, Package};
+use extcheck_core::cards::kubesphere::KsCardView;
+use extcheck_core::cards::rancher::{Layout, Tag};
+use extcheck_core::package::Kind;
 use leptos::either::{Either, EitherOf3, EitherOf4};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -23,7 +20,10 @@ use leptos::task::spawn_local;
 use crate::browser::checker::ask_bytes;
 use crate::i18n::Lang;
 use crate::tr;
-use crate::wire::{PackageModel, Request, decode_files};
+use crate::wire::Request;
+use crate::wire::cards::{
+    CardStatusModel, CardsModel, Image, ItemModel, KS_LANGUAGES, KsDetailModel, KsModel, RancherCardModel, RancherModel,
+};
 
 use crate::components::markdown::Markdown;
 use crate::components::report::Rich;
@@ -63,8 +63,8 @@ impl ObjectUrls {
     }
 
     /// A `blob:` URL for `bytes` of type `mime`.
-    fn blob(&self, bytes: &[u8], mime: &str) -> Option<String> {
-        let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes).into());
+    fn blob(&self, bytes: &js_sys::Uint8Array, mime: &str) -> Option<String> {
+        let parts = js_sys::Array::of1(bytes);
         let options = web_sys::BlobPropertyBag::new();
         options.set_type(mime);
         let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;
@@ -75,16 +75,20 @@ impl ObjectUrls {
         Some(url)
     }
 
-    /// What the page shows for `image`: a URL for a package file or a data URL; the URL as
-    /// text for a remote image (never loaded); the path for a missing one.
-    fn shown(&self, image: &ImageRef) -> Shown {
+    /// What the page shows for `image` (its bytes in `bytes`, the reply's): a URL for a
+    /// package file or a data URL; the URL as text for a remote image (never loaded); the path
+    /// for a missing one.
+    fn shown(&self, image: &Image, bytes: &js_sys::Uint8Array) -> Shown {
         match image {
-            ImageRef::Embedded { mime, bytes } => {
-                self.blob(bytes, mime).map_or_else(|| Shown::Missing(String::new()), Shown::Url)
+            Image::Bytes { mime, start, end } => {
+                let shown = (start <= end && *end <= bytes.length() as usize)
+                    .then(|| self.blob(&bytes.subarray(*start as u32, *end as u32), mime))
+                    .flatten();
+                shown.map_or_else(|| Shown::Missing(String::new()), Shown::Url)
             }
-            ImageRef::DataUrl(url) => Shown::Url(url.clone()),
-            ImageRef::Remote(url) => Shown::Remote(url.clone()),
-            ImageRef::Missing { path } => Shown::Missing(path.clone()),
+            Image::DataUrl(url) => Shown::Url(url.clone()),
+            Image::Remote(url) => Shown::Remote(url.clone()),
+            Image::Missing(path) => Shown::Missing(path.clone()),
         }
     }
 }
@@ -229,31 +233,16 @@ fn maybe_link(value: String) -> impl IntoView {
     }
 }
 
-/// The cards of package number `index` (view model `package`): its files are fetched from the
-/// checking worker when the view is first opened, then drawn by [`Cards`].
+/// The cards of package number `index`: the checking worker computes them when the view is
+/// first opened, then [`Cards`] draws them.
 #[component]
-pub fn CardsView(package: StoredValue<PackageModel>, index: usize) -> impl IntoView {
-    let loaded: RwSignal<Option<Result<StoredValue<PackageReport>, String>>> = RwSignal::new(None);
+pub fn CardsView(index: usize) -> impl IntoView {
+    type Loaded = Result<StoredValue<(CardsModel, js_sys::Uint8Array), LocalStorage>, String>;
+    let loaded: RwSignal<Option<Loaded>, LocalStorage> = RwSignal::new_local(None);
     spawn_local(async move {
-        let reply =
-            ask_bytes::<Vec<(String, usize)>>(Request::Files { package: index }).await.and_then(|(list, bytes)| {
-                let files =
-                    decode_files(list, bytes.length() as usize, |a, b| bytes.subarray(a as u32, b as u32).to_vec())?;
-                package
-                    .try_with_value(|m| PackageReport {
-                        kind: m.kind,
-                        name: m.name.clone(),
-                        version: m.version.clone(),
-                        root: m.root.clone(),
-                        diagnostics: m.diagnostics().cloned().collect(),
-                        suppressed: m.suppressed.clone(),
-                        package: Package { files, partial: m.partial, skipped: m.skipped.clone() },
-                        matrix: m.matrix.clone(),
-                        origin: m.origin.clone(),
-                    })
-                    .ok_or_else(|| "the view is gone".to_string())
-            });
-        loaded.try_set(Some(reply.map(StoredValue::new)));
+        let request = Request::Cards { package: index, navigator: navigator_language() };
+        let reply = ask_bytes::<CardsModel>(request).await;
+        loaded.try_set(Some(reply.map(StoredValue::new_local)));
     });
     let lang = crate::i18n::use_lang();
     move || {
@@ -263,26 +252,28 @@ pub fn CardsView(package: StoredValue<PackageModel>, index: usize) -> impl IntoV
                 .into_any()
         }
         Some(Err(e)) => view! { <p class="failed">{tr!(lang.get(), "cards-failed", error = e)}</p> }.into_any(),
-        Some(Ok(p)) => view! { <Cards package=p /> }.into_any(),
+        Some(Ok(m)) => {
+            m.with_value(|(model, bytes)| view! { <Cards model=model.clone() bytes=bytes.clone() /> }).into_any()
+        }
     }
     }
 }
 
 /// The cards of one package: the KubeSphere card and detail page, or the Rancher card in both
 /// layouts, each next to the completeness checklist; an explanation for kinds with no card.
+/// `bytes` holds the images' bytes.
 #[component]
-fn Cards(package: StoredValue<PackageReport>) -> impl IntoView {
+fn Cards(model: CardsModel, bytes: js_sys::Uint8Array) -> impl IntoView {
     // Drawn again on a language switch (the report is), so the language is read once.
     let page_lang = crate::i18n::use_lang().get_untracked();
-    let kind = package.with_value(|p| p.kind);
-    let items = package.with_value(checklist::for_report);
+    let CardsModel { kind, checklist: items, kubesphere, rancher } = model;
     let body = match kind {
-        Some(Kind::Kubesphere) => match package.with_value(KsCard::from_report) {
-            Some(card) => EitherOf3::A(view! { <KubeSphereCards package=package card=card /> }),
+        Some(Kind::Kubesphere) => match kubesphere {
+            Some(ks) => EitherOf3::A(view! { <KubeSphereCards ks=ks bytes=bytes /> }),
             None => EitherOf3::C(no_card(tr!(page_lang, "cards-none-extension-yaml"))),
         },
-        Some(Kind::RancherPackage | Kind::RancherChart) => match package.with_value(RancherChart::from_report) {
-            Some(chart) => EitherOf3::B(view! { <RancherCards package=package chart=chart /> }),
+        Some(Kind::RancherPackage | Kind::RancherChart) => match rancher {
+            Some(model) => EitherOf3::B(view! { <RancherCards model=model bytes=bytes /> }),
             None => EitherOf3::C(no_card(if kind == Some(Kind::RancherPackage) {
                 tr!(page_lang, "cards-none-package-json")
             } else {
@@ -316,7 +307,7 @@ fn no_card(text: String) -> impl IntoView {
 /// The completeness checklist: each item with a symbol, its label, its status in words and
 /// what was found or is missing.
 #[component]
-fn Checklist(items: Vec<Item>) -> impl IntoView {
+fn Checklist(items: Vec<ItemModel>) -> impl IntoView {
     let page_lang = crate::i18n::use_lang().get_untracked();
     let heading = format!("checklist-{}", next_id());
     let labelledby = heading.clone();
@@ -351,8 +342,8 @@ fn Checklist(items: Vec<Item>) -> impl IntoView {
 // ---------------------------------------------------------------------------------------------
 // KubeSphere
 
-/// The languages the preview offers, with their labels.
-const KS_LANGUAGES: [(&str, &str); 2] = [("en", "English"), ("zh", "中文")];
+/// The labels of the languages the preview offers ([`KS_LANGUAGES`]).
+const KS_LANGUAGE_LABELS: [&str; 2] = ["English", "中文"];
 
 /// The tabs of the detail page, as the console names them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -387,28 +378,27 @@ struct Shot {
     mime: Option<String>,
 }
 
-/// The KubeSphere card with its language switch, and the detail page.
+/// The KubeSphere card with its language switch, and the detail page (`bytes` holds the
+/// images' bytes).
 #[component]
-fn KubeSphereCards(package: StoredValue<PackageReport>, card: KsCard) -> impl IntoView {
+fn KubeSphereCards(ks: KsModel, bytes: js_sys::Uint8Array) -> impl IntoView {
     let page_lang = crate::i18n::use_lang().get_untracked();
     let id = next_id();
     let navigator = navigator_language();
-    let lang = RwSignal::new(kubesphere::preview_lang(&navigator));
+    let start = KS_LANGUAGES.into_iter().find(|l| *l == ks.preview_lang).unwrap_or(KS_LANGUAGES[0]);
+    let lang = RwSignal::new(start);
     let urls = ObjectUrls::new();
-    let icon = card.icon.as_ref().map_or(Shown::None, |i| urls.shown(i));
-    let languages = card.languages.clone();
-    let name = card.name.clone();
-    let version = card.version.clone();
+    let icon = ks.icon.as_ref().map_or(Shown::None, |i| urls.shown(i, &bytes));
+    let languages = ks.languages;
+    let name = ks.name;
+    let version = ks.version;
     // Both languages are drawn once and the switch shows one: nothing is rebuilt on a switch.
-    let views: Vec<(&'static str, KsCardView, Option<KsDetail>)> = KS_LANGUAGES
-        .iter()
-        .map(|(code, _)| (*code, card.view(code, &navigator), package.with_value(|p| detail_for(&p.package, code))))
-        .collect();
+    let views: Vec<(&'static str, KsCardView, Option<KsDetailModel>)> =
+        KS_LANGUAGES.iter().zip(ks.langs).map(|(code, l)| (*code, l.card, l.detail)).collect();
     // Screenshots do not depend on the language: their URLs are made once.
-    let shots: Vec<Shot> = package.with_value(|p| detail_for(&p.package, "en")).map_or_else(Vec::new, |d| {
-        d.screenshots.iter().map(|s| Shot { shown: urls.shown(s), mime: s.mime().map(str::to_string) }).collect()
-    });
-    let browser = kubesphere::console_lang(&navigator);
+    let shots: Vec<Shot> =
+        ks.shots.iter().map(|s| Shot { shown: urls.shown(&s.image, &bytes), mime: s.mime.clone() }).collect();
+    let browser = ks.console_lang;
     let none = tr!(page_lang, "cards-none-value");
     let fallback = tr!(
         page_lang,
@@ -457,6 +447,7 @@ fn KubeSphereCards(package: StoredValue<PackageReport>, card: KsCard) -> impl In
                     <legend>{tr!(page_lang, "cards-ks-console-language")}</legend>
                     {KS_LANGUAGES
                         .into_iter()
+                        .zip(KS_LANGUAGE_LABELS)
                         .map(|(code, label)| {
                             view! {
                                 <label>
@@ -503,7 +494,7 @@ fn KsCardBox(view: KsCardView, lang: &'static str, icon: Shown, alt: String) -> 
 /// basic information.
 #[component]
 fn KsDetailPage(
-    detail: KsDetail,
+    detail: KsDetailModel,
     view: KsCardView,
     icon: Shown,
     alt: String,
@@ -640,7 +631,7 @@ fn info_list(values: Vec<String>, link: bool) -> impl IntoView {
 
 /// The detail page's basic information.
 #[component]
-fn BasicInfo(detail: KsDetail, version: String) -> impl IntoView {
+fn BasicInfo(detail: KsDetailModel, version: String) -> impl IntoView {
     let provider = match detail.provider.clone().filter(|p| !p.name.is_empty()) {
         Some(p) => {
             let name = if p.url.starts_with("http://") || p.url.starts_with("https://") {
@@ -740,28 +731,26 @@ fn layout_caption(layout: Layout, lang: Lang) -> String {
     }
 }
 
-/// The Rancher card in both layouts, the Rancher line chooser and the card's status there.
-/// The cards are drawn once; only their status-dependent parts follow the chosen line.
+/// The Rancher card in both layouts, the Rancher line chooser and the card's status there
+/// (`bytes` holds the icon's bytes). The cards are drawn once; only their status-dependent
+/// parts follow the chosen line.
 #[component]
-fn RancherCards(package: StoredValue<PackageReport>, chart: RancherChart) -> impl IntoView {
+fn RancherCards(model: RancherModel, bytes: js_sys::Uint8Array) -> impl IntoView {
     let page_lang = crate::i18n::use_lang().get_untracked();
     let id = next_id();
-    let card = RancherCard::from_chart(&chart);
+    let RancherModel { card, lines } = model;
     let urls = ObjectUrls::new();
-    let icon = card.icon.as_ref().map_or(Shown::None, |i| urls.shown(i));
+    let icon = card.icon.as_ref().map_or(Shown::None, |i| urls.shown(i, &bytes));
     let note = icon_note(&icon, Placeholder::Rancher);
-    let lines = package.with_value(|p| p.matrix.as_ref().map(rancher::lines)).unwrap_or_default();
-    let line = RwSignal::new(lines.last().copied().unwrap_or_default());
-    let chart = StoredValue::new(chart);
+    let line = RwSignal::new(lines.last().map(|(l, _)| l.clone()).unwrap_or_default());
+    let lines = StoredValue::new(lines);
     let status = Memo::new(move |_| {
-        let line = line.get();
-        package.with_value(|p| p.matrix.as_ref().and_then(|m| chart.with_value(|c| rancher::status_for(c, m, line))))
+        line.with(|line| lines.with_value(|ls| ls.iter().find(|(l, _)| l == line).and_then(|(_, s)| s.clone())))
     });
     let hidden = card.tags.contains(&Tag::Hidden);
     let deprecated = card.tags.contains(&Tag::Deprecated);
     let select_id = format!("rc-line-{id}");
-    let has_lines = !lines.is_empty();
-    let choices = lines.clone();
+    let has_lines = lines.with_value(|ls| !ls.is_empty());
 
     view! {
         <section class="rc-preview" aria-labelledby=format!("rc-h-{id}")>
@@ -773,18 +762,18 @@ fn RancherCards(package: StoredValue<PackageReport>, chart: RancherChart) -> imp
                         <select id=select_id.clone() class="rc-line"
                             on:change=move |ev| {
                                 let v = event_target_value(&ev);
-                                if let Some(l) = choices.iter().find(|l| **l == v) {
-                                    line.set(l);
+                                if lines.with_value(|ls| ls.iter().any(|(l, _)| *l == v)) {
+                                    line.set(v);
                                 }
                             }>
-                            {lines
+                            {lines.with_value(|ls| ls
                                 .iter()
                                 .rev()
-                                .map(|l| {
-                                    let l = *l;
-                                    view! { <option value=l selected=line.get_untracked() == l>{format!("Rancher {l}")}</option> }
+                                .map(|(l, _)| {
+                                    let selected = line.with_untracked(|c| c == l);
+                                    view! { <option value=l.clone() selected=selected>{format!("Rancher {l}")}</option> }
                                 })
-                                .collect_view()}
+                                .collect_view())}
                         </select>
                     </label>
                 })}
@@ -841,8 +830,8 @@ fn RancherCards(package: StoredValue<PackageReport>, chart: RancherChart) -> imp
 }
 
 /// The tags drawn as badges (inline) or footer tags (item card).
-fn tags_view(card: &RancherCard, layout: Layout) -> impl IntoView + use<> {
-    let tags = card.badges(layout);
+fn tags_view(card: &RancherCardModel, layout: Layout) -> impl IntoView + use<> {
+    let tags = card.badges(layout).to_vec();
     (!tags.is_empty()).then(|| {
         view! {
             <ul class="rc-tags" aria-label="Tags">
@@ -866,13 +855,13 @@ fn tag_class(tag: Tag) -> &'static str {
 }
 
 /// The status of the chosen line when `layout` is its layout.
-fn status_in(status: &Option<CardStatus>, layout: Layout) -> Option<&CardStatus> {
+fn status_in(status: &Option<CardStatusModel>, layout: Layout) -> Option<&CardStatusModel> {
     status.as_ref().filter(|s| s.layout == layout)
 }
 
 /// The install action a card in `layout` shows for the chosen line: CSS class and text (no
 /// text: no action drawn).
-fn action(status: &Option<CardStatus>, layout: Layout) -> (&'static str, &'static str) {
+fn action(status: &Option<CardStatusModel>, layout: Layout) -> (&'static str, &'static str) {
     match status_in(status, layout) {
         Some(s) if s.shown && s.installable => ("rc-btn", "Install"),
         Some(s) if s.shown && s.prime_only => ("rc-btn rc-btn-muted", "Install (Rancher Prime only)"),
@@ -882,7 +871,7 @@ fn action(status: &Option<CardStatus>, layout: Layout) -> (&'static str, &'stati
 }
 
 /// The card's install action, following the chosen line.
-fn action_view(status: Memo<Option<CardStatus>>, layout: Layout) -> impl IntoView {
+fn action_view(status: Memo<Option<CardStatusModel>>, layout: Layout) -> impl IntoView {
     let act = move || status.with(|s| action(s, layout));
     view! {
         <div class="rc-actions">
@@ -894,7 +883,7 @@ fn action_view(status: Memo<Option<CardStatus>>, layout: Layout) -> impl IntoVie
 /// The ≤ 2.12 card: name, description, version and the grey incompatibility paragraph inline,
 /// badges beside the name, buttons at the bottom.
 #[component]
-fn InlineCard(card: RancherCard, icon: Shown, status: Memo<Option<CardStatus>>) -> impl IntoView {
+fn InlineCard(card: RancherCardModel, icon: Shown, status: Memo<Option<CardStatusModel>>) -> impl IntoView {
     const L: Layout = Layout::Inline;
     let message = move || status.with(|s| status_in(s, L).and_then(|s| s.message.clone()));
     let not_listed = move || status.with(|s| status_in(s, L).is_some_and(|s| !s.shown));
@@ -920,7 +909,7 @@ fn InlineCard(card: RancherCard, icon: Shown, status: Memo<Option<CardStatus>>) 
 /// The ≥ 2.13 item card (`RcItemCard`): title with status icons, the sub-header with the
 /// version label, the description, and the footer tags.
 #[component]
-fn ItemCard(card: RancherCard, icon: Shown, status: Memo<Option<CardStatus>>) -> impl IntoView {
+fn ItemCard(card: RancherCardModel, icon: Shown, status: Memo<Option<CardStatusModel>>) -> impl IntoView {
     const L: Layout = Layout::ItemCard;
     let deprecated = card.tags.contains(&Tag::Deprecated);
     // The red status icon's tooltip: the incompatibility message, plus "Deprecated".
@@ -963,7 +952,7 @@ fn ItemCard(card: RancherCard, icon: Shown, status: Memo<Option<CardStatus>>) ->
 /// What the chosen Rancher line does with the card: listed, installable, the message and
 /// tooltip, every failing check, and the note.
 #[component]
-fn StatusPanel(status: CardStatus) -> impl IntoView {
+fn StatusPanel(status: CardStatusModel) -> impl IntoView {
     let page_lang = crate::i18n::use_lang().get_untracked();
     let fact = |symbol: &'static str, class: &'static str, text: String| {
         view! { <li class=format!("fact {class}")><span class="fact-symbol" aria-hidden="true">{symbol}</span>" " {text}</li> }
@@ -1007,7 +996,7 @@ fn StatusPanel(status: CardStatus) -> impl IntoView {
                 <ol class="incompatibilities">
                     {status.incompatibilities.iter().map(|i| view! {
                         <li>
-                            <code>{i.annotation}</code>
+                            <code>{i.annotation.clone()}</code>
                             {i.required.clone().map(|r| view! { " " <code class="required">{r}</code> })}
                             <p>{i.message.clone()}</p>
                         </li>

@@ -218,7 +218,7 @@ fn PackageView(package: PackageModel, index: usize, phase: RwSignal<Phase>) -> i
                 <div role="tabpanel" id=format!("{id}-panel-cards") aria-labelledby=format!("{id}-tab-cards") hidden=move || tab.get() != Tab::Cards>
                     // Built on first opening (cards decode icons and render READMEs), then kept.
                     <Show when=move || opened.get().1>
-                        <CardsView package=package index=index />
+                        <CardsView index=index />
                     </Show>
                 </div>
                 <div role="tabpanel" id=format!("{id}-panel-fix") aria-labelledby=format!("{id}-tab-fix") hidden=move || tab.get() != Tab::Fix>

@@ -2,7 +2,6 @@
 //! same Markdown `extcheck rules CODE` prints). Each diagnostic in a report links here
 //! (`#/rules/<CODE>`), which opens and scrolls to that rule.
 
-use extcheck_core::markdown;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -80,7 +79,6 @@ pub fn RulesPage(focus: Option<String>) -> impl IntoView {
 fn RuleView(rule: RuleModel, focused: bool) -> impl IntoView {
     let lang = crate::i18n::use_lang();
     let severity = rule.severity;
-    let blocks: Vec<markdown::Block> = markdown::parse(&rule.docs).into_iter().skip(1).collect();
     view! {
         <details class="rule" class:focused=focused id=format!("rule-{}", rule.code) open=focused>
             <summary>
@@ -92,7 +90,7 @@ fn RuleView(rule: RuleModel, focused: bool) -> impl IntoView {
                 <span class="rule-title">{rule.title}</span>
                 {(!rule.fix.is_empty()).then(|| view! { <span class="fix-kind">{rule.fix}</span> })}
             </summary>
-            <Markdown blocks=blocks shift=1 />
+            <Markdown blocks=rule.docs shift=1 />
         </details>
     }
 }

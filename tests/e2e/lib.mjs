@@ -7,7 +7,8 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-export const DIST = join(ROOT, "dist");
+// EXTCHECK_DIST measures or tests another build (e.g. one worker opt-level against another).
+export const DIST = process.env.EXTCHECK_DIST ? resolve(process.env.EXTCHECK_DIST) : join(ROOT, "dist");
 export const CORPUS = resolve(ROOT, "testdata/corpus");
 
 const TYPES = {

@@ -6,7 +6,7 @@
 //!   declared language, provider, home, docs, keywords, maintainers, images.
 //! * Rancher ([`rancher`]): icon, display name, description, keywords, home, README.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::ImageRef;
 use super::kubesphere::{Extension, Files, locale_file};
@@ -16,7 +16,7 @@ use crate::kubesphere::rules::media::is_url;
 use crate::package::{Kind, Package};
 
 /// How far the package provides an item.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     /// Provided.

@@ -13,7 +13,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{ImageRef, Locales, classify_image, embedded_or_missing};
 use crate::check::PackageReport;
@@ -136,7 +136,7 @@ pub fn preview_lang(navigator_language: &str) -> &'static str {
 }
 
 /// `provider.<lang>` of extension.yaml (Go type `Provider`; `email` and `url` optional).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Provider {
     /// Shown as "by {name}"; the line is hidden when empty.
     pub name: String,
@@ -176,7 +176,7 @@ pub struct KsCard {
 }
 
 /// The card as the console shows it in one language.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KsCardView {
     /// The title (clamped to [`size::TITLE_LINES`] lines by the page): the resolved display
     /// name, else `metadata.name`.
@@ -235,7 +235,7 @@ impl KsCard {
 }
 
 /// A README or CHANGELOG chosen for a language, parsed into the safe Markdown tree.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LocaleFile {
     /// The file's path in the package, e.g. `README_zh.md`.
     pub path: String,

@@ -14,7 +14,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::ImageRef;
 use crate::check::PackageReport;
@@ -268,7 +268,7 @@ fn icon_ref(value: &str) -> ImageRef {
 }
 
 /// Which card layout a Rancher line uses.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Layout {
     /// Rancher ≤ 2.12: name, description, version and the grey incompatibility paragraph
@@ -305,7 +305,7 @@ fn line_numbers(line: &str) -> Option<(u32, u32)> {
 /// A tag or flag of the card, in the order the ≥ 2.13 item card shows its footer tags
 /// (`getFooterItems`: Prime only, Third-Party, Experimental), then the two flags that are not
 /// footer tags.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Tag {
     /// `prime-only: "true"`: "Prime only" (item card only).
