@@ -51,6 +51,11 @@ status-checked = Checked { $packages ->
 cancel = Cancel
 
 ## Report
+kind-kubesphere = KubeSphere extension
+kind-rancher-package = Rancher UI extension (package.json)
+kind-rancher-chart = Rancher extension chart
+kind-rancher-plugin = Rancher plugin archive
+kind-helm-chart = Helm chart
 kind-unrecognised = Not recognised
 package-size = { $files ->
         [one] { $files } file

@@ -40,6 +40,11 @@ status-checked = 已检查 { $packages } 个包：{ $errors } 个错误，{ $war
 cancel = 取消
 
 ## 报告
+kind-kubesphere = KubeSphere 扩展组件
+kind-rancher-package = Rancher UI 扩展（package.json）
+kind-rancher-chart = Rancher 扩展 Chart
+kind-rancher-plugin = Rancher 插件归档
+kind-helm-chart = Helm Chart
 kind-unrecognised = 无法识别
 package-size = { $files } 个文件 · { $size }
 tabs-label = 包视图

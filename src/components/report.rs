@@ -160,7 +160,7 @@ fn PackageView(package: PackageModel, index: usize, phase: RwSignal<Phase>) -> i
         <article class="package" data-kind=package.with_value(|p| p.kind.map(|k| k.as_str()))>
             <header class="package-head">
                 <div>
-                    <p class="kind">{move || kind.map_or_else(|| tr!(lang.get(), "kind-unrecognised"), |k| k.label_in(lang.get()))}</p>
+                    <p class="kind">{move || kind_label(lang.get(), kind)}</p>
                     <h2 class="package-title">{title}</h2>
                     <p class="source">{source}</p>
                     <p class="size">{size}</p>
@@ -457,4 +457,18 @@ pub fn Rich(text: String) -> impl IntoView {
             Segment::Code(c) => view! { <code>{c.to_string()}</code> }.into_any(),
         })
         .collect_view()
+}
+
+/// The package's kind in `lang` (the page's own messages: the core's renderer would link every
+/// diagnostic's messages into the page).
+fn kind_label(lang: crate::i18n::Lang, kind: Option<extcheck_core::package::Kind>) -> String {
+    use extcheck_core::package::Kind;
+    match kind {
+        Some(Kind::Kubesphere) => tr!(lang, "kind-kubesphere"),
+        Some(Kind::RancherPackage) => tr!(lang, "kind-rancher-package"),
+        Some(Kind::RancherChart) => tr!(lang, "kind-rancher-chart"),
+        Some(Kind::RancherPlugin) => tr!(lang, "kind-rancher-plugin"),
+        Some(Kind::HelmChart) => tr!(lang, "kind-helm-chart"),
+        None => tr!(lang, "kind-unrecognised"),
+    }
 }
