@@ -1,1 +1,0 @@
-{{ $x := dict "a" 1 "b" (list 1 2 3) }}{{ toJson $x }} {{ printf "%05d %s" 42 "y" }} {{ tpl "{{ .Release.Name }}" . }} {{ b64enc "hi" | b64dec }} {{ until 3 | join "," }} {{ regexReplaceAll "a+" "caaat" "o" }}
