@@ -1,12 +1,25 @@
 //! Rules are typed units (`crate::violation`): every diagnostic of a converted area is built
 //! through its finding type, so that its code and severity come from the rule's declaration.
 //! This test fails when a source file of a converted area builds one with a literal code
-//! (`Diagnostic::new("…"` or `.diag("…"`) outside its unit tests.
+//! (`Diagnostic::new("…"` or `.diag("…"`) outside its unit tests. Not yet converted: the RC
+//! rules still in `rancher/rules/mod.rs` and `rancher/listing.rs`, and the TPL rules; when the
+//! list covers the whole crate it becomes a walk of `src/`.
 
 use std::path::{Path, PathBuf};
 
 /// The converted areas: folders (searched recursively) and single files, relative to `src/`.
 const AREAS: &[&str] = &[
+    "rules/range",
+    "helm/rules",
+    "suppress",
+    "rancher/rules/rc003.rs",
+    "rancher/rules/rc005.rs",
+    "rancher/rules/rc012.rs",
+    "rancher/rules/rc020.rs",
+    "rancher/rules/rc022.rs",
+    "rancher/rules/rc024.rs",
+    "rancher/rules/rc027.rs",
+    "rancher/rules/rc028.rs",
     "kubesphere/rules",
     "package",
     "rules/syntax",
