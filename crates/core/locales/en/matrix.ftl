@@ -7,6 +7,7 @@ matrix-list = { $a }, { $b }
 matrix-and = { $a } and { $b }
 matrix-join = { $a }; { $b }
 matrix-cat = { $a }{ $b }
+matrix-more = { $count } more
 
 ## Gate names, by gate id
 matrix-gate-ks-core = ks-core (recommended version)

@@ -8,6 +8,7 @@ matrix-list = { $a }、{ $b }
 matrix-and = { $a }和{ $b }
 matrix-join = { $a }；{ $b }
 matrix-cat = { $a }{ $b }
+matrix-more = 另外 { $count } 个
 
 ## 关卡名称
 matrix-gate-ks-core = ks-core（推荐版本）

@@ -153,10 +153,18 @@ pub fn gates(inputs: &Inputs, ks_git_version: &str, kubernetes: &str) -> Vec<Gat
 
     // 4. Required external dependencies.
     if !inputs.required.is_empty() {
-        let list = inputs
+        // Every cell carries this reason: at most SHOWN names, then "and N more", so that a
+        // package listing thousands costs no more per cell than one listing a few.
+        const SHOWN: usize = 8;
+        let mut list: Vec<crate::i18n::Arg> = inputs
             .required
             .iter()
-            .map(|(n, v)| crate::i18n::Arg::Text(if v.is_empty() { format!("`{n}`") } else { format!("`{n}` {v}") }));
+            .take(SHOWN)
+            .map(|(n, v)| crate::i18n::Arg::Text(if v.is_empty() { format!("`{n}`") } else { format!("`{n}` {v}") }))
+            .collect();
+        if inputs.required.len() > SHOWN {
+            list.push(crate::i18n::Arg::Message(crate::msg!("matrix-more", count = inputs.required.len() - SHOWN)));
+        }
         gates.push(Gate::new(
             "dependencies",
             GateOutcome::Caveat,
@@ -344,6 +352,15 @@ mod tests {
         let plain = m.cell(m.row_index("4.1.3").unwrap(), m.column_index(28).unwrap(), VendorBuild::Plain).unwrap();
         assert_eq!(plain.verdict, CellVerdict::Works);
         assert!(m.summary.ends_with("; blocked on EKS by Helm at install (executor Helm 3.12); blocked on GKE by Helm at install (executor Helm 3.12)"), "{}", m.summary);
+    }
+
+    #[test]
+    fn a_thousand_required_extensions_are_named_eight_and_counted() {
+        let mut i = inputs(">=1.19.0-0");
+        i.required = (0..1000).map(|n| (format!("dep{n}"), String::new())).collect();
+        let g = gates(&i, "v4.1.3", "v1.28.0");
+        let reason = &g.iter().find(|g| g.id == "dependencies").unwrap().reason;
+        assert!(reason.contains("`dep7`, 992 more") && !reason.contains("dep8`"), "{reason}");
     }
 
     #[test]
